@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using IdeogramGen.Spec;
+
+namespace IdeogramGen.SpecBuilder;
+
+/// <summary>
+/// The facts the OpenAPI document does not state in machine-readable form: which endpoints IdeogramGen covers and
+/// their C# names, C# type names for vocabularies and response shapes, and rules Ideogram states only in prose or in
+/// its public documentation. Every value list here is a restriction on a vocabulary read from the document, never a
+/// vocabulary of its own; each rule carries its source.
+/// </summary>
+internal static class Overlay
+{
+    /// <summary>Covered paths, in the order the generated client lists them.</summary>
+    public static readonly (string Path, string Name, string Family)[] Endpoints =
+    {
+        ("/v1/ideogram-v3/generate", "Generate", ApiFamilies.V3),
+        ("/v1/ideogram-v3/edit", "Edit", ApiFamilies.V3),
+        ("/v1/ideogram-v3/inpaint", "Inpaint", ApiFamilies.V3),
+        ("/v1/ideogram-v3/remix", "Remix", ApiFamilies.V3),
+        ("/v1/ideogram-v3/reframe", "Reframe", ApiFamilies.V3),
+        ("/v1/ideogram-v3/replace-background", "ReplaceBackground", ApiFamilies.V3),
+        ("/v1/ideogram-v3/generate-transparent", "GenerateTransparent", ApiFamilies.V3),
+        ("/v1/ideogram-v3/generate-design", "GenerateDesign", ApiFamilies.V3),
+        ("/v1/ideogram-v3/layerize-design", "LayerizeDesign", ApiFamilies.V3),
+        ("/v1/ideogram-v3/layerize-text", "LayerizeText", ApiFamilies.V3),
+        ("/v1/ideogram-v3/try-on", "TryOn", ApiFamilies.V3),
+        ("/v1/ideogram-v3/graphic", "GenerateGraphic", ApiFamilies.V3),
+        ("/v1/edit", "InstructionEdit", ApiFamilies.InstructionEdit),
+        ("/v1/ideogram-v4/generate", "GenerateV4", ApiFamilies.V4),
+        ("/generate", "LegacyGenerate", ApiFamilies.Legacy),
+        ("/remix", "LegacyRemix", ApiFamilies.Legacy),
+        ("/upscale", "Upscale", ApiFamilies.Legacy),
+        ("/edit", "LegacyEdit", ApiFamilies.Legacy),
+        ("/reframe", "LegacyReframe", ApiFamilies.Legacy),
+        ("/describe", "Describe", ApiFamilies.Legacy),
+    };
+
+    /// <summary>Vocabulary schema → (C# struct, member prefix for values that start with a digit).</summary>
+    public static readonly Dictionary<string, (string TypeName, string Prefix)> Enums = new()
+    {
+        ["ModelEnum"] = ("IdeogramModel", ""),
+        ["AspectRatio"] = ("LegacyAspectRatio", ""),
+        ["Resolution"] = ("LegacyResolution", ""),
+        ["StyleType"] = ("LegacyStyleType", ""),
+        ["MagicPromptOption"] = ("MagicPromptOption", ""),
+        ["MagicPromptVersionEnum"] = ("MagicPromptVersion", ""),
+        ["AspectRatioV3"] = ("AspectRatioV3", "Ratio"),
+        ["ResolutionV3"] = ("ResolutionV3", "Size"),
+        ["ResolutionV4"] = ("ResolutionV4", "Size"),
+        ["RenderingSpeed"] = ("RenderingSpeed", ""),
+        ["StyleTypeV3"] = ("StyleTypeV3", ""),
+        ["StylePresetV3"] = ("StylePresetV3", "Style"),
+        ["ColorPalettePresetName"] = ("ColorPalettePreset", ""),
+        ["UpscaleFactor"] = ("UpscaleFactor", ""),
+        ["DescribeModelVersion"] = ("DescribeModelVersion", ""),
+    };
+
+    /// <summary>Values the document still lists but Ideogram's public reference no longer documents.</summary>
+    public static readonly Dictionary<string, Dictionary<string, string>> ObsoleteValues = new()
+    {
+        ["RenderingSpeed"] = new()
+        {
+            ["BALANCED"] = "BALANCED is no longer documented by Ideogram's API reference (which lists FLASH, TURBO, DEFAULT, QUALITY); use DEFAULT.",
+        },
+    };
+
+    /// <summary>Response schema → C# type name.</summary>
+    public static readonly Dictionary<string, string> Schemas = new()
+    {
+        ["GenerateImageResponse"] = "LegacyImageResponse",
+        ["ImageObject"] = "LegacyImage",
+        ["ImageGenerationResponseV3"] = "ImageResponse",
+        ["ImageGenerationObjectV3"] = "GeneratedImage",
+        ["ImageGenerationResponseV4"] = "ImageResponseV4",
+        ["ImageGenerationObjectV4"] = "GeneratedImageV4",
+        ["LayeredImageGenerationResponseV3"] = "LayeredImageResponse",
+        ["LayeredImageGenerationObjectV3"] = "LayeredImage",
+        ["TextContainerV3"] = "TextContainer",
+        ["TextItemV3"] = "TextItem",
+        ["TextSpanV3"] = "TextSpan",
+        ["ImageLayerV3"] = "ImageLayer",
+        ["LayerizeTextResponse"] = "LayerizeTextResponse",
+        ["DetectedTextBlock"] = "DetectedTextBlock",
+        ["DescribeResponse"] = "DescribeResponse",
+        ["Description"] = "ImageDescription",
+        ["V1EditImagesResponse"] = "InstructionEditResponse",
+        ["V1EditImageObject"] = "InstructionEditImage",
+        ["RemoveBackgroundResponse"] = "RemoveBackgroundResponse",
+        ["RemoveBackgroundObject"] = "BackgroundRemovedImage",
+    };
+
+    public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";
+    public const string IdeogramReference = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03";
+
+    /// <summary>Fields not in the document that a covered endpoint accepts, with their source.</summary>
+    public static readonly Dictionary<string, ApiField[]> ExtraFields = new()
+    {
+        // Cloudflare's own example body is {"prompt": ..., "model": "V_3"}; the v3 schema allows additional properties.
+        ["/v1/ideogram-v3/generate"] = new[]
+        {
+            new ApiField
+            {
+                Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum",
+                Description = "Model name, as in Cloudflare's Ideogram example body (\"model\": \"V_3\"). Not part of Ideogram's v3 schema, which implies the model from the path; sent only when set.",
+                Source = CloudflareIdeogramPage,
+            },
+        },
+    };
+
+    /// <summary>Where the first extra field is inserted (after this field), to keep Cloudflare's example order.</summary>
+    public static readonly Dictionary<string, string> ExtraFieldsAfter = new()
+    {
+        ["/v1/ideogram-v3/generate"] = "prompt",
+    };
+
+    /// <summary>Endpoint-specific narrowing of a vocabulary: (path, field) → values removed, with source.</summary>
+    public static readonly (string Path, string Field, string[] Removed, string Source)[] Narrowing =
+    {
+        ("/v1/ideogram-v3/generate-transparent", "rendering_speed", new[] { "FLASH" },
+            IdeogramReference + ": \"rendering_speed=FLASH is not supported for transparent-background generation; the request will return a 400.\""),
+    };
+
+    /// <summary>Endpoint-specific restriction to a subset: (path, field) → values kept, with source.</summary>
+    public static readonly (string Path, string Field, string[] Kept, string Source)[] Restriction =
+    {
+        ("/edit", "model", new[] { "V_2", "V_2_TURBO" },
+            "OpenAPI ModelEnum description: \"/edit is only supported for V_2 and V_2_TURBO.\""),
+    };
+
+    /// <summary>Model-dependent field rules of the legacy family, quoted from the document's field descriptions.</summary>
+    public static readonly (string Field, string[] NotWithModels, string Quote)[] LegacyModelRules =
+    {
+        ("style_type", new[] { "V_1", "V_1_TURBO" },
+            "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\""),
+        ("negative_prompt", new[] { "V_2A", "V_2A_TURBO", "V_3" },
+            "negative_prompt: \"Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.\""),
+        ("color_palette", new[] { "V_1", "V_1_TURBO", "V_2A", "V_2A_TURBO" },
+            "color_palette: \"Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.\""),
+    };
+
+    /// <summary>/v1/remove-background: in Ideogram's public reference but not in the 2026-04-27 document.</summary>
+    public static ApiEndpoint RemoveBackground() => new()
+    {
+        Name = "RemoveBackground",
+        Path = "/v1/remove-background",
+        Family = ApiFamilies.RemoveBackground,
+        OperationId = "post_remove_background",
+        Summary = "Remove background",
+        Description = "Removes the background of an image, returning an image with a transparent background.",
+        AcceptsJson = false,
+        AcceptsMultipart = true,
+        Encoding = BodyEncoding.Flat,
+        Response = "RemoveBackgroundResponse",
+        ErrorStatuses = new[] { 400, 401, 422, 429 },
+        Source = IdeogramReference + " (not in the 2026-04-27 OpenAPI document)",
+        Fields = new[]
+        {
+            new ApiField
+            {
+                Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10 * 1024 * 1024,
+                Description = "The image whose background is removed (max size 10MB); JPEG, WebP and PNG formats are supported.",
+                Source = IdeogramReference,
+            },
+        },
+    };
+
+    public static ApiSchema[] RemoveBackgroundSchemas() => new[]
+    {
+        new ApiSchema
+        {
+            Name = "RemoveBackgroundResponse", TypeName = "RemoveBackgroundResponse", Source = IdeogramReference,
+            Description = "The images with their background removed. Image links are available for a limited period of time.",
+            Properties = new[]
+            {
+                new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Description = "The time the request was created." },
+                new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemoveBackgroundObject", Required = true, Description = "The resulting images." },
+            },
+        },
+        new ApiSchema
+        {
+            Name = "RemoveBackgroundObject", TypeName = "BackgroundRemovedImage", Source = IdeogramReference,
+            Description = "One image with its background removed.",
+            Properties = new[]
+            {
+                new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the image. Empty when the image fails safety checks." },
+                new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passes safety checks. If false, the url field will be empty." },
+            },
+        },
+    };
+}

@@ -1,0 +1,185 @@
+// The shapes of IdeogramGen's one API description. The data itself is in IdeogramApi.g.cs, derived from
+// spec/ideogram-openapi.json by spec/Builder (run `dotnet run --project spec/Builder` after replacing the document).
+// This file is compiled into every assembly that knows Ideogram's vocabulary: the generator, the analyzers, the
+// emulator and the tests.
+#nullable enable
+using System;
+using System.Collections.Generic;
+
+namespace IdeogramGen.Spec
+{
+    /// <summary>How a request body goes on the wire.</summary>
+    internal enum BodyEncoding
+    {
+        /// <summary>Flat fields; JSON when no file is attached (if the endpoint accepts JSON), multipart otherwise.</summary>
+        Flat,
+        /// <summary>Legacy <c>/generate</c>: a JSON object whose fields sit inside <c>image_request</c>.</summary>
+        JsonWrapped,
+        /// <summary>Legacy <c>/remix</c>, <c>/upscale</c>: multipart with a JSON part <c>image_request</c> plus file parts.</summary>
+        MultipartWithJsonPart,
+    }
+
+    /// <summary>The kind of value a request field or response property carries.</summary>
+    internal enum ValueKind
+    {
+        String,
+        Integer,
+        Number,
+        Boolean,
+        DateTime,
+        Enum,
+        File,
+        FileArray,
+        StringArray,
+        ColorPalette,
+        Object,
+        ObjectArray,
+        EnumArray,
+    }
+
+    /// <summary>One endpoint of the Ideogram API, as IdeogramGen covers it.</summary>
+    internal sealed class ApiEndpoint
+    {
+        /// <summary>C# stem: <c>Generate</c> gives <c>GenerateRequest</c>, <c>GenerateAsync</c> and <c>Endpoints.Generate</c>.</summary>
+        public string Name { get; set; } = "";
+        public string Path { get; set; } = "";
+        /// <summary>One of <see cref="ApiFamilies"/>.</summary>
+        public string Family { get; set; } = "";
+        public string OperationId { get; set; } = "";
+        public string Summary { get; set; } = "";
+        public string Description { get; set; } = "";
+        public bool AcceptsJson { get; set; }
+        public bool AcceptsMultipart { get; set; }
+        public BodyEncoding Encoding { get; set; }
+        /// <summary>The wrapper object or JSON part of legacy endpoints (<c>image_request</c>), else null.</summary>
+        public string? Wrapper { get; set; }
+        public bool Deprecated { get; set; }
+        public string? DeprecationMessage { get; set; }
+        /// <summary>Name of the response schema in <see cref="IdeogramApi.Schemas"/>.</summary>
+        public string Response { get; set; } = "";
+        public int[] ErrorStatuses { get; set; } = Array.Empty<int>();
+        public ApiField[] Fields { get; set; } = Array.Empty<ApiField>();
+        public ApiRule[] Rules { get; set; } = Array.Empty<ApiRule>();
+        /// <summary>Where the endpoint's facts come from: <c>openapi</c>, or a named public document.</summary>
+        public string Source { get; set; } = "openapi";
+
+        public ApiField? Field(string wireName)
+        {
+            foreach (var f in Fields) if (f.Name == wireName) return f;
+            return null;
+        }
+    }
+
+    /// <summary>A request field of one endpoint.</summary>
+    internal sealed class ApiField
+    {
+        /// <summary>Wire name, exactly as Ideogram spells it (<c>aspect_ratio</c>).</summary>
+        public string Name { get; set; } = "";
+        /// <summary>C# property name (<c>AspectRatio</c>).</summary>
+        public string Member { get; set; } = "";
+        public ValueKind Kind { get; set; }
+        /// <summary>The vocabulary schema name for <see cref="ValueKind.Enum"/> fields (<c>AspectRatioV3</c>).</summary>
+        public string? Enum { get; set; }
+        public bool Required { get; set; }
+        /// <summary>True when the field travels inside the endpoint's <see cref="ApiEndpoint.Wrapper"/>.</summary>
+        public bool InWrapper { get; set; }
+        public long? Minimum { get; set; }
+        public long? Maximum { get; set; }
+        public double? MinimumNumber { get; set; }
+        public double? MaximumNumber { get; set; }
+        public string? Pattern { get; set; }
+        public int? MinItems { get; set; }
+        public int? MaxItems { get; set; }
+        public string? Default { get; set; }
+        /// <summary>For enum fields: the values this endpoint accepts when narrower than the vocabulary, else null.</summary>
+        public string[]? AllowedValues { get; set; }
+        /// <summary>Largest accepted file, in bytes, for file fields.</summary>
+        public long? MaxBytes { get; set; }
+        /// <summary>Content type of the multipart part when it is not plain text or a file (<c>application/json</c>).</summary>
+        public string? PartContentType { get; set; }
+        public string Description { get; set; } = "";
+        public string Source { get; set; } = "openapi";
+    }
+
+    /// <summary>The kinds of cross-field rule the description states.</summary>
+    internal enum RuleKind
+    {
+        /// <summary>At most one of <see cref="ApiRule.Fields"/> may be set.</summary>
+        MutuallyExclusive,
+        /// <summary>When <see cref="ApiRule.Fields"/>[1] is set, its item count must equal that of [0].</summary>
+        SameCount,
+        /// <summary>Field <see cref="ApiRule.Fields"/>[0] is not accepted when <see cref="ApiRule.WhenField"/> is one of <see cref="ApiRule.WhenValues"/>.</summary>
+        NotWithValues,
+        /// <summary>At least one of <see cref="ApiRule.Fields"/> must be set.</summary>
+        AtLeastOne,
+    }
+
+    /// <summary>A rule over several fields of one request.</summary>
+    internal sealed class ApiRule
+    {
+        public RuleKind Kind { get; set; }
+        public string[] Fields { get; set; } = Array.Empty<string>();
+        public string? WhenField { get; set; }
+        public string[] WhenValues { get; set; } = Array.Empty<string>();
+        /// <summary>The document's own words for the rule.</summary>
+        public string Message { get; set; } = "";
+        public string Source { get; set; } = "openapi";
+    }
+
+    /// <summary>A closed-in-the-document but open-in-C# vocabulary (model names, aspect ratios, ...).</summary>
+    internal sealed class ApiEnum
+    {
+        /// <summary>The schema name in the OpenAPI document (<c>AspectRatioV3</c>).</summary>
+        public string Name { get; set; } = "";
+        /// <summary>The C# struct in the runtime (<c>AspectRatioV3</c>, <c>LegacyAspectRatio</c>).</summary>
+        public string TypeName { get; set; } = "";
+        /// <summary>Prefix for member names of values that start with a digit (<c>Ratio</c> gives <c>Ratio16x9</c>).</summary>
+        public string MemberPrefix { get; set; } = "";
+        public string[] Values { get; set; } = Array.Empty<string>();
+        public string? Default { get; set; }
+        public string Description { get; set; } = "";
+        /// <summary>Values still in the document but no longer documented, with the reason.</summary>
+        public KeyValuePair<string, string>[] Obsolete { get; set; } = Array.Empty<KeyValuePair<string, string>>();
+        public string Source { get; set; } = "openapi";
+
+        public string? ObsoleteReason(string value)
+        {
+            foreach (var kv in Obsolete) if (kv.Key == value) return kv.Value;
+            return null;
+        }
+    }
+
+    /// <summary>A response object shape.</summary>
+    internal sealed class ApiSchema
+    {
+        public string Name { get; set; } = "";
+        public string TypeName { get; set; } = "";
+        public string Description { get; set; } = "";
+        public ApiProperty[] Properties { get; set; } = Array.Empty<ApiProperty>();
+        public string Source { get; set; } = "openapi";
+    }
+
+    /// <summary>A property of a response object.</summary>
+    internal sealed class ApiProperty
+    {
+        public string Name { get; set; } = "";
+        public string Member { get; set; } = "";
+        public ValueKind Kind { get; set; }
+        /// <summary>Enum or schema name for enum, object and array kinds.</summary>
+        public string? Ref { get; set; }
+        public bool Required { get; set; }
+        public bool Nullable { get; set; }
+        public string? Pattern { get; set; }
+        public string Description { get; set; } = "";
+    }
+
+    /// <summary>The endpoint families; attribute options select among them.</summary>
+    internal static class ApiFamilies
+    {
+        public const string V3 = "V3";
+        public const string V4 = "V4";
+        public const string InstructionEdit = "InstructionEdit";
+        public const string Legacy = "Legacy";
+        public const string RemoveBackground = "RemoveBackground";
+    }
+}
