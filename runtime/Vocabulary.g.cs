@@ -2402,4 +2402,14 @@ namespace IdeogramGen
         /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
         public static implicit operator DescribeModelVersion(string value) => new DescribeModelVersion(value);
     }
+
+    /// <summary>Limits of <c>color_palette</c> (OpenAPI schemas <c>ColorPaletteWithMembers</c>, <c>ColorPaletteMember</c>).</summary>
+    internal static class ColorPaletteRules
+    {
+        public const int MinMembers = 1;
+        public const int MaxMembers = 8;
+        public const double MinWeight = 0.05;
+        public const double MaxWeight = 1;
+        public const string HexPattern = "^#(?:[0-9a-fA-F]{3}){1,2}$";
+    }
 }

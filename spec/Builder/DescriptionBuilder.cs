@@ -44,7 +44,8 @@ public static class DescriptionBuilder
         var sha = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(openApiJson))).ToLowerInvariant();
         var info = doc.RootElement.GetProperty("info");
         var description = Emit.Description(enums, schemas, endpoints, info.GetProperty("title").GetString()!, info.GetProperty("version").GetString()!, sha);
-        var vocabulary = Emit.Vocabulary(enums);
+        var palette = PaletteRules(ctx);
+        var vocabulary = Emit.Vocabulary(enums, palette);
         return new BuildResult(description, vocabulary, endpoints.Count, enums.Count, schemas.Count);
     }
 
@@ -87,6 +88,22 @@ public static class DescriptionBuilder
                 foreach (var r in req.EnumerateArray()) required.Add(r.GetString()!);
             return list;
         }
+    }
+
+    /// <summary>Limits of <c>color_palette</c> members, from <c>ColorPaletteWithMembers</c> and <c>ColorPaletteMember</c>.</summary>
+    internal sealed record PaletteLimits(int MinMembers, int MaxMembers, double MinWeight, double MaxWeight, string HexPattern);
+
+    private static PaletteLimits PaletteRules(Context ctx)
+    {
+        var members = ctx.Schema("ColorPaletteWithMembers").GetProperty("properties").GetProperty("members");
+        var member = ctx.Schema("ColorPaletteMember").GetProperty("properties");
+        var weight = member.GetProperty("color_weight");
+        return new PaletteLimits(
+            members.GetProperty("minItems").GetInt32(),
+            members.GetProperty("maxItems").GetInt32(),
+            weight.GetProperty("minimum").GetDouble(),
+            weight.GetProperty("maximum").GetDouble(),
+            member.GetProperty("color_hex").GetProperty("pattern").GetString()!);
     }
 
     private static List<ApiEnum> BuildEnums(Context ctx)

@@ -142,7 +142,7 @@ internal static class Emit
         return w.ToString();
     }
 
-    public static string Vocabulary(List<ApiEnum> enums)
+    public static string Vocabulary(List<ApiEnum> enums, DescriptionBuilder.PaletteLimits palette)
     {
         var w = new Writer();
         w.Raw(Header);
@@ -228,6 +228,16 @@ internal static class Emit
             w.Line($"public static implicit operator {t}(string value) => new {t}(value);");
             w.Close();
         }
+        w.Line();
+        w.Line("/// <summary>Limits of <c>color_palette</c> (OpenAPI schemas <c>ColorPaletteWithMembers</c>, <c>ColorPaletteMember</c>).</summary>");
+        w.Line("internal static class ColorPaletteRules");
+        w.Open();
+        w.Line($"public const int MinMembers = {palette.MinMembers.ToString(CultureInfo.InvariantCulture)};");
+        w.Line($"public const int MaxMembers = {palette.MaxMembers.ToString(CultureInfo.InvariantCulture)};");
+        w.Line($"public const double MinWeight = {palette.MinWeight.ToString("R", CultureInfo.InvariantCulture)};");
+        w.Line($"public const double MaxWeight = {palette.MaxWeight.ToString("R", CultureInfo.InvariantCulture)};");
+        w.Line($"public const string HexPattern = {Lit(palette.HexPattern)};");
+        w.Close();
         w.Close();
         return w.ToString();
     }

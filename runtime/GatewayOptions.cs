@@ -1,0 +1,56 @@
+using System;
+
+namespace IdeogramGen
+{
+    /// <summary>Client-wide settings of a <see cref="GatewayPipeline"/>.</summary>
+    public sealed class GatewayOptions
+    {
+        /// <summary>The default per-call timeout: 120 seconds (Ideogram answers a generation in tens of seconds).</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
+        /// <summary>
+        /// The gateway root; requests go to <c>{root}v1/{account_id}/{gateway_id}/ideogram/{path}</c>. Null means
+        /// Cloudflare (<c>https://gateway.ai.cloudflare.com/</c>). Point it at <c>IdeogramEmulator</c> in tests.
+        /// </summary>
+        public Uri? GatewayRoot { get; set; }
+
+        /// <summary>
+        /// The whole-call timeout (sending, waiting, reading the answer), per attempt; override per call with
+        /// <see cref="IdeogramRequestOptions.Timeout"/>. Expiry throws <see cref="IdeogramTimeoutException"/>, which is
+        /// distinct from the caller's cancellation (<see cref="OperationCanceledException"/>). Set the HttpClient's own
+        /// <c>Timeout</c> to infinite or larger, or it will cut calls first (that is reported as a timeout too).
+        /// </summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>Gateway settings sent with every call unless a call overrides them.</summary>
+        public GatewayRequestOptions Defaults { get; set; } = new GatewayRequestOptions();
+
+        /// <summary>Client-side retries; default <see cref="IdeogramRetryPolicy.SafeOnly"/> (never re-sends a request that may have run).</summary>
+        public IdeogramRetryPolicy Retry { get; set; } = IdeogramRetryPolicy.SafeOnly;
+
+        /// <summary>
+        /// Optional limit on images in flight across this client, weighted by <c>num_images</c> (Ideogram counts images in
+        /// progress per organization; the default limit is 10, Ideogram API reference, Rate limits). Null: no limit.
+        /// </summary>
+        public int? MaxImagesInFlight { get; set; }
+
+        /// <summary>The largest JSON answer read, in bytes (default 16 MiB); a larger one throws <see cref="IdeogramResponseException"/>.</summary>
+        public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+        /// <summary>The <c>User-Agent</c> product token; default <c>IdeogramGen/&lt;version&gt;</c>. The gateway logs it.</summary>
+        public string? UserAgent { get; set; }
+    }
+
+    /// <summary>Per-call settings: gateway options, timeout and retries that override the client's.</summary>
+    public sealed class IdeogramRequestOptions
+    {
+        /// <summary>Gateway settings for this call; set properties override <see cref="GatewayOptions.Defaults"/>.</summary>
+        public GatewayRequestOptions? Gateway { get; set; }
+
+        /// <summary>This call's timeout per attempt, overriding <see cref="GatewayOptions.Timeout"/>.</summary>
+        public TimeSpan? Timeout { get; set; }
+
+        /// <summary>This call's retry policy, overriding <see cref="GatewayOptions.Retry"/>.</summary>
+        public IdeogramRetryPolicy? Retry { get; set; }
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+
+namespace IdeogramGen
+{
+    /// <summary>
+    /// Marks a <c>partial</c> class as an Ideogram client that calls Ideogram through one Cloudflare AI Gateway.
+    /// The IdeogramGen source generator adds to the class: the <c>AccountId</c> and <c>GatewayId</c> constants, the
+    /// gateway base URI and endpoint URL builder (<c>Endpoints</c>), the request and response types of the selected
+    /// Ideogram endpoints, and one asynchronous method per endpoint.
+    /// </summary>
+    /// <remarks>
+    /// Requests go to <c>https://gateway.ai.cloudflare.com/v1/{account_id}/{gateway_id}/ideogram/&lt;Ideogram path&gt;</c>
+    /// (Cloudflare AI Gateway docs, Providers &gt; Ideogram). Both arguments must be compile-time constants: the
+    /// analyzers report IDG0002–IDG0005 otherwise.
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway")]
+    /// public partial class Images { }
+    /// </code>
+    /// </example>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [System.Diagnostics.Conditional("IDEOGRAMGEN_KEEP_ATTRIBUTES")]
+    public sealed class IdeogramGatewayAttribute : Attribute
+    {
+        /// <summary>Creates the attribute.</summary>
+        /// <param name="accountId">The Cloudflare account id: 32 hexadecimal characters (dashboard, Account home).</param>
+        /// <param name="gatewayId">The gateway id (name): 1 to 64 characters of lowercase letters, digits, <c>-</c> and <c>_</c>.</param>
+        public IdeogramGatewayAttribute(string accountId, string gatewayId)
+        {
+            AccountId = accountId;
+            GatewayId = gatewayId;
+        }
+
+        /// <summary>The Cloudflare account id (32 hexadecimal characters).</summary>
+        public string AccountId { get; }
+
+        /// <summary>The AI Gateway id.</summary>
+        public string GatewayId { get; }
+
+        /// <summary>
+        /// Which endpoint families to generate; default <see cref="IdeogramEndpoints.All"/>. A small app that only
+        /// generates with Ideogram 3.0 can set <see cref="IdeogramEndpoints.V3"/> and gets a smaller client.
+        /// </summary>
+        public IdeogramEndpoints Endpoints { get; set; } = IdeogramEndpoints.All;
+    }
+
+    /// <summary>Families of Ideogram endpoints the generator can emit.</summary>
+    [Flags]
+    public enum IdeogramEndpoints
+    {
+        /// <summary>No endpoint: only the gateway address and URL builder.</summary>
+        None = 0,
+        /// <summary>Ideogram 3.0: <c>/v1/ideogram-v3/*</c> (generate, edit, inpaint, remix, reframe, replace-background, generate-transparent, generate-design, layerize-design, layerize-text, try-on, deprecated graphic).</summary>
+        V3 = 1,
+        /// <summary>Ideogram 4.0: <c>/v1/ideogram-v4/generate</c>.</summary>
+        V4 = 2,
+        /// <summary>Instruction edit of up to 10 images: <c>/v1/edit</c>.</summary>
+        InstructionEdit = 4,
+        /// <summary>Legacy endpoints: <c>/generate</c>, <c>/remix</c>, <c>/upscale</c>, <c>/edit</c>, <c>/reframe</c>, <c>/describe</c>.</summary>
+        Legacy = 8,
+        /// <summary><c>/v1/remove-background</c> (in Ideogram's public reference, not in its 2026-04-27 OpenAPI document).</summary>
+        RemoveBackground = 16,
+        /// <summary>Every family.</summary>
+        All = V3 | V4 | InstructionEdit | Legacy | RemoveBackground,
+    }
+}

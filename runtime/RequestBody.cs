@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace IdeogramGen
+{
+    /// <summary>
+    /// A request body the generated code describes once and the transport can build again for each attempt:
+    /// a JSON object (<see cref="Json"/>) or a multipart form (<see cref="Multipart"/>).
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public abstract class RequestBody
+    {
+        /// <summary>A JSON body written by <paramref name="write"/> (which writes one whole value).</summary>
+        public static RequestBody Json(Action<Utf8JsonWriter> write) => new JsonBody(write ?? throw new ArgumentNullException(nameof(write)));
+
+        /// <summary>A multipart/form-data body whose parts <paramref name="build"/> adds.</summary>
+        public static RequestBody Multipart(Action<MultipartBuilder> build) => new MultipartBody(build ?? throw new ArgumentNullException(nameof(build)));
+
+        /// <summary>True when the body can be built again after a failed attempt (no one-shot stream in it).</summary>
+        public abstract bool IsReplayable { get; }
+
+        /// <summary>Builds the HTTP content for one attempt.</summary>
+        public abstract HttpContent CreateContent();
+
+        /// <summary>The UTF-8 JSON text of <paramref name="write"/>.</summary>
+        public static byte[] ToJsonBytes(Action<Utf8JsonWriter> write)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+                write(writer);
+            return buffer.ToArray();
+        }
+
+        private sealed class JsonBody : RequestBody
+        {
+            private readonly Action<Utf8JsonWriter> _write;
+            private byte[]? _bytes;
+
+            public JsonBody(Action<Utf8JsonWriter> write) => _write = write;
+
+            public override bool IsReplayable => true;
+
+            public override HttpContent CreateContent()
+            {
+                var bytes = _bytes ??= ToJsonBytes(_write);
+                var content = new ByteArrayContent(bytes);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                return content;
+            }
+        }
+
+        private sealed class MultipartBody : RequestBody
+        {
+            private readonly Action<MultipartBuilder> _build;
+            private bool? _replayable;
+
+            public MultipartBody(Action<MultipartBuilder> build) => _build = build;
+
+            public override bool IsReplayable
+            {
+                get
+                {
+                    if (_replayable == null)
+                    {
+                        var probe = new MultipartBuilder(null);
+                        _build(probe);
+                        _replayable = probe.Replayable;
+                    }
+                    return _replayable.Value;
+                }
+            }
+
+            public override HttpContent CreateContent()
+            {
+                var form = new MultipartFormDataContent("----IdeogramGen" + Guid.NewGuid().ToString("N"));
+                var builder = new MultipartBuilder(form);
+                _build(builder);
+                _replayable = builder.Replayable;
+                return form;
+            }
+        }
+    }
+
+    /// <summary>Adds the parts of a multipart/form-data body; used by generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class MultipartBuilder
+    {
+        private readonly MultipartFormDataContent? _form;
+
+        internal MultipartBuilder(MultipartFormDataContent? form) => _form = form;
+
+        internal bool Replayable { get; private set; } = true;
+
+        /// <summary>A text part.</summary>
+        public void Text(string name, string value)
+        {
+            if (_form == null) return;
+            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(value));
+            part.Headers.ContentType = null;
+            _form.Add(part, Quote(name));
+        }
+
+        /// <summary>A whole-number part.</summary>
+        public void Number(string name, long value) => Text(name, value.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>A number part.</summary>
+        public void Number(string name, double value) => Text(name, value.ToString("R", CultureInfo.InvariantCulture));
+
+        /// <summary>A boolean part (<c>true</c>/<c>false</c>).</summary>
+        public void Boolean(string name, bool value) => Text(name, value ? "true" : "false");
+
+        /// <summary>A JSON part (<c>Content-Type: application/json</c>), such as <c>color_palette</c> or <c>image_request</c>.</summary>
+        public void Json(string name, Action<Utf8JsonWriter> write)
+        {
+            if (_form == null) return;
+            var part = new ByteArrayContent(RequestBody.ToJsonBytes(write));
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            _form.Add(part, Quote(name));
+        }
+
+        /// <summary>A file part.</summary>
+        public void File(string name, IdeogramFile file)
+        {
+            if (!file.IsReplayable) Replayable = false;
+            if (_form == null) return;
+            _form.Add(file.CreateContent(), Quote(name), Quote(file.FileName));
+        }
+
+        /// <summary>One file part per file, all with the same name (how OpenAPI form arrays of files travel).</summary>
+        public void Files(string name, IEnumerable<IdeogramFile> files)
+        {
+            foreach (var f in files) File(name, f);
+        }
+
+        private static string Quote(string s) => "\"" + s + "\"";
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace IdeogramGen
+{
+    /// <summary>
+    /// Checks used by generated <c>Validate()</c> methods. The limits passed in come from IdeogramGen's API
+    /// description (Ideogram's OpenAPI document); each failure throws <see cref="IdeogramValidationException"/> naming
+    /// the field, the problem and what is allowed.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class RequestValidation
+    {
+        /// <summary>A required value is present.</summary>
+        public static void Required(object? value, string field, string allowed)
+        {
+            if (value is null) throw new IdeogramValidationException(field, "is required but not set", allowed);
+            if (value is string s && s.Length == 0) throw new IdeogramValidationException(field, "is required but empty", allowed);
+        }
+
+        /// <summary>A string is not empty when set (optional fields are left out rather than sent empty).</summary>
+        public static void NotEmpty(string? value, string field)
+        {
+            if (value != null && value.Length == 0)
+                throw new IdeogramValidationException(field, "is an empty string", "a non-empty value, or null to leave the field out");
+        }
+
+        /// <summary>A whole number is within range.</summary>
+        public static void Range(long? value, string field, long min, long max)
+        {
+            if (value is long v && (v < min || v > max))
+                throw new IdeogramValidationException(field, $"{v.ToString(CultureInfo.InvariantCulture)} is out of range", $"{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        /// <summary>A number is within range.</summary>
+        public static void Range(double? value, string field, double min, double max)
+        {
+            if (value is double v && (double.IsNaN(v) || v < min || v > max))
+                throw new IdeogramValidationException(field, $"{v.ToString(CultureInfo.InvariantCulture)} is out of range", $"{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        /// <summary>A string matches the document's pattern.</summary>
+        public static void Pattern(string? value, string field, string pattern, string allowed)
+        {
+            if (value != null && !Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant))
+                throw new IdeogramValidationException(field, $"'{value}' does not match {pattern}", allowed);
+        }
+
+        /// <summary>Every string of a list matches the document's pattern.</summary>
+        public static void Pattern(IList<string>? values, string field, string pattern, string allowed)
+        {
+            if (values == null) return;
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (values[i] is null) throw new IdeogramValidationException(field + "[" + i + "]", "is null", allowed);
+                if (!Regex.IsMatch(values[i], pattern, RegexOptions.CultureInvariant))
+                    throw new IdeogramValidationException(field + "[" + i + "]", $"'{values[i]}' does not match {pattern}", allowed);
+            }
+        }
+
+        /// <summary>A list has an allowed number of items.</summary>
+        public static void Count<T>(ICollection<T>? values, string field, int min, int max)
+        {
+            if (values == null) return;
+            if (values.Count < min || values.Count > max)
+                throw new IdeogramValidationException(field, $"has {values.Count} items", min == max ? $"exactly {min}" : $"{min} to {max} items");
+        }
+
+        /// <summary>A vocabulary value is set to something, and not to a value this endpoint rejects.</summary>
+        public static void Value(string? value, string field, string[]? allowed, string known)
+        {
+            if (value is null) return;
+            if (value.Length == 0) throw new IdeogramValidationException(field, "is empty", known);
+            if (allowed != null && Array.IndexOf(allowed, value) < 0)
+                throw new IdeogramValidationException(field, $"'{value}' is not accepted by this endpoint", string.Join(", ", allowed));
+        }
+
+        /// <summary>Two options that exclude each other are not both set.</summary>
+        public static void Exclusive(bool firstSet, string first, bool secondSet, string second, string reason)
+        {
+            if (firstSet && secondSet)
+                throw new IdeogramValidationException(first + "+" + second, $"{first} and {second} are both set ({reason})", $"{first} or {second}, not both");
+        }
+
+        /// <summary>A dependent list has as many items as the list it belongs to.</summary>
+        public static void SameCount<T, TOther>(ICollection<T>? primary, string primaryField, ICollection<TOther>? dependent, string dependentField)
+        {
+            if (dependent == null) return;
+            int expected = primary?.Count ?? 0;
+            if (dependent.Count != expected)
+                throw new IdeogramValidationException(dependentField, $"has {dependent.Count} items but {primaryField} has {expected}", $"as many items as {primaryField}");
+        }
+
+        /// <summary>An option is not combined with a model that does not accept it.</summary>
+        public static void NotWith(bool set, string field, string? model, string[] models, string reason)
+        {
+            if (set && model != null && Array.IndexOf(models, model) >= 0)
+                throw new IdeogramValidationException(field, $"is not supported with model {model} ({reason})", "models other than " + string.Join(", ", models));
+        }
+
+        /// <summary>A file has an accepted type and size.</summary>
+        public static void File(IdeogramFile? file, string field, UploadKind kind, long maxBytes)
+        {
+            if (file == null) return;
+            var types = kind == UploadKind.Image ? MediaTypes.Images : MediaTypes.Fonts;
+            if (Array.IndexOf(types, file.MediaType) < 0)
+                throw new IdeogramValidationException(field, $"{file.FileName} is {file.MediaType}", kind == UploadKind.Image ? "JPEG, PNG or WebP images" : ".ttf, .otf, .woff or .woff2 fonts");
+            if (file.Length is long length && length > maxBytes)
+                throw new IdeogramValidationException(field, $"{file.FileName} is {length.ToString(CultureInfo.InvariantCulture)} bytes", $"at most {(maxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MB");
+        }
+
+        /// <summary>Every file of a list has an accepted type and size; with <paramref name="total"/>, <paramref name="maxBytes"/> bounds their sum (the document says "maximum total size").</summary>
+        public static void Files(IList<IdeogramFile>? files, string field, UploadKind kind, long maxBytes, bool total)
+        {
+            if (files == null) return;
+            long sum = 0;
+            for (int i = 0; i < files.Count; i++)
+            {
+                if (files[i] is null) throw new IdeogramValidationException(field + "[" + i + "]", "is null", "a file");
+                File(files[i], field + "[" + i + "]", kind, maxBytes);
+                sum += files[i].Length ?? 0;
+            }
+            if (total && sum > maxBytes)
+                throw new IdeogramValidationException(field, $"the files total {sum.ToString(CultureInfo.InvariantCulture)} bytes", $"at most {(maxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MB across all of them");
+        }
+    }
+}
