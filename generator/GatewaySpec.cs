@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace IdeogramGen.Generator
+{
+    /// <summary>A type that contains the annotated class (for nested classes), outermost first.</summary>
+    internal sealed record ContainingType(string Keyword, string Name) : System.IEquatable<ContainingType>;
+
+    /// <summary>
+    /// Everything the generator needs to know about one <c>[IdeogramGateway]</c> class.
+    /// </summary>
+    /// <remarks>
+    /// Equality contract: only strings, numbers and <see cref="EquatableArray{T}"/> of records — no symbols, syntax
+    /// nodes, locations or compilations — so an edit that does not change these values leaves the pipeline cached.
+    /// </remarks>
+    internal sealed record GatewaySpec(
+        string Namespace,
+        EquatableArray<ContainingType> Containers,
+        string ClassName,
+        string ClassKeyword,
+        string AccountId,
+        string GatewayId,
+        int Endpoints,
+        string HintName)
+    {
+        /// <summary>All families (the attribute's default).</summary>
+        public const int AllEndpoints = 31;
+
+        /// <summary>
+        /// Reads the attribute and the class. Returns null for a class the generator cannot extend (not partial, inside a
+        /// non-partial type, generic, static) or with non-constant arguments; analyzer IDG0001/IDG0004 report those.
+        /// </summary>
+        public static GatewaySpec? Create(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax)
+                return null;
+            if (type.IsStatic || type.IsGenericType || !IsPartial(type, cancellationToken)) return null;
+
+            var containers = new List<ContainingType>();
+            for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+            {
+                if (outer.IsGenericType || !IsPartial(outer, cancellationToken)) return null;
+                containers.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+            }
+
+            if (context.Attributes.Length != 1) return null;
+            var attribute = context.Attributes[0];
+            if (attribute.ConstructorArguments.Length != 2) return null;
+            if (attribute.ConstructorArguments[0].Value is not string accountId || attribute.ConstructorArguments[1].Value is not string gatewayId)
+                return null;
+            int endpoints = AllEndpoints;
+            foreach (var named in attribute.NamedArguments)
+                if (named.Key == "Endpoints" && named.Value.Value is int flags) endpoints = flags & AllEndpoints;
+
+            var ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
+            var metadataName = (ns.Length > 0 ? ns + "." : "") + string.Join(".", containers.ConvertAll(c => c.Name)) + (containers.Count > 0 ? "." : "") + type.Name;
+            return new GatewaySpec(ns, new EquatableArray<ContainingType>(containers), type.Name, Keyword(type), accountId, gatewayId, endpoints, metadataName + ".Ideogram.g.cs");
+        }
+
+        private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
+                    foreach (var modifier in declaration.Modifiers)
+                        if (modifier.IsKind(SyntaxKind.PartialKeyword)) return true;
+            return false;
+        }
+
+        private static string Keyword(INamedTypeSymbol type) =>
+            type.IsRecord ? (type.IsValueType ? "record struct" : "record")
+            : type.TypeKind == TypeKind.Struct ? "struct"
+            : type.TypeKind == TypeKind.Interface ? "interface"
+            : "class";
+    }
+
+    /// <summary>What the consumer's compiler accepts, as far as generated code cares.</summary>
+    internal sealed record LanguageSupport(bool NullableAnnotations);
+}
