@@ -1,0 +1,67 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace IdeogramGen.Tests.Generator;
+
+/// <summary>The generated client compiles without any warning, under strict settings and under C# 7.3.</summary>
+public class GeneratedCodeCompilesTests
+{
+    private const string Consumer = """
+        using IdeogramGen;
+
+        /// <summary>A client.</summary>
+        [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway")]
+        public partial class Images { }
+
+        namespace Outer
+        {
+            /// <summary>A container.</summary>
+            public partial class Host
+            {
+                /// <summary>A nested client.</summary>
+                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "other_gw-2", Endpoints = IdeogramEndpoints.V3 | IdeogramEndpoints.Legacy)]
+                internal partial class NestedImages { }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(LanguageVersion.Latest)]
+    [InlineData(LanguageVersion.CSharp8)]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    public void Compiles_without_warnings(LanguageVersion version)
+    {
+        var (output, run) = GeneratorHarness.Run(Consumer, version);
+        Assert.Equal(2, run.GeneratedTrees.Length);
+        var problems = GeneratorHarness.Problems(output);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    [Fact]
+    public void Older_language_gets_no_nullable_directive()
+    {
+        var (_, run) = GeneratorHarness.Run(Consumer, LanguageVersion.CSharp7_3);
+        var text = run.GeneratedTrees[0].ToString();
+        Assert.DoesNotContain("#nullable", text);
+        Assert.DoesNotContain("string?", text);
+    }
+
+    [Fact]
+    public void Classes_the_generator_cannot_extend_get_nothing()
+    {
+        var (_, run) = GeneratorHarness.Run("""
+            using IdeogramGen;
+            [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw")]
+            public class NotPartial { }
+            public class Container
+            {
+                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw")]
+                public partial class InNonPartial { }
+            }
+            [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw")]
+            public partial class Generic<T> { }
+            """);
+        Assert.Empty(run.GeneratedTrees);
+    }
+}
