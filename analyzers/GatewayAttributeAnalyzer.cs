@@ -1,0 +1,189 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace IdeogramGen.Analyzers
+{
+    /// <summary>
+    /// IDG0001–IDG0005: the class that carries <c>[IdeogramGateway]</c> and the attribute's arguments. These checks
+    /// live here rather than in the generator so that the generator stays incremental.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class GatewayAttributeAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Length of a Cloudflare account id.</summary>
+        internal const int AccountIdLength = 32;
+
+        /// <summary>Longest gateway id Cloudflare accepts.</summary>
+        internal const int MaxGatewayIdLength = 64;
+
+        /// <summary>Diagnostic property: the fix that applies to IDG0001.</summary>
+        internal const string FixKindProperty = "FixKind";
+
+        internal const string FixKindPartial = "partial";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Rules.GatewayClassNotExtensible, Rules.AccountIdFormat, Rules.GatewayIdFormat, Rules.NonConstantArgument, Rules.DuplicateAttribute);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attribute = KnownTypes.Create(start.Compilation).GatewayAttribute;
+                if (attribute == null) return;
+                start.RegisterSymbolAction(c => AnalyzeType(c, attribute), SymbolKind.NamedType);
+            });
+        }
+
+        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var applications = new List<AttributeData>();
+            foreach (var a in type.GetAttributes())
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)) applications.Add(a);
+            if (applications.Count == 0) return;
+
+            CheckDeclaration(context, type, applications[0]);
+            for (int i = 1; i < applications.Count; i++)
+            {
+                var syntax = applications[i].ApplicationSyntaxReference?.GetSyntax(context.CancellationToken);
+                if (syntax != null)
+                    context.ReportDiagnostic(Diagnostic.Create(Rules.DuplicateAttribute, syntax.GetLocation(), type.Name));
+            }
+            foreach (var a in applications) CheckArguments(context, a);
+        }
+
+        private static void CheckDeclaration(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
+        {
+            string? reason = null;
+            bool partialFixes = false;
+            if (type.IsStatic) reason = "a static class cannot receive instance members";
+            else if (type.Arity > 0) reason = "the generator does not extend generic classes";
+            else if (!AllPartial(type, context))
+            {
+                reason = "the class is not declared partial";
+                partialFixes = true;
+            }
+            else
+            {
+                for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+                {
+                    if (outer.Arity > 0)
+                    {
+                        reason = $"it is nested in the generic type '{outer.Name}'";
+                        partialFixes = false;
+                        break;
+                    }
+                    if (!AllPartial(outer, context))
+                    {
+                        reason = $"the containing type '{outer.Name}' is not declared partial";
+                        partialFixes = true;
+                        break;
+                    }
+                }
+            }
+            if (reason == null) return;
+
+            var location = IdentifierLocation(attribute, context) ?? type.Locations[0];
+            var properties = partialFixes
+                ? ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixKindPartial)
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(Rules.GatewayClassNotExtensible, location, properties, type.Name, reason));
+        }
+
+        private static Location? IdentifierLocation(AttributeData attribute, SymbolAnalysisContext context)
+        {
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken);
+            for (var n = syntax; n != null; n = n.Parent)
+                if (n is TypeDeclarationSyntax t) return t.Identifier.GetLocation();
+            return null;
+        }
+
+        private static bool AllPartial(INamedTypeSymbol type, SymbolAnalysisContext context)
+        {
+            foreach (var r in type.DeclaringSyntaxReferences)
+                if (r.GetSyntax(context.CancellationToken) is TypeDeclarationSyntax t && !t.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    return false;
+            return true;
+        }
+
+        private static void CheckArguments(SymbolAnalysisContext context, AttributeData attribute)
+        {
+            if (!(attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax syntax)) return;
+            var args = syntax.ArgumentList?.Arguments ?? default;
+            var positional = new List<AttributeArgumentSyntax>();
+            foreach (var a in args)
+                if (a.NameEquals == null && a.NameColon == null) positional.Add(a);
+                else if (a.NameColon != null) positional.Add(a);
+            if (positional.Count < 2) return;
+
+            var accountSyntax = Find(positional, "accountId", 0);
+            var gatewaySyntax = Find(positional, "gatewayId", 1);
+            var values = attribute.ConstructorArguments;
+            string? account = values.Length == 2 ? values[0].Value as string : null;
+            string? gateway = values.Length == 2 ? values[1].Value as string : null;
+            bool valid = values.Length == 2 && values[0].Kind != TypedConstantKind.Error && values[1].Kind != TypedConstantKind.Error;
+
+            if (!valid || account == null)
+                context.ReportDiagnostic(Diagnostic.Create(Rules.NonConstantArgument, accountSyntax.Expression.GetLocation(), "accountId"));
+            else
+                CheckAccount(context, account, accountSyntax.Expression.GetLocation());
+
+            if (!valid || gateway == null)
+                context.ReportDiagnostic(Diagnostic.Create(Rules.NonConstantArgument, gatewaySyntax.Expression.GetLocation(), "gatewayId"));
+            else
+                CheckGateway(context, gateway, gatewaySyntax.Expression);
+        }
+
+        private static AttributeArgumentSyntax Find(List<AttributeArgumentSyntax> args, string name, int index)
+        {
+            foreach (var a in args)
+                if (a.NameColon != null && a.NameColon.Name.Identifier.ValueText == name) return a;
+            return args[index];
+        }
+
+        private static void CheckAccount(SymbolAnalysisContext context, string value, Location location)
+        {
+            string? problem = null;
+            if (value.Length != AccountIdLength) problem = $"has {value.Length} characters";
+            else
+            {
+                foreach (var c in value)
+                    if (!IsHex(c))
+                    {
+                        problem = "contains a character that is not hexadecimal";
+                        break;
+                    }
+            }
+            if (problem != null) context.ReportDiagnostic(Diagnostic.Create(Rules.AccountIdFormat, location, problem));
+        }
+
+        private static void CheckGateway(SymbolAnalysisContext context, string value, ExpressionSyntax expression)
+        {
+            var problem = GatewayIdProblem(value);
+            if (problem == null) return;
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            var lower = value.ToLowerInvariant();
+            if (expression.IsKind(SyntaxKind.StringLiteralExpression) && lower != value && GatewayIdProblem(lower) == null)
+                properties = properties.Add(DiagnosticProperties.Replacement, lower);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.GatewayIdFormat, expression.GetLocation(), properties, problem));
+        }
+
+        internal static string? GatewayIdProblem(string value)
+        {
+            if (value.Length == 0) return "is empty";
+            if (value.Length > MaxGatewayIdLength) return $"has {value.Length} characters; at most {MaxGatewayIdLength} are allowed";
+            foreach (var c in value)
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+                    return $"contains '{c}'; only lowercase letters, digits, '-' and '_' are allowed";
+            return null;
+        }
+
+        private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+}

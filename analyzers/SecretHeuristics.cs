@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace IdeogramGen.Analyzers
+{
+    /// <summary>Decides whether a constant string found at a credential sink is a real secret or an obvious stand-in.</summary>
+    internal static class SecretHeuristics
+    {
+        private static readonly string[] PlaceholderWords =
+        {
+            "your-", "your_", "yourkey", "changeme", "change-me", "change_me", "redacted", "example", "sample",
+            "dummy", "fake", "test", "placeholder", "replace", "insert", "xxx", "***", "...",
+        };
+
+        private static readonly Regex TokenShape = new Regex(@"^[A-Za-z0-9_.+/=~$:-]+$", RegexOptions.CultureInvariant);
+
+        private static readonly Regex SecretName = new Regex(
+            @"(api[_\-]?key|apikey|secret|token|password|passwd|credential)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        private static readonly Regex NotSecretName = new Regex(
+            @"(public[_\-]?key|publickeytoken|key[_\-]?id|token[_\-]?type|csrf|xsrf|tokenurl|token[_\-]?endpoint|cancellation|header|name|variable|path|file|section)",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        /// <summary>Splits an authentication scheme prefix (<c>Bearer </c>, <c>Basic </c>) off the value.</summary>
+        public static string StripScheme(string value, out string prefix)
+        {
+            foreach (var scheme in new[] { "Bearer ", "Basic ", "Token " })
+                if (value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+                {
+                    prefix = value.Substring(0, scheme.Length);
+                    return value.Substring(scheme.Length);
+                }
+            prefix = "";
+            return value;
+        }
+
+        /// <summary>True for values that are obviously not a secret: empty, placeholders, repeated characters, prose.</summary>
+        public static bool IsExempt(string? value)
+        {
+            if (value == null) return true;
+            var v = value.Trim();
+            if (v.Length == 0) return true;
+            foreach (var c in v)
+                if (char.IsWhiteSpace(c)) return true;
+            if (AllSame(v)) return true;
+            if (v.StartsWith("<", StringComparison.Ordinal) && v.EndsWith(">", StringComparison.Ordinal)) return true;
+            if (v.IndexOf("${", StringComparison.Ordinal) >= 0 || v.IndexOf("{{", StringComparison.Ordinal) >= 0) return true;
+            if (v.StartsWith("%", StringComparison.Ordinal) && v.EndsWith("%", StringComparison.Ordinal) && v.Length > 2) return true;
+            foreach (var w in PlaceholderWords)
+                if (v.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// The second signal, used where the sink is known only by name: a token-shaped value (16 to 1024 characters
+        /// without white space, letters and digits mixed) with a Shannon entropy of at least 3.5 bits per character.
+        /// </summary>
+        public static bool LooksLikeToken(string value)
+        {
+            if (value.Length < 16 || value.Length > 1024 || !TokenShape.IsMatch(value)) return false;
+            bool letter = false, digit = false;
+            foreach (var c in value)
+            {
+                if (char.IsLetter(c)) letter = true;
+                else if (char.IsDigit(c)) digit = true;
+            }
+            return letter && digit && Entropy(value) >= 3.5;
+        }
+
+        /// <summary>True when a member or parameter name says it holds a credential (<c>ApiKey</c>, <c>gatewayToken</c>).</summary>
+        public static bool IsSecretName(string name) => SecretName.IsMatch(name) && !NotSecretName.IsMatch(name);
+
+        public static double Entropy(string value)
+        {
+            var counts = new Dictionary<char, int>();
+            foreach (var c in value) counts[c] = counts.TryGetValue(c, out var n) ? n + 1 : 1;
+            double h = 0;
+            foreach (var n in counts.Values)
+            {
+                double p = (double)n / value.Length;
+                h -= p * Math.Log(p, 2);
+            }
+            return h;
+        }
+
+        private static bool AllSame(string v)
+        {
+            for (int i = 1; i < v.Length; i++)
+                if (v[i] != v[0]) return false;
+            return true;
+        }
+    }
+}
