@@ -1,0 +1,150 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using IdeogramGen.Spec;
+using IdeogramGen.SpecBuilder;
+
+namespace IdeogramGen.Tests.Description;
+
+/// <summary>The API description agrees with Ideogram's OpenAPI document: nothing missing, nothing invented.</summary>
+public class DescriptionTests
+{
+    private static readonly JsonElement Document = JsonDocument.Parse(File.ReadAllText(TestPaths.InRepo("spec", "ideogram-openapi.json"))).RootElement;
+    private static JsonElement Schemas => Document.GetProperty("components").GetProperty("schemas");
+
+    public static TheoryData<string> OpenApiEndpoints()
+    {
+        var data = new TheoryData<string>();
+        foreach (var e in IdeogramApi.Endpoints.Where(e => e.Source == "openapi")) data.Add(e.Path);
+        return data;
+    }
+
+    [Fact]
+    public void Derived_files_are_current()
+    {
+        var result = DescriptionBuilder.Build(File.ReadAllText(TestPaths.InRepo("spec", "ideogram-openapi.json")));
+        Assert.Equal(result.DescriptionSource, File.ReadAllText(TestPaths.InRepo(DescriptionBuilder.DescriptionOutputPath)));
+        Assert.Equal(result.VocabularySource, File.ReadAllText(TestPaths.InRepo(DescriptionBuilder.VocabularyOutputPath)));
+    }
+
+    [Fact]
+    public void Document_hash_matches_the_vendored_file()
+    {
+        var bytes = File.ReadAllBytes(TestPaths.InRepo("spec", "ideogram-openapi.json"));
+        var hash = System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
+        Assert.Equal(IdeogramApi.DocumentSha256, hash);
+    }
+
+    [Fact]
+    public void Covers_every_image_endpoint_of_the_issue()
+    {
+        var expected = new[]
+        {
+            "/v1/ideogram-v3/generate", "/v1/ideogram-v3/edit", "/v1/ideogram-v3/inpaint", "/v1/ideogram-v3/remix", "/v1/ideogram-v3/reframe",
+            "/v1/ideogram-v3/replace-background", "/v1/ideogram-v3/generate-transparent", "/v1/ideogram-v3/generate-design",
+            "/v1/ideogram-v3/layerize-design", "/v1/ideogram-v3/layerize-text", "/v1/ideogram-v3/try-on", "/v1/ideogram-v3/graphic",
+            "/v1/edit", "/v1/ideogram-v4/generate", "/generate", "/remix", "/upscale", "/edit", "/reframe", "/describe", "/v1/remove-background",
+        };
+        Assert.Equal(expected.OrderBy(x => x), IdeogramApi.Endpoints.Select(e => e.Path).OrderBy(x => x));
+        Assert.True(IdeogramApi.FindEndpoint("/v1/ideogram-v3/graphic")!.Deprecated);
+        Assert.NotEqual("openapi", IdeogramApi.FindEndpoint("/v1/remove-background")!.Source);
+        Assert.False(Document.GetProperty("paths").TryGetProperty("/v1/remove-background", out _));
+    }
+
+    [Theory]
+    [MemberData(nameof(OpenApiEndpoints))]
+    public void Fields_are_exactly_the_documents(string path)
+    {
+        var endpoint = IdeogramApi.FindEndpoint(path)!;
+        var op = Document.GetProperty("paths").GetProperty(path).GetProperty("post");
+        var content = op.GetProperty("requestBody").GetProperty("content");
+        var body = content.TryGetProperty("multipart/form-data", out var mp) ? mp : content.GetProperty("application/json");
+        var schema = Resolve(body.GetProperty("schema"));
+        var documented = new Dictionary<string, (JsonElement Schema, bool Required)>();
+        Collect(schema, documented);
+        if (documented.Remove("image_request", out var wrapper)) Collect(Resolve(wrapper.Schema), documented);
+
+        foreach (var name in documented.Keys)
+            Assert.True(endpoint.Field(name) != null, $"{path}: document field {name} is missing");
+        foreach (var f in endpoint.Fields)
+            Assert.True(documented.ContainsKey(f.Name) || (f.Source != "openapi" && f.Source.Length > 0), $"{path}: field {f.Name} is not in the document and names no other source");
+        foreach (var f in endpoint.Fields.Where(f => documented.ContainsKey(f.Name)))
+        {
+            var (fieldSchema, required) = documented[f.Name];
+            Assert.Equal(required, f.Required);
+            var resolved = Resolve(fieldSchema);
+            if (resolved.TryGetProperty("minimum", out var min) && resolved.GetProperty("type").GetString() == "integer") Assert.Equal(min.GetInt64(), f.Minimum);
+            if (resolved.TryGetProperty("maximum", out var max) && resolved.GetProperty("type").GetString() == "integer") Assert.Equal(max.GetInt64(), f.Maximum);
+            if (fieldSchema.TryGetProperty("$ref", out var r) && resolved.TryGetProperty("enum", out _))
+                Assert.Equal(RefName(r.GetString()!), f.Enum);
+        }
+    }
+
+    [Fact]
+    public void Vocabularies_have_exactly_the_documents_values()
+    {
+        foreach (var e in IdeogramApi.Enums)
+        {
+            var values = Schemas.GetProperty(e.Name).GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ToArray();
+            Assert.Equal(values, e.Values);
+        }
+    }
+
+    [Fact]
+    public void Endpoint_subsets_only_remove_documented_values()
+    {
+        foreach (var e in IdeogramApi.Endpoints)
+            foreach (var f in e.Fields.Where(f => f.AllowedValues != null))
+            {
+                var vocabulary = IdeogramApi.FindEnum(f.Enum!)!;
+                Assert.All(f.AllowedValues!, v => Assert.Contains(v, vocabulary.Values));
+                Assert.NotEqual("openapi", f.Source);
+            }
+        var transparent = IdeogramApi.FindEndpoint("/v1/ideogram-v3/generate-transparent")!.Field("rendering_speed")!;
+        Assert.DoesNotContain("FLASH", transparent.AllowedValues!);
+        Assert.Equal(new[] { "V_2", "V_2_TURBO" }, IdeogramApi.FindEndpoint("/edit")!.Field("model")!.AllowedValues);
+    }
+
+    [Fact]
+    public void Response_shapes_have_the_documents_properties()
+    {
+        foreach (var s in IdeogramApi.Schemas.Where(s => s.Source == "openapi"))
+        {
+            var documented = new Dictionary<string, (JsonElement, bool)>();
+            Collect(Schemas.GetProperty(s.Name), documented);
+            Assert.Equal(documented.Keys.OrderBy(k => k), s.Properties.Select(p => p.Name).OrderBy(k => k));
+            foreach (var p in s.Properties) Assert.Equal(documented[p.Name].Item2, p.Required);
+        }
+    }
+
+    [Fact]
+    public void Stated_exclusions_are_rules()
+    {
+        var generate = IdeogramApi.FindEndpoint("/v1/ideogram-v3/generate")!;
+        bool Has(ApiEndpoint e, string a, string b) => e.Rules.Any(r => r.Kind == RuleKind.MutuallyExclusive && r.Fields.Contains(a) && r.Fields.Contains(b));
+        Assert.True(Has(generate, "aspect_ratio", "resolution"));
+        Assert.True(Has(generate, "style_codes", "style_type"));
+        Assert.True(Has(generate, "style_codes", "style_reference_images"));
+        Assert.Contains(generate.Rules, r => r.Kind == RuleKind.SameCount && r.Fields.SequenceEqual(new[] { "character_reference_images", "character_reference_images_mask" }));
+        Assert.Equal(1, generate.Field("character_reference_images")!.MaxItems);
+        Assert.Equal("^[0-9a-fA-F]{8}$", generate.Field("style_codes")!.Pattern);
+        var legacy = IdeogramApi.FindEndpoint("/generate")!;
+        Assert.Contains(legacy.Rules, r => r.Kind == RuleKind.NotWithValues && r.Fields[0] == "negative_prompt" && r.WhenValues.Contains("V_3"));
+    }
+
+    private static JsonElement Resolve(JsonElement schema) =>
+        schema.TryGetProperty("$ref", out var r) ? Schemas.GetProperty(RefName(r.GetString()!)) : schema;
+
+    private static string RefName(string reference) => reference[(reference.LastIndexOf('/') + 1)..];
+
+    private static void Collect(JsonElement schema, Dictionary<string, (JsonElement, bool)> into)
+    {
+        schema = Resolve(schema);
+        if (schema.TryGetProperty("allOf", out var allOf)) foreach (var part in allOf.EnumerateArray()) Collect(part, into);
+        var required = schema.TryGetProperty("required", out var req) ? req.EnumerateArray().Select(x => x.GetString()).ToHashSet() : new HashSet<string?>();
+        if (schema.TryGetProperty("properties", out var props))
+            foreach (var p in props.EnumerateObject()) into[p.Name] = (p.Value, required.Contains(p.Name));
+        foreach (var name in required) if (name != null && into.TryGetValue(name, out var v)) into[name] = (v.Item1, true);
+    }
+}
