@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+
+namespace IdeogramGen.Testing
+{
+    /// <summary>The kinds of failure an <see cref="EmulatorFault"/> injects.</summary>
+    public enum EmulatorFaultKind
+    {
+        /// <summary>Gateway rate limit: HTTP 429, code 2003, with <c>Retry-After</c>. Not billed.</summary>
+        GatewayRateLimited,
+        /// <summary>Ideogram's in-flight limit: HTTP 429 <c>{"error":…,"reject_reason":"inflight_limit","max_inflight_requests":10}</c>. Not billed.</summary>
+        IdeogramInflightLimit,
+        /// <summary>The gateway got no answer from the provider: HTTP 400, code 2005. Counted as billed (the generation may have run).</summary>
+        ProviderNoResponse,
+        /// <summary>Gateway authentication failed: HTTP 401, code 2009. Not billed.</summary>
+        GatewayUnauthorized,
+        /// <summary>The gateway does not exist: HTTP 400, code 2001. Not billed.</summary>
+        GatewayNotFound,
+        /// <summary>Ideogram is out of credits: HTTP 402 <c>{"error":"Insufficient credits","reject_reason":"insufficient_funds"}</c>. Not billed.</summary>
+        InsufficientCredits,
+        /// <summary>A gateway policy denied the request: HTTP 403 <c>{"success":false,"error":{"message":"Access denied by policy"}}</c>. Not billed.</summary>
+        PolicyDenied,
+        /// <summary>A gateway spend limit is exhausted: HTTP 429 with the spend-limit <c>error</c> object. Not billed.</summary>
+        SpendLimitExceeded,
+        /// <summary>Ideogram's prompt safety check failed: HTTP 422 <c>{"error":"Prompt provided failed safety check …"}</c>. Not billed.</summary>
+        SafetyRejected,
+        /// <summary>A gateway guardrail blocked the prompt: HTTP 424, code 2016. Not billed.</summary>
+        GuardrailPromptBlocked,
+        /// <summary>A server error (500, 502 or 503) with a JSON or an HTML body. Counted as billed.</summary>
+        ServerError,
+        /// <summary>The connection is aborted before any response byte. Billed or not as the fault says.</summary>
+        ConnectionReset,
+        /// <summary>A 200 response whose body stops half-way (honest <c>Content-Length</c> of the whole body, then the connection is aborted). Billed.</summary>
+        ResetMidBody,
+        /// <summary>A 200 response whose JSON is cut short; <c>Content-Length</c> matches the bytes actually sent. Billed.</summary>
+        TruncatedJson,
+        /// <summary>A 200 response whose body is not valid JSON. Billed.</summary>
+        MalformedJson,
+        /// <summary>A 200 response with an empty body. Billed.</summary>
+        EmptyBody,
+        /// <summary>A 200 response of valid-looking JSON far larger than any real answer (streamed, default 40 MB). Billed.</summary>
+        OversizedBody,
+        /// <summary>The normal answer, but only after <see cref="EmulatorFault.Delay"/> (before any header byte). Billed unless the client gives up first.</summary>
+        SlowFirstByte,
+        /// <summary>An image download (<c>GET {root}ephemeral/…</c>) that trickles its bytes over <see cref="EmulatorFault.Delay"/>.</summary>
+        SlowImageDownload,
+    }
+
+    /// <summary>
+    /// One injected failure. Put it in <see cref="IdeogramEmulator.Faults"/>; the next request that reaches the fault's
+    /// stage (and matches <see cref="IdeogramPath"/>, when set) gets it instead of the normal answer.
+    /// </summary>
+    /// <remarks>
+    /// Stages: gateway faults (rate limit, 2009, 2001, policy, spend limit, guardrail) are applied right after the gateway's
+    /// own authentication check, before caching; provider faults (everything else except <see cref="EmulatorFaultKind.SlowImageDownload"/>)
+    /// are applied after a cache miss, once the request passed Ideogram's key check and validation, so the request
+    /// that receives them is a well-formed one; <see cref="EmulatorFaultKind.SlowImageDownload"/> applies to the next image download.
+    /// </remarks>
+    public sealed class EmulatorFault
+    {
+        private EmulatorFault(EmulatorFaultKind kind, int statusCode, bool isBilled)
+        {
+            Kind = kind;
+            StatusCode = statusCode;
+            IsBilled = isBilled;
+        }
+
+        /// <summary>What the fault does.</summary>
+        public EmulatorFaultKind Kind { get; }
+
+        /// <summary>The HTTP status the client sees (0 when the connection is aborted before any status line).</summary>
+        public int StatusCode { get; }
+
+        /// <summary>
+        /// Whether the request counts as billed: it reached Ideogram and the generation ran. Billed faults add the request's
+        /// <c>num_images</c> to <see cref="RecordedRequest.BilledImages"/> and count in <see cref="IdeogramEmulator.BilledRequestCount"/>.
+        /// </summary>
+        public bool IsBilled { get; }
+
+        /// <summary>For <see cref="EmulatorFaultKind.GatewayRateLimited"/>: the <c>Retry-After</c> value.</summary>
+        public TimeSpan RetryAfter { get; private set; }
+
+        /// <summary>For <see cref="EmulatorFaultKind.SlowFirstByte"/>: the wait before headers; for <see cref="EmulatorFaultKind.SlowImageDownload"/>: the total time the download takes.</summary>
+        public TimeSpan Delay { get; private set; }
+
+        /// <summary>For <see cref="EmulatorFaultKind.ServerError"/>: whether the body is an HTML error page rather than JSON.</summary>
+        public bool HtmlBody { get; private set; }
+
+        /// <summary>For <see cref="EmulatorFaultKind.OversizedBody"/>: the body size in bytes.</summary>
+        public long BodyBytes { get; private set; }
+
+        /// <summary>When set, only a request to this Ideogram path (e.g. <c>/v1/ideogram-v3/generate</c>) matches the fault.</summary>
+        public string? IdeogramPath { get; private set; }
+
+        internal bool IsGatewayStage => Kind is EmulatorFaultKind.GatewayRateLimited or EmulatorFaultKind.GatewayUnauthorized
+            or EmulatorFaultKind.GatewayNotFound or EmulatorFaultKind.PolicyDenied or EmulatorFaultKind.SpendLimitExceeded
+            or EmulatorFaultKind.GuardrailPromptBlocked;
+
+        internal bool IsImageStage => Kind == EmulatorFaultKind.SlowImageDownload;
+
+        /// <summary>Returns a copy that only matches requests to <paramref name="ideogramPath"/> (e.g. <c>/v1/ideogram-v3/generate</c>).</summary>
+        public EmulatorFault ForPath(string ideogramPath)
+        {
+            if (string.IsNullOrEmpty(ideogramPath)) throw new ArgumentException("An Ideogram path is required.", nameof(ideogramPath));
+            var copy = (EmulatorFault)MemberwiseClone();
+            copy.IdeogramPath = ideogramPath;
+            return copy;
+        }
+
+        /// <summary>Gateway rate limit: 429 <c>{"success":false,"result":[],"messages":[],"error":[{"code":2003,"message":"Rate limited"}],"name":"AiGatewayError","httpCode":429,"internalCode":2003}</c> with <c>Retry-After</c> (default 1 s, whole seconds).</summary>
+        public static EmulatorFault GatewayRateLimited(TimeSpan? retryAfter = null)
+            => new(EmulatorFaultKind.GatewayRateLimited, 429, false) { RetryAfter = retryAfter ?? TimeSpan.FromSeconds(1) };
+
+        /// <summary>Ideogram's in-flight limit: 429 <c>{"error":"…","reject_reason":"inflight_limit","max_inflight_requests":10}</c>. Not billed.</summary>
+        public static EmulatorFault IdeogramInflightLimit() => new(EmulatorFaultKind.IdeogramInflightLimit, 429, false);
+
+        /// <summary>400 <c>{"success":false,"result":[],"messages":[],"error":[{"code":2005,"message":"Failed to get response from provider"}]}</c>. Billed.</summary>
+        public static EmulatorFault ProviderNoResponse() => new(EmulatorFaultKind.ProviderNoResponse, 400, true);
+
+        /// <summary>401 with the exact 2009 body <c>{"success":false,"result":[],"messages":[],"error":[{"code":2009,"message":"Unauthorized"}],"name":"AiGatewayError","httpCode":401,"internalCode":2009}</c>. Not billed.</summary>
+        public static EmulatorFault GatewayUnauthorized() => new(EmulatorFaultKind.GatewayUnauthorized, 401, false);
+
+        /// <summary>400 with the 2001 (gateway not found) body. Not billed.</summary>
+        public static EmulatorFault GatewayNotFound() => new(EmulatorFaultKind.GatewayNotFound, 400, false);
+
+        /// <summary>402 <c>{"error":"Insufficient credits","reject_reason":"insufficient_funds"}</c>. Not billed.</summary>
+        public static EmulatorFault InsufficientCredits() => new(EmulatorFaultKind.InsufficientCredits, 402, false);
+
+        /// <summary>403 <c>{"success":false,"error":{"message":"Access denied by policy"}}</c>. Not billed.</summary>
+        public static EmulatorFault PolicyDenied() => new(EmulatorFaultKind.PolicyDenied, 403, false);
+
+        /// <summary>429 <c>{"success":false,"error":{"message":"Spending limit exceeded","bucket":"b1","spent":1000.42,"limit":1000}}</c>. Not billed.</summary>
+        public static EmulatorFault SpendLimitExceeded() => new(EmulatorFaultKind.SpendLimitExceeded, 429, false);
+
+        /// <summary>422 <c>{"error":"Prompt provided failed safety check due to the inclusion of prohibited content."}</c>. Not billed.</summary>
+        public static EmulatorFault SafetyRejected() => new(EmulatorFaultKind.SafetyRejected, 422, false);
+
+        /// <summary>424 with the gateway's code 2016 (guardrail blocked the prompt) body. Not billed.</summary>
+        public static EmulatorFault GuardrailPromptBlocked() => new(EmulatorFaultKind.GuardrailPromptBlocked, 424, false);
+
+        /// <summary>A 500, 502 or 503 with a JSON body <c>{"error":"…"}</c>, or with an HTML error page when <paramref name="html"/> is true. Billed.</summary>
+        public static EmulatorFault ServerError(int statusCode = 500, bool html = false)
+        {
+            if (statusCode is not (500 or 502 or 503)) throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Use 500, 502 or 503.");
+            return new(EmulatorFaultKind.ServerError, statusCode, true) { HtmlBody = html };
+        }
+
+        /// <summary>
+        /// Aborts the connection before any response byte. <paramref name="afterRun"/> (default true) says whether the
+        /// generation ran at Ideogram first (billed) or the connection dropped before it started (not billed).
+        /// </summary>
+        public static EmulatorFault ConnectionReset(bool afterRun = true) => new(EmulatorFaultKind.ConnectionReset, 0, afterRun);
+
+        /// <summary>Sends 200 headers and half of a valid body (with the whole body's <c>Content-Length</c>), then aborts. Billed.</summary>
+        public static EmulatorFault ResetMidBody() => new(EmulatorFaultKind.ResetMidBody, 200, true);
+
+        /// <summary>200 with a JSON body cut in the middle; <c>Content-Length</c> is that of the cut body. Billed.</summary>
+        public static EmulatorFault TruncatedJson() => new(EmulatorFaultKind.TruncatedJson, 200, true);
+
+        /// <summary>200 with a body that is not valid JSON. Billed.</summary>
+        public static EmulatorFault MalformedJson() => new(EmulatorFaultKind.MalformedJson, 200, true);
+
+        /// <summary>200 with an empty body (<c>Content-Length: 0</c>). Billed.</summary>
+        public static EmulatorFault EmptyBody() => new(EmulatorFaultKind.EmptyBody, 200, true);
+
+        /// <summary>200 with a streamed, valid-looking JSON body of <paramref name="bytes"/> bytes (default 40 MB). Billed.</summary>
+        public static EmulatorFault OversizedBody(long bytes = 40L * 1024 * 1024)
+        {
+            if (bytes < 1024) throw new ArgumentOutOfRangeException(nameof(bytes), bytes, "Use at least 1024 bytes.");
+            return new(EmulatorFaultKind.OversizedBody, 200, true) { BodyBytes = bytes };
+        }
+
+        /// <summary>Waits <paramref name="delay"/> before sending anything, then answers normally; honours the client giving up. Billed.</summary>
+        public static EmulatorFault SlowFirstByte(TimeSpan delay)
+        {
+            if (delay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(delay));
+            return new(EmulatorFaultKind.SlowFirstByte, 200, true) { Delay = delay };
+        }
+
+        /// <summary>The next image download trickles its PNG bytes so that it takes about <paramref name="duration"/>. Not a generation, so not billed.</summary>
+        public static EmulatorFault SlowImageDownload(TimeSpan duration)
+        {
+            if (duration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(duration));
+            return new(EmulatorFaultKind.SlowImageDownload, 200, false) { Delay = duration };
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => IdeogramPath is null ? $"{Kind} ({StatusCode})" : $"{Kind} ({StatusCode}) for {IdeogramPath}";
+    }
+
+    /// <summary>The thread-safe queue of pending <see cref="EmulatorFault"/>s of one emulator.</summary>
+    public sealed class EmulatorFaultQueue
+    {
+        private readonly object _gate = new();
+        private readonly List<EmulatorFault> _pending = new();
+
+        internal EmulatorFaultQueue() { }
+
+        /// <summary>Adds a fault; the next matching request gets it. Faults of the same stage are applied in order.</summary>
+        public void Enqueue(EmulatorFault fault)
+        {
+            if (fault is null) throw new ArgumentNullException(nameof(fault));
+            lock (_gate) _pending.Add(fault);
+        }
+
+        /// <summary>The number of faults not yet applied.</summary>
+        public int Count { get { lock (_gate) return _pending.Count; } }
+
+        /// <summary>Removes every pending fault.</summary>
+        public void Clear() { lock (_gate) _pending.Clear(); }
+
+        internal EmulatorFault? TakeGatewayFault(string? ideogramPath) => Take(f => f.IsGatewayStage, ideogramPath);
+
+        internal EmulatorFault? TakeProviderFault(string? ideogramPath) => Take(f => !f.IsGatewayStage && !f.IsImageStage, ideogramPath);
+
+        internal EmulatorFault? TakeImageFault() => Take(f => f.IsImageStage, null);
+
+        private EmulatorFault? Take(Func<EmulatorFault, bool> stage, string? ideogramPath)
+        {
+            lock (_gate)
+            {
+                for (int i = 0; i < _pending.Count; i++)
+                {
+                    var f = _pending[i];
+                    if (!stage(f)) continue;
+                    if (f.IdeogramPath is not null && !string.Equals(f.IdeogramPath, ideogramPath, StringComparison.Ordinal)) continue;
+                    _pending.RemoveAt(i);
+                    return f;
+                }
+                return null;
+            }
+        }
+    }
+}
