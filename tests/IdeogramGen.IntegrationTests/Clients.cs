@@ -1,0 +1,7 @@
+using IdeogramGen;
+
+namespace IdeogramGen.IntegrationTests;
+
+/// <summary>The client every test uses; the generator emits its members.</summary>
+[IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway")]
+public partial class TestImages { }
