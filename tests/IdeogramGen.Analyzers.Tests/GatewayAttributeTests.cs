@@ -1,0 +1,105 @@
+using System.Threading.Tasks;
+using IdeogramGen.CodeFixes;
+
+namespace IdeogramGen.Analyzers.Tests
+{
+    public class GatewayAttributeTests
+    {
+        private const string Account = "3ebbcb006d4d46d7bb6a8c7f14676cb0";
+
+        private static Task Run(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+            Verify.AnalyzerAsync<GatewayAttributeAnalyzer>("using IdeogramGen;\n" + source, withRequests: false, configure: null, expected);
+
+        [Fact]
+        public Task Valid_partial_class_is_silent() =>
+            Run($"[IdeogramGateway(\"{Account}\", \"my-gateway_1\")] public partial class Images {{ }}");
+
+        [Fact]
+        public Task Non_partial_class_fires() =>
+            Run($"[IdeogramGateway(\"{Account}\", \"gw\")] public class {{|IDG0001:Images|}} {{ }}");
+
+        [Fact]
+        public Task Static_class_fires() =>
+            Run($"[IdeogramGateway(\"{Account}\", \"gw\")] public static partial class {{|IDG0001:Images|}} {{ }}");
+
+        [Fact]
+        public Task Generic_class_fires() =>
+            Run($"[IdeogramGateway(\"{Account}\", \"gw\")] public partial class {{|IDG0001:Images|}}<T> {{ }}");
+
+        [Fact]
+        public Task Nested_in_non_partial_type_fires() =>
+            Run($"public class Outer {{ [IdeogramGateway(\"{Account}\", \"gw\")] public partial class {{|IDG0001:Images|}} {{ }} }}");
+
+        [Fact]
+        public Task Nested_in_partial_type_is_silent() =>
+            Run($"public partial class Outer {{ [IdeogramGateway(\"{Account}\", \"gw\")] public partial class Images {{ }} }}");
+
+        [Theory]
+        [InlineData("3ebbcb006d4d46d7bb6a8c7f14676cb")]
+        [InlineData("3ebbcb006d4d46d7bb6a8c7f14676cb0a")]
+        [InlineData("3ebbcb006d4d46d7bb6a8c7f14676cbz")]
+        [InlineData("")]
+        public Task Bad_account_id_fires(string account) =>
+            Run($"[IdeogramGateway({{|IDG0002:\"{account}\"|}}, \"gw\")] public partial class Images {{ }}");
+
+        [Fact]
+        public Task Uppercase_hex_account_id_is_silent() =>
+            Run("[IdeogramGateway(\"3EBBCB006D4D46D7BB6A8C7F14676CB0\", \"gw\")] public partial class Images { }");
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("My-Gateway")]
+        [InlineData("my gateway")]
+        [InlineData("gw.prod")]
+        public Task Bad_gateway_id_fires(string gateway) =>
+            Run($"[IdeogramGateway(\"{Account}\", {{|IDG0003:\"{gateway}\"|}})] public partial class Images {{ }}");
+
+        [Fact]
+        public Task Gateway_id_of_64_characters_is_silent() =>
+            Run($"[IdeogramGateway(\"{Account}\", \"{new string('a', 64)}\")] public partial class Images {{ }}");
+
+        [Fact]
+        public Task Gateway_id_of_65_characters_fires() =>
+            Run($"[IdeogramGateway(\"{Account}\", {{|IDG0003:\"{new string('a', 65)}\"|}})] public partial class Images {{ }}");
+
+        [Fact]
+        public Task Constant_fields_are_accepted() =>
+            Run($"public static class Ids {{ public const string Account = \"{Account}\"; public const string Gateway = \"gw\"; }}\n" +
+                "[IdeogramGateway(Ids.Account, Ids.Gateway)] public partial class Images { }");
+
+        [Fact]
+        public Task Null_argument_fires() =>
+            Run("[IdeogramGateway({|IDG0004:null|}, \"gw\")] public partial class Images { }");
+
+        [Fact]
+        public Task Non_constant_argument_fires() =>
+            Run("public static class Ids { public static string Account() => \"x\"; }\n" +
+                "[IdeogramGateway({|IDG0004:{|CS0182:Ids.Account()|}|}, {|IDG0004:\"gw\"|})] public partial class Images { }");
+
+        [Fact]
+        public Task Attribute_on_two_partial_declarations_fires() =>
+            Run($"[IdeogramGateway(\"{Account}\", \"gw\")] public partial class Images {{ }}\n" +
+                $"[{{|IDG0005:{{|CS0579:IdeogramGateway|}}(\"{Account}\", \"gw\")|}}] public partial class Images {{ }}");
+
+        [Fact]
+        public Task Fix_adds_partial_to_class_and_containing_type() =>
+            Verify.CodeFixAsync<GatewayAttributeAnalyzer, MakePartialCodeFix>(
+                $"using IdeogramGen;\npublic class Outer\n{{\n    [IdeogramGateway(\"{Account}\", \"gw\")]\n    public sealed class {{|IDG0001:Images|}} {{ }}\n}}\n",
+                $"using IdeogramGen;\npublic partial class Outer\n{{\n    [IdeogramGateway(\"{Account}\", \"gw\")]\n    public sealed partial class Images {{ }}\n}}\n",
+                0);
+
+        [Fact]
+        public Task Fix_adds_partial_without_modifiers() =>
+            Verify.CodeFixAsync<GatewayAttributeAnalyzer, MakePartialCodeFix>(
+                $"using IdeogramGen;\n[IdeogramGateway(\"{Account}\", \"gw\")]\nclass {{|IDG0001:Images|}} {{ }}\n",
+                $"using IdeogramGen;\n[IdeogramGateway(\"{Account}\", \"gw\")]\npartial class Images {{ }}\n",
+                0);
+
+        [Fact]
+        public Task Fix_lowercases_gateway_id() =>
+            Verify.CodeFixAsync<GatewayAttributeAnalyzer, ReplaceValueCodeFix>(
+                $"using IdeogramGen;\n[IdeogramGateway(\"{Account}\", {{|IDG0003:\"My-Gateway\"|}})]\npublic partial class Images {{ }}\n",
+                $"using IdeogramGen;\n[IdeogramGateway(\"{Account}\", \"my-gateway\")]\npublic partial class Images {{ }}\n",
+                0);
+    }
+}
