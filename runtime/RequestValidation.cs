@@ -69,13 +69,20 @@ namespace IdeogramGen
                 throw new IdeogramValidationException(field, $"has {values.Count} items", min == max ? $"exactly {min}" : $"{min} to {max} items");
         }
 
-        /// <summary>A vocabulary value is set to something, and not to a value this endpoint rejects.</summary>
-        public static void Value(string? value, string field, string[]? allowed, string known)
+        /// <summary>
+        /// A vocabulary value is not empty and not one this endpoint rejects. Values the vocabulary does not know are
+        /// sent as they are (Ideogram may have added them); the analyzers flag unknown constants at compile time.
+        /// </summary>
+        /// <param name="value">The wire value, or null when unset.</param>
+        /// <param name="field">The wire name.</param>
+        /// <param name="excluded">Documented values this endpoint rejects, or null.</param>
+        /// <param name="accepted">The values this endpoint accepts, for the message.</param>
+        public static void Value(string? value, string field, string[]? excluded, string accepted)
         {
             if (value is null) return;
-            if (value.Length == 0) throw new IdeogramValidationException(field, "is empty", known);
-            if (allowed != null && Array.IndexOf(allowed, value) < 0)
-                throw new IdeogramValidationException(field, $"'{value}' is not accepted by this endpoint", string.Join(", ", allowed));
+            if (value.Length == 0) throw new IdeogramValidationException(field, "is empty", accepted);
+            if (excluded != null && Array.IndexOf(excluded, value) >= 0)
+                throw new IdeogramValidationException(field, $"'{value}' is not accepted by this endpoint", accepted);
         }
 
         /// <summary>Two options that exclude each other are not both set.</summary>
