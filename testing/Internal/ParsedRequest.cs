@@ -118,7 +118,8 @@ namespace IdeogramGen.Testing.Internal
                 MultipartSection? section;
                 while ((section = await reader.ReadNextSectionAsync(ct).ConfigureAwait(false)) is not null)
                 {
-                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                        || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                         continue;
                     string name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                     if (name.Length == 0) continue;
@@ -144,7 +145,11 @@ namespace IdeogramGen.Testing.Internal
                         }
                         continue;
                     }
-                    bool declaredFile = field is { Kind: ValueKind.File or ValueKind.FileArray } && !field.InWrapper;
+                    // A part counts as a file when it has a filename or a non-text content type; a plain form value sent for a
+                    // file field stays text, so validation can say it must be a file.
+                    bool looksLikeFile = fileName is not null
+                        || (section.ContentType is { } partType && !partType.StartsWith("text/", StringComparison.OrdinalIgnoreCase));
+                    bool declaredFile = field is { Kind: ValueKind.File or ValueKind.FileArray } && !field.InWrapper && looksLikeFile;
                     if (declaredFile || (field is null && fileName is not null))
                     {
                         parsed.Add(name, new FieldValue { Bytes = bytes, FileName = fileName, ContentType = section.ContentType });
