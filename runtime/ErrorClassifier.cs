@@ -54,7 +54,7 @@ namespace IdeogramGen
             bool successFalse = root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False;
 
             if (gatewayName || errorArray || errorsArray || (successFalse && error.ValueKind == JsonValueKind.Object))
-                return Gateway(status, root, gatewayName || errorArray ? error : errors, errorsArray && !errorArray);
+                return Gateway(status, root, errorsArray && !errorArray ? errors : error, errorsArray && !errorArray);
 
             return Ideogram(status, root, error);
         }

@@ -238,7 +238,7 @@ namespace IdeogramGen
                     result = read(ref reader);
                     IdeogramJson.End(ref reader);
                 }
-                catch (IdeogramJsonFormatException ex)
+                catch (Exception ex) when (ex is IdeogramJsonFormatException || ex is JsonException || ex is InvalidOperationException || ex is FormatException)
                 {
                     throw new IdeogramResponseException($"Ideogram answered {status} but the body could not be read ({ex.Message}). The request ran and was billed.{LogHint(gateway, status)}", ex)
                     {

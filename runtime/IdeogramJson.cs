@@ -18,10 +18,7 @@ namespace IdeogramGen
     public static class IdeogramJson
     {
         /// <summary>Moves to the first token of the document.</summary>
-        public static void Start(ref Utf8JsonReader reader)
-        {
-            if (!reader.Read()) throw new IdeogramJsonFormatException("$", "the body is empty");
-        }
+        public static void Start(ref Utf8JsonReader reader) => Read(ref reader, "$");
 
         /// <summary>Checks the reader is on <c>{</c>.</summary>
         public static void ExpectObject(ref Utf8JsonReader reader, string path)
