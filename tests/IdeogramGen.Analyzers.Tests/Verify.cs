@@ -107,13 +107,22 @@ namespace Sample
             where TAnalyzer : DiagnosticAnalyzer, new() =>
             AnalyzerAsync<TAnalyzer>(source, withRequests: true, configure: null, expected);
 
-        public static async Task AnalyzerAsync<TAnalyzer>(string source, bool withRequests, System.Action<SolutionState>? configure, params DiagnosticResult[] expected)
+        public static Task AnalyzerAsync<TAnalyzer>(string source, bool withRequests, System.Action<SolutionState>? configure, params DiagnosticResult[] expected)
+            where TAnalyzer : DiagnosticAnalyzer, new() =>
+            AnalyzerAsync<TAnalyzer>(source, withRequests, configure, fullChecks: false, expected);
+
+        /// <summary>
+        /// Runs the analyzer. <paramref name="fullChecks"/> also re-runs it with every file marked generated and with
+        /// each diagnostic suppressed by pragma (slow; a few tests do it for each analyzer).
+        /// </summary>
+        public static async Task AnalyzerAsync<TAnalyzer>(string source, bool withRequests, System.Action<SolutionState>? configure, bool fullChecks, params DiagnosticResult[] expected)
             where TAnalyzer : DiagnosticAnalyzer, new()
         {
             var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
             {
                 ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
                 TestCode = source,
+                TestBehaviors = fullChecks ? TestBehaviors.None : TestBehaviors.SkipGeneratedCodeCheck | TestBehaviors.SkipSuppressionCheck,
             };
             Configure(test.TestState, withRequests);
             configure?.Invoke(test.TestState);

@@ -1,0 +1,216 @@
+using System.Threading.Tasks;
+using IdeogramGen.CodeFixes;
+
+namespace IdeogramGen.Analyzers.Tests
+{
+    public class RequestValueTests
+    {
+        private static Task Run(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+            Verify.AnalyzerAsync<RequestValueAnalyzer>(Wrap(body), expected);
+
+        private static string Wrap(string body) =>
+            "using System.Collections.Generic;\nusing IdeogramGen;\nusing Sample;\n#nullable enable\npublic class C\n{\n    public void M()\n    {\n" + body + "\n    }\n}\n";
+
+        private static Task Fix(string body, string fixedBody) =>
+            Verify.CodeFixAsync<RequestValueAnalyzer, ReplaceValueCodeFix>(Wrap(body), Wrap(fixedBody), 0);
+
+        [Fact]
+        public Task Generated_code_is_skipped_and_pragmas_suppress() =>
+            Verify.AnalyzerAsync<RequestValueAnalyzer>(Wrap("IdeogramModel m = {|IDG0101:\"V3\"|}; var r = new GenerateRequest { NumImages = {|IDG0201:20|} };"),
+                withRequests: true, configure: null, fullChecks: true);
+
+        // IDG0101
+        [Theory]
+        [InlineData("V3")]
+        [InlineData("v_3")]
+        [InlineData("V4")]
+        [InlineData("ideogram-3")]
+        public Task Unknown_model_in_implicit_conversion_fires(string model) =>
+            Run($"IdeogramModel m = {{|IDG0101:\"{model}\"|}};");
+
+        [Fact]
+        public Task Known_models_are_silent() =>
+            Run("IdeogramModel a = \"V_3\"; IdeogramModel b = \"V_2A_TURBO\"; var c = IdeogramModel.V2; var d = new IdeogramModel(\"AUTO\");");
+
+        [Fact]
+        public Task Unknown_model_in_constructor_property_and_argument_fires() =>
+            Run("const string Name = \"V3_TURBO\";\n" +
+                "var m = new IdeogramModel({|IDG0101:\"V3\"|});\n" +
+                "var r = new GenerateRequest { Model = {|IDG0101:Name|} };\n" +
+                "r.Model = {|IDG0101:\"v2\"|};\n" +
+                "Use({|IDG0101:\"V-2A\"|});\n" +
+                "}\nstatic void Use(IdeogramModel model) {");
+
+        [Fact]
+        public Task Non_constant_model_is_silent() =>
+            Run("string name = System.Environment.GetEnvironmentVariable(\"MODEL\") ?? \"V_3\"; IdeogramModel m = name;");
+
+        [Theory]
+        [InlineData("V3", "V_3")]
+        [InlineData("v_3", "V_3")]
+        [InlineData("V2A-Turbo", "V_2A_TURBO")]
+        [InlineData("V_2_TURBOO", "V_2_TURBO")]
+        public Task Fix_uses_nearest_model(string wrong, string right) =>
+            Fix($"IdeogramModel m = {{|IDG0101:\"{wrong}\"|}};", $"IdeogramModel m = \"{right}\";");
+
+        // IDG0103
+        [Theory]
+        [InlineData("AspectRatioV3", "16:9")]
+        [InlineData("AspectRatioV3", "ASPECT_16_9")]
+        [InlineData("AspectRatioV3", "7x3")]
+        [InlineData("LegacyAspectRatio", "16x9")]
+        [InlineData("ResolutionV3", "RESOLUTION_1024_1024")]
+        [InlineData("ResolutionV3", "1000x1000")]
+        [InlineData("LegacyResolution", "1024x1024")]
+        [InlineData("StyleTypeV3", "RENDER_3D")]
+        [InlineData("StyleTypeV3", "ANIME")]
+        [InlineData("RenderingSpeed", "FAST")]
+        [InlineData("MagicPromptOption", "YES")]
+        [InlineData("StylePresetV3", "ART_NOUVEAU")]
+        [InlineData("ColorPalettePreset", "OCEAN")]
+        [InlineData("UpscaleFactor", "X3")]
+        [InlineData("DescribeModelVersion", "V_1")]
+        public Task Unknown_or_wrong_family_value_fires(string type, string value) =>
+            Run($"{type} v = {{|IDG0103:\"{value}\"|}};");
+
+        [Theory]
+        [InlineData("AspectRatioV3", "16x9")]
+        [InlineData("LegacyAspectRatio", "ASPECT_16_9")]
+        [InlineData("ResolutionV3", "1024x1024")]
+        [InlineData("ResolutionV4", "512x512")]
+        [InlineData("LegacyResolution", "RESOLUTION_1024_1024")]
+        [InlineData("LegacyStyleType", "RENDER_3D")]
+        [InlineData("StyleTypeV3", "REALISTIC")]
+        [InlineData("StylePresetV3", "80S_ILLUSTRATION")]
+        [InlineData("UpscaleFactor", "X4")]
+        public Task Known_value_in_its_family_is_silent(string type, string value) =>
+            Run($"{type} v = \"{value}\";");
+
+        [Fact]
+        public Task Wrong_family_value_names_its_family() =>
+            Run("StyleTypeV3 v = {|#0:\"RENDER_3D\"|};",
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("RENDER_3D", "StyleTypeV3", " (it is a LegacyStyleType value)"));
+
+        [Theory]
+        [InlineData("AspectRatioV3", "16:9", "16x9")]
+        [InlineData("AspectRatioV3", "ASPECT_16_9", "16x9")]
+        [InlineData("LegacyAspectRatio", "16x9", "ASPECT_16_9")]
+        [InlineData("ResolutionV3", "RESOLUTION_1024_1024", "1024x1024")]
+        [InlineData("LegacyResolution", "1024x1024", "RESOLUTION_1024_1024")]
+        [InlineData("StyleTypeV3", "realistic", "REALISTIC")]
+        [InlineData("MagicPromptOption", "on", "ON")]
+        public Task Fix_uses_nearest_value_in_the_right_family(string type, string wrong, string right) =>
+            Fix($"{type} v = {{|IDG0103:\"{wrong}\"|}};", $"{type} v = \"{right}\";");
+
+        // IDG0104
+        [Fact]
+        public Task Obsolete_value_fires_with_the_reason() =>
+            Run("RenderingSpeed s = {|#0:\"BALANCED\"|};",
+                Verify.Diagnostic(Rules.ObsoleteValue).WithLocation(0).WithArguments("BALANCED",
+                    "BALANCED is no longer documented by Ideogram's API reference (which lists FLASH, TURBO, DEFAULT, QUALITY); use DEFAULT."));
+
+        [Fact]
+        public Task Fix_replaces_obsolete_value() =>
+            Fix("var r = new GenerateRequest { RenderingSpeed = {|IDG0104:\"BALANCED\"|} };", "var r = new GenerateRequest { RenderingSpeed = \"DEFAULT\" };");
+
+        // IDG0105
+        [Fact]
+        public Task Flash_on_generate_transparent_fires() =>
+            Run("var a = new GenerateTransparentRequest { RenderingSpeed = {|IDG0105:\"FLASH\"|} };\n" +
+                "var b = new GenerateTransparentRequest { RenderingSpeed = {|IDG0105:RenderingSpeed.Flash|} };\n" +
+                "b.RenderingSpeed = {|IDG0105:new RenderingSpeed(\"FLASH\")|};");
+
+        [Fact]
+        public Task Flash_on_generate_and_turbo_on_transparent_are_silent() =>
+            Run("var a = new GenerateRequest { RenderingSpeed = \"FLASH\" };\n" +
+                "var b = new GenerateTransparentRequest { RenderingSpeed = RenderingSpeed.Turbo };");
+
+        // IDG0102
+        [Fact]
+        public Task Legacy_edit_only_takes_v2_models() =>
+            Run("var a = new LegacyEditRequest { Model = {|IDG0102:\"V_3\"|} };\n" +
+                "var b = new LegacyEditRequest { Model = {|IDG0102:IdeogramModel.V1|} };\n" +
+                "var c = new LegacyEditRequest { Model = IdeogramModel.V2Turbo };\n" +
+                "var d = new LegacyEditRequest { Model = \"V_2\" };");
+
+        [Fact]
+        public Task Legacy_generate_field_and_model_restrictions_fire() =>
+            Run("var a = new LegacyGenerateRequest { Model = \"V_1\", {|IDG0102:StyleType = \"GENERAL\"|} };\n" +
+                "var b = new LegacyGenerateRequest { Model = IdeogramModel.V3, {|IDG0102:NegativePrompt = \"blur\"|} };\n" +
+                "var c = new LegacyGenerateRequest { {|IDG0102:ColorPalette = ColorPalette.FromPreset(\"PASTEL\")|}, Model = \"V_2A_TURBO\" };");
+
+        [Fact]
+        public Task Legacy_generate_near_misses_are_silent() =>
+            Run("var a = new LegacyGenerateRequest { Model = \"V_2\", StyleType = \"GENERAL\", NegativePrompt = \"blur\", ColorPalette = ColorPalette.FromPreset(\"PASTEL\") };\n" +
+                "var b = new LegacyGenerateRequest { Model = \"V_1\", StyleType = null };\n" +
+                "var c = new LegacyGenerateRequest { StyleType = \"GENERAL\" };");
+
+        // IDG0201
+        [Fact]
+        public Task Out_of_range_numbers_fire() =>
+            Run("var a = new GenerateRequest { NumImages = {|IDG0201:9|}, Seed = {|IDG0201:-1|} };\n" +
+                "a.NumImages = {|IDG0201:0|};\n" +
+                "var b = new RemixRequest { ImageWeight = {|IDG0201:101|} };\n" +
+                "var c = new UpscaleRequest { Resemblance = {|IDG0201:0|}, Detail = {|IDG0201:150|} };");
+
+        [Fact]
+        public Task In_range_numbers_are_silent() =>
+            Run("var a = new GenerateRequest { NumImages = 8, Seed = 0 };\n" +
+                "a.NumImages = 1; a.Seed = int.MaxValue;\n" +
+                "var b = new RemixRequest { ImageWeight = 100 };\n" +
+                "var c = new UpscaleRequest { Resemblance = 1, Detail = 100 };");
+
+        [Fact]
+        public Task Out_of_range_message_states_the_range() =>
+            Run("var a = new GenerateRequest { NumImages = {|#0:12|} };",
+                Verify.Diagnostic(Rules.OutOfRange).WithLocation(0).WithArguments("num_images", "12", "1 to 8"));
+
+        [Fact]
+        public Task Too_many_character_references_fire() =>
+            Run("IdeogramFile f = IdeogramFile.FromBytes(new byte[1], \"a.png\");\n" +
+                "var a = new GenerateRequest { CharacterReferenceImages = {|IDG0201:new[] { f, f }|} };\n" +
+                "var b = new GenerateRequest { CharacterReferenceImages = new[] { f } };");
+
+        [Fact]
+        public Task Palette_member_weight_and_count_fire() =>
+            Run("var a = new ColorPaletteMember(\"#FF0000\", {|IDG0201:1.5|});\n" +
+                "var b = new ColorPaletteMember(\"#FF0000\", {|IDG0201:0.01|});\n" +
+                "var c = new ColorPaletteMember(\"#FF0000\", 0.05);\n" +
+                "var d = new ColorPaletteMember(\"#FF0000\");\n" +
+                "var m = new ColorPaletteMember(\"#fff\", 1);\n" +
+                "var e = {|IDG0201:ColorPalette.FromMembers(m, m, m, m, m, m, m, m, m)|};\n" +
+                "var f = ColorPalette.FromMembers(m, m, m, m, m, m, m, m);");
+
+        // IDG0202
+        [Fact]
+        public Task Bad_hex_colours_fire() =>
+            Run("var a = new ColorPaletteMember({|IDG0202:\"FF0000\"|});\n" +
+                "var b = new ColorPaletteMember({|IDG0202:\"#GG0000\"|});\n" +
+                "var c = new ColorPaletteMember({|IDG0202:\"#FF00\"|}, 0.5);\n" +
+                "var d = new ColorPaletteMember(\"#ff0000\"); var e = new ColorPaletteMember(\"#F00\");");
+
+        [Fact]
+        public Task Bad_style_codes_fire() =>
+            Run("var a = new GenerateRequest { StyleCodes = new[] { \"0a1B2c3D\", {|IDG0202:\"0a1B2c3\"|}, {|IDG0202:\"zzzzzzzz\"|} } };\n" +
+                "var b = new GenerateRequest { StyleCodes = new List<string> { {|IDG0202:\"#0a1b2c3d\"|} } };\n" +
+                "var c = new GenerateRequest { StyleCodes = [\"DEADBEEF\", {|IDG0202:\"DEADBEEF0\"|}] };");
+
+        // IDG0203
+        [Fact]
+        public Task Mutually_exclusive_options_fire() =>
+            Run("var a = new GenerateRequest { AspectRatio = \"16x9\", {|IDG0203:Resolution = \"1024x1024\"|} };\n" +
+                "var b = new GenerateRequest { StyleCodes = new[] { \"DEADBEEF\" }, {|IDG0203:StyleType = StyleTypeV3.Realistic|} };\n" +
+                "var c = new GenerateRequest { StyleReferenceImages = new List<IdeogramFile>(), {|IDG0203:StyleCodes = new[] { \"DEADBEEF\" }|} };");
+
+        [Fact]
+        public Task Exclusive_options_apart_or_null_are_silent() =>
+            Run("var a = new GenerateRequest { AspectRatio = \"16x9\", Resolution = null };\n" +
+                "var b = new GenerateRequest { AspectRatio = \"16x9\" }; b.Resolution = null;\n" +
+                "var c = new GenerateRequest { StyleType = \"REALISTIC\", StylePreset = \"ART_DECO\" };\n" +
+                "var d = new LegacyGenerateRequest { Model = \"V_2\", AspectRatio = \"ASPECT_1_1\" };");
+
+        [Fact]
+        public Task Values_outside_request_types_are_not_checked_against_endpoints() =>
+            Run("var x = new Other { NumImages = 100, RenderingSpeed = \"FLASH\" };\n}\nclass Other { public int NumImages { get; set; } public RenderingSpeed? RenderingSpeed { get; set; } }\nvoid N() {");
+    }
+}
