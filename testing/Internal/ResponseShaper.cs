@@ -112,7 +112,6 @@ namespace IdeogramGen.Testing.Internal
             var item = ItemSchema(endpoint);
             var property = item?.Properties.FirstOrDefault(p => p.Name == "resolution");
             if (property is { Kind: ValueKind.Enum, Ref: { } r } && IdeogramApi.FindEnum(r) is { } fromResponse) return fromResponse.Values;
-            if (property is not null) return AllV3Resolutions();
             return null;
         }
 
