@@ -151,7 +151,7 @@ namespace IdeogramGen.Testing
         /// </summary>
         public static EmulatorFault ConnectionReset(bool afterRun = true) => new(EmulatorFaultKind.ConnectionReset, 0, afterRun);
 
-        /// <summary>Sends 200 headers and half of a valid body (with the whole body's <c>Content-Length</c>), then aborts. Billed.</summary>
+        /// <summary>Sends 200 headers and half of a valid body (with the whole body's <c>Content-Length</c>), pauses 150 ms so the client reads them, then aborts. Billed.</summary>
         public static EmulatorFault ResetMidBody() => new(EmulatorFaultKind.ResetMidBody, 200, true);
 
         /// <summary>200 with a JSON body cut in the middle; <c>Content-Length</c> is that of the cut body. Billed.</summary>

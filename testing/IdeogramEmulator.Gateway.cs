@@ -21,6 +21,7 @@ namespace IdeogramGen.Testing
         private static readonly Regex GatewayIdShape = new("^[a-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
         private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase) { "Api-Key", "cf-aig-authorization", "Authorization" };
 
+        private static readonly TimeSpan MidBodyPause = TimeSpan.FromMilliseconds(150);
         private const long MinCacheTtlSeconds = 60, MaxCacheTtlSeconds = 30L * 24 * 3600;
 
         /// <summary>Everything known about one gateway request so far, for its record and log entry.</summary>
@@ -266,6 +267,9 @@ namespace IdeogramGen.Testing
                     response.ContentLength = successBody.Length;
                     await response.Body.WriteAsync(successBody.AsMemory(0, successBody.Length / 2), context.RequestAborted).ConfigureAwait(false);
                     await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                    // A reset discards data the peer has not read yet; pause so the client sees the headers and the
+                    // first half, as it would when a real connection breaks mid-transfer.
+                    await Task.Delay(MidBodyPause, context.RequestAborted).ConfigureAwait(false);
                     context.Abort();
                     return;
                 case EmulatorFaultKind.TruncatedJson:
