@@ -1,0 +1,214 @@
+using System.Threading.Tasks;
+using IdeogramGen.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace IdeogramGen.Analyzers.Tests
+{
+    /// <summary>
+    /// The hard-coded secret corpus: every must-fire (F) and must-stay-silent (S) case of the shared starter set, plus
+    /// further false-positive traps. The values are made up and belong to no account.
+    /// </summary>
+    public class SecretCorpusTests
+    {
+        internal const string Key = "ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd";
+        internal const string Token = "Zq8Xr2Lm5Np9Tv3Wy6Ac1Bd4Ef7Gh0Jk2Mn5Pq8Rs";
+
+        private const string Usings = "using System;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing IdeogramGen;\n#nullable enable\n";
+
+        private static Task Run(string members, params DiagnosticResult[] expected) =>
+            Verify.AnalyzerAsync<HardCodedSecretAnalyzer>(Usings + "public class C\n{\n" + members + "\n}\n", withRequests: false, configure: null, expected);
+
+        private static Task Body(string body, params DiagnosticResult[] expected) =>
+            Run("    public void M(HttpClient http, HttpRequestMessage request)\n    {\n" + body + "\n    }", expected);
+
+        // Must fire
+        [Fact]
+        public Task F1_literal_key_to_credentials() =>
+            Body($"var c = new IdeogramCredentials({{|IDG0301:\"{Key}\"|}});");
+
+        [Fact]
+        public Task F2_key_through_const_field() =>
+            Run($"const string ApiKey = \"{Key}\";\nvoid M() {{ var c = new IdeogramCredentials({{|IDG0301:ApiKey|}}); }}");
+
+        [Fact]
+        public Task F3_key_through_static_readonly_field() =>
+            Run($"static readonly string ApiKey = \"{Key}\";\nvoid M() {{ var c = new IdeogramCredentials({{|IDG0301:ApiKey|}}); }}");
+
+        [Fact]
+        public Task F4_literal_key_in_default_request_headers() =>
+            Body($"http.DefaultRequestHeaders.Add(\"Api-Key\", {{|IDG0301:\"{Key}\"|}});");
+
+        [Fact]
+        public Task F5_bearer_concatenation_of_const_token() =>
+            Run($"const string Token = \"{Token}\";\nvoid M(HttpRequestMessage request) {{ request.Headers.TryAddWithoutValidation(\"cf-aig-authorization\", {{|IDG0301:\"Bearer \" + Token|}}); }}");
+
+        [Fact]
+        public Task F6_interpolation_of_constants() =>
+            Run($"static readonly string Token = \"{Token}\";\nvoid M(HttpRequestMessage request) {{ request.Headers.Add(\"cf-aig-authorization\", {{|IDG0301:$\"Bearer {{Token}}\"|}}); }}");
+
+        [Fact]
+        public Task F7_key_in_appsettings() =>
+            SettingsTests.Run("appsettings.json", "{\n  \"Ideogram\": {\n    \"ApiKey\": {|IDG0302:\"" + Key + "\"|}\n  }\n}");
+
+        // Must stay silent
+        [Fact]
+        public Task S1_environment_variable() =>
+            Body("var c = new IdeogramCredentials(Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\"));");
+
+        [Fact]
+        public Task S2_configuration_indexer() =>
+            Run("void M(Microsoft.Extensions.Configuration.IConfiguration configuration) { var c = new IdeogramCredentials(configuration[\"Ideogram:ApiKey\"]); }\n}\n" +
+                "namespace Microsoft.Extensions.Configuration { public interface IConfiguration { string? this[string key] { get; set; } } }\nclass Unused {");
+
+        [Theory]
+        [InlineData("\"your-api-key-here\"")]
+        [InlineData("\"<IDEOGRAM_API_KEY>\"")]
+        [InlineData("\"${IDEOGRAM_API_KEY}\"")]
+        [InlineData("\"{{ideogram_api_key}}\"")]
+        [InlineData("\"xxxxxxxxxxxxxxxx\"")]
+        [InlineData("\"REDACTED\"")]
+        [InlineData("\"changeme\"")]
+        [InlineData("\"\"")]
+        [InlineData("null")]
+        [InlineData("string.Empty")]
+        [InlineData("\"example-key-123\"")]
+        [InlineData("\"sample_0123456789\"")]
+        [InlineData("\"dummy-key\"")]
+        [InlineData("\"fake-token-9f8e7d\"")]
+        [InlineData("\"test-key-4711\"")]
+        [InlineData("\"0000000000000000000000000000\"")]
+        [InlineData("\"Please enter your Ideogram API key\"")]
+        public Task S3_placeholders(string value) =>
+            Body($"var c = new IdeogramCredentials({value}, {value});");
+
+        [Fact]
+        public Task S4_header_name_alone() =>
+            Body("const string Header = \"Api-Key\"; var name = GatewayHeaders.IdeogramApiKey; http.DefaultRequestHeaders.Remove(Header); http.DefaultRequestHeaders.Add(GatewayHeaders.IdeogramApiKey, Environment.GetEnvironmentVariable(\"K\") ?? \"\");");
+
+        [Fact]
+        public Task S5_sha256_checksum() =>
+            Run("public string? Checksum { get; set; }\nvoid M() { Checksum = \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"; }");
+
+        [Fact]
+        public Task S6_assembly_qualified_name_with_public_key_token() =>
+            Run("public string? PublicKeyToken { get; set; }\npublic string? TypeName { get; set; }\n" +
+                "void M() { TypeName = \"X, Version=1.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089\"; PublicKeyToken = \"b77a5c561934e089\"; }");
+
+        [Fact]
+        public Task S7_guid_event_id() =>
+            Body("var o = new GatewayRequestOptions { EventId = \"0b1e3c5a-7d9f-4e21-8a6b-2c4d6e8f0a1b\" };");
+
+        [Fact]
+        public Task S8_account_id_in_gateway_attribute() =>
+            Run("}\n[IdeogramGateway(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"my-gateway\")]\npublic partial class Images {");
+
+        // Further traps that must stay silent
+        [Fact]
+        public Task Trap_base64_image_url_and_prose() =>
+            Body("var image = \"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\";\n" +
+                 "var url = new Uri(\"https://gateway.ai.cloudflare.com/v1/3ebbcb006d4d46d7bb6a8c7f14676cb0/my-gateway/ideogram/v1/ideogram-v3/generate\");\n" +
+                 "var o = new GatewayRequestOptions { CacheKey = \"a3f9c2e81b7d4c6fa3f9c2e81b7d4c6f\", EventId = Guid.NewGuid().ToString() };\n" +
+                 "Console.WriteLine(\"Set IDEOGRAM_API_KEY to your key before running; the key is sent as the Api-Key header on every request.\");");
+
+        [Fact]
+        public Task Trap_hash_and_guid_in_properties_named_like_secrets_with_low_shape() =>
+            Run("public string? SecretName { get; set; }\npublic string? TokenType { get; set; }\npublic string? KeyId { get; set; }\n" +
+                "void M() { SecretName = \"IDEOGRAM_API_KEY\"; TokenType = \"Bearer\"; KeyId = \"0b1e3c5a-7d9f-4e21-8a6b-2c4d6e8f0a1b\"; }");
+
+        [Fact]
+        public Task Trap_other_headers_and_non_constant_values() =>
+            Body($"http.DefaultRequestHeaders.Add(\"X-Request-Id\", \"{Key}\");\n" +
+                 "var key = Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\");\n" +
+                 "http.DefaultRequestHeaders.Add(\"Api-Key\", key);\n" +
+                 "request.Headers.Add(\"cf-aig-authorization\", \"Bearer \" + Environment.GetEnvironmentVariable(\"CF_AIG_TOKEN\"));\n" +
+                 "request.Headers.Add(\"cf-aig-authorization\", $\"Bearer {Environment.GetEnvironmentVariable(\"CF_AIG_TOKEN\")}\");");
+
+        [Fact]
+        public Task Trap_reassigned_local_is_not_followed() =>
+            Body($"var key = \"{Key}\";\nkey = Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\") ?? \"\";\nvar c = new IdeogramCredentials(key);");
+
+        // More must-fire cases
+        [Fact]
+        public Task Local_initialised_with_literal_is_followed() =>
+            Body($"var key = \"{Key}\";\nvar c = new IdeogramCredentials({{|IDG0301:key|}});");
+
+        [Fact]
+        public Task Gateway_token_sinks_fire() =>
+            Body($"var c = new IdeogramCredentials(null, {{|IDG0301:\"{Token}\"|}});\n" +
+                 $"var o = new GatewayRequestOptions {{ GatewayToken = {{|IDG0301:\"{Token}\"|}} }};\n" +
+                 $"o.GatewayToken = {{|IDG0301:\"{Token}\"|}};\n" +
+                 $"http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", {{|IDG0301:\"{Token}\"|}});\n" +
+                 $"http.DefaultRequestHeaders.TryAddWithoutValidation(\"Authorization\", {{|IDG0301:\"Bearer {Token}\"|}});");
+
+        [Fact]
+        public Task Short_non_random_key_at_a_sink_still_fires() =>
+            Body("var c = new IdeogramCredentials({|IDG0301:\"abc123\"|});");
+
+        [Fact]
+        public Task Named_sink_needs_a_token_shaped_value() =>
+            Run("public string? IdeogramApiKey { get; set; }\npublic string? ApiToken { get; set; }\n" +
+                $"void M() {{ IdeogramApiKey = {{|IDG0301:\"{Key}\"|}}; ApiToken = \"short\"; Configure(apiKey: {{|IDG0301:\"{Token}\"|}}); Configure(apiKey: \"hello-world\"); }}\n" +
+                "void Configure(string apiKey) { }");
+
+        [Fact]
+        public Task Message_never_contains_the_secret() =>
+            Body($"var c = new IdeogramCredentials({{|#0:\"{Key}\"|}});",
+                Verify.Diagnostic(Rules.HardCodedSecret).WithLocation(0).WithArguments("Ideogram API key", "the IdeogramCredentials apiKey parameter"));
+
+        // Test projects
+        private const string TestProjectSource = Usings + "class C { void M() { var c = new IdeogramCredentials(\"" + Key + "\"); } }";
+
+        [Fact]
+        public Task Test_projects_are_exempt_by_default() =>
+            Verify.AnalyzerAsync<HardCodedSecretAnalyzer>(TestProjectSource, withRequests: false,
+                configure: s => s.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n")));
+
+        [Fact]
+        public Task Test_project_exemption_can_be_turned_off() =>
+            Verify.AnalyzerAsync<HardCodedSecretAnalyzer>(TestProjectSource.Replace("new IdeogramCredentials(\"" + Key + "\")", "new IdeogramCredentials({|IDG0301:\"" + Key + "\"|})"),
+                withRequests: false,
+                configure: s =>
+                {
+                    s.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+                    s.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\nideogramgen.secrets.exempt_test_projects = false\n"));
+                });
+
+        [Fact]
+        public Task Severity_can_be_lowered_in_editorconfig() =>
+            Verify.AnalyzerAsync<HardCodedSecretAnalyzer>(TestProjectSource.Replace("new IdeogramCredentials(\"" + Key + "\")", "new IdeogramCredentials({|#0:\"" + Key + "\"|})"),
+                withRequests: false,
+                configure: s => s.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.IDG0301.severity = suggestion\n")),
+                Verify.Diagnostic(Rules.HardCodedSecret).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info)
+                    .WithArguments("Ideogram API key", "the IdeogramCredentials apiKey parameter"));
+
+        [Fact]
+        public Task Generated_code_is_skipped_and_pragmas_suppress() =>
+            Verify.AnalyzerAsync<HardCodedSecretAnalyzer>(Usings + "class C { void M() { var c = new IdeogramCredentials({|IDG0301:\"" + Key + "\"|}); } }",
+                withRequests: false, configure: null, fullChecks: true);
+
+        // Code fixes
+        private const string Configuration =
+            "namespace Microsoft.Extensions.Configuration { public interface IConfiguration { string? this[string key] { get; set; } } }\n";
+
+        [Fact]
+        public Task Fix_reads_key_from_environment() =>
+            Verify.CodeFixAsync<HardCodedSecretAnalyzer, ReadSecretCodeFix>(
+                Usings + $"class C {{ void M() {{ var c = new IdeogramCredentials({{|IDG0301:\"{Key}\"|}}); }} }}",
+                Usings + "class C { void M() { var c = new IdeogramCredentials(Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\")); } }",
+                0);
+
+        [Fact]
+        public Task Fix_keeps_bearer_scheme_and_reads_token() =>
+            Verify.CodeFixAsync<HardCodedSecretAnalyzer, ReadSecretCodeFix>(
+                Usings + $"class C {{ const string Token = \"{Token}\"; void M(HttpRequestMessage r) {{ r.Headers.Add(\"cf-aig-authorization\", {{|IDG0301:\"Bearer \" + Token|}}); }} }}",
+                Usings + "class C { const string Token = \"" + Token + "\"; void M(HttpRequestMessage r) { r.Headers.Add(\"cf-aig-authorization\", \"Bearer \" + Environment.GetEnvironmentVariable(\"CF_AIG_TOKEN\")); } }",
+                0);
+
+        [Fact]
+        public Task Fix_reads_from_configuration_in_scope() =>
+            Verify.CodeFixAsync<HardCodedSecretAnalyzer, ReadSecretCodeFix>(
+                Usings + Configuration + $"class C {{ void M(Microsoft.Extensions.Configuration.IConfiguration configuration) {{ var c = new IdeogramCredentials({{|IDG0301:\"{Key}\"|}}, {{|IDG0301:\"{Token}\"|}}); }} }}",
+                Usings + Configuration + "class C { void M(Microsoft.Extensions.Configuration.IConfiguration configuration) { var c = new IdeogramCredentials(configuration[\"Ideogram:ApiKey\"], configuration[\"Ideogram:GatewayToken\"]); } }",
+                1);
+    }
+}
