@@ -132,14 +132,22 @@ namespace IdeogramGen.Testing
                         metadata = m.GetRawText();
                     else return "metadata must be an object of string, number or boolean values, or null";
                 }
-                entry.Feedback = feedback;
-                entry.Score = score;
-                entry.Metadata = metadata;
+                lock (entry)
+                {
+                    entry.Feedback = feedback;
+                    entry.Score = score;
+                    entry.Metadata = metadata;
+                }
                 return null;
             }
         }
 
         private static void WriteEntry(Utf8JsonWriter w, GatewayLogEntry e)
+        {
+            lock (e) WriteEntryLocked(w, e);
+        }
+
+        private static void WriteEntryLocked(Utf8JsonWriter w, GatewayLogEntry e)
         {
             w.WriteStartObject();
             w.WriteString("id", e.Id);

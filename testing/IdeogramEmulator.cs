@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IdeogramGen.Testing
@@ -69,6 +70,8 @@ namespace IdeogramGen.Testing
                 EnvironmentName = "Production",
             });
             builder.Logging.ClearProviders();
+            // Requests still running at dispose (a slow fault nobody waits for) are cut after this grace period.
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
             if (inMemory)
             {
                 builder.WebHost.UseTestServer();
