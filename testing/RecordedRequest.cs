@@ -83,7 +83,8 @@ namespace IdeogramGen.Testing
         /// <summary>
         /// Non-file fields by wire name: text parts of a multipart body, or properties of a JSON body (inside
         /// <c>image_request</c> for legacy endpoints). Strings are given as sent; numbers, booleans, objects and arrays as
-        /// their JSON text; each item of a JSON array or each repeated part is one value.
+        /// their JSON text; each item of a JSON array or each repeated part is one value. Empty when the answer came before
+        /// the body was read (URL, authentication, rate-limit and key errors, injected gateway faults, cache hits).
         /// </summary>
         public IReadOnlyDictionary<string, IReadOnlyList<string>> Fields { get; }
 

@@ -192,5 +192,19 @@ namespace IdeogramGen.Testing.Tests
                 Assert.Contains("/v1/ideogram-v3/generate", record.ToString());
             }
         }
+        [Fact]
+        public async Task Concurrent_requests_are_all_recorded_and_billed()
+        {
+            await using var emulator = await IdeogramEmulator.StartAsync();
+            using var client = emulator.CreateClient();
+            var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+                Wire.SendAsync(client, Wire.Post(emulator, Wire.Generate, Wire.Json("{\"prompt\":\"p" + i + "\",\"num_images\":2}")))));
+            Assert.All(answers, a => Assert.Equal(200, a.Status));
+            Assert.Equal(24, emulator.Requests.Count);
+            Assert.Equal(24, emulator.BilledRequestCount);
+            Assert.Equal(48, emulator.BilledImageCount);
+            Assert.Equal(24, emulator.Requests.Select(r => r.LogId).Distinct().Count());
+            Assert.Equal(24, emulator.Logs.Count);
+        }
     }
 }
