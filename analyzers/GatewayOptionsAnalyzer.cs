@@ -16,16 +16,16 @@ namespace IdeogramGen.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class GatewayOptionsAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Cloudflare AI Gateway limits (docs: Caching, Request handling, Custom metadata).</summary>
+        /// <summary>Cloudflare AI Gateway limits, from the shared <see cref="IdeogramGen.Spec.GatewayLimits"/>.</summary>
         internal static class Limits
         {
-            public static readonly TimeSpan MinCacheTtl = TimeSpan.FromSeconds(60);
-            public static readonly TimeSpan MaxCacheTtl = TimeSpan.FromDays(30);
-            public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(5000);
-            public const int MinAttempts = 1;
-            public const int MaxAttempts = 5;
-            public const int MaxMetadataEntries = 5;
-            public const string ReservedMetadataPrefix = "cf.";
+            public static readonly TimeSpan MinCacheTtl = TimeSpan.FromSeconds(IdeogramGen.Spec.GatewayLimits.MinCacheTtlSeconds);
+            public static readonly TimeSpan MaxCacheTtl = TimeSpan.FromSeconds(IdeogramGen.Spec.GatewayLimits.MaxCacheTtlSeconds);
+            public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(IdeogramGen.Spec.GatewayLimits.MaxRetryDelayMilliseconds);
+            public const int MinAttempts = IdeogramGen.Spec.GatewayLimits.MinAttempts;
+            public const int MaxAttempts = IdeogramGen.Spec.GatewayLimits.MaxAttempts;
+            public const int MaxMetadataEntries = IdeogramGen.Spec.GatewayLimits.MaxMetadataEntries;
+            public const string ReservedMetadataPrefix = IdeogramGen.Spec.GatewayLimits.ReservedMetadataPrefix;
         }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -40,8 +40,6 @@ namespace IdeogramGen.Analyzers
                 var types = KnownTypes.Create(start.Compilation);
                 if (types.GatewayRequestOptions == null) return;
                 int maxEntries = Limits.MaxMetadataEntries;
-                foreach (var m in types.GatewayRequestOptions.GetMembers("MaxMetadataEntries"))
-                    if (m is IFieldSymbol f && f.HasConstantValue && f.ConstantValue is int n) maxEntries = n;
                 start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
                 if (types.GatewayLogMetadata != null)
                 {
@@ -64,7 +62,7 @@ namespace IdeogramGen.Analyzers
             {
                 case "CacheTtl":
                     if (TimeSpanValue(value, types) is TimeSpan ttl && (ttl < Limits.MinCacheTtl || ttl > Limits.MaxCacheTtl || ttl.Ticks % TimeSpan.TicksPerSecond != 0))
-                        Report(context, location, "CacheTtl", $"is {Seconds(ttl)} s", "whole seconds from 60 to 2592000 (one month)");
+                        Report(context, location, "CacheTtl", $"is {Seconds(ttl)} s", IdeogramGen.Spec.GatewayLimits.CacheTtlRange);
                     CheckCaching(context, assignment, "CacheTtl", types);
                     break;
                 case "CacheKey":
@@ -76,7 +74,7 @@ namespace IdeogramGen.Analyzers
                     break;
                 case "RetryDelay":
                     if (TimeSpanValue(value, types) is TimeSpan delay && (delay < TimeSpan.Zero || delay > Limits.MaxRetryDelay || delay.Ticks % TimeSpan.TicksPerMillisecond != 0))
-                        Report(context, location, "RetryDelay", $"is {Milliseconds(delay)} ms", "whole milliseconds from 0 to 5000");
+                        Report(context, location, "RetryDelay", $"is {Milliseconds(delay)} ms", IdeogramGen.Spec.GatewayLimits.RetryDelayRange);
                     break;
                 case "RequestTimeout":
                     if (TimeSpanValue(value, types) is TimeSpan timeout && (timeout <= TimeSpan.Zero || timeout.Ticks % TimeSpan.TicksPerMillisecond != 0))

@@ -20,7 +20,6 @@ namespace IdeogramGen.Analyzers
             GatewayLogMetadata = Find(compilation, "IdeogramGen.GatewayLogMetadata");
             ColorPalette = Find(compilation, "IdeogramGen.ColorPalette");
             ColorPaletteMember = Find(compilation, "IdeogramGen.ColorPaletteMember");
-            ColorPaletteRules = Find(compilation, "IdeogramGen.ColorPaletteRules");
             TimeSpan = Find(compilation, "System.TimeSpan");
             HttpHeaders = Find(compilation, "System.Net.Http.Headers.HttpHeaders");
             AuthenticationHeaderValue = Find(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
@@ -41,7 +40,6 @@ namespace IdeogramGen.Analyzers
         public INamedTypeSymbol? GatewayLogMetadata { get; }
         public INamedTypeSymbol? ColorPalette { get; }
         public INamedTypeSymbol? ColorPaletteMember { get; }
-        public INamedTypeSymbol? ColorPaletteRules { get; }
         public INamedTypeSymbol? TimeSpan { get; }
         public INamedTypeSymbol? HttpHeaders { get; }
         public INamedTypeSymbol? AuthenticationHeaderValue { get; }

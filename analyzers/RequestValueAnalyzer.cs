@@ -35,7 +35,7 @@ namespace IdeogramGen.Analyzers
             {
                 var types = KnownTypes.Create(start.Compilation);
                 if (!types.HasRuntime) return;
-                var palette = PaletteLimits.Read(types.ColorPaletteRules);
+                var palette = IdeogramGen.Spec.IdeogramApi.ColorPalette;
                 start.RegisterOperationAction(c => AnalyzeConversion(c, types), OperationKind.Conversion);
                 start.RegisterOperationAction(c => AnalyzeCreation(c, types, palette), OperationKind.ObjectCreation);
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, types, palette), OperationKind.Invocation);
@@ -54,7 +54,7 @@ namespace IdeogramGen.Analyzers
                 CheckLiteral(context, vocabulary, value, conversion.Operand);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, PaletteLimits? palette)
+        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, IdeogramGen.Spec.ApiPalette palette)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             var type = creation.Constructor?.ContainingType;
@@ -66,7 +66,7 @@ namespace IdeogramGen.Analyzers
                     CheckLiteral(context, vocabulary, value, creation.Arguments[0].Value);
                 return;
             }
-            if (palette != null && SymbolEqualityComparer.Default.Equals(type, types.ColorPaletteMember))
+            if (SymbolEqualityComparer.Default.Equals(type, types.ColorPaletteMember))
             {
                 var hex = Operations.Argument(creation.Arguments, "colorHex");
                 if (hex != null && hex.Value.ConstantValue.Value is string h && !Pattern(palette.HexPattern).IsMatch(h))
@@ -79,10 +79,10 @@ namespace IdeogramGen.Analyzers
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, PaletteLimits? palette)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, IdeogramGen.Spec.ApiPalette palette)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (palette == null || invocation.TargetMethod.Name != "FromMembers"
+            if (invocation.TargetMethod.Name != "FromMembers"
                 || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ColorPalette)
                 || invocation.Arguments.Length != 1)
                 return;
@@ -270,35 +270,5 @@ namespace IdeogramGen.Analyzers
 
         private static Regex Pattern(string pattern) =>
             Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
-
-        /// <summary>Palette limits, read from the referenced runtime's <c>ColorPaletteRules</c> (derived from the same OpenAPI document).</summary>
-        private sealed class PaletteLimits
-        {
-            public int MinMembers;
-            public int MaxMembers;
-            public double MinWeight;
-            public double MaxWeight;
-            public string HexPattern = "";
-
-            public static PaletteLimits? Read(INamedTypeSymbol? rules)
-            {
-                if (rules == null) return null;
-                var limits = new PaletteLimits();
-                int found = 0;
-                foreach (var m in rules.GetMembers())
-                {
-                    if (!(m is IFieldSymbol f) || !f.HasConstantValue) continue;
-                    switch (f.Name)
-                    {
-                        case "MinMembers" when f.ConstantValue is int a: limits.MinMembers = a; found++; break;
-                        case "MaxMembers" when f.ConstantValue is int b: limits.MaxMembers = b; found++; break;
-                        case "MinWeight" when f.ConstantValue is double c: limits.MinWeight = c; found++; break;
-                        case "MaxWeight" when f.ConstantValue is double d: limits.MaxWeight = d; found++; break;
-                        case "HexPattern" when f.ConstantValue is string e: limits.HexPattern = e; found++; break;
-                    }
-                }
-                return found == 5 ? limits : null;
-            }
-        }
     }
 }

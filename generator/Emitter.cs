@@ -296,7 +296,7 @@ namespace IdeogramGen.Generator
 
         private static string Num(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "any";
 
-        private static bool IsFont(ApiField f) => f.Name.StartsWith("font_file", StringComparison.Ordinal);
+        private static bool IsFont(ApiField f) => ApiMediaTypes.IsFont(f);
 
         private static bool IsSet(ApiField f)
         {

@@ -22,7 +22,7 @@ namespace IdeogramGen.Testing
         private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase) { "Api-Key", "cf-aig-authorization", "Authorization" };
 
         private static readonly TimeSpan MidBodyPause = TimeSpan.FromMilliseconds(150);
-        private const long MinCacheTtlSeconds = 60, MaxCacheTtlSeconds = 30L * 24 * 3600;
+        private const long MinCacheTtlSeconds = Spec.GatewayLimits.MinCacheTtlSeconds, MaxCacheTtlSeconds = Spec.GatewayLimits.MaxCacheTtlSeconds;
 
         /// <summary>Everything known about one gateway request so far, for its record and log entry.</summary>
         private sealed class GatewayCall

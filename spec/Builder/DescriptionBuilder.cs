@@ -43,8 +43,8 @@ public static class DescriptionBuilder
 
         var sha = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(openApiJson))).ToLowerInvariant();
         var info = doc.RootElement.GetProperty("info");
-        var description = Emit.Description(enums, schemas, endpoints, info.GetProperty("title").GetString()!, info.GetProperty("version").GetString()!, sha);
         var palette = PaletteRules(ctx);
+        var description = Emit.Description(enums, schemas, endpoints, palette, info.GetProperty("title").GetString()!, info.GetProperty("version").GetString()!, sha);
         var vocabulary = Emit.Vocabulary(enums, palette);
         return new BuildResult(description, vocabulary, endpoints.Count, enums.Count, schemas.Count);
     }
@@ -91,7 +91,7 @@ public static class DescriptionBuilder
     }
 
     /// <summary>Limits of <c>color_palette</c> members, from <c>ColorPaletteWithMembers</c> and <c>ColorPaletteMember</c>.</summary>
-    internal sealed record PaletteLimits(int MinMembers, int MaxMembers, double MinWeight, double MaxWeight, string HexPattern);
+    internal sealed record PaletteLimits(int MinMembers, int MaxMembers, double MinWeight, double MaxWeight, string HexPattern, string PresetEnum);
 
     private static PaletteLimits PaletteRules(Context ctx)
     {
@@ -103,7 +103,8 @@ public static class DescriptionBuilder
             members.GetProperty("maxItems").GetInt32(),
             weight.GetProperty("minimum").GetDouble(),
             weight.GetProperty("maximum").GetDouble(),
-            member.GetProperty("color_hex").GetProperty("pattern").GetString()!);
+            member.GetProperty("color_hex").GetProperty("pattern").GetString()!,
+            Context.RefName(ctx.Schema("ColorPaletteWithPresetName").GetProperty("properties").GetProperty("name").GetProperty("$ref").GetString()!));
     }
 
     private static List<ApiEnum> BuildEnums(Context ctx)
@@ -266,6 +267,7 @@ public static class DescriptionBuilder
                 {
                     f.Kind = ValueKind.FileArray;
                     f.MaxBytes = MaxBytes(description);
+                    f.MediaTypes = MediaTypesOf(description);
                 }
                 else
                 {
@@ -285,6 +287,7 @@ public static class DescriptionBuilder
                 {
                     f.Kind = ValueKind.File;
                     f.MaxBytes = MaxBytes(description);
+                    f.MediaTypes = MediaTypesOf(description);
                 }
                 else
                 {
@@ -298,6 +301,14 @@ public static class DescriptionBuilder
         if (encodings.TryGetValue(name, out var ct) && ct != "text/plain") f.PartContentType = ct;
         return f;
     }
+
+    /// <summary>
+    /// The upload formats a file field's text names: ".ttf, .otf, .woff, .woff2" for fonts; otherwise images (the
+    /// document's image fields say "JPEG, WebP and PNG" or "JPEG, PNG or WebP", and wire facts give the same three for
+    /// the few that do not).
+    /// </summary>
+    private static string[] MediaTypesOf(string description) =>
+        description.Contains(".ttf", StringComparison.OrdinalIgnoreCase) ? ApiMediaTypes.Fonts : ApiMediaTypes.Images;
 
     private static long MaxBytes(string description)
     {

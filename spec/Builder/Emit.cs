@@ -16,7 +16,7 @@ internal static class Emit
         "// " + DescriptionBuilder.DocumentUrl + " on " + DescriptionBuilder.DocumentDate + ") and spec/Builder/Overlay.cs.\n" +
         "// Do not edit: replace the document and run `dotnet run --project spec/Builder`.\n";
 
-    public static string Description(List<ApiEnum> enums, List<ApiSchema> schemas, List<ApiEndpoint> endpoints, string title, string version, string sha256)
+    public static string Description(List<ApiEnum> enums, List<ApiSchema> schemas, List<ApiEndpoint> endpoints, DescriptionBuilder.PaletteLimits palette, string title, string version, string sha256)
     {
         var w = new Writer();
         w.Raw(Header);
@@ -32,6 +32,16 @@ internal static class Emit
         w.Line($"public const string DocumentDate = {Lit(DescriptionBuilder.DocumentDate)};");
         w.Line($"public const string DocumentUrl = {Lit(DescriptionBuilder.DocumentUrl)};");
         w.Line($"public const string DocumentSha256 = {Lit(sha256)};");
+        w.Line();
+        w.Line("public static readonly ApiPalette ColorPalette = new ApiPalette");
+        w.Open();
+        w.Line($"MinMembers = {palette.MinMembers.ToString(CultureInfo.InvariantCulture)},");
+        w.Line($"MaxMembers = {palette.MaxMembers.ToString(CultureInfo.InvariantCulture)},");
+        w.Line($"MinWeight = {palette.MinWeight.ToString("R", CultureInfo.InvariantCulture)},");
+        w.Line($"MaxWeight = {palette.MaxWeight.ToString("R", CultureInfo.InvariantCulture)},");
+        w.Line($"HexPattern = {Lit(palette.HexPattern)},");
+        w.Line($"PresetEnum = {Lit(palette.PresetEnum)},");
+        w.Close("};");
         w.Line();
         w.Line("public static readonly ApiEnum[] Enums = new ApiEnum[]");
         w.Open();
@@ -116,6 +126,7 @@ internal static class Emit
                 if (f.Default != null) parts.Add($"Default = {Lit(f.Default)}");
                 if (f.AllowedValues != null) parts.Add($"AllowedValues = {Arr(f.AllowedValues)}");
                 if (f.MaxBytes != null) parts.Add($"MaxBytes = {f.MaxBytes.Value.ToString(CultureInfo.InvariantCulture)}");
+                if (f.MediaTypes != null) parts.Add($"MediaTypes = ApiMediaTypes.{(f.MediaTypes == ApiMediaTypes.Fonts ? "Fonts" : "Images")}");
                 if (f.PartContentType != null) parts.Add($"PartContentType = {Lit(f.PartContentType)}");
                 parts.Add($"Description = {Lit(f.Description)}");
                 if (f.Source != "openapi") parts.Add($"Source = {Lit(f.Source)}");

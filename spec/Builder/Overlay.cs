@@ -158,7 +158,7 @@ internal static class Overlay
         {
             new ApiField
             {
-                Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10 * 1024 * 1024,
+                Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10 * 1024 * 1024, MediaTypes = ApiMediaTypes.Images,
                 Description = "The image whose background is removed (max size 10MB); JPEG, WebP and PNG formats are supported.",
                 Source = IdeogramReference,
             },

@@ -95,6 +95,8 @@ namespace IdeogramGen.Spec
         public string[]? AllowedValues { get; set; }
         /// <summary>Largest accepted file, in bytes, for file fields.</summary>
         public long? MaxBytes { get; set; }
+        /// <summary>For file fields: the media types the document's text names (images: JPEG, PNG, WebP; fonts: TTF, OTF, WOFF, WOFF2).</summary>
+        public string[]? MediaTypes { get; set; }
         /// <summary>Content type of the multipart part when it is not plain text or a file (<c>application/json</c>).</summary>
         public string? PartContentType { get; set; }
         public string Description { get; set; } = "";
@@ -171,6 +173,27 @@ namespace IdeogramGen.Spec
         public bool Nullable { get; set; }
         public string? Pattern { get; set; }
         public string Description { get; set; } = "";
+    }
+
+    /// <summary>Limits of <c>color_palette</c> (schemas <c>ColorPaletteWithMembers</c> and <c>ColorPaletteMember</c>).</summary>
+    internal sealed class ApiPalette
+    {
+        public int MinMembers { get; set; }
+        public int MaxMembers { get; set; }
+        public double MinWeight { get; set; }
+        public double MaxWeight { get; set; }
+        public string HexPattern { get; set; } = "";
+        /// <summary>The vocabulary of preset names.</summary>
+        public string PresetEnum { get; set; } = "";
+    }
+
+    /// <summary>Media types of uploads, as the document's field descriptions name them.</summary>
+    internal static class ApiMediaTypes
+    {
+        public static readonly string[] Images = { "image/jpeg", "image/png", "image/webp" };
+        public static readonly string[] Fonts = { "font/ttf", "font/otf", "font/woff", "font/woff2" };
+
+        public static bool IsFont(ApiField field) => field.MediaTypes != null && field.MediaTypes.Length > 0 && field.MediaTypes[0].StartsWith("font/", System.StringComparison.Ordinal);
     }
 
     /// <summary>The endpoint families; attribute options select among them.</summary>

@@ -15,6 +15,16 @@ namespace IdeogramGen.Spec
         public const string DocumentUrl = "https://api.ideogram.ai/openapi.json";
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
 
+        public static readonly ApiPalette ColorPalette = new ApiPalette
+        {
+            MinMembers = 1,
+            MaxMembers = 8,
+            MinWeight = 0.05,
+            MaxWeight = 1,
+            HexPattern = "^#(?:[0-9a-fA-F]{3}){1,2}$",
+            PresetEnum = "ColorPalettePresetName",
+        };
+
         public static readonly ApiEnum[] Enums = new ApiEnum[]
         {
             new ApiEnum
@@ -455,9 +465,9 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -482,8 +492,8 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used to describe the edited result." },
                     new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
@@ -494,9 +504,9 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
                     new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -520,8 +530,8 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used to describe the edited result." },
                     new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
@@ -532,9 +542,9 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
                     new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -558,7 +568,7 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 403, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image to remix binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image to remix binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt to use to generate the image." },
                     new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
@@ -573,9 +583,9 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -600,7 +610,7 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Required = true, Description = "The resolutions supported for Ideogram 3.0." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
@@ -608,7 +618,7 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
                     new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -630,7 +640,7 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image whose background is being replaced (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image whose background is being replaced (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt describing the desired new background." },
                     new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
@@ -639,7 +649,7 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
                     new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -703,16 +713,16 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
+                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
                     new ApiField { Name = "font_name_h1", Member = "FontNameH1", Kind = ValueKind.String, Description = "Font name from the available font library for H1 text. Ignored if font_file_h1 is provided." },
-                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
+                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
                     new ApiField { Name = "font_name_h2", Member = "FontNameH2", Kind = ValueKind.String, Description = "Font name from the available font library for H2 text. Ignored if font_file_h2 is provided." },
-                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
+                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
                     new ApiField { Name = "font_name_body", Member = "FontNameBody", Kind = ValueKind.String, Description = "Font name from the available font library for body text. Ignored if font_file_body is provided." },
-                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
+                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
                     new ApiField { Name = "font_name_small", Member = "FontNameSmall", Kind = ValueKind.String, Description = "Font name from the available font library for small text. Ignored if font_file_small is provided." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -736,18 +746,18 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "flat_graphic_image", Member = "FlatGraphicImage", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The flat graphic image to process for text detection and correction. The image should be in JPEG, PNG or WebP format (max size 10MB)." },
+                    new ApiField { Name = "flat_graphic_image", Member = "FlatGraphicImage", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The flat graphic image to process for text detection and correction. The image should be in JPEG, PNG or WebP format (max size 10MB)." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "An optional prompt to describe the image. If not provided, a prompt will be auto-generated from the image via captioning." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
+                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
                     new ApiField { Name = "font_name_h1", Member = "FontNameH1", Kind = ValueKind.String, Description = "Font name from the available font library for H1 text. Ignored if font_file_h1 is provided." },
-                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
+                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
                     new ApiField { Name = "font_name_h2", Member = "FontNameH2", Kind = ValueKind.String, Description = "Font name from the available font library for H2 text. Ignored if font_file_h2 is provided." },
-                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
+                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
                     new ApiField { Name = "font_name_body", Member = "FontNameBody", Kind = ValueKind.String, Description = "Font name from the available font library for body text. Ignored if font_file_body is provided." },
-                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
+                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
                     new ApiField { Name = "font_name_small", Member = "FontNameSmall", Kind = ValueKind.String, Description = "Font name from the available font library for small text. Ignored if font_file_small is provided." },
-                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -768,7 +778,7 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image to analyze for text detection. The image should be in JPEG, PNG, or WebP format (max size 10MB)." },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image to analyze for text detection. The image should be in JPEG, PNG, or WebP format (max size 10MB)." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "An optional text description of the image. If not provided, a description will be auto-generated from the image." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
                 },
@@ -791,7 +801,7 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image containing a person wearing clothing to be modified (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image containing a person wearing clothing to be modified (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Default = "Person wearing this piece of clothing", Description = "The prompt describing the desired clothing change. Defaults to \"Person wearing this piece of clothing\" if omitted or empty." },
                     new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
@@ -799,7 +809,7 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "product_reference_images", Member = "ProductReferenceImages", Kind = ValueKind.FileArray, Required = true, MinItems = 1, MaxItems = 1, MaxBytes = 10485760, Description = "An image to use as the product reference for the try-on (exactly 1 image required). The image should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "product_reference_images", Member = "ProductReferenceImages", Kind = ValueKind.FileArray, Required = true, MinItems = 1, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image to use as the product reference for the try-on (exactly 1 image required). The image should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -835,17 +845,17 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "flat_graphic_image", Member = "FlatGraphicImage", Kind = ValueKind.File, MaxBytes = 10485760, Description = "An existing flat graphic image to process for text detection and correction without generating a new image. When provided, image generation is bypassed. The image should be in JPEG, PNG or WebP format (max size 10MB)." },
-                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
+                    new ApiField { Name = "flat_graphic_image", Member = "FlatGraphicImage", Kind = ValueKind.File, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An existing flat graphic image to process for text detection and correction without generating a new image. When provided, image generation is bypassed. The image should be in JPEG, PNG or WebP format (max size 10MB)." },
+                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
                     new ApiField { Name = "font_name_h1", Member = "FontNameH1", Kind = ValueKind.String, Description = "Font name from the available font library for H1 text. Ignored if font_file_h1 is provided." },
-                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
+                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
                     new ApiField { Name = "font_name_h2", Member = "FontNameH2", Kind = ValueKind.String, Description = "Font name from the available font library for H2 text. Ignored if font_file_h2 is provided." },
-                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
+                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
                     new ApiField { Name = "font_name_body", Member = "FontNameBody", Kind = ValueKind.String, Description = "Font name from the available font library for body text. Ignored if font_file_body is provided." },
-                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
+                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
                     new ApiField { Name = "font_name_small", Member = "FontNameSmall", Kind = ValueKind.String, Description = "Font name from the available font library for small text. Ignored if font_file_small is provided." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
+                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -870,7 +880,7 @@ namespace IdeogramGen.Spec
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt describing the desired edit." },
-                    new ApiField { Name = "images", Member = "Images", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, Description = "Images to edit (max 10 images, max size 10MB each); JPEG, WebP and PNG formats are supported." },
+                    new ApiField { Name = "images", Member = "Images", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Images to edit (max 10 images, max size 10MB each); JPEG, WebP and PNG formats are supported." },
                     new ApiField { Name = "image_urls", Member = "ImageUrls", Kind = ValueKind.StringArray, MaxItems = 10, Description = "URLs to Ideogram images to use as references (max 10). Supports URLs from generation responses and image uploads. Alternative to uploading via the images field." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
@@ -972,7 +982,7 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", InWrapper = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
                     new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, InWrapper = true, Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -1005,7 +1015,7 @@ namespace IdeogramGen.Spec
                     new ApiField { Name = "magic_prompt_version", Member = "MagicPromptVersion", Kind = ValueKind.Enum, Enum = "MagicPromptVersionEnum", InWrapper = true, Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, InWrapper = true, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -1026,8 +1036,8 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used to describe the edited result." },
                     new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", Required = true, Default = "V_2", AllowedValues = new[] { "V_2", "V_2_TURBO" }, Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.", Source = "OpenAPI ModelEnum description: \"/edit is only supported for V_2 and V_2_TURBO.\"" },
                     new ApiField { Name = "magic_prompt_option", Member = "MagicPromptOption", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
@@ -1055,7 +1065,7 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", Required = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
                     new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", Required = true, Default = "V_2", Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
@@ -1082,7 +1092,7 @@ namespace IdeogramGen.Spec
                 ErrorStatuses = new[] { 400, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "describe_model_version", Member = "DescribeModelVersion", Kind = ValueKind.Enum, Enum = "DescribeModelVersion", Default = "V_3", Description = "The model version to use for describing images. Defaults to V_3." },
                 },
                 Rules = new ApiRule[]
@@ -1105,7 +1115,7 @@ namespace IdeogramGen.Spec
                 Source = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03 (not in the 2026-04-27 OpenAPI document)",
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, Description = "The image whose background is removed (max size 10MB); JPEG, WebP and PNG formats are supported.", Source = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image whose background is removed (max size 10MB); JPEG, WebP and PNG formats are supported.", Source = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03" },
                 },
                 Rules = new ApiRule[]
                 {

@@ -17,12 +17,11 @@ namespace IdeogramGen.Testing.Internal
     /// </summary>
     internal static class RequestValidator
     {
-        // ColorPaletteMember in Ideogram's OpenAPI document: color_hex pattern and color_weight range; 1..8 members
-        // (ideogram.md). The API description models a palette as one ValueKind.ColorPalette without these details.
-        private const string PaletteHexPattern = "^#(?:[0-9a-fA-F]{3}){1,2}$";
-        private const double PaletteWeightMin = 0.05, PaletteWeightMax = 1.0;
-        private const int PaletteMembersMax = 8;
-        private const string PalettePresetVocabulary = "ColorPalettePresetName";
+        // color_palette limits from the description (OpenAPI ColorPaletteWithMembers / ColorPaletteMember).
+        private static readonly string PaletteHexPattern = IdeogramApi.ColorPalette.HexPattern;
+        private static readonly double PaletteWeightMin = IdeogramApi.ColorPalette.MinWeight, PaletteWeightMax = IdeogramApi.ColorPalette.MaxWeight;
+        private static readonly int PaletteMembersMin = IdeogramApi.ColorPalette.MinMembers, PaletteMembersMax = IdeogramApi.ColorPalette.MaxMembers;
+        private static readonly string PalettePresetVocabulary = IdeogramApi.ColorPalette.PresetEnum;
 
         private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
@@ -155,7 +154,7 @@ namespace IdeogramGen.Testing.Internal
             }
             if (members.ValueKind != JsonValueKind.Array) return "members must be an array";
             int count = members.GetArrayLength();
-            if (count < 1 || count > PaletteMembersMax) return $"members needs 1 to {PaletteMembersMax} items, got {count}";
+            if (count < PaletteMembersMin || count > PaletteMembersMax) return $"members needs {PaletteMembersMin} to {PaletteMembersMax} items, got {count}";
             var hex = Patterns.GetOrAdd(PaletteHexPattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
             int i = 0;
             foreach (var member in members.EnumerateArray())
@@ -192,13 +191,9 @@ namespace IdeogramGen.Testing.Internal
 
         private enum FileFormat { Any, Image, Font }
 
-        /// <summary>The description names the accepted formats in each file field's text (".ttf" for fonts, "PNG" for images).</summary>
-        private static FileFormat ExpectedFormat(ApiField field)
-        {
-            if (field.Description.IndexOf(".ttf", StringComparison.OrdinalIgnoreCase) >= 0) return FileFormat.Font;
-            if (field.Description.IndexOf("PNG", StringComparison.OrdinalIgnoreCase) >= 0) return FileFormat.Image;
-            return FileFormat.Any;
-        }
+        /// <summary>The accepted formats, from the field's media types in the description.</summary>
+        private static FileFormat ExpectedFormat(ApiField field) =>
+            field.MediaTypes == null ? FileFormat.Any : ApiMediaTypes.IsFont(field) ? FileFormat.Font : FileFormat.Image;
 
         /// <summary>The image format by magic bytes: <c>image/jpeg</c>, <c>image/png</c>, <c>image/webp</c>, or null.</summary>
         public static string? SniffImage(byte[] b)
