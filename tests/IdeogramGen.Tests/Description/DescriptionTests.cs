@@ -133,6 +133,32 @@ public class DescriptionTests
         Assert.Contains(legacy.Rules, r => r.Kind == RuleKind.NotWithValues && r.Fields[0] == "negative_prompt" && r.WhenValues.Contains("V_3"));
     }
 
+    [Fact]
+    public void Palette_limits_are_the_documents()
+    {
+        var members = Schemas.GetProperty("ColorPaletteWithMembers").GetProperty("properties").GetProperty("members");
+        var member = Schemas.GetProperty("ColorPaletteMember").GetProperty("properties");
+        Assert.Equal(members.GetProperty("minItems").GetInt32(), IdeogramApi.ColorPalette.MinMembers);
+        Assert.Equal(members.GetProperty("maxItems").GetInt32(), IdeogramApi.ColorPalette.MaxMembers);
+        Assert.Equal(member.GetProperty("color_weight").GetProperty("minimum").GetDouble(), IdeogramApi.ColorPalette.MinWeight);
+        Assert.Equal(member.GetProperty("color_weight").GetProperty("maximum").GetDouble(), IdeogramApi.ColorPalette.MaxWeight);
+        Assert.Equal(member.GetProperty("color_hex").GetProperty("pattern").GetString(), IdeogramApi.ColorPalette.HexPattern);
+        Assert.NotNull(IdeogramApi.FindEnum(IdeogramApi.ColorPalette.PresetEnum));
+    }
+
+    [Fact]
+    public void Every_file_field_names_its_media_types()
+    {
+        foreach (var e in IdeogramApi.Endpoints)
+            foreach (var f in e.Fields.Where(f => f.Kind is ValueKind.File or ValueKind.FileArray))
+            {
+                Assert.NotNull(f.MediaTypes);
+                Assert.Equal(f.Description.Contains(".ttf"), ApiMediaTypes.IsFont(f));
+                Assert.NotNull(f.MaxBytes);
+            }
+        Assert.Equal(5 * 1024 * 1024, IdeogramApi.FindEndpoint("/v1/ideogram-v3/generate-design")!.Field("font_file_h1")!.MaxBytes);
+    }
+
     private static JsonElement Resolve(JsonElement schema) =>
         schema.TryGetProperty("$ref", out var r) ? Schemas.GetProperty(RefName(r.GetString()!)) : schema;
 
