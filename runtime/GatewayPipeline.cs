@@ -170,9 +170,10 @@ namespace IdeogramGen
             {
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
-                throw;
+                // Carry the caller's token (HttpClient reports its internal linked token), so callers can tell their own cancellation.
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
             }
             catch (OperationCanceledException ex)
             {
@@ -196,9 +197,10 @@ namespace IdeogramGen
                 {
                     bytes = await ReadBodyAsync(response, linked.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
                 {
-                    throw;
+                    // Carry the caller's token (HttpClient reports its internal linked token), so callers can tell their own cancellation.
+                    throw new OperationCanceledException(ex.Message, ex, cancellationToken);
                 }
                 catch (OperationCanceledException ex)
                 {
@@ -240,7 +242,8 @@ namespace IdeogramGen
                 }
                 catch (Exception ex) when (ex is IdeogramJsonFormatException || ex is JsonException || ex is InvalidOperationException || ex is FormatException)
                 {
-                    throw new IdeogramResponseException($"Ideogram answered {status} but the body could not be read ({ex.Message}). The request ran and was billed.{LogHint(gateway, status)}", ex)
+                    var problem = EndsEarly(bytes) ? $"the JSON ends early, after {bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes: truncated" : ex.Message;
+                    throw new IdeogramResponseException($"Ideogram answered {status} but the body could not be read ({problem}). The request ran and was billed.{LogHint(gateway, status)}", ex)
                     {
                         StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = true,
                         ContentType = response.Content.Headers.ContentType?.MediaType, BodyExcerpt = errors.Excerpt(bytes),
@@ -249,6 +252,29 @@ namespace IdeogramGen
                 result.Gateway = gateway;
                 result.StatusCode = status;
                 return result;
+            }
+        }
+
+        /// <summary>
+        /// True when the body is the start of a JSON document that stops before its root value is complete (a cut
+        /// transfer), rather than malformed JSON: a final-block reader cannot tell the two apart, a partial-block one can.
+        /// </summary>
+        internal static bool EndsEarly(byte[] bytes)
+        {
+            if (bytes.Length == 0) return false;
+            var reader = new Utf8JsonReader(bytes, isFinalBlock: false, state: default);
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.CurrentDepth == 0 && reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.StartArray)
+                        return false;
+                }
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
             }
         }
 
@@ -292,6 +318,8 @@ namespace IdeogramGen
 
         private IdeogramTimeoutException TimedOut(string path, TimeSpan timeout, Exception inner, bool ours)
         {
+            // When the HttpClient's own Timeout cut the call first, report that one: it is the setting to change.
+            if (!ours) timeout = _http.Timeout;
             var source = ours ? "the call's timeout" : "the HttpClient's Timeout";
             var ex = new IdeogramTimeoutException(
                 $"{path} did not complete within {source} ({timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s). Ideogram may still have run (and billed) the request, so it is not retried automatically.",

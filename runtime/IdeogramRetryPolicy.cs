@@ -11,11 +11,11 @@ namespace IdeogramGen
     /// </summary>
     public sealed class IdeogramRetryPolicy
     {
-        /// <summary>No automatic retry.</summary>
-        public static IdeogramRetryPolicy None { get; } = new IdeogramRetryPolicy { MaxAttempts = 1 };
+        /// <summary>No automatic retry. Each read returns a new instance, so changing it affects no other client.</summary>
+        public static IdeogramRetryPolicy None => new IdeogramRetryPolicy { MaxAttempts = 1 };
 
-        /// <summary>Up to 3 attempts, only when the failed attempt provably did not run.</summary>
-        public static IdeogramRetryPolicy SafeOnly { get; } = new IdeogramRetryPolicy();
+        /// <summary>Up to 3 attempts, only when the failed attempt provably did not run. Each read returns a new instance, so changing it affects no other client.</summary>
+        public static IdeogramRetryPolicy SafeOnly => new IdeogramRetryPolicy();
 
         /// <summary>Attempts in all, the first included (1 to 10). Default 3.</summary>
         public int MaxAttempts { get; set; } = 3;

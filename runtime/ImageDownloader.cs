@@ -33,6 +33,7 @@ namespace IdeogramGen
     {
         private static readonly string[] SecretHeaders = { GatewayHeaders.IdeogramApiKey, GatewayHeaders.Authorization, "Authorization" };
         private readonly HttpClient _http;
+        private TimeProvider _time = TimeProvider.System;
 
         /// <summary>Creates a downloader over <paramref name="httpClient"/>, which it never disposes.</summary>
         /// <exception cref="ArgumentException">The client's default headers carry a credential.</exception>
@@ -46,6 +47,17 @@ namespace IdeogramGen
 
         /// <summary>The longest download, per image; default 5 minutes.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// The clock the link expiry (<c>exp</c>) is checked against before a download; default
+        /// <see cref="System.TimeProvider.System"/>. Give it the clock of an emulator or test that controls time.
+        /// <see cref="Timeout"/> always runs on real time.
+        /// </summary>
+        public TimeProvider TimeProvider
+        {
+            get => _time;
+            set => _time = value ?? throw new ArgumentNullException(nameof(value));
+        }
 
         /// <summary>The largest image accepted, in bytes; default 100 MiB.</summary>
         public long MaxBytes { get; set; } = 100L * 1024 * 1024;
@@ -62,7 +74,7 @@ namespace IdeogramGen
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 throw new ImageDownloadException("The image link is not an absolute http(s) URL.");
             var expiry = ImageUrl.GetExpiry(url);
-            if (expiry != null && expiry.Value <= DateTimeOffset.UtcNow)
+            if (expiry != null && expiry.Value <= _time.GetUtcNow())
                 throw new ImageDownloadException($"The image link expired at {expiry.Value.ToString("u", CultureInfo.InvariantCulture)}; Ideogram's links are temporary. If the answer came from the gateway cache (cf-aig-cache-status: HIT), send the request with SkipCache to get fresh links.")
                 {
                     Expired = true, ExpiresAt = expiry,
@@ -102,9 +114,10 @@ namespace IdeogramGen
                     throw new ImageDownloadException($"The image host announced {total} bytes but sent {written}.") { StatusCode = status, IsTransient = true, IsRetrySafe = true };
                 return written;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
-                throw;
+                // Carry the caller's token (HttpClient reports its internal linked token), so callers can tell their own cancellation.
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
             }
             catch (OperationCanceledException ex)
             {
