@@ -23,7 +23,7 @@ namespace IdeogramGen
         /// <summary>The gateway's <c>cf-aig-*</c> headers of the answer (empty when none arrived).</summary>
         public GatewayMetadata Gateway { get; internal set; } = GatewayMetadata.Empty;
 
-        /// <summary>The Ideogram path that was called (<c>v1/ideogram-v3/generate</c>).</summary>
+        /// <summary>The Ideogram path that was called (<c>v1/ideogram-v3/generate</c>), or for <see cref="GatewayLogsClient"/> the REST API path (<c>client/v4/accounts/…/logs/{id}</c>).</summary>
         public string? RequestPath { get; internal set; }
 
         /// <summary>True when sending the same request again cannot run it twice: the first attempt provably did not run.</summary>
@@ -73,7 +73,7 @@ namespace IdeogramGen
         PolicyDenied,
         /// <summary>429 policy error: a spending limit was reached.</summary>
         SpendLimitExceeded,
-        /// <summary>An error of the Cloudflare v4 REST API envelope (<c>errors</c> array).</summary>
+        /// <summary>An error of the Cloudflare v4 REST API (<c>errors</c> array envelope), e.g. every error answer of <see cref="GatewayLogsClient"/>.</summary>
         RestApi,
     }
 
