@@ -1,0 +1,199 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+using IdeogramGen.IntegrationTests.Conformance;
+using IdeogramGen.Spec;
+using IdeogramGen.Testing;
+
+namespace IdeogramGen.IntegrationTests.Endpoints;
+
+/// <summary>A loopback emulator shared by the tests of one class.</summary>
+public sealed class LoopbackEmulatorFixture : IAsyncLifetime
+{
+    public IdeogramEmulator Emulator { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Emulator = await IdeogramEmulator.StartAsync(new EmulatorOptions { ApiKey = "ideogram-e2e-key" });
+
+    public async Task DisposeAsync() => await Emulator.DisposeAsync();
+}
+
+/// <summary>
+/// Every endpoint of the API description, end to end: the generated client sends a valid request with some optional
+/// fields to the emulator over loopback, the typed answer has the expected shape, the emulator saw the right path,
+/// content type and fields, and a linked image downloads as a PNG of the reported size.
+/// </summary>
+public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
+{
+    private const string Prompt = "A lighthouse on a cliff at dusk";
+    private readonly IdeogramEmulator _emulator;
+
+    public EveryEndpointTests(LoopbackEmulatorFixture fixture) => _emulator = fixture.Emulator;
+
+    /// <summary>One call: what it sends and what the answer must show.</summary>
+    /// <param name="Json">JSON body (else multipart).</param>
+    /// <param name="Fields">Non-file wire fields the emulator must have received (inside image_request for legacy wrappers).</param>
+    /// <param name="Files">File part names, in order.</param>
+    /// <param name="Images">Images the answer must hold (0: none).</param>
+    /// <param name="Seed">The seed the answer must report, when sent.</param>
+    /// <param name="Resolution">The resolution the answer must report, when the request fixes it.</param>
+    public sealed record Case(bool Json, string[] Fields, string[] Files, int Images, int? Seed, string? Resolution, Func<TestImages, Task<IdeogramResponse>> Send);
+
+    private static IdeogramFile Png(string name = "input.png") => Samples.Png(name);
+
+#pragma warning disable CS0618 // GenerateGraphic is deprecated by Ideogram and still covered.
+    public static readonly IReadOnlyDictionary<string, Case> Cases = new Dictionary<string, Case>
+    {
+        ["Generate"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "rendering_speed", "num_images", "color_palette" }, Array.Empty<string>(), 2, 101, null,
+            async c => await c.GenerateAsync(new TestImages.GenerateRequest
+            {
+                Prompt = Prompt, Seed = 101, AspectRatio = AspectRatioV3.Ratio16x9, RenderingSpeed = RenderingSpeed.Turbo, NumImages = 2,
+                ColorPalette = ColorPalette.FromMembers(new ColorPaletteMember("#1E3A5F", 0.7), new ColorPaletteMember("#F4A261")),
+            })),
+        ["Edit"] = new(false, new[] { "prompt", "seed", "num_images", "style_type" }, new[] { "image", "mask" }, 1, 102, null,
+            async c => await c.EditAsync(new TestImages.EditRequest { Image = Png(), Mask = Png("mask.png"), Prompt = Prompt, Seed = 102, NumImages = 1, StyleType = StyleTypeV3.Realistic })),
+        ["Inpaint"] = new(false, new[] { "prompt", "seed", "rendering_speed", "color_palette" }, new[] { "image", "mask" }, 1, 103, null,
+            async c => await c.InpaintAsync(new TestImages.InpaintRequest
+            {
+                Image = Png(), Mask = Png("mask.png"), Prompt = Prompt, Seed = 103, RenderingSpeed = RenderingSpeed.Quality, ColorPalette = ColorPalette.FromPreset(ColorPalettePreset.Magic),
+            })),
+        ["Remix"] = new(false, new[] { "prompt", "seed", "image_weight", "resolution" }, new[] { "image", "style_reference_images", "style_reference_images" }, 1, 104, "1280x800",
+            async c => await c.RemixAsync(new TestImages.RemixRequest
+            {
+                Image = Png(), Prompt = Prompt, Seed = 104, ImageWeight = 35, Resolution = ResolutionV3.Size1280x800,
+                StyleReferenceImages = new[] { Png("style1.png"), Png("style2.png") },
+            })),
+        ["Reframe"] = new(false, new[] { "resolution", "seed", "num_images" }, new[] { "image" }, 2, 105, "1280x768",
+            async c => await c.ReframeAsync(new TestImages.ReframeRequest { Image = Png(), Resolution = ResolutionV3.Size1280x768, Seed = 105, NumImages = 2 })),
+        ["ReplaceBackground"] = new(false, new[] { "prompt", "seed", "style_codes" }, new[] { "image" }, 1, 106, null,
+            async c => await c.ReplaceBackgroundAsync(new TestImages.ReplaceBackgroundRequest { Image = Png(), Prompt = Prompt, Seed = 106, StyleCodes = new[] { "AAFF5733", "12ab34cd" } })),
+        ["GenerateTransparent"] = new(true, new[] { "prompt", "seed", "upscale_factor", "aspect_ratio" }, Array.Empty<string>(), 1, 107, "1024x1024",
+            async c => await c.GenerateTransparentAsync(new TestImages.GenerateTransparentRequest { Prompt = Prompt, Seed = 107, UpscaleFactor = UpscaleFactor.X2, AspectRatio = AspectRatioV3.Ratio1x1 })),
+        ["GenerateDesign"] = new(false, new[] { "prompt", "seed", "font_name_body" }, new[] { "font_file_h1", "reference_asset_images" }, 1, 108, null,
+            async c => await c.GenerateDesignAsync(new TestImages.GenerateDesignRequest
+            {
+                Prompt = Prompt, Seed = 108, FontFileH1 = Samples.Font(), FontNameBody = "Inter", ReferenceAssetImages = new[] { Png("logo.png") },
+            })),
+        ["LayerizeDesign"] = new(false, new[] { "prompt", "seed" }, new[] { "flat_graphic_image" }, 1, 109, null,
+            async c => await c.LayerizeDesignAsync(new TestImages.LayerizeDesignRequest { FlatGraphicImage = Png("flyer.png"), Prompt = Prompt, Seed = 109 })),
+        ["LayerizeText"] = new(false, new[] { "prompt", "seed" }, new[] { "image" }, 1, 110, null,
+            async c => await c.LayerizeTextAsync(new TestImages.LayerizeTextRequest { Image = Png("sign.png"), Prompt = Prompt, Seed = 110 })),
+        ["TryOn"] = new(false, new[] { "prompt", "seed", "rendering_speed" }, new[] { "image", "product_reference_images" }, 1, 111, null,
+            async c => await c.TryOnAsync(new TestImages.TryOnRequest { Image = Png("person.png"), Prompt = Prompt, Seed = 111, RenderingSpeed = RenderingSpeed.Turbo, ProductReferenceImages = new[] { Png("jacket.png") } })),
+        ["GenerateGraphic"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "style_type" }, Array.Empty<string>(), 1, 112, null,
+            async c => await c.GenerateGraphicAsync(new TestImages.GenerateGraphicRequest { Prompt = Prompt, Seed = 112, AspectRatio = AspectRatioV3.Ratio4x3, StyleType = StyleTypeV3.Design })),
+        ["InstructionEdit"] = new(false, new[] { "prompt", "seed", "num_images", "transparent_background" }, new[] { "images", "images" }, 2, 113, null,
+            async c => await c.InstructionEditAsync(new TestImages.InstructionEditRequest { Prompt = Prompt, Seed = 113, NumImages = 2, TransparentBackground = true, Images = new[] { Png("a.png"), Png("b.png") } })),
+        ["GenerateV4"] = new(true, new[] { "prompt", "seed", "magic_prompt_option" }, Array.Empty<string>(), 1, 114, null,
+            async c => await c.GenerateV4Async(new TestImages.GenerateV4Request { Prompt = Prompt, Seed = 114, MagicPromptOption = MagicPromptOption.Off })),
+        ["LegacyGenerate"] = new(true, new[] { "prompt", "seed", "model", "aspect_ratio", "num_images" }, Array.Empty<string>(), 2, 115, null,
+            async c => await c.LegacyGenerateAsync(new TestImages.LegacyGenerateRequest { Prompt = Prompt, Seed = 115, Model = IdeogramModel.V2Turbo, AspectRatio = LegacyAspectRatio.Aspect16_9, NumImages = 2 })),
+        ["LegacyRemix"] = new(false, new[] { "prompt", "seed", "image_weight", "model" }, new[] { "image_file" }, 1, 116, null,
+            async c => await c.LegacyRemixAsync(new TestImages.LegacyRemixRequest { ImageFile = Png(), Prompt = Prompt, Seed = 116, ImageWeight = 45, Model = IdeogramModel.V2 })),
+        ["Upscale"] = new(false, new[] { "prompt", "seed", "resemblance", "detail" }, new[] { "image_file" }, 1, 117, null,
+            async c => await c.UpscaleAsync(new TestImages.UpscaleRequest { ImageFile = Png(), Prompt = "Sharper", Seed = 117, Resemblance = 70, Detail = 60 })),
+        ["LegacyEdit"] = new(false, new[] { "prompt", "model", "seed" }, new[] { "image_file", "mask" }, 1, 118, null,
+            async c => await c.LegacyEditAsync(new TestImages.LegacyEditRequest { ImageFile = Png(), Mask = Png("mask.png"), Prompt = Prompt, Model = IdeogramModel.V2, Seed = 118 })),
+        ["LegacyReframe"] = new(false, new[] { "resolution", "model", "seed" }, new[] { "image_file" }, 1, 119, null,
+            async c => await c.LegacyReframeAsync(new TestImages.LegacyReframeRequest { ImageFile = Png(), Resolution = LegacyResolution.Resolution1024_640, Model = IdeogramModel.V2Turbo, Seed = 119 })),
+        ["Describe"] = new(false, new[] { "describe_model_version" }, new[] { "image_file" }, 0, null, null,
+            async c => await c.DescribeAsync(new TestImages.DescribeRequest { ImageFile = Png(), DescribeModelVersion = DescribeModelVersion.V3 })),
+        ["RemoveBackground"] = new(false, Array.Empty<string>(), new[] { "image" }, 1, null, null,
+            async c => await c.RemoveBackgroundAsync(new TestImages.RemoveBackgroundRequest { Image = Png("product.png") })),
+    };
+#pragma warning restore CS0618
+
+    public static IEnumerable<object[]> EndpointNames => IdeogramApi.Endpoints.Select(e => new object[] { e.Name });
+
+    [Fact]
+    public void Every_endpoint_of_the_description_has_a_case()
+    {
+        Assert.Equal(IdeogramApi.Endpoints.Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(21, Cases.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(EndpointNames))]
+    public async Task Endpoint_round_trips_through_the_generated_client(string name)
+    {
+        var endpoint = IdeogramApi.Endpoints.Single(e => e.Name == name);
+        var @case = Cases[name];
+        using var http = new HttpClient(_emulator.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+        var client = new TestImages(http, new IdeogramCredentials("ideogram-e2e-key"), new GatewayOptions { GatewayRoot = _emulator.Root });
+
+        var response = await @case.Send(client);
+
+        // What the emulator received.
+        var recorded = _emulator.Requests.Last(r => r.IdeogramPath == endpoint.Path);
+        Assert.Equal($"/v1/{TestImages.AccountId}/{TestImages.GatewayId}/ideogram{endpoint.Path}", recorded.Path);
+        Assert.Equal("POST", recorded.Method);
+        Assert.StartsWith(@case.Json ? "application/json" : "multipart/form-data", recorded.ContentType, StringComparison.Ordinal);
+        Assert.Equal(200, recorded.StatusCode);
+        Assert.True(@case.Fields.All(recorded.Fields.ContainsKey), $"Fields sent: {string.Join(", ", recorded.Fields.Keys)}; expected at least {string.Join(", ", @case.Fields)}.");
+        Assert.Equal(@case.Files, recorded.Files.Select(f => f.Name));
+        Assert.All(recorded.Files, f => Assert.True(f.Length > 0 && f.ContentType is "image/png" or "font/ttf", f.ToString()));
+
+        // The typed answer.
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(recorded.LogId, response.Gateway.LogId);
+        var images = ImagesOf(response);
+        Assert.Equal(@case.Images, images.Count);
+        foreach (var image in images)
+        {
+            Assert.False(string.IsNullOrEmpty(image.Url), "image link");
+            if (@case.Seed is int seed && image.Seed is int reported) Assert.Equal(seed, reported);
+            if (@case.Resolution is not null) Assert.Equal(@case.Resolution, image.Resolution);
+            if (image.Prompt is not null && recorded.Fields.TryGetValue("prompt", out var sent)) Assert.Equal(sent.Single(), image.Prompt);
+        }
+        if (response is TestImages.DescribeResponse described)
+            Assert.True(described.Descriptions.Count > 0 && described.Descriptions.All(d => !string.IsNullOrWhiteSpace(d.Text)));
+
+        // A linked image: PNG of the reported size (the upscaled size when the answer reports one).
+        if (images.Count > 0)
+        {
+            var first = images[0];
+            using var png = new MemoryStream();
+            long bytes = await new ImageDownloader(http).DownloadAsync(first.Url, png);
+            Assert.Equal(png.Length, bytes);
+            var (width, height) = PngSize(png.ToArray());
+            var expected = first.UpscaledResolution ?? first.Resolution ?? InputSize(recorded);
+            Assert.Equal(expected, $"{width}x{height}");
+        }
+    }
+
+    /// <summary>An image of an answer, whatever its type.</summary>
+    private sealed record Image(string? Url, string? Prompt, string? Resolution, string? UpscaledResolution, int? Seed);
+
+    private static List<Image> ImagesOf(IdeogramResponse response) => response switch
+    {
+        TestImages.ImageResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, i.UpscaledResolution, i.Seed)).ToList(),
+        TestImages.LayeredImageResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, i.UpscaledResolution, i.Seed)).ToList(),
+        TestImages.ImageResponseV4 r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, null, i.Seed)).ToList(),
+        TestImages.InstructionEditResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, i.UpscaledResolution, i.Seed)).ToList(),
+        TestImages.LegacyImageResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, i.UpscaledResolution, i.Seed)).ToList(),
+        TestImages.LayerizeTextResponse r => new List<Image> { new(r.BaseImageUrl, null, null, null, r.Seed) },
+        TestImages.RemoveBackgroundResponse r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
+        TestImages.DescribeResponse => new List<Image>(),
+        _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
+    };
+
+    /// <summary>Answers without a resolution (layerize-text, remove-background) keep the uploaded image's size: 1x1 here.</summary>
+    private static string InputSize(RecordedRequest recorded)
+    {
+        Assert.NotEmpty(recorded.Files);
+        var (w, h) = PngSize(WireTests.Png());
+        return $"{w}x{h}";
+    }
+
+    /// <summary>Checks the PNG signature and the IHDR chunk, returns width and height.</summary>
+    private static (int Width, int Height) PngSize(byte[] png)
+    {
+        Assert.True(png.Length > 24, "not a PNG: too short");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png.Take(8));
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
+        return ((int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(16, 4)), (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(20, 4)));
+    }
+}
