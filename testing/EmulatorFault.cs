@@ -111,8 +111,12 @@ namespace IdeogramGen.Testing
         public static EmulatorFault GatewayRateLimited(TimeSpan? retryAfter = null)
             => new(EmulatorFaultKind.GatewayRateLimited, 429, false) { RetryAfter = retryAfter ?? TimeSpan.FromSeconds(1) };
 
-        /// <summary>Ideogram's in-flight limit: 429 <c>{"error":"…","reject_reason":"inflight_limit","max_inflight_requests":10}</c>. Not billed.</summary>
-        public static EmulatorFault IdeogramInflightLimit() => new(EmulatorFaultKind.IdeogramInflightLimit, 429, false);
+        /// <summary>
+        /// Ideogram's in-flight limit: 429 <c>{"error":"…","reject_reason":"inflight_limit","max_inflight_requests":10}</c>,
+        /// with <c>Retry-After</c> when <paramref name="retryAfter"/> is given (Ideogram does not promise one). Not billed.
+        /// </summary>
+        public static EmulatorFault IdeogramInflightLimit(TimeSpan? retryAfter = null) =>
+            new(EmulatorFaultKind.IdeogramInflightLimit, 429, false) { RetryAfter = retryAfter ?? TimeSpan.Zero };
 
         /// <summary>400 <c>{"success":false,"result":[],"messages":[],"error":[{"code":2005,"message":"Failed to get response from provider"}]}</c>. Billed.</summary>
         public static EmulatorFault ProviderNoResponse() => new(EmulatorFaultKind.ProviderNoResponse, 400, true);
@@ -163,12 +167,19 @@ namespace IdeogramGen.Testing
         /// <summary>200 with an empty body (<c>Content-Length: 0</c>). Billed.</summary>
         public static EmulatorFault EmptyBody() => new(EmulatorFaultKind.EmptyBody, 200, true);
 
-        /// <summary>200 with a streamed, valid-looking JSON body of <paramref name="bytes"/> bytes (default 40 MB). Billed.</summary>
-        public static EmulatorFault OversizedBody(long bytes = 40L * 1024 * 1024)
+        /// <summary>
+        /// 200 with a streamed, valid-looking JSON body of <paramref name="bytes"/> bytes (default 40 MB). With
+        /// <paramref name="declareLength"/> false the body is sent chunked, without <c>Content-Length</c>, so a client
+        /// learns its size only while reading. Billed.
+        /// </summary>
+        public static EmulatorFault OversizedBody(long bytes = 40L * 1024 * 1024, bool declareLength = true)
         {
             if (bytes < 1024) throw new ArgumentOutOfRangeException(nameof(bytes), bytes, "Use at least 1024 bytes.");
-            return new(EmulatorFaultKind.OversizedBody, 200, true) { BodyBytes = bytes };
+            return new(EmulatorFaultKind.OversizedBody, 200, true) { BodyBytes = bytes, DeclareLength = declareLength };
         }
+
+        /// <summary>For <see cref="EmulatorFaultKind.OversizedBody"/>: whether <c>Content-Length</c> is sent.</summary>
+        public bool DeclareLength { get; private init; } = true;
 
         /// <summary>Waits <paramref name="delay"/> before sending anything, then answers normally; honours the client giving up. Billed.</summary>
         public static EmulatorFault SlowFirstByte(TimeSpan delay)

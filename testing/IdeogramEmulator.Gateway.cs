@@ -239,6 +239,7 @@ namespace IdeogramGen.Testing
             switch (fault.Kind)
             {
                 case EmulatorFaultKind.IdeogramInflightLimit:
+                    if (fault.RetryAfter > TimeSpan.Zero) response.Headers["Retry-After"] = RetryAfterSeconds(fault.RetryAfter);
                     await AnswerAsync(call, 429, WireBodies.IdeogramInflightLimit, billedImages: billed).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.ProviderNoResponse:
@@ -279,8 +280,9 @@ namespace IdeogramGen.Testing
                 case EmulatorFaultKind.MalformedJson:
                     Finish(call, 200, billed);
                     string text = Encoding.UTF8.GetString(successBody);
-                    string malformed = "{\"created\": " + call.ReceivedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)
-                        + ", \"data\": [{'url': undefined, " + text.Substring(1, Math.Min(40, text.Length - 1)) + "]";
+                    // Well-formed up to the first image, then JavaScript-style syntax a JSON reader must reject.
+                    string malformed = "{\"created\": \"" + call.ReceivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)
+                        + "\", \"data\": [{'url': undefined, " + text.Substring(1, Math.Min(40, text.Length - 1)) + "]";
                     await WriteAsync(context, 200, malformed, WireBodies.Json).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.EmptyBody:
@@ -289,7 +291,7 @@ namespace IdeogramGen.Testing
                     return;
                 case EmulatorFaultKind.OversizedBody:
                     Finish(call, 200, billed);
-                    await WriteOversizedAsync(context, successBody, fault.BodyBytes).ConfigureAwait(false);
+                    await WriteOversizedAsync(context, successBody, fault.BodyBytes, fault.DeclareLength).ConfigureAwait(false);
                     return;
                 default:
                     throw new InvalidOperationException("Not a provider-stage fault: " + fault.Kind);
@@ -300,7 +302,7 @@ namespace IdeogramGen.Testing
         /// Streams exactly <paramref name="size"/> bytes of valid JSON: <c>{"created":…,"data":[item,item,…]}</c> padded with
         /// whitespace, built from the real first item so it looks like an answer with a huge image list.
         /// </summary>
-        private static async Task WriteOversizedAsync(HttpContext context, byte[] successBody, long size)
+        private static async Task WriteOversizedAsync(HttpContext context, byte[] successBody, long size, bool declareLength)
         {
             string text = Encoding.UTF8.GetString(successBody);
             int open = text.IndexOf("[{", StringComparison.Ordinal);
@@ -318,7 +320,7 @@ namespace IdeogramGen.Testing
             var response = context.Response;
             response.StatusCode = 200;
             response.ContentType = WireBodies.Json;
-            response.ContentLength = headBytes.Length + repeats * itemBytes.Length + padding + lastItem.Length + tailBytes.Length;
+            if (declareLength) response.ContentLength = headBytes.Length + repeats * itemBytes.Length + padding + lastItem.Length + tailBytes.Length;
             var ct = context.RequestAborted;
             await response.Body.WriteAsync(headBytes, ct).ConfigureAwait(false);
             const int ChunkItems = 256;

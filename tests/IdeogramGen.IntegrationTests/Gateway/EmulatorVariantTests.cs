@@ -1,0 +1,38 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using IdeogramGen.Testing;
+
+namespace IdeogramGen.IntegrationTests.Gateway;
+
+/// <summary>Fault variants the catalog's defaults do not reach: a Retry-After on inflight_limit, an undeclared body size.</summary>
+public class EmulatorVariantTests
+{
+    [Fact(Timeout = 10_000)]
+    public async Task Inflight_limit_with_Retry_After_waits_that_long_not_the_backoff()
+    {
+        await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(50) });
+        h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit(TimeSpan.FromSeconds(1)));
+        var watch = Stopwatch.StartNew();
+        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(4));
+        Assert.Single(result.Data);
+        Assert.Equal(new[] { 429, 200 }, h.Emulator.Requests.Select(r => r.StatusCode));
+        Assert.Equal(1, h.Emulator.BilledRequestCount);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Undeclared_oversized_body_is_cut_off_while_reading()
+    {
+        await using var h = await GatewayHarness.StartAsync(configure: o => o.MaxResponseBytes = 64 * 1024);
+        h.Emulator.Faults.Enqueue(EmulatorFault.OversizedBody(8L * 1024 * 1024, declareLength: false));
+        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => h.Client.GenerateAsync(GatewayHarness.Request()));
+        Assert.Equal(200, ex.StatusCode);
+        Assert.Contains("MaxResponseBytes", ex.Message);
+        Assert.True(ex.MayHaveBeenBilled);
+        Assert.False(ex.IsRetrySafe);
+        Assert.Equal(1, h.Emulator.BilledRequestCount);
+        Assert.Single(h.Emulator.Requests);
+    }
+}
