@@ -41,7 +41,13 @@ namespace IdeogramGen.Testing.Tests
             { nameof(EmulatorFault.GuardrailPromptBlocked), 424, "{\"success\":false,\"result\":[],\"messages\":[],\"error\":[{\"code\":2016,\"message\":\"Prompt blocked due to security configurations\"}],\"name\":\"AiGatewayError\",\"httpCode\":424,\"internalCode\":2016}", false },
         };
 
-        private static EmulatorFault Make(string name) => (EmulatorFault)typeof(EmulatorFault).GetMethod(name)!.Invoke(null, Array.Empty<object>())!;
+        /// <summary>Calls the named factory with its optional parameters left at their defaults.</summary>
+        private static EmulatorFault Make(string name)
+        {
+            var method = typeof(EmulatorFault).GetMethod(name)!;
+            var args = Array.ConvertAll(method.GetParameters(), p => p.HasDefaultValue ? p.DefaultValue : throw new InvalidOperationException(name + " needs " + p.Name));
+            return (EmulatorFault)method.Invoke(null, args)!;
+        }
 
         [Theory]
         [MemberData(nameof(BodyFaults))]
