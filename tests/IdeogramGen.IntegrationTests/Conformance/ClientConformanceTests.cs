@@ -223,6 +223,18 @@ public sealed class ClientConformanceTests : IClassFixture<PrismFixture>
         Assert.All(Cases.Values, c => Assert.Equal("openapi", IdeogramApi.FindEndpoint(c.Path)?.Source));
     }
 
+    [Fact]
+    public void Endpoints_not_in_the_document_are_left_to_the_emulator()
+    {
+        using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(PrismFixture.Document));
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var endpoint in IdeogramApi.Endpoints)
+            Assert.True(paths.TryGetProperty(endpoint.Path, out _) == (endpoint.Source == "openapi"),
+                $"{endpoint.Path}: source '{endpoint.Source}' but {(paths.TryGetProperty(endpoint.Path, out _) ? "present in" : "absent from")} the document.");
+        // /v1/remove-background is checked end to end against the emulator (Endpoints/EveryEndpointTests).
+        Assert.Contains(IdeogramApi.Endpoints, e => e.Path == "/v1/remove-background" && e.Source != "openapi");
+    }
+
     [Theory]
     [MemberData(nameof(CaseIds))]
     public async Task Request_passes_prism_validation_and_the_answer_is_read(string id)
