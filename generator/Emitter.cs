@@ -588,8 +588,8 @@ namespace IdeogramGen.Generator
             }
             if (safe != null && safe.Kind == ValueKind.Boolean && !safe.Nullable && safe.Required && url != null)
             {
-                w.Summary("True when Ideogram withheld this image after its safety check: it was billed, but there is no link.");
-                w.Line("public bool IsWithheld => !" + safe.Member + " || string.IsNullOrEmpty(" + url.Member + ");");
+                w.Summary("True when there is no link to this image: Ideogram withheld it after its safety check (is_image_safe = false, \"the url field will be empty\"). It was billed all the same.");
+                w.Line("public bool IsWithheld => string.IsNullOrEmpty(" + url.Member + ");");
                 w.Line();
             }
             var data = s.Properties.FirstOrDefault(p => p.Name == "data" && p.Kind == ValueKind.ObjectArray);

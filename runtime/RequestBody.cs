@@ -130,7 +130,11 @@ namespace IdeogramGen
         {
             if (!file.IsReplayable) Replayable = false;
             if (_form == null) return;
-            _form.Add(file.CreateContent(), Quote(name), Quote(file.FileName));
+            // Set Content-Disposition by hand: MultipartFormDataContent.Add(content, name, fileName) also writes a
+            // filename* parameter built from the quoted name, which RFC 6266 readers prefer and then see with quotes.
+            var content = file.CreateContent();
+            content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(name), FileName = Quote(file.FileName) };
+            _form.Add(content);
         }
 
         /// <summary>One file part per file, all with the same name (how OpenAPI form arrays of files travel).</summary>

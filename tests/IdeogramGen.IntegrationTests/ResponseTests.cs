@@ -55,6 +55,18 @@ public class ResponseTests
     }
 
     [Fact]
+    public async Task An_image_with_a_link_is_not_withheld_even_if_is_image_safe_is_missing()
+    {
+        var body = """{"created":"2026-11-29T10:00:00Z","data":[{"url":"https://x/a.png","prompt":"p","resolution":"1024x1024","seed":1},{"url":"","prompt":"p","resolution":"1024x1024","seed":2,"is_image_safe":false}]}""";
+        var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, body));
+        var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ideogram-test-key"));
+        var result = await client.GenerateAsync(new TestImages.GenerateRequest { Prompt = "p" });
+        Assert.False(result.Data[0].IsWithheld);
+        Assert.True(result.Data[1].IsWithheld);
+        Assert.Equal(1, result.WithheldCount);
+    }
+
+    [Fact]
     public async Task Layered_describe_and_layerize_text_shapes_read()
     {
         var handler = new StubHandler((req, _) => req.RequestUri!.AbsolutePath.EndsWith("/describe", StringComparison.Ordinal)

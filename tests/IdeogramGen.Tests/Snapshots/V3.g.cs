@@ -2502,9 +2502,10 @@ namespace Contoso.Media
             public global::System.DateTimeOffset? ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
 
             /// <summary>
-            /// True when Ideogram withheld this image after its safety check: it was billed, but there is no link.
+            /// True when there is no link to this image: Ideogram withheld it after its safety check (is_image_safe
+            /// = false, "the url field will be empty"). It was billed all the same.
             /// </summary>
-            public bool IsWithheld => !IsImageSafe || string.IsNullOrEmpty(Url);
+            public bool IsWithheld => string.IsNullOrEmpty(Url);
 
             /// <summary>
             /// Reads one GeneratedImage from JSON (reflection-free); unknown properties are skipped.
@@ -2635,9 +2636,10 @@ namespace Contoso.Media
             public global::System.DateTimeOffset? ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
 
             /// <summary>
-            /// True when Ideogram withheld this image after its safety check: it was billed, but there is no link.
+            /// True when there is no link to this image: Ideogram withheld it after its safety check (is_image_safe
+            /// = false, "the url field will be empty"). It was billed all the same.
             /// </summary>
-            public bool IsWithheld => !IsImageSafe || string.IsNullOrEmpty(Url);
+            public bool IsWithheld => string.IsNullOrEmpty(Url);
 
             /// <summary>
             /// Reads one LayeredImage from JSON (reflection-free); unknown properties are skipped.
