@@ -291,14 +291,36 @@ namespace IdeogramGen
 #else
             using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            while (true)
+            if (content.Headers.ContentLength is long length)
             {
-                int n = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
-                if (n == 0) break;
-                if (buffer.Length + n > max) throw new TooLargeException(content.Headers.ContentType?.MediaType);
-                buffer.Write(chunk, 0, n);
+                // The common case: read straight into an array of the announced size.
+                var exact = new byte[length];
+                int filled = 0;
+                while (filled < exact.Length)
+                {
+                    int n = await stream.ReadAsync(exact, filled, exact.Length - filled, cancellationToken).ConfigureAwait(false);
+                    if (n == 0) break;
+                    filled += n;
+                }
+                if (filled == exact.Length) return exact;
+                Array.Resize(ref exact, filled);
+                return exact;
+            }
+            using var buffer = new MemoryStream();
+            var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                while (true)
+                {
+                    int n = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false);
+                    if (n == 0) break;
+                    if (buffer.Length + n > max) throw new TooLargeException(content.Headers.ContentType?.MediaType);
+                    buffer.Write(chunk, 0, n);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             }
             return buffer.ToArray();
         }

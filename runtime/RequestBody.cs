@@ -32,10 +32,43 @@ namespace IdeogramGen
         /// <summary>The UTF-8 JSON text of <paramref name="write"/>.</summary>
         public static byte[] ToJsonBytes(Action<Utf8JsonWriter> write)
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                write(writer);
-            return buffer.ToArray();
+            if (write is null) throw new ArgumentNullException(nameof(write));
+            // One buffer and writer per thread, reset for each body: only the resulting array is allocated.
+            var cache = t_json;
+            if (cache == null || cache.InUse) cache = new JsonScratch();
+            else t_json = null;
+            try
+            {
+                cache.InUse = true;
+                cache.Buffer.SetLength(0);
+                cache.Writer.Reset(cache.Buffer);
+                write(cache.Writer);
+                cache.Writer.Flush();
+                return cache.Buffer.ToArray();
+            }
+            finally
+            {
+                cache.InUse = false;
+                cache.Writer.Reset(Stream.Null);
+                if (cache.Buffer.Capacity <= JsonScratch.MaxKeptCapacity) t_json = cache;
+            }
+        }
+
+        [ThreadStatic]
+        private static JsonScratch? t_json;
+
+        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions
+        {
+            // Keep non-ASCII prompts and apostrophes as written: Ideogram receives the text as typed.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
+        private sealed class JsonScratch
+        {
+            public const int MaxKeptCapacity = 64 * 1024;
+            public MemoryStream Buffer { get; } = new MemoryStream(1024);
+            public Utf8JsonWriter Writer { get; } = new Utf8JsonWriter(Stream.Null, WriterOptions);
+            public bool InUse { get; set; }
         }
 
         private sealed class JsonBody : RequestBody
