@@ -84,7 +84,7 @@ namespace IdeogramGen
             if (path is null) throw new ArgumentNullException(nameof(path));
             if (body is null) throw new ArgumentNullException(nameof(body));
             if (read is null) throw new ArgumentNullException(nameof(read));
-            var gateway = _options.Defaults.MergedWith(options?.Gateway);
+            var gateway = options?.Gateway is null ? _options.Defaults : _options.Defaults.MergedWith(options.Gateway);
             var headers = gateway.ToHeaders();
             var timeout = options?.Timeout ?? _options.Timeout;
             if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
