@@ -354,10 +354,10 @@ namespace IdeogramGen.Generator
                                 w.Line(Validation + "Count(" + f.Member + ", " + wire + ", " + (f.MinItems ?? 0).ToString(CultureInfo.InvariantCulture) + ", " + (f.MaxItems ?? int.MaxValue).ToString(CultureInfo.InvariantCulture) + ");");
                             break;
                         case ValueKind.File:
-                            w.Line(Validation + "File(" + f.Member + ", " + wire + ", " + Rt + "UploadKind." + (IsFont(f) ? "Font" : "Image") + ", " + (f.MaxBytes ?? 10485760).ToString(CultureInfo.InvariantCulture) + "L);");
+                            w.Line(Validation + "File(" + f.Member + ", " + wire + ", " + MediaTypesLiteral(f) + ", " + (f.MaxBytes ?? 10485760).ToString(CultureInfo.InvariantCulture) + "L);");
                             break;
                         case ValueKind.FileArray:
-                            w.Line(Validation + "Files(" + f.Member + ", " + wire + ", " + Rt + "UploadKind." + (IsFont(f) ? "Font" : "Image") + ", " + (f.MaxBytes ?? 10485760).ToString(CultureInfo.InvariantCulture) + "L, "
+                            w.Line(Validation + "Files(" + f.Member + ", " + wire + ", " + MediaTypesLiteral(f) + ", " + (f.MaxBytes ?? 10485760).ToString(CultureInfo.InvariantCulture) + "L, "
                                 + (f.Description.IndexOf("total", StringComparison.OrdinalIgnoreCase) >= 0 ? "true" : "false") + ");");
                             if (f.MinItems != null || f.MaxItems != null)
                                 w.Line(Validation + "Count(" + f.Member + ", " + wire + ", " + (f.MinItems ?? 0).ToString(CultureInfo.InvariantCulture) + ", " + (f.MaxItems ?? int.MaxValue).ToString(CultureInfo.InvariantCulture) + ");");
@@ -388,6 +388,9 @@ namespace IdeogramGen.Generator
                 }
             }
         }
+
+        private static string MediaTypesLiteral(ApiField f) =>
+            "new string[] { " + string.Join(", ", (f.MediaTypes ?? ApiMediaTypes.Images).Select(Lit)) + " }";
 
         private static string RequiredAllowed(ApiField f)
         {

@@ -131,23 +131,11 @@ namespace IdeogramGen
         }
     }
 
-    /// <summary>What kind of file a field takes.</summary>
-    public enum UploadKind
-    {
-        /// <summary>JPEG, PNG or WebP.</summary>
-        Image,
-        /// <summary>TrueType, OpenType, WOFF or WOFF2.</summary>
-        Font,
-    }
-
     internal static class MediaTypes
     {
         public const string Jpeg = "image/jpeg";
         public const string Png = "image/png";
         public const string Webp = "image/webp";
-
-        public static readonly string[] Images = { Jpeg, Png, Webp };
-        public static readonly string[] Fonts = { "font/ttf", "font/otf", "font/woff", "font/woff2" };
 
         public static string Detect(byte[] head, string fileName) => Sniff(head) ?? FromExtension(fileName) ?? "application/octet-stream";
 

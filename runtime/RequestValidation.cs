@@ -108,26 +108,29 @@ namespace IdeogramGen
                 throw new IdeogramValidationException(field, $"is not supported with model {model} ({reason})", "models other than " + string.Join(", ", models));
         }
 
-        /// <summary>A file has an accepted type and size.</summary>
-        public static void File(IdeogramFile? file, string field, UploadKind kind, long maxBytes)
+        /// <summary>A file has one of the accepted media types and is not larger than allowed.</summary>
+        /// <param name="file">The file, or null when unset.</param>
+        /// <param name="field">The wire name.</param>
+        /// <param name="mediaTypes">The media types the API description lists for the field (e.g. image/jpeg, image/png, image/webp).</param>
+        /// <param name="maxBytes">The largest size, in bytes.</param>
+        public static void File(IdeogramFile? file, string field, string[] mediaTypes, long maxBytes)
         {
             if (file == null) return;
-            var types = kind == UploadKind.Image ? MediaTypes.Images : MediaTypes.Fonts;
-            if (Array.IndexOf(types, file.MediaType) < 0)
-                throw new IdeogramValidationException(field, $"{file.FileName} is {file.MediaType}", kind == UploadKind.Image ? "JPEG, PNG or WebP images" : ".ttf, .otf, .woff or .woff2 fonts");
+            if (Array.IndexOf(mediaTypes, file.MediaType) < 0)
+                throw new IdeogramValidationException(field, $"{file.FileName} is {file.MediaType}", string.Join(", ", mediaTypes));
             if (file.Length is long length && length > maxBytes)
                 throw new IdeogramValidationException(field, $"{file.FileName} is {length.ToString(CultureInfo.InvariantCulture)} bytes", $"at most {(maxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MB");
         }
 
-        /// <summary>Every file of a list has an accepted type and size; with <paramref name="total"/>, <paramref name="maxBytes"/> bounds their sum (the document says "maximum total size").</summary>
-        public static void Files(IList<IdeogramFile>? files, string field, UploadKind kind, long maxBytes, bool total)
+        /// <summary>Every file of a list has an accepted media type and size; with <paramref name="total"/>, <paramref name="maxBytes"/> bounds their sum (the document says "maximum total size").</summary>
+        public static void Files(IList<IdeogramFile>? files, string field, string[] mediaTypes, long maxBytes, bool total)
         {
             if (files == null) return;
             long sum = 0;
             for (int i = 0; i < files.Count; i++)
             {
                 if (files[i] is null) throw new IdeogramValidationException(field + "[" + i + "]", "is null", "a file");
-                File(files[i], field + "[" + i + "]", kind, maxBytes);
+                File(files[i], field + "[" + i + "]", mediaTypes, maxBytes);
                 sum += files[i].Length ?? 0;
             }
             if (total && sum > maxBytes)

@@ -187,7 +187,7 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-                global::IdeogramGen.RequestValidation.Files(Images, "images", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(Images, "images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Count(Images, "images", 0, 10);
                 global::IdeogramGen.RequestValidation.Count(ImageUrls, "image_urls", 0, 10);
                 global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);

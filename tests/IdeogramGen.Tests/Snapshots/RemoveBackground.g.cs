@@ -145,7 +145,7 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Image, "image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Image, "image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
             }
 
             internal global::IdeogramGen.RequestBody CreateBody()

@@ -622,10 +622,10 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
-                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
-                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
                 global::IdeogramGen.RequestValidation.Count(CharacterReferenceImages, "character_reference_images", 0, 1);
-                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
@@ -799,9 +799,9 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Image, "image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Image, "image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.Required(Mask, "mask", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Mask, "mask", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Mask, "mask", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
                 global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
                 global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
@@ -811,10 +811,10 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
                 global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
-                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
-                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
                 global::IdeogramGen.RequestValidation.Count(CharacterReferenceImages, "character_reference_images", 0, 1);
-                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
                 global::IdeogramGen.RequestValidation.SameCount(CharacterReferenceImages, "character_reference_images", CharacterReferenceImagesMask, "character_reference_images_mask");
@@ -955,9 +955,9 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Image, "image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Image, "image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.Required(Mask, "mask", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Mask, "mask", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Mask, "mask", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
                 global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
                 global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
@@ -967,10 +967,10 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
                 global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
-                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
-                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
                 global::IdeogramGen.RequestValidation.Count(CharacterReferenceImages, "character_reference_images", 0, 1);
-                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
                 global::IdeogramGen.RequestValidation.SameCount(CharacterReferenceImages, "character_reference_images", CharacterReferenceImagesMask, "character_reference_images_mask");
@@ -1125,7 +1125,7 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Image, "image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Image, "image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
                 global::IdeogramGen.RequestValidation.Range(ImageWeight, "image_weight", 1L, 100L);
                 global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
@@ -1139,10 +1139,10 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
-                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
-                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
                 global::IdeogramGen.RequestValidation.Count(CharacterReferenceImages, "character_reference_images", 0, 1);
-                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
@@ -1246,7 +1246,7 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Image, "image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Image, "image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.Required(Resolution, "resolution", "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
                 global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
                 global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
@@ -1254,7 +1254,7 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, BALANCED, DEFAULT, QUALITY");
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
-                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
             }
 
@@ -1351,7 +1351,7 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Image, "image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Image, "image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
                 global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
                 global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
@@ -1359,7 +1359,7 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, BALANCED, DEFAULT, QUALITY");
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
-                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
             }
 
@@ -1648,16 +1648,16 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
-                global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameH1, "font_name_h1");
-                global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameH2, "font_name_h2");
-                global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameBody, "font_name_body");
-                global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameSmall, "font_name_small");
-                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
-                global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Count(ReferenceAssetImages, "reference_asset_images", 0, 10);
                 global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
@@ -1820,18 +1820,18 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(FlatGraphicImage, "flat_graphic_image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(FlatGraphicImage, "flat_graphic_image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(FlatGraphicImage, "flat_graphic_image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
                 global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-                global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameH1, "font_name_h1");
-                global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameH2, "font_name_h2");
-                global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameBody, "font_name_body");
-                global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameSmall, "font_name_small");
-                global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Count(ReferenceAssetImages, "reference_asset_images", 0, 10);
             }
 
@@ -1889,7 +1889,7 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Image, "image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Image, "image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
                 global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
             }
@@ -1975,7 +1975,7 @@ namespace Contoso.Media
             public void Validate()
             {
                 global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
-                global::IdeogramGen.RequestValidation.File(Image, "image", global::IdeogramGen.UploadKind.Image, 10485760L);
+                global::IdeogramGen.RequestValidation.File(Image, "image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
                 global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
                 global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
                 global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
@@ -1984,7 +1984,7 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.Required(ProductReferenceImages, "product_reference_images", "one or more images");
-                global::IdeogramGen.RequestValidation.Files(ProductReferenceImages, "product_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(ProductReferenceImages, "product_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Count(ProductReferenceImages, "product_reference_images", 1, 1);
             }
 
@@ -2178,17 +2178,17 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
                 global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
                 global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
-                global::IdeogramGen.RequestValidation.File(FlatGraphicImage, "flat_graphic_image", global::IdeogramGen.UploadKind.Image, 10485760L);
-                global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FlatGraphicImage, "flat_graphic_image", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L);
+                global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameH1, "font_name_h1");
-                global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameH2, "font_name_h2");
-                global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameBody, "font_name_body");
-                global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", global::IdeogramGen.UploadKind.Font, 5242880L);
+                global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", new string[] { "font/ttf", "font/otf", "font/woff", "font/woff2" }, 5242880L);
                 global::IdeogramGen.RequestValidation.NotEmpty(FontNameSmall, "font_name_small");
-                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", global::IdeogramGen.UploadKind.Image, 10485760L, true);
-                global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", global::IdeogramGen.UploadKind.Image, 10485760L, false);
+                global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, true);
+                global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Count(ReferenceAssetImages, "reference_asset_images", 0, 10);
                 global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
                 global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
