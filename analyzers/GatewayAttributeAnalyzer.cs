@@ -87,6 +87,18 @@ namespace IdeogramGen.Analyzers
                     }
                 }
             }
+            if (reason == null)
+            {
+                if (GeneratedNames.Contains(type.Name))
+                    reason = $"its name is also the name of a member the generator adds ('{type.Name}'); rename the class";
+                else
+                    foreach (var member in type.GetMembers())
+                        if (!member.IsImplicitlyDeclared && GeneratedNames.Contains(member.Name) && IsUserCode(member, context))
+                        {
+                            reason = $"it declares '{member.Name}', a name the generator adds; rename that member";
+                            break;
+                        }
+            }
             if (reason == null) return;
 
             var location = IdentifierLocation(attribute, context) ?? type.Locations[0];
@@ -94,6 +106,15 @@ namespace IdeogramGen.Analyzers
                 ? ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixKindPartial)
                 : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(Rules.GatewayClassNotExtensible, location, properties, type.Name, reason));
+        }
+
+        private static readonly HashSet<string> GeneratedNames = IdeogramGen.Spec.IdeogramApi.GeneratedNames();
+
+        private static bool IsUserCode(ISymbol member, SymbolAnalysisContext context)
+        {
+            foreach (var r in member.DeclaringSyntaxReferences)
+                if (!r.SyntaxTree.FilePath.EndsWith(".Ideogram.g.cs", System.StringComparison.Ordinal)) return true;
+            return false;
         }
 
         private static Location? IdentifierLocation(AttributeData attribute, SymbolAnalysisContext context)

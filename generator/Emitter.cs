@@ -349,6 +349,7 @@ namespace IdeogramGen.Generator
                                 + Lit(string.Join(", ", f.AllowedValues ?? vocabulary.Values)) + ");");
                             break;
                         case ValueKind.StringArray:
+                            w.Line(Validation + "NoNullItems(" + f.Member + ", " + wire + ");");
                             if (f.Pattern != null) w.Line(Validation + "Pattern(" + f.Member + ", " + wire + ", " + Lit(f.Pattern) + ", " + Lit("items matching " + f.Pattern) + ");");
                             if (f.MinItems != null || f.MaxItems != null)
                                 w.Line(Validation + "Count(" + f.Member + ", " + wire + ", " + (f.MinItems ?? 0).ToString(CultureInfo.InvariantCulture) + ", " + (f.MaxItems ?? int.MaxValue).ToString(CultureInfo.InvariantCulture) + ");");

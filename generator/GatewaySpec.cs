@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,13 +38,14 @@ namespace IdeogramGen.Generator
         {
             if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax)
                 return null;
-            if (type.IsStatic || type.IsGenericType || !IsPartial(type, cancellationToken)) return null;
+            if (type.IsStatic || type.IsGenericType || type.IsValueType || !IsPartial(type, cancellationToken)) return null;
+            if (GeneratedNames.Contains(type.Name) || HasGeneratedName(type)) return null;
 
             var containers = new List<ContainingType>();
             for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
             {
                 if (outer.IsGenericType || !IsPartial(outer, cancellationToken)) return null;
-                containers.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+                containers.Insert(0, new ContainingType(Keyword(outer), Escape(outer.Name)));
             }
 
             if (context.Attributes.Length != 1) return null;
@@ -55,10 +57,29 @@ namespace IdeogramGen.Generator
             foreach (var named in attribute.NamedArguments)
                 if (named.Key == "Endpoints" && named.Value.Value is int flags) endpoints = flags & AllEndpoints;
 
-            var ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-            var metadataName = (ns.Length > 0 ? ns + "." : "") + string.Join(".", containers.ConvertAll(c => c.Name)) + (containers.Count > 0 ? "." : "") + type.Name;
-            return new GatewaySpec(ns, new EquatableArray<ContainingType>(containers), type.Name, Keyword(type), accountId, gatewayId, endpoints, metadataName + ".Ideogram.g.cs");
+            var namespaces = new List<string>();
+            for (var n = type.ContainingNamespace; n != null && !n.IsGlobalNamespace; n = n.ContainingNamespace) namespaces.Insert(0, n.Name);
+            var outerNames = new List<string>();
+            for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType) outerNames.Insert(0, outer.Name);
+            var hintName = string.Join(".", namespaces.Concat(outerNames).Concat(new[] { type.Name })) + ".Ideogram.g.cs";
+            return new GatewaySpec(string.Join(".", namespaces.Select(Escape)), new EquatableArray<ContainingType>(containers), Escape(type.Name), Keyword(type),
+                accountId, gatewayId, endpoints, hintName);
         }
+
+        private static readonly HashSet<string> GeneratedNames = IdeogramGen.Spec.IdeogramApi.GeneratedNames();
+
+        private static bool HasGeneratedName(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+                if (!member.IsImplicitlyDeclared && GeneratedNames.Contains(member.Name) && member.Locations.Length > 0 && member.Locations[0].IsInSource
+                    && !(member.DeclaringSyntaxReferences.Length > 0 && member.DeclaringSyntaxReferences[0].SyntaxTree.FilePath.EndsWith(".Ideogram.g.cs", System.StringComparison.Ordinal)))
+                    return true;
+            return false;
+        }
+
+        /// <summary>An identifier as C# source: keywords get '@' (<c>@event</c>).</summary>
+        private static string Escape(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.VarKeyword ? "@" + name : name;
 
         private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
         {

@@ -20,7 +20,8 @@ namespace IdeogramGen.Generator
             var specs = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     AttributeMetadataName,
-                    static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                    static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax
+                        || (node is Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StructKeyword)),
                     static (ctx, ct) => GatewaySpec.Create(ctx, ct))
                 .WithTrackingName(TrackingNames.Specs)
                 .Where(static spec => spec is not null)

@@ -176,7 +176,7 @@ namespace IdeogramGen
         {
             string? message = error.ValueKind == JsonValueKind.String ? error.GetString() : null;
             if (message == null && root.TryGetProperty("detail", out var detail))
-                message = detail.ValueKind == JsonValueKind.String ? detail.GetString() : Truncate(detail.GetRawText(), 400);
+                message = detail.ValueKind == JsonValueKind.String ? detail.GetString() : _scrub.ScrubAndCut(detail.GetRawText(), 400);
             if (message == null && root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String) message = m.GetString();
             if (message != null) message = _scrub.Scrub(message);
             var reject = Str(root, "reject_reason");
@@ -264,12 +264,12 @@ namespace IdeogramGen
         internal string Excerpt(byte[] body)
         {
             if (body.Length == 0) return "";
-            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096));
+            var window = Math.Min(body.Length, 4096);
+            var text = _scrub.DropSecretPrefixAtEnd(_scrub.Scrub(Encoding.UTF8.GetString(body, 0, window)));
             text = Space.Replace(Tags.Replace(text, " "), " ").Trim();
-            return _scrub.Scrub(Truncate(text, ExcerptLength));
+            return _scrub.ScrubAndCut(text, ExcerptLength);
         }
 
-        private static string Truncate(string s, int max) => s.Length <= max ? s : s.Substring(0, max) + "…";
 
         private static string? Str(JsonElement e, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

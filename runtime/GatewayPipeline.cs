@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -192,6 +193,16 @@ namespace IdeogramGen
             {
                 var status = (int)response.StatusCode;
                 var gateway = GatewayMetadata.FromHeaders(response.Headers);
+                if (response.RequestMessage?.RequestUri is Uri answered && !SameOrigin(answered, uri))
+                {
+                    // HttpClient followed a redirect (its default): refuse the answer. The gateway never redirects, and a
+                    // redirect elsewhere carries the Api-Key and gateway token headers with it.
+                    Log.Failed(_logger, path, "Redirected", null);
+                    throw new IdeogramResponseException($"The call to {path} was redirected to {answered.Scheme}://{answered.Authority}/, which is not the gateway; the answer was not accepted. Cloudflare AI Gateway does not redirect: check GatewayOptions.GatewayRoot, and use an HttpClient whose handler has AllowAutoRedirect = false so that credentials never follow a redirect.")
+                    {
+                        StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = true,
+                    };
+                }
                 byte[] bytes;
                 try
                 {
@@ -235,7 +246,9 @@ namespace IdeogramGen
                 try
                 {
                     if (bytes.Length == 0) throw new IdeogramJsonFormatException("$", "the body is empty");
-                    var reader = new Utf8JsonReader(bytes);
+                    // A UTF-8 byte order mark is legal before JSON text but not for Utf8JsonReader.
+                    var json = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? new ReadOnlySpan<byte>(bytes, 3, bytes.Length - 3) : bytes;
+                    var reader = new Utf8JsonReader(json);
                     IdeogramJson.Start(ref reader);
                     result = read(ref reader);
                     IdeogramJson.End(ref reader);
@@ -325,10 +338,27 @@ namespace IdeogramGen
             return buffer.ToArray();
         }
 
+        private static bool SameOrigin(Uri a, Uri b) =>
+            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port;
+
         private static TimeSpan? RetryAfter(HttpResponseMessage response)
         {
             var ra = response.Headers.RetryAfter;
-            if (ra == null) return null;
+            if (ra == null)
+            {
+                // HttpClient drops a delta it cannot hold in 32 bits; such a server still means "not soon".
+                if (response.Headers.TryGetValues("Retry-After", out var raw))
+                {
+                    var text = string.Join(",", raw).Trim();
+                    if (text.Length > 0 && text.All(char.IsDigit))
+                        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var secs) && secs <= 315_360_000
+                            ? TimeSpan.FromSeconds(secs)
+                            : TimeSpan.FromDays(3650);
+                }
+                return null;
+            }
             if (ra.Delta is TimeSpan delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
             if (ra.Date is DateTimeOffset date)
             {

@@ -189,6 +189,7 @@ namespace IdeogramGen
                         throw new IdeogramValidationException(kv.Key, "is also set by a typed option", "each header once; use the typed option");
                 if (string.Equals(kv.Key, GatewayHeaders.Authorization, StringComparison.OrdinalIgnoreCase))
                     throw new IdeogramValidationException(kv.Key, "carries a secret", "the gateway token in IdeogramCredentials or GatewayToken");
+                if (kv.Value is null) throw new IdeogramValidationException(kv.Key, "has no value", "a non-empty value");
                 Add(kv.Key.ToLowerInvariant(), CheckText(kv.Value, kv.Key));
             }
             return h;

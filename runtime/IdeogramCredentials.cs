@@ -17,6 +17,7 @@ namespace IdeogramGen
         /// <summary>Creates credentials.</summary>
         /// <param name="apiKey">The Ideogram API key. May be null only when the gateway supplies a stored key (BYOK).</param>
         /// <param name="gatewayToken">The Cloudflare API token with AI Gateway Run permission, or null for an unauthenticated gateway.</param>
+        /// <remarks>White space around a value (a common slip when exporting it) is removed: HTTP servers drop it anyway.</remarks>
         /// <exception cref="ArgumentException">A value is empty, white space, or contains a line break.</exception>
         public IdeogramCredentials(string? apiKey, string? gatewayToken = null)
         {
@@ -50,7 +51,7 @@ namespace IdeogramGen
             if (value is null) return null;
             if (value.Trim().Length == 0) throw new ArgumentException("The value must not be empty or white space; pass null to leave it out.", name);
             if (value.IndexOfAny(new[] { '\r', '\n' }) >= 0) throw new ArgumentException("The value must not contain a line break.", name);
-            return value;
+            return value.Trim();
         }
     }
 }

@@ -58,6 +58,7 @@ namespace IdeogramGen
             if (path is null) throw new ArgumentNullException(nameof(path));
             var info = new FileInfo(path);
             if (!info.Exists) throw new FileNotFoundException("The file to upload does not exist.", path);
+            CheckName(info.Name);
             var head = new byte[16];
             int read;
             using (var fs = info.OpenRead()) read = fs.Read(head, 0, head.Length);

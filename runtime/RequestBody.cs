@@ -166,7 +166,7 @@ namespace IdeogramGen
             // Set Content-Disposition by hand: MultipartFormDataContent.Add(content, name, fileName) also writes a
             // filename* parameter built from the quoted name, which RFC 6266 readers prefer and then see with quotes.
             var content = file.CreateContent();
-            content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(name), FileName = Quote(file.FileName) };
+            content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(name), FileName = Quote(AsciiFileName(file.FileName)) };
             _form.Add(content);
         }
 
@@ -177,5 +177,17 @@ namespace IdeogramGen
         }
 
         private static string Quote(string s) => "\"" + s + "\"";
+
+        /// <summary>
+        /// The file name as printable ASCII: multipart/form-data has no portable way to carry other characters in a part's
+        /// file name (RFC 7578 §4.2; an encoded word is taken literally by most servers), and Ideogram does not use it.
+        /// </summary>
+        private static string AsciiFileName(string fileName)
+        {
+            var chars = fileName.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+                if (chars[i] < 0x20 || chars[i] > 0x7e || chars[i] == '\\') chars[i] = '_';
+            return new string(chars);
+        }
     }
 }

@@ -61,6 +61,14 @@ namespace IdeogramGen
             }
         }
 
+        /// <summary>A list of strings has no null item.</summary>
+        public static void NoNullItems(IList<string>? values, string field)
+        {
+            if (values == null) return;
+            for (int i = 0; i < values.Count; i++)
+                if (values[i] is null) throw new IdeogramValidationException(field + "[" + i + "]", "is null", "a string");
+        }
+
         /// <summary>A list has an allowed number of items.</summary>
         public static void Count<T>(ICollection<T>? values, string field, int min, int max)
         {

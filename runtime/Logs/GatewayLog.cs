@@ -125,10 +125,10 @@ namespace IdeogramGen
                 Path = Text(e, "path", path),
                 Provider = Text(e, "provider", path),
                 Success = Bool(e, "success", path),
-                StatusCode = (int?)Whole(e, "status_code", path),
+                StatusCode = Int32(e, "status_code", path),
                 RequestType = Text(e, "request_type", path),
                 EventId = Text(e, "event_id", path),
-                Step = (int?)Whole(e, "step", path),
+                Step = Int32(e, "step", path),
                 Metadata = MetadataText(e, path),
                 Score = Number(e, "score", path),
                 TokensIn = Whole(e, "tokens_in", path),
@@ -150,7 +150,12 @@ namespace IdeogramGen
                 if (f != Math.Floor(f) || f < int.MinValue || f > int.MaxValue) throw new IdeogramJsonFormatException(path + ".feedback", "expected a whole number");
                 log.Feedback = (int)f;
             }
-            if (Number(e, "duration", path) is double ms) log.Duration = TimeSpan.FromMilliseconds(ms);
+            if (Number(e, "duration", path) is double ms)
+            {
+                if (double.IsNaN(ms) || ms < 0 || ms > TimeSpan.MaxValue.TotalMilliseconds / 2)
+                    throw new IdeogramJsonFormatException(path + ".duration", "is not a duration in milliseconds");
+                log.Duration = TimeSpan.FromMilliseconds(ms);
+            }
             var created = Text(e, "created_at", path);
             if (created != null)
             {
@@ -219,6 +224,14 @@ namespace IdeogramGen
             if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
             if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d)) throw new IdeogramJsonFormatException(path + "." + name, "expected a number, found " + v.ValueKind);
             return d;
+        }
+
+        private static int? Int32(JsonElement e, string name, string path)
+        {
+            var value = Whole(e, name, path);
+            if (value is long v && (v < int.MinValue || v > int.MaxValue))
+                throw new IdeogramJsonFormatException(path + "." + name, "is out of range for a 32-bit whole number");
+            return (int?)value;
         }
 
         private static long? Whole(JsonElement e, string name, string path)

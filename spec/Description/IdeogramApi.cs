@@ -17,6 +17,25 @@ namespace IdeogramGen.Spec
             return null;
         }
 
+        /// <summary>
+        /// The names the generator adds to an annotated class: its members, nested types and methods. A class with one of
+        /// these names, or declaring a member with one, cannot be extended (analyzer IDG0001).
+        /// </summary>
+        public static System.Collections.Generic.HashSet<string> GeneratedNames()
+        {
+            var names = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal)
+            {
+                "AccountId", "GatewayId", "GatewayBaseUrl", "GatewayBaseUri", "GatewayAddress", "Endpoints", "Pipeline", "_pipeline",
+            };
+            foreach (var e in Endpoints)
+            {
+                names.Add(e.Name + "Request");
+                names.Add(e.Name + "Async");
+            }
+            foreach (var s in Schemas) names.Add(s.TypeName);
+            return names;
+        }
+
         public static ApiEndpoint? FindEndpoint(string path)
         {
             foreach (var e in Endpoints) if (e.Path == path) return e;

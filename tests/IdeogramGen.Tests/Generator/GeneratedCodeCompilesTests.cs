@@ -39,6 +39,40 @@ public class GeneratedCodeCompilesTests
     }
 
     [Fact]
+    public void Keyword_names_records_and_file_scoped_namespaces_compile()
+    {
+        var (output, run) = GeneratorHarness.Run("""
+            using IdeogramGen;
+            namespace @event.@class;
+            /// <summary>A container.</summary>
+            public partial class @object
+            {
+                /// <summary>A keyword-named client.</summary>
+                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw", Endpoints = IdeogramEndpoints.V4)]
+                public partial class @static { }
+            }
+            /// <summary>A record client.</summary>
+            [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw", Endpoints = IdeogramEndpoints.V4)]
+            public partial record Images { }
+            """);
+        Assert.Equal(2, run.GeneratedTrees.Length);
+        Assert.Contains(run.GeneratedTrees, t => t.FilePath.EndsWith("event.class.object.static.Ideogram.g.cs", System.StringComparison.Ordinal));
+        var problems = GeneratorHarness.Problems(output);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    [Theory]
+    [InlineData("public partial class Endpoints { }")]
+    [InlineData("public partial class ImageResponse { }")]
+    [InlineData("public partial class Images { public int Pipeline => 0; }")]
+    [InlineData("public partial class Images { public class GenerateRequest { } }")]
+    public void Classes_whose_names_collide_with_generated_members_get_nothing(string declaration)
+    {
+        var (_, run) = GeneratorHarness.Run("using IdeogramGen;\n[IdeogramGateway(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"gw\")]\n" + declaration);
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
     public void Older_language_gets_no_nullable_directive()
     {
         var (_, run) = GeneratorHarness.Run(Consumer, LanguageVersion.CSharp7_3);

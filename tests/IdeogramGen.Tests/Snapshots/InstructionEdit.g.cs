@@ -189,6 +189,7 @@ namespace Contoso.Media
                 global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
                 global::IdeogramGen.RequestValidation.Files(Images, "images", new string[] { "image/jpeg", "image/png", "image/webp" }, 10485760L, false);
                 global::IdeogramGen.RequestValidation.Count(Images, "images", 0, 10);
+                global::IdeogramGen.RequestValidation.NoNullItems(ImageUrls, "image_urls");
                 global::IdeogramGen.RequestValidation.Count(ImageUrls, "image_urls", 0, 10);
                 global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
                 global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
