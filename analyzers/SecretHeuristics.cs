@@ -15,6 +15,11 @@ namespace IdeogramGen.Analyzers
 
         private static readonly Regex TokenShape = new Regex(@"^[A-Za-z0-9_.+/=~$:-]+$", RegexOptions.CultureInvariant);
 
+        /// <summary>Identifiers that look random but are not credentials: GUIDs, URLs and URNs, ARNs, environment variable names.</summary>
+        private static readonly Regex NotTokenShape = new Regex(
+            @"^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[a-z][a-z0-9+.\-]*:.*|[A-Z][A-Z0-9]*(_[A-Z0-9]+)+)$",
+            RegexOptions.CultureInvariant);
+
         private static readonly Regex SecretName = new Regex(
             @"(api[_\-]?key|apikey|secret|token|password|passwd|credential)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
@@ -59,6 +64,7 @@ namespace IdeogramGen.Analyzers
         public static bool LooksLikeToken(string value)
         {
             if (value.Length < 16 || value.Length > 1024 || !TokenShape.IsMatch(value)) return false;
+            if (NotTokenShape.IsMatch(value)) return false;
             bool letter = false, digit = false;
             foreach (var c in value)
             {
@@ -69,7 +75,23 @@ namespace IdeogramGen.Analyzers
         }
 
         /// <summary>True when a member or parameter name says it holds a credential (<c>ApiKey</c>, <c>gatewayToken</c>).</summary>
-        public static bool IsSecretName(string name) => SecretName.IsMatch(name) && !NotSecretName.IsMatch(name);
+        public static bool IsSecretName(string name) => SecretName.IsMatch(name) && !NotSecretName.IsMatch(name) && !HasNonSecretWord(name);
+
+        /// <summary>Words that make a credential-sounding name about something else: <c>TokenSha256</c>, <c>SecretUri</c>, <c>ApiKeyEnv</c>.</summary>
+        private static readonly HashSet<string> NonSecretWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "sha", "sha1", "sha256", "sha512", "hash", "digest", "checksum", "uri", "url", "arn", "env", "audience", "policy", "issuer", "scope",
+        };
+
+        private static bool HasNonSecretWord(string name)
+        {
+            foreach (Match m in Words.Matches(name))
+                if (NonSecretWords.Contains(m.Value.ToLowerInvariant())) return true;
+            return false;
+        }
+
+        /// <summary>The words of an identifier: camel-case humps, runs of capitals, digits attached to the word before.</summary>
+        private static readonly Regex Words = new Regex(@"[A-Z]{2,}(?![a-z])[0-9]*|[A-Z]?[a-z]+[0-9]*|[0-9]+", RegexOptions.CultureInvariant);
 
         public static double Entropy(string value)
         {

@@ -127,6 +127,18 @@ namespace IdeogramGen.Analyzers.Tests
         public Task Trap_reassigned_local_is_not_followed() =>
             Body($"var key = \"{Key}\";\nkey = Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\") ?? \"\";\nvar c = new IdeogramCredentials(key);");
 
+        [Fact]
+        public Task Trap_uris_arns_guids_hashes_and_variable_names_in_secret_named_members() =>
+            Run("public string? SecretUri { get; set; }\npublic string? PasswordPolicyId { get; set; }\npublic string? SecretArn { get; set; }\n" +
+                "public string? TokenSha256 { get; set; }\npublic string? ApiKeyEnv { get; set; }\nvoid Use(string tokenAudience) { }\n" +
+                "void M() {\n" +
+                "SecretUri = \"https://myvault.vault.azure.net/secrets/IdeogramKey2\";\n" +
+                "PasswordPolicyId = \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\";\n" +
+                "SecretArn = \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:ideogram-AbC123\";\n" +
+                "TokenSha256 = \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\";\n" +
+                "ApiKeyEnv = \"IDEOGRAM_API_KEY_V2_PROD\";\n" +
+                "Use(tokenAudience: \"api://0b1e3c5a-7d9f-4e21-8a6b-2c4d6e8f0a1b\");\n}");
+
         // More must-fire cases
         [Fact]
         public Task Local_initialised_with_literal_is_followed() =>
