@@ -92,7 +92,7 @@ namespace IdeogramGen.Analyzers
         public static readonly DiagnosticDescriptor UnknownValue = Create(
             UnknownValueId,
             "Unknown or wrong-family Ideogram value",
-            "'{0}' is not a {1} value{2}",
+            "'{0}' is not a known {1} value{2}",
             RuleCategories.Vocabulary, DiagnosticSeverity.Warning,
             "Ideogram's vocabularies differ between API generations: v3 writes aspect ratios as 16x9 and resolutions as 1024x1024, the legacy endpoints as ASPECT_16_9 and RESOLUTION_1024_1024. A value from another family, or one that does not exist, is rejected with HTTP 422.");
 

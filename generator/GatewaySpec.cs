@@ -49,13 +49,18 @@ namespace IdeogramGen.Generator
             }
 
             if (context.Attributes.Length != 1) return null;
+            // The attribute on two declarations of one class (CS0579, IDG0005): generate nothing rather than twice.
+            int applied = 0;
+            foreach (var a in type.GetAttributes())
+                if (a.AttributeClass?.ToDisplayString() == IdeogramGatewayGenerator.AttributeMetadataName) applied++;
+            if (applied > 1) return null;
             var attribute = context.Attributes[0];
             if (attribute.ConstructorArguments.Length != 2) return null;
             if (attribute.ConstructorArguments[0].Value is not string accountId || attribute.ConstructorArguments[1].Value is not string gatewayId)
                 return null;
             int endpoints = AllEndpoints;
             foreach (var named in attribute.NamedArguments)
-                if (named.Key == "Endpoints" && named.Value.Value is int flags) endpoints = flags & AllEndpoints;
+                if (named.Key == "Families" && named.Value.Value is int flags) endpoints = flags & AllEndpoints;
 
             var namespaces = new List<string>();
             for (var n = type.ContainingNamespace; n != null && !n.IsGlobalNamespace; n = n.ContainingNamespace) namespaces.Insert(0, n.Name);

@@ -197,7 +197,7 @@ namespace IdeogramGen
             var text = new StringBuilder("Ideogram answered ").Append(status);
             if (!string.IsNullOrEmpty(message)) text.Append(": ").Append(_scrub.Scrub(message!));
             if (reject != null) text.Append(" (reject_reason: ").Append(reject).Append(')');
-            text.Append(". ").Append(Explain(kind));
+            text.Append(text[text.Length - 1] == '.' ? " " : ". ").Append(Explain(kind));
 
             var ex = new IdeogramApiException(text.ToString(), kind, message, reject);
             if (root.TryGetProperty("max_inflight_requests", out var mir) && mir.ValueKind == JsonValueKind.Number && mir.TryGetInt32(out var mirv))

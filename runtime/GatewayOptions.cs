@@ -37,6 +37,16 @@ namespace IdeogramGen
         /// <summary>The largest JSON answer read, in bytes (default 16 MiB); a larger one throws <see cref="IdeogramResponseException"/>.</summary>
         public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+        /// <summary>
+        /// Whether an answer may come from another origin than the request was sent to. Default false: when the
+        /// HttpClient follows a redirect (its default), the <c>Api-Key</c> and <c>cf-aig-authorization</c> headers travel
+        /// with it, and Cloudflare AI Gateway never redirects, so such an answer is refused with
+        /// <see cref="IdeogramResponseException"/>. Set it only for a message handler of your own that rewrites request
+        /// URIs (a forwarding proxy, a test double). Better still, give the client a handler with
+        /// <c>AllowAutoRedirect = false</c>.
+        /// </summary>
+        public bool AllowRedirectedAnswers { get; set; }
+
         /// <summary>The <c>User-Agent</c> product token; default <c>IdeogramGen/&lt;version&gt;</c>. The gateway logs it.</summary>
         public string? UserAgent { get; set; }
     }

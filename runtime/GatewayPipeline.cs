@@ -193,12 +193,12 @@ namespace IdeogramGen
             {
                 var status = (int)response.StatusCode;
                 var gateway = GatewayMetadata.FromHeaders(response.Headers);
-                if (response.RequestMessage?.RequestUri is Uri answered && !SameOrigin(answered, uri))
+                if (!_options.AllowRedirectedAnswers && response.RequestMessage?.RequestUri is Uri answered && !SameOrigin(answered, uri))
                 {
                     // HttpClient followed a redirect (its default): refuse the answer. The gateway never redirects, and a
                     // redirect elsewhere carries the Api-Key and gateway token headers with it.
                     Log.Failed(_logger, path, "Redirected", null);
-                    throw new IdeogramResponseException($"The call to {path} was redirected to {answered.Scheme}://{answered.Authority}/, which is not the gateway; the answer was not accepted. Cloudflare AI Gateway does not redirect: check GatewayOptions.GatewayRoot, and use an HttpClient whose handler has AllowAutoRedirect = false so that credentials never follow a redirect.")
+                    throw new IdeogramResponseException($"The call to {path} was redirected to {answered.Scheme}://{answered.Authority}/, which is not the gateway; the answer was not accepted. Cloudflare AI Gateway does not redirect: check GatewayOptions.GatewayRoot, and use an HttpClient whose handler has AllowAutoRedirect = false so that credentials never follow a redirect (a handler of your own that rewrites request URIs needs GatewayOptions.AllowRedirectedAnswers).")
                     {
                         StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = true,
                     };

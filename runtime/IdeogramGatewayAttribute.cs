@@ -39,15 +39,15 @@ namespace IdeogramGen
         public string GatewayId { get; }
 
         /// <summary>
-        /// Which endpoint families to generate; default <see cref="IdeogramEndpoints.All"/>. A small app that only
-        /// generates with Ideogram 3.0 can set <see cref="IdeogramEndpoints.V3"/> and gets a smaller client.
+        /// Which endpoint families to generate; default <see cref="EndpointFamilies.All"/>. A small app that only
+        /// generates with Ideogram 3.0 can set <c>Families = EndpointFamilies.V3</c> and gets a smaller client.
         /// </summary>
-        public IdeogramEndpoints Endpoints { get; set; } = IdeogramEndpoints.All;
+        public EndpointFamilies Families { get; set; } = EndpointFamilies.All;
     }
 
     /// <summary>Families of Ideogram endpoints the generator can emit.</summary>
     [Flags]
-    public enum IdeogramEndpoints
+    public enum EndpointFamilies
     {
         /// <summary>No endpoint: only the gateway address and URL builder.</summary>
         None = 0,

@@ -87,7 +87,7 @@ public static class Program
                 var image = result.Data[i];
                 if (image.IsWithheld) continue;
                 var path = Path.Combine(output.FullName, $"{image.Seed}-{i + 1}.png");
-                var progress = new Progress<ImageDownloadProgress>(p =>
+                IProgress<ImageDownloadProgress>? progress = Console.IsOutputRedirected ? null : new Progress<ImageDownloadProgress>(p =>
                     Console.Write($"\r  downloading {p.BytesReceived / 1024} KiB{(p.TotalBytes is long t ? $" of {t / 1024} KiB" : "")}   "));
                 var bytes = await downloader.DownloadToFileAsync(image.Url, path, progress, cancellationToken);
                 ClearLine();
@@ -123,7 +123,7 @@ public static class Program
         var watch = Stopwatch.StartNew();
         var task = call();
         while (await Task.WhenAny(task, Task.Delay(500, cancellationToken)) != task)
-            Console.Write($"\r{what}... {watch.Elapsed.TotalSeconds:0} s");
+            if (!Console.IsOutputRedirected) Console.Write($"\r{what}... {watch.Elapsed.TotalSeconds:0} s");
         ClearLine();
         return await task;
     }
@@ -131,6 +131,5 @@ public static class Program
     private static void ClearLine()
     {
         if (!Console.IsOutputRedirected) Console.Write("\r" + new string(' ', Math.Max(0, Console.WindowWidth - 1)) + "\r");
-        else Console.Write("\r");
     }
 }

@@ -15,6 +15,9 @@ namespace IdeogramGen.Testing.Internal
         public required ApiEndpoint Endpoint { get; init; }
         public required string Prompt { get; init; }
         public required int Seed { get; init; }
+        /// <summary>True when the request gave the seed: every image reports it. Otherwise image i reports Seed + i.</summary>
+        public bool SeedRequested { get; init; }
+        public int ImageSeed(int index) => SeedRequested ? Seed : (int)((Seed + (long)index) & int.MaxValue);
         public required int NumImages { get; init; }
         public required int Width { get; init; }
         public required int Height { get; init; }
@@ -62,6 +65,7 @@ namespace IdeogramGen.Testing.Internal
                 Endpoint = endpoint,
                 Prompt = prompt,
                 Seed = seed,
+                SeedRequested = request.Text("seed") is not null,
                 NumImages = numImages,
                 Width = width,
                 Height = height,
@@ -221,7 +225,7 @@ namespace IdeogramGen.Testing.Internal
                     w.WriteBoolean(p.Name, !withheld);
                     return;
                 case "seed" when p.Kind == ValueKind.Integer:
-                    w.WriteNumber(p.Name, plan.Seed);
+                    w.WriteNumber(p.Name, plan.ImageSeed(index));
                     return;
                 case "style_type" when p.Ref is not null:
                     var vocabulary = IdeogramApi.FindEnum(p.Ref);

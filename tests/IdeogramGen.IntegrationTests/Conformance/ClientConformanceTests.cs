@@ -242,7 +242,7 @@ public sealed class ClientConformanceTests : IClassFixture<PrismFixture>
         var @case = Cases[id];
         var handler = new GatewayPrefixHandler(_prism.Root, TestImages.AccountId, TestImages.GatewayId);
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        var client = new TestImages(http, new IdeogramCredentials("ideogram-conformance-key"), new GatewayOptions { GatewayRoot = GatewayPrefixHandler.ClientRoot });
+        var client = new TestImages(http, new IdeogramCredentials("ideogram-conformance-key"), new GatewayOptions { GatewayRoot = GatewayPrefixHandler.ClientRoot, AllowRedirectedAnswers = true });
 
         IdeogramResponse? response = null;
         var exchange = await _prism.ExchangeAsync(async () => response = await @case.Send(client));

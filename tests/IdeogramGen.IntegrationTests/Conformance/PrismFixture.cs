@@ -49,6 +49,59 @@ public sealed class PrismFixture : IAsyncLifetime
 
     public static string Document => Path.Combine(TestPaths.RepoRoot, "spec", "ideogram-openapi.json");
 
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+
+    /// <summary>
+    /// Installs Prism from tests/conformance's lockfile (`npm ci`) when it is missing, so that `dotnet test` works on a
+    /// fresh clone; .ci/run installs it up front. Fails, never skips, when npm cannot install it.
+    /// </summary>
+    private static async Task InstallAsync()
+    {
+        await InstallGate.WaitAsync();
+        try
+        {
+            if (File.Exists(PrismExecutable)) return;
+            var info = new System.Diagnostics.ProcessStartInfo("npm")
+            {
+                WorkingDirectory = ConformanceDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var a in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" }) info.ArgumentList.Add(a);
+            System.Diagnostics.Process process;
+            try
+            {
+                process = System.Diagnostics.Process.Start(info)!;
+            }
+            catch (System.ComponentModel.Win32Exception ex)
+            {
+                throw new InvalidOperationException("Prism is not installed and npm is not available: install Node.js 20.19+ and run `npm ci` in tests/conformance. The conformance tests are never skipped.", ex);
+            }
+            using (process)
+            {
+                var stdout = process.StandardOutput.ReadToEndAsync();
+                var stderr = process.StandardError.ReadToEndAsync();
+                using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+                try
+                {
+                    await process.WaitForExitAsync(cts.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw new InvalidOperationException("`npm ci` in tests/conformance did not finish within 5 minutes.");
+                }
+                if (process.ExitCode != 0 || !File.Exists(PrismExecutable))
+                    throw new InvalidOperationException($"`npm ci` in tests/conformance failed (exit {process.ExitCode}); Prism is needed by the conformance tests, which are never skipped.\n{await stdout}\n{await stderr}");
+            }
+        }
+        finally
+        {
+            InstallGate.Release();
+        }
+    }
+
     /// <summary>The whole Prism log so far.</summary>
     public string Log
     {
@@ -57,9 +110,7 @@ public sealed class PrismFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(PrismExecutable))
-            throw new InvalidOperationException(
-                $"Prism is not installed ({PrismExecutable} is missing). Run `npm ci` in tests/conformance first; CI does this in .ci/run. The conformance tests are never skipped.");
+        if (!File.Exists(PrismExecutable)) await InstallAsync();
 
         Exception? last = null;
         for (int attempt = 1; attempt <= 3; attempt++)

@@ -32,7 +32,7 @@ public class CanaryTests
             new EmulatorOptions { ApiKey = ApiKey, GatewayToken = GatewayToken, RestApiToken = RestToken },
             o =>
             {
-                o.Timeout = TimeSpan.FromMilliseconds(400);
+                o.Timeout = TimeSpan.FromSeconds(2);
                 o.Retry = new IdeogramRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(10) };
                 o.Defaults.Metadata = new GatewayLogMetadata().Add("app", "canary");
             },

@@ -20,7 +20,7 @@ public class GeneratedCodeCompilesTests
             public partial class Host
             {
                 /// <summary>A nested client.</summary>
-                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "other_gw-2", Endpoints = IdeogramEndpoints.V3 | IdeogramEndpoints.Legacy)]
+                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "other_gw-2", Families = EndpointFamilies.V3 | EndpointFamilies.Legacy)]
                 internal partial class NestedImages { }
             }
         }
@@ -48,11 +48,11 @@ public class GeneratedCodeCompilesTests
             public partial class @object
             {
                 /// <summary>A keyword-named client.</summary>
-                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw", Endpoints = IdeogramEndpoints.V4)]
+                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw", Families = EndpointFamilies.V4)]
                 public partial class @static { }
             }
             /// <summary>A record client.</summary>
-            [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw", Endpoints = IdeogramEndpoints.V4)]
+            [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "gw", Families = EndpointFamilies.V4)]
             public partial record Images { }
             """);
         Assert.Equal(2, run.GeneratedTrees.Length);
@@ -70,6 +70,22 @@ public class GeneratedCodeCompilesTests
     {
         var (_, run) = GeneratorHarness.Run("using IdeogramGen;\n[IdeogramGateway(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"gw\")]\n" + declaration);
         Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void The_attribute_on_two_declarations_generates_nothing_and_does_not_crash()
+    {
+        var compilation = GeneratorHarness.Compile(new[]
+        {
+            "using IdeogramGen;\n[IdeogramGateway(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"gw-a\")] public partial class Images { }",
+            "using IdeogramGen;\n[IdeogramGateway(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"gw-b\")] public partial class Images { }\n" +
+            "[IdeogramGateway(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"gw\")] public partial class Other { }",
+        });
+        GeneratorHarness.Driver().RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+        Assert.Empty(diagnostics);
+        var run = GeneratorHarness.Driver().RunGenerators(compilation).GetRunResult();
+        Assert.Null(run.Results.Single().Exception);
+        Assert.Equal("Other.Ideogram.g.cs", System.IO.Path.GetFileName(Assert.Single(run.GeneratedTrees).FilePath));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class GeneratedSourceTests
 
         namespace Contoso.Media
         {
-            [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway", Endpoints = IdeogramEndpoints.{{family}})]
+            [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway", Families = EndpointFamilies.{{family}})]
             public partial class Images { }
         }
         """;
