@@ -16,8 +16,8 @@ namespace IdeogramGen
         /// <summary>The provider slug Cloudflare uses for Ideogram.</summary>
         public const string ProviderSlug = "ideogram";
 
-        private static readonly Regex AccountIdPattern = new Regex("^[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant);
-        private static readonly Regex GatewayIdPattern = new Regex("^[a-z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
+        private static readonly Regex AccountIdPattern = new Regex(@"^[0-9a-fA-F]{32}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex GatewayIdPattern = new Regex(@"^[a-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant);
 
         /// <summary>Creates an address.</summary>
         /// <param name="accountId">32 hexadecimal characters.</param>

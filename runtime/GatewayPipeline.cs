@@ -53,6 +53,8 @@ namespace IdeogramGen
                 if (max < 1) throw new ArgumentOutOfRangeException(nameof(options), "GatewayOptions.MaxImagesInFlight must be at least 1.");
                 _limiter = new WeightedLimiter(max);
             }
+            if (_options.MaxResponseBytes < 1 || _options.MaxResponseBytes > int.MaxValue)
+                throw new ArgumentOutOfRangeException(nameof(options), "GatewayOptions.MaxResponseBytes must be from 1 to 2147483647.");
             _logger = logger ?? NullLogger.Instance;
             _scrub = new SecretScrubber(new[] { credentials.ApiKey, credentials.GatewayToken, _options.Defaults.GatewayToken });
             _errors = new ErrorClassifier(_scrub);

@@ -57,7 +57,7 @@ namespace IdeogramGen
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             var info = new FileInfo(path);
-            if (!info.Exists) throw new FileNotFoundException("The file to upload does not exist.", path);
+            if (!info.Exists) throw new FileNotFoundException($"The file to upload does not exist: {info.FullName}", path);
             CheckName(info.Name);
             var head = new byte[16];
             int read;

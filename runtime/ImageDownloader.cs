@@ -46,7 +46,15 @@ namespace IdeogramGen
         }
 
         /// <summary>The longest download, per image; default 5 minutes.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+        public TimeSpan Timeout
+        {
+            get => _timeout;
+            set => _timeout = value > TimeSpan.Zero && value.TotalMilliseconds <= int.MaxValue
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(value), value, "The download timeout must be positive and at most about 24 days.");
+        }
+
+        private TimeSpan _timeout = TimeSpan.FromMinutes(5);
 
         /// <summary>
         /// The clock the link expiry (<c>exp</c>) is checked against before a download; default
@@ -60,7 +68,13 @@ namespace IdeogramGen
         }
 
         /// <summary>The largest image accepted, in bytes; default 100 MiB.</summary>
-        public long MaxBytes { get; set; } = 100L * 1024 * 1024;
+        public long MaxBytes
+        {
+            get => _maxBytes;
+            set => _maxBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxBytes must be positive.");
+        }
+
+        private long _maxBytes = 100L * 1024 * 1024;
 
         /// <summary>Streams the image at <paramref name="url"/> into <paramref name="destination"/>.</summary>
         /// <returns>The number of bytes written.</returns>
