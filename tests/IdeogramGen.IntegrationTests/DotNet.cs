@@ -40,8 +40,4 @@ internal static class DotNet
         await exited;
         lock (output) return (process.ExitCode, output.ToString());
     }
-
-    /// <summary>The configuration this test assembly was built in (Debug or Release).</summary>
-    public static string Configuration =>
-        AppContext.BaseDirectory.Replace('\\', '/').Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 }

@@ -142,7 +142,7 @@ public sealed class PackedPackage : IAsyncLifetime
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(Cache);
         var pack = await DotNet.RunAsync(TestPaths.RepoRoot, new Dictionary<string, string>(), TimeSpan.FromMinutes(8),
-            "pack", "runtime/IdeogramGen.csproj", "-c", DotNet.Configuration, "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            "pack", "runtime/IdeogramGen.csproj", "-c", TestPaths.Configuration, "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(pack.ExitCode == 0, pack.Output);
         Assert.True(File.Exists(Path), pack.Output);
     }

@@ -256,9 +256,9 @@ public sealed class CsharpLsTests : IAsyncLifetime
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(Cache);
         // The project file builds the package project first (build order), so its outputs are current: pack them only.
-        var pack = await ProcessRunner.DotNetAsync(ProcessRunner.RepoRoot, ProcessRunner.Environment(new Dictionary<string, string>()), TimeSpan.FromMinutes(3),
-            "pack", "runtime/IdeogramGen.csproj", "-c", ProcessRunner.Configuration, "--no-build", "-o", Feed, $"-p:Version={_version}", "-nodeReuse:false");
-        Assert.True(pack.ExitCode == 0, $"dotnet pack --no-build failed; build runtime/IdeogramGen.csproj in {ProcessRunner.Configuration} first\n" + pack.Output);
+        var pack = await ProcessRunner.DotNetAsync(TestPaths.RepoRoot, ProcessRunner.Environment(new Dictionary<string, string>()), TimeSpan.FromMinutes(3),
+            "pack", "runtime/IdeogramGen.csproj", "-c", TestPaths.Configuration, "--no-build", "-o", Feed, $"-p:Version={_version}", "-nodeReuse:false");
+        Assert.True(pack.ExitCode == 0, $"dotnet pack --no-build failed; build runtime/IdeogramGen.csproj in {TestPaths.Configuration} first\n" + pack.Output);
         Assert.True(File.Exists(Path.Combine(Feed, $"IdeogramGen.{_version}.nupkg")), pack.Output);
     }
 

@@ -54,19 +54,4 @@ internal static class ProcessRunner
         foreach (var kv in extra) env[kv.Key] = kv.Value;
         return env;
     }
-
-    /// <summary>The configuration this test assembly was built in (Debug or Release).</summary>
-    public static string Configuration =>
-        AppContext.BaseDirectory.Replace('\\', '/').Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-
-    /// <summary>The repository root (the folder holding IdeogramGen.sln).</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "IdeogramGen.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("IdeogramGen.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
 }

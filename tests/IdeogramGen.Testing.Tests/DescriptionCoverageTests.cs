@@ -10,22 +10,8 @@ using IdeogramGen.Spec;
 namespace IdeogramGen.Testing.Tests
 {
     /// <summary>Drives every endpoint of the API description through the emulator, so a new endpoint is covered without new code.</summary>
-    public class DescriptionCoverageTests : IAsyncLifetime
+    public class DescriptionCoverageTests : LoopbackEmulatorTest
     {
-        private IdeogramEmulator _emulator = null!;
-        private HttpClient _client = null!;
-
-        public async Task InitializeAsync()
-        {
-            _emulator = await IdeogramEmulator.StartAsync();
-            _client = _emulator.CreateClient();
-        }
-
-        public async Task DisposeAsync()
-        {
-            _client.Dispose();
-            await _emulator.DisposeAsync();
-        }
 
         public static TheoryData<string> EndpointPaths()
         {

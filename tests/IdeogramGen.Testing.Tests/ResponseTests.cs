@@ -8,22 +8,8 @@ using SkiaSharp;
 
 namespace IdeogramGen.Testing.Tests
 {
-    public class ResponseTests : IAsyncLifetime
+    public class ResponseTests : LoopbackEmulatorTest
     {
-        private IdeogramEmulator _emulator = null!;
-        private HttpClient _client = null!;
-
-        public async Task InitializeAsync()
-        {
-            _emulator = await IdeogramEmulator.StartAsync();
-            _client = _emulator.CreateClient();
-        }
-
-        public async Task DisposeAsync()
-        {
-            _client.Dispose();
-            await _emulator.DisposeAsync();
-        }
 
         private async Task<JsonElement> OkAsync(string path, HttpContent content)
         {

@@ -8,22 +8,8 @@ using IdeogramGen.Spec;
 
 namespace IdeogramGen.Testing.Tests
 {
-    public class ValidationTests : IAsyncLifetime
+    public class ValidationTests : LoopbackEmulatorTest
     {
-        private IdeogramEmulator _emulator = null!;
-        private HttpClient _client = null!;
-
-        public async Task InitializeAsync()
-        {
-            _emulator = await IdeogramEmulator.StartAsync();
-            _client = _emulator.CreateClient();
-        }
-
-        public async Task DisposeAsync()
-        {
-            _client.Dispose();
-            await _emulator.DisposeAsync();
-        }
 
         private async Task<string> RejectedAsync(string path, HttpContent content)
         {
