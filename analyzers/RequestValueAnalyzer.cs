@@ -200,7 +200,8 @@ namespace IdeogramGen.Analyzers
             if (vocabulary == null) return;
             var known = KnownValue(value, vocabulary, types);
             if (known == null || !Vocabulary.Contains(vocabulary, known) || Array.IndexOf(field.AllowedValues, known) >= 0) return;
-            var allowed = Vocabulary.Join(field.AllowedValues);
+            // Name what to use instead: the accepted values that are not obsolete.
+            var allowed = Vocabulary.Join(Array.FindAll(field.AllowedValues, v => vocabulary.ObsoleteReason(v) == null));
             if (vocabulary.TypeName == Vocabulary.ModelTypeName)
                 context.ReportDiagnostic(Diagnostic.Create(Rules.ModelNotAccepted, value.Syntax.GetLocation(),
                     $"Model '{known}' is not accepted by {endpoint.Path}; it accepts {allowed}"));

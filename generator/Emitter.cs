@@ -346,7 +346,7 @@ namespace IdeogramGen.Generator
                             var excluded = f.AllowedValues == null ? new string[0] : vocabulary.Values.Where(v => Array.IndexOf(f.AllowedValues, v) < 0).ToArray();
                             w.Line(Validation + "Value(" + f.Member + ".HasValue ? " + f.Member + ".Value.Value : null, " + wire + ", "
                                 + (excluded.Length > 0 ? "new string[] { " + string.Join(", ", excluded.Select(Lit)) + " }" : "null") + ", "
-                                + Lit(string.Join(", ", f.AllowedValues ?? vocabulary.Values)) + ");");
+                                + Lit(string.Join(", ", (f.AllowedValues ?? vocabulary.Values).Where(v => vocabulary.ObsoleteReason(v) == null))) + ");");
                             break;
                         case ValueKind.StringArray:
                             w.Line(Validation + "NoNullItems(" + f.Member + ", " + wire + ");");
