@@ -708,26 +708,6 @@ namespace IdeogramGen.Generator
         private static string Xml(string text) => SourceWriter.Xml(text);
 
         /// <summary>A C# string literal.</summary>
-        internal static string Lit(string s)
-        {
-            var sb = new StringBuilder(s.Length + 2).Append('"');
-            foreach (var c in s)
-            {
-                switch (c)
-                {
-                    case '\\': sb.Append("\\\\"); break;
-                    case '"': sb.Append("\\\""); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    case '\0': sb.Append("\\0"); break;
-                    default:
-                        if (char.IsControl(c) || c > 0x7e) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        else sb.Append(c);
-                        break;
-                }
-            }
-            return sb.Append('"').ToString();
-        }
+        internal static string Lit(string s) => CSharpLiteral.Of(s);
     }
 }

@@ -270,26 +270,7 @@ internal static class Emit
 
     private static string Arr(IEnumerable<string> values) => "new[] { " + string.Join(", ", values.Select(Lit)) + " }";
 
-    public static string Lit(string s)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); break;
-                case '"': sb.Append("\\\""); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || c > 0x7e) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    public static string Lit(string s) => CSharpLiteral.Of(s);
 
     private sealed class Writer
     {
