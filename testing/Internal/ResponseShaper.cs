@@ -35,7 +35,9 @@ namespace IdeogramGen.Testing.Internal
     /// </summary>
     internal static class ResponseShaper
     {
+        // The emulator's own choice when nothing in the request sets a size (Ideogram's default ratio is 1x1).
         private const string DefaultResolution = "1024x1024";
+        private static (int, int) DefaultSize => TwoIntegers(DefaultResolution)!.Value;
         private static readonly Regex Integers = new("[0-9]+", RegexOptions.CultureInvariant);
         private static readonly Regex OneOf = new(@"One of: ([^.]+)\.", RegexOptions.CultureInvariant);
         private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -103,10 +105,10 @@ namespace IdeogramGen.Testing.Internal
             if (candidates is not null)
             {
                 if (input is { } shape) return Nearest(candidates, (double)shape.Width / shape.Height);
-                return candidates.Any(c => TwoIntegers(c) == (1024, 1024)) ? (1024, 1024) : Nearest(candidates, 1.0);
+                return candidates.Any(c => TwoIntegers(c) == DefaultSize) ? DefaultSize : Nearest(candidates, 1.0);
             }
             if (input is { } size) return (size.Width, size.Height);
-            return TwoIntegers(DefaultResolution)!.Value;
+            return DefaultSize;
         }
 
         private static string[]? CandidateResolutions(ApiEndpoint endpoint)
