@@ -108,7 +108,7 @@ namespace IdeogramGen.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(Rules.GatewayClassNotExtensible, location, properties, type.Name, reason));
         }
 
-        private static readonly HashSet<string> GeneratedNames = IdeogramGen.Spec.IdeogramApi.GeneratedNames();
+        private static readonly HashSet<string> GeneratedNames = IdeogramGen.ApiDescription.IdeogramApi.GeneratedNames();
 
         private static bool IsUserCode(ISymbol member, SymbolAnalysisContext context)
         {

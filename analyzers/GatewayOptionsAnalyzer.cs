@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,16 +16,16 @@ namespace IdeogramGen.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class GatewayOptionsAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Cloudflare AI Gateway limits, from the shared <see cref="IdeogramGen.Spec.GatewayLimits"/>.</summary>
+        /// <summary>Cloudflare AI Gateway limits, from the shared <see cref="IdeogramGen.ApiDescription.GatewayLimits"/>.</summary>
         internal static class Limits
         {
-            public static readonly TimeSpan MinCacheTtl = TimeSpan.FromSeconds(IdeogramGen.Spec.GatewayLimits.MinCacheTtlSeconds);
-            public static readonly TimeSpan MaxCacheTtl = TimeSpan.FromSeconds(IdeogramGen.Spec.GatewayLimits.MaxCacheTtlSeconds);
-            public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(IdeogramGen.Spec.GatewayLimits.MaxRetryDelayMilliseconds);
-            public const int MinAttempts = IdeogramGen.Spec.GatewayLimits.MinAttempts;
-            public const int MaxAttempts = IdeogramGen.Spec.GatewayLimits.MaxAttempts;
-            public const int MaxMetadataEntries = IdeogramGen.Spec.GatewayLimits.MaxMetadataEntries;
-            public const string ReservedMetadataPrefix = IdeogramGen.Spec.GatewayLimits.ReservedMetadataPrefix;
+            public static readonly TimeSpan MinCacheTtl = TimeSpan.FromSeconds(IdeogramGen.ApiDescription.GatewayLimits.MinCacheTtlSeconds);
+            public static readonly TimeSpan MaxCacheTtl = TimeSpan.FromSeconds(IdeogramGen.ApiDescription.GatewayLimits.MaxCacheTtlSeconds);
+            public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(IdeogramGen.ApiDescription.GatewayLimits.MaxRetryDelayMilliseconds);
+            public const int MinAttempts = IdeogramGen.ApiDescription.GatewayLimits.MinAttempts;
+            public const int MaxAttempts = IdeogramGen.ApiDescription.GatewayLimits.MaxAttempts;
+            public const int MaxMetadataEntries = IdeogramGen.ApiDescription.GatewayLimits.MaxMetadataEntries;
+            public const string ReservedMetadataPrefix = IdeogramGen.ApiDescription.GatewayLimits.ReservedMetadataPrefix;
         }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -62,7 +62,7 @@ namespace IdeogramGen.Analyzers
             {
                 case "CacheTtl":
                     if (TimeSpanValue(value, types) is TimeSpan ttl && (ttl < Limits.MinCacheTtl || ttl > Limits.MaxCacheTtl || ttl.Ticks % TimeSpan.TicksPerSecond != 0))
-                        Report(context, location, "CacheTtl", $"is {Seconds(ttl)} s", IdeogramGen.Spec.GatewayLimits.CacheTtlRange);
+                        Report(context, location, "CacheTtl", $"is {Seconds(ttl)} s", IdeogramGen.ApiDescription.GatewayLimits.CacheTtlRange);
                     CheckCaching(context, assignment, "CacheTtl", types);
                     break;
                 case "CacheKey":
@@ -74,7 +74,7 @@ namespace IdeogramGen.Analyzers
                     break;
                 case "RetryDelay":
                     if (TimeSpanValue(value, types) is TimeSpan delay && (delay < TimeSpan.Zero || delay > Limits.MaxRetryDelay || delay.Ticks % TimeSpan.TicksPerMillisecond != 0))
-                        Report(context, location, "RetryDelay", $"is {Milliseconds(delay)} ms", IdeogramGen.Spec.GatewayLimits.RetryDelayRange);
+                        Report(context, location, "RetryDelay", $"is {Milliseconds(delay)} ms", IdeogramGen.ApiDescription.GatewayLimits.RetryDelayRange);
                     break;
                 case "RequestTimeout":
                     if (TimeSpanValue(value, types) is TimeSpan timeout && (timeout <= TimeSpan.Zero || timeout.Ticks % TimeSpan.TicksPerMillisecond != 0))

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 using Microsoft.CodeAnalysis;
 
 namespace IdeogramGen.Analyzers

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,7 +15,7 @@ namespace IdeogramGen.Analyzers
     /// <summary>
     /// IDG0101–IDG0105 and IDG0201–IDG0203: vocabulary literals (models, aspect ratios, resolutions, ...), values a
     /// given endpoint rejects, numbers out of range, malformed strings and options that exclude each other. Every fact
-    /// comes from the API description in <c>spec/Description</c>; a request type is tied to its endpoint by the
+    /// comes from the API description in <c>description/Api</c>; a request type is tied to its endpoint by the
     /// <c>[IdeogramEndpoint(path)]</c> the generator puts on it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -35,7 +35,7 @@ namespace IdeogramGen.Analyzers
             {
                 var types = KnownTypes.Create(start.Compilation);
                 if (!types.HasRuntime) return;
-                var palette = IdeogramGen.Spec.IdeogramApi.ColorPalette;
+                var palette = IdeogramGen.ApiDescription.IdeogramApi.ColorPalette;
                 start.RegisterOperationAction(c => AnalyzeConversion(c, types), OperationKind.Conversion);
                 start.RegisterOperationAction(c => AnalyzeCreation(c, types, palette), OperationKind.ObjectCreation);
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, types, palette), OperationKind.Invocation);
@@ -54,7 +54,7 @@ namespace IdeogramGen.Analyzers
                 CheckLiteral(context, vocabulary, value, conversion.Operand);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, IdeogramGen.Spec.ApiPalette palette)
+        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, IdeogramGen.ApiDescription.ApiPalette palette)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             var type = creation.Constructor?.ContainingType;
@@ -79,7 +79,7 @@ namespace IdeogramGen.Analyzers
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, IdeogramGen.Spec.ApiPalette palette)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, IdeogramGen.ApiDescription.ApiPalette palette)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name != "FromMembers"

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 
 namespace IdeogramGen.Analyzers
 {

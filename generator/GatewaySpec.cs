@@ -71,7 +71,7 @@ namespace IdeogramGen.Generator
                 accountId, gatewayId, endpoints, hintName);
         }
 
-        private static readonly HashSet<string> GeneratedNames = IdeogramGen.Spec.IdeogramApi.GeneratedNames();
+        private static readonly HashSet<string> GeneratedNames = IdeogramGen.ApiDescription.IdeogramApi.GeneratedNames();
 
         private static bool HasGeneratedName(INamedTypeSymbol type)
         {

@@ -28,16 +28,16 @@ namespace IdeogramGen
     public sealed class GatewayRequestOptions
     {
         /// <summary>Smallest cache TTL the gateway accepts: 60 seconds.</summary>
-        public static readonly TimeSpan MinCacheTtl = TimeSpan.FromSeconds(Spec.GatewayLimits.MinCacheTtlSeconds);
+        public static readonly TimeSpan MinCacheTtl = TimeSpan.FromSeconds(ApiDescription.GatewayLimits.MinCacheTtlSeconds);
 
         /// <summary>Largest cache TTL the gateway accepts: one month (taken as 30 days).</summary>
-        public static readonly TimeSpan MaxCacheTtl = TimeSpan.FromSeconds(Spec.GatewayLimits.MaxCacheTtlSeconds);
+        public static readonly TimeSpan MaxCacheTtl = TimeSpan.FromSeconds(ApiDescription.GatewayLimits.MaxCacheTtlSeconds);
 
         /// <summary>Largest gateway retry delay: 5000 ms.</summary>
-        public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(Spec.GatewayLimits.MaxRetryDelayMilliseconds);
+        public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(ApiDescription.GatewayLimits.MaxRetryDelayMilliseconds);
 
         /// <summary>Most metadata entries the gateway keeps: 5.</summary>
-        public const int MaxMetadataEntries = Spec.GatewayLimits.MaxMetadataEntries;
+        public const int MaxMetadataEntries = ApiDescription.GatewayLimits.MaxMetadataEntries;
 
         /// <summary>
         /// <c>cf-aig-authorization: Bearer &lt;token&gt;</c> for this call, overriding <see cref="IdeogramCredentials.GatewayToken"/>.
@@ -143,7 +143,7 @@ namespace IdeogramGen
             if (CacheTtl is TimeSpan ttl)
             {
                 if (ttl < MinCacheTtl || ttl > MaxCacheTtl || ttl.Ticks % TimeSpan.TicksPerSecond != 0)
-                    throw new IdeogramValidationException(GatewayHeaders.CacheTtl, $"{ttl.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s is out of range", Spec.GatewayLimits.CacheTtlRange);
+                    throw new IdeogramValidationException(GatewayHeaders.CacheTtl, $"{ttl.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s is out of range", ApiDescription.GatewayLimits.CacheTtlRange);
                 Add(GatewayHeaders.CacheTtl, ((long)ttl.TotalSeconds).ToString(CultureInfo.InvariantCulture));
             }
             if (SkipCache != null) Add(GatewayHeaders.SkipCache, Bool(SkipCache.Value));
@@ -159,14 +159,14 @@ namespace IdeogramGen
             }
             if (MaxAttempts is int attempts)
             {
-                if (attempts < Spec.GatewayLimits.MinAttempts || attempts > Spec.GatewayLimits.MaxAttempts)
-                    throw new IdeogramValidationException(GatewayHeaders.MaxAttempts, $"{attempts} is out of range", $"{Spec.GatewayLimits.MinAttempts} to {Spec.GatewayLimits.MaxAttempts}");
+                if (attempts < ApiDescription.GatewayLimits.MinAttempts || attempts > ApiDescription.GatewayLimits.MaxAttempts)
+                    throw new IdeogramValidationException(GatewayHeaders.MaxAttempts, $"{attempts} is out of range", $"{ApiDescription.GatewayLimits.MinAttempts} to {ApiDescription.GatewayLimits.MaxAttempts}");
                 Add(GatewayHeaders.MaxAttempts, attempts.ToString(CultureInfo.InvariantCulture));
             }
             if (RetryDelay is TimeSpan delay)
             {
                 if (delay < TimeSpan.Zero || delay > MaxRetryDelay || delay.Ticks % TimeSpan.TicksPerMillisecond != 0)
-                    throw new IdeogramValidationException(GatewayHeaders.RetryDelay, $"{delay.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms is out of range", Spec.GatewayLimits.RetryDelayRange);
+                    throw new IdeogramValidationException(GatewayHeaders.RetryDelay, $"{delay.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms is out of range", ApiDescription.GatewayLimits.RetryDelayRange);
                 Add(GatewayHeaders.RetryDelay, ((long)delay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
             }
             if (Backoff != null) Add(GatewayHeaders.Backoff, Backoff.Value switch
@@ -286,7 +286,7 @@ namespace IdeogramGen
         private GatewayLogMetadata AddEntry(string key, object value)
         {
             if (string.IsNullOrEmpty(key)) throw new IdeogramValidationException(GatewayHeaders.Metadata, "a key is empty", "non-empty keys");
-            if (key.StartsWith(Spec.GatewayLimits.ReservedMetadataPrefix, StringComparison.Ordinal))
+            if (key.StartsWith(ApiDescription.GatewayLimits.ReservedMetadataPrefix, StringComparison.Ordinal))
                 throw new IdeogramValidationException(GatewayHeaders.Metadata, $"the key '{key}' starts with 'cf.', which the gateway reserves and does not save", "keys not starting with 'cf.'");
             foreach (var e in _entries)
                 if (e.Key == key) throw new IdeogramValidationException(GatewayHeaders.Metadata, $"the key '{key}' is given twice", "each key once");

@@ -8,7 +8,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 using IdeogramGen.Testing.Internal;
 using Microsoft.AspNetCore.Http;
 
@@ -22,7 +22,7 @@ namespace IdeogramGen.Testing
         private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase) { "Api-Key", "cf-aig-authorization", "Authorization" };
 
         private static readonly TimeSpan MidBodyPause = TimeSpan.FromMilliseconds(150);
-        private const long MinCacheTtlSeconds = Spec.GatewayLimits.MinCacheTtlSeconds, MaxCacheTtlSeconds = Spec.GatewayLimits.MaxCacheTtlSeconds;
+        private const long MinCacheTtlSeconds = ApiDescription.GatewayLimits.MinCacheTtlSeconds, MaxCacheTtlSeconds = ApiDescription.GatewayLimits.MaxCacheTtlSeconds;
 
         /// <summary>Everything known about one gateway request so far, for its record and log entry.</summary>
         private sealed class GatewayCall

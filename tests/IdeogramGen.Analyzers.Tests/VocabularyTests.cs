@@ -1,4 +1,4 @@
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 
 namespace IdeogramGen.Analyzers.Tests
 {

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 
 namespace IdeogramGen.Testing.Tests
 {

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 using SkiaSharp;
 
 namespace IdeogramGen.Testing.Tests

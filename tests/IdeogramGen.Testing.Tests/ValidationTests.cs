@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 
 namespace IdeogramGen.Testing.Tests
 {

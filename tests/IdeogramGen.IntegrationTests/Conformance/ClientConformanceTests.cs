@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -12,7 +12,7 @@ namespace IdeogramGen.IntegrationTests.Conformance;
 
 /// <summary>
 /// Every request the generated client builds is checked by Prism against Ideogram's own OpenAPI document
-/// (spec/ideogram-openapi.json): one request per endpoint and content type, with a realistic set of fields, and the
+/// (description/ideogram-openapi.json): one request per endpoint and content type, with a realistic set of fields, and the
 /// client must read Prism's example answer into its typed response.
 /// </summary>
 public sealed class ClientConformanceTests : IClassFixture<PrismFixture>

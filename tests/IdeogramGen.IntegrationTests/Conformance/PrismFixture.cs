@@ -14,7 +14,7 @@ using System.Threading.Tasks;
 namespace IdeogramGen.IntegrationTests.Conformance;
 
 /// <summary>
-/// Runs Prism (<c>prism mock -h 127.0.0.1 -p &lt;free port&gt; spec/ideogram-openapi.json</c>) from
+/// Runs Prism (<c>prism mock -h 127.0.0.1 -p &lt;free port&gt; description/ideogram-openapi.json</c>) from
 /// <c>tests/conformance/node_modules</c> for one test class, reads its log continuously and attributes log lines to
 /// exchanges. Prism is installed by <c>npm ci</c> in <c>tests/conformance</c> (CI's <c>.ci/run</c> does it); without it
 /// every test of the class fails with that instruction.
@@ -47,7 +47,7 @@ public sealed class PrismFixture : IAsyncLifetime
 
     public static string PrismExecutable => Path.Combine(ConformanceDirectory, "node_modules", ".bin", OperatingSystem.IsWindows() ? "prism.cmd" : "prism");
 
-    public static string Document => Path.Combine(TestPaths.RepoRoot, "spec", "ideogram-openapi.json");
+    public static string Document => Path.Combine(TestPaths.RepoRoot, "description", "ideogram-openapi.json");
 
     private static readonly SemaphoreSlim InstallGate = new(1, 1);
 

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 
 namespace IdeogramGen.IntegrationTests.Conformance;
 

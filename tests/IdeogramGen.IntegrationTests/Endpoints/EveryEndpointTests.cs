@@ -6,7 +6,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using IdeogramGen.IntegrationTests.Conformance;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 using IdeogramGen.Testing;
 
 namespace IdeogramGen.IntegrationTests.Endpoints;

@@ -2,15 +2,15 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using IdeogramGen.Spec;
-using IdeogramGen.SpecBuilder;
+using IdeogramGen.ApiDescription;
+using IdeogramGen.ApiDescription.Builder;
 
 namespace IdeogramGen.Tests.Description;
 
 /// <summary>The API description agrees with Ideogram's OpenAPI document: nothing missing, nothing invented.</summary>
 public class DescriptionTests
 {
-    private static readonly JsonElement Document = JsonDocument.Parse(File.ReadAllText(TestPaths.InRepo("spec", "ideogram-openapi.json"))).RootElement;
+    private static readonly JsonElement Document = JsonDocument.Parse(File.ReadAllText(TestPaths.InRepo("description", "ideogram-openapi.json"))).RootElement;
     private static JsonElement Schemas => Document.GetProperty("components").GetProperty("schemas");
 
     public static TheoryData<string> OpenApiEndpoints()
@@ -23,7 +23,7 @@ public class DescriptionTests
     [Fact]
     public void Derived_files_are_current()
     {
-        var result = DescriptionBuilder.Build(File.ReadAllText(TestPaths.InRepo("spec", "ideogram-openapi.json")));
+        var result = DescriptionBuilder.Build(File.ReadAllText(TestPaths.InRepo("description", "ideogram-openapi.json")));
         Assert.Equal(result.DescriptionSource, File.ReadAllText(TestPaths.InRepo(DescriptionBuilder.DescriptionOutputPath)));
         Assert.Equal(result.VocabularySource, File.ReadAllText(TestPaths.InRepo(DescriptionBuilder.VocabularyOutputPath)));
     }
@@ -31,7 +31,7 @@ public class DescriptionTests
     [Fact]
     public void Document_hash_matches_the_vendored_file()
     {
-        var bytes = File.ReadAllBytes(TestPaths.InRepo("spec", "ideogram-openapi.json"));
+        var bytes = File.ReadAllBytes(TestPaths.InRepo("description", "ideogram-openapi.json"));
         var hash = System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)).ToLowerInvariant();
         Assert.Equal(IdeogramApi.DocumentSha256, hash);
     }

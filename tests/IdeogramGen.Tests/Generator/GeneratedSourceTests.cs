@@ -66,7 +66,7 @@ public class GeneratedSourceTests
             }
             """).Run.Results.Single().GeneratedSources.Single().SourceText.ToString();
         Assert.Equal(all, byDefault);
-        foreach (var endpoint in IdeogramGen.Spec.IdeogramApi.Endpoints)
+        foreach (var endpoint in IdeogramGen.ApiDescription.IdeogramApi.Endpoints)
             Assert.Contains("public sealed partial class " + endpoint.Name + "Request", all);
     }
 

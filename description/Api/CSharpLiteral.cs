@@ -1,10 +1,10 @@
-// Writing C# string literals, for the two programs that write C# from the description: spec/Builder (the derived
+// Writing C# string literals, for the two programs that write C# from the description: description/Builder (the derived
 // description and vocabulary) and the generator.
 #nullable enable
 using System.Globalization;
 using System.Text;
 
-namespace IdeogramGen.Spec
+namespace IdeogramGen.ApiDescription
 {
     internal static class CSharpLiteral
     {

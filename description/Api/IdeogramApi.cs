@@ -1,7 +1,7 @@
 // Look-ups over the derived table in IdeogramApi.g.cs.
 #nullable enable
 
-namespace IdeogramGen.Spec
+namespace IdeogramGen.ApiDescription
 {
     internal static partial class IdeogramApi
     {

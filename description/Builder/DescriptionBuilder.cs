@@ -6,9 +6,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 
-namespace IdeogramGen.SpecBuilder;
+namespace IdeogramGen.ApiDescription.Builder;
 
 /// <summary>The derived description, as C# source for the shared table and for the runtime vocabulary.</summary>
 public sealed record BuildResult(string DescriptionSource, string VocabularySource, int EndpointCount, int EnumCount, int SchemaCount);
@@ -19,8 +19,8 @@ public sealed record BuildResult(string DescriptionSource, string VocabularySour
 /// </summary>
 public static class DescriptionBuilder
 {
-    public const string DocumentPath = "spec/ideogram-openapi.json";
-    public const string DescriptionOutputPath = "spec/Description/IdeogramApi.g.cs";
+    public const string DocumentPath = "description/ideogram-openapi.json";
+    public const string DescriptionOutputPath = "description/Api/IdeogramApi.g.cs";
     public const string VocabularyOutputPath = "runtime/Vocabulary.g.cs";
     public const string DocumentDate = "2026-04-27";
     public const string DocumentUrl = "https://api.ideogram.ai/openapi.json";

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using IdeogramGen.Spec;
+using IdeogramGen.ApiDescription;
 
-namespace IdeogramGen.SpecBuilder;
+namespace IdeogramGen.ApiDescription.Builder;
 
 /// <summary>
 /// The facts the OpenAPI document does not state in machine-readable form: which endpoints IdeogramGen covers and

@@ -3,7 +3,7 @@
 // Sources: Cloudflare AI Gateway docs — Caching (cf-aig-cache-ttl: minimum 60 s), Limits ("Cache TTL 1 month",
 // "Custom metadata 5 entries"), Custom metadata (keys starting with "cf." are reserved), Request handling
 // (cf-aig-max-attempts at most 5, cf-aig-retry-delay at most 5000 ms).
-namespace IdeogramGen.Spec
+namespace IdeogramGen.ApiDescription
 {
     internal static class GatewayLimits
     {

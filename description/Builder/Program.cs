@@ -1,11 +1,11 @@
 using System;
 using System.IO;
 
-namespace IdeogramGen.SpecBuilder;
+namespace IdeogramGen.ApiDescription.Builder;
 
 /// <summary>
 /// Regenerates the API description and the runtime vocabulary from the vendored OpenAPI document.
-/// Usage: <c>dotnet run --project spec/Builder [-- --check]</c>. With <c>--check</c> nothing is written and the exit
+/// Usage: <c>dotnet run --project description/Builder [-- --check]</c>. With <c>--check</c> nothing is written and the exit
 /// code says whether the checked-in files are current.
 /// </summary>
 public static class Program

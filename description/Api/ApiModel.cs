@@ -1,12 +1,12 @@
 // The shapes of IdeogramGen's one API description. The data itself is in IdeogramApi.g.cs, derived from
-// spec/ideogram-openapi.json by spec/Builder (run `dotnet run --project spec/Builder` after replacing the document).
+// description/ideogram-openapi.json by description/Builder (run `dotnet run --project description/Builder` after replacing the document).
 // This file is compiled into every assembly that knows Ideogram's vocabulary: the generator, the analyzers, the
 // emulator and the tests.
 #nullable enable
 using System;
 using System.Collections.Generic;
 
-namespace IdeogramGen.Spec
+namespace IdeogramGen.ApiDescription
 {
     /// <summary>How a request body goes on the wire.</summary>
     internal enum BodyEncoding
