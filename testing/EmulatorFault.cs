@@ -44,6 +44,14 @@ namespace IdeogramGen.Testing
         SlowFirstByte,
         /// <summary>An image download (<c>GET {root}ephemeral/…</c>) that trickles its bytes over <see cref="EmulatorFault.Delay"/>.</summary>
         SlowImageDownload,
+        /// <summary>The normal answer, held before any header byte until <see cref="EmulatorFault.Gate"/> is released. Billed unless the client gives up first.</summary>
+        HoldFirstByte,
+        /// <summary>The normal answer: headers and the first <see cref="EmulatorFault.HoldAfterBytes"/> body bytes, then held until <see cref="EmulatorFault.Gate"/> is released. Billed.</summary>
+        HoldBody,
+        /// <summary>An image download held before any header byte until <see cref="EmulatorFault.Gate"/> is released.</summary>
+        HoldImageFirstByte,
+        /// <summary>An image download: headers and the first <see cref="EmulatorFault.HoldAfterBytes"/> bytes, then held until <see cref="EmulatorFault.Gate"/> is released.</summary>
+        HoldImageBody,
     }
 
     /// <summary>
@@ -89,6 +97,12 @@ namespace IdeogramGen.Testing
         /// <summary>For <see cref="EmulatorFaultKind.OversizedBody"/>: the body size in bytes.</summary>
         public long BodyBytes { get; private set; }
 
+        /// <summary>For the holding faults (<see cref="HoldFirstByte"/>, <see cref="HoldBody"/>, <see cref="HoldImageFirstByte"/>, <see cref="HoldImageBody"/>): the gate the answer waits at.</summary>
+        public EmulatorGate? Gate { get; private set; }
+
+        /// <summary>For <see cref="EmulatorFaultKind.HoldBody"/> and <see cref="EmulatorFaultKind.HoldImageBody"/>: how many body bytes are sent (and flushed) before the hold; at most the body's length.</summary>
+        public long HoldAfterBytes { get; private set; }
+
         /// <summary>When set, only a request to this Ideogram path (e.g. <c>/v1/ideogram-v3/generate</c>) matches the fault.</summary>
         public string? IdeogramPath { get; private set; }
 
@@ -96,7 +110,7 @@ namespace IdeogramGen.Testing
             or EmulatorFaultKind.GatewayNotFound or EmulatorFaultKind.PolicyDenied or EmulatorFaultKind.SpendLimitExceeded
             or EmulatorFaultKind.GuardrailPromptBlocked;
 
-        internal bool IsImageStage => Kind == EmulatorFaultKind.SlowImageDownload;
+        internal bool IsImageStage => Kind is EmulatorFaultKind.SlowImageDownload or EmulatorFaultKind.HoldImageFirstByte or EmulatorFaultKind.HoldImageBody;
 
         /// <summary>Returns a copy that only matches requests to <paramref name="ideogramPath"/> (e.g. <c>/v1/ideogram-v3/generate</c>).</summary>
         public EmulatorFault ForPath(string ideogramPath)
@@ -194,6 +208,49 @@ namespace IdeogramGen.Testing
             if (duration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(duration));
             return new(EmulatorFaultKind.SlowImageDownload, 200, false) { Delay = duration };
         }
+
+        /// <summary>
+        /// Holds the next gateway answer before any header byte until <paramref name="gate"/> is released, then answers
+        /// normally. The request has been received whole and validated when it reaches the gate. Billed, unless the
+        /// client gives up while it is held (then the request is recorded with status 0 and not billed).
+        /// </summary>
+        /// <param name="gate">The gate; see <see cref="EmulatorGate"/>.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="gate"/> is null.</exception>
+        public static EmulatorFault HoldFirstByte(EmulatorGate gate) =>
+            new(EmulatorFaultKind.HoldFirstByte, 200, true) { Gate = gate ?? throw new ArgumentNullException(nameof(gate)) };
+
+        /// <summary>
+        /// Sends the next gateway answer's 200 headers (with the whole body's <c>Content-Length</c>) and its first
+        /// <paramref name="afterBytes"/> body bytes, flushes them, and holds the rest until <paramref name="gate"/> is
+        /// released. The generation ran: billed.
+        /// </summary>
+        /// <param name="gate">The gate; see <see cref="EmulatorGate"/>.</param>
+        /// <param name="afterBytes">Body bytes sent before the hold, 0 or more; a value past the body's end sends the whole body but the last byte.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="gate"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterBytes"/> is negative.</exception>
+        public static EmulatorFault HoldBody(EmulatorGate gate, long afterBytes) =>
+            new(EmulatorFaultKind.HoldBody, 200, true) { Gate = gate ?? throw new ArgumentNullException(nameof(gate)), HoldAfterBytes = NonNegative(afterBytes) };
+
+        /// <summary>Holds the next image download (<c>GET {root}ephemeral/…</c>) before any header byte until <paramref name="gate"/> is released. Not a generation, so not billed.</summary>
+        /// <param name="gate">The gate; see <see cref="EmulatorGate"/>.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="gate"/> is null.</exception>
+        public static EmulatorFault HoldImageFirstByte(EmulatorGate gate) =>
+            new(EmulatorFaultKind.HoldImageFirstByte, 200, false) { Gate = gate ?? throw new ArgumentNullException(nameof(gate)) };
+
+        /// <summary>
+        /// Sends the next image download's 200 headers (with the PNG's <c>Content-Length</c>) and its first
+        /// <paramref name="afterBytes"/> bytes, flushes them, and holds the rest until <paramref name="gate"/> is released.
+        /// Not billed.
+        /// </summary>
+        /// <param name="gate">The gate; see <see cref="EmulatorGate"/>.</param>
+        /// <param name="afterBytes">Bytes sent before the hold, 0 or more; a value past the image's end sends all but the last byte.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="gate"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="afterBytes"/> is negative.</exception>
+        public static EmulatorFault HoldImageBody(EmulatorGate gate, long afterBytes) =>
+            new(EmulatorFaultKind.HoldImageBody, 200, false) { Gate = gate ?? throw new ArgumentNullException(nameof(gate)), HoldAfterBytes = NonNegative(afterBytes) };
+
+        private static long NonNegative(long bytes) =>
+            bytes >= 0 ? bytes : throw new ArgumentOutOfRangeException("afterBytes", bytes, "Use 0 or more bytes.");
 
         /// <inheritdoc />
         public override string ToString() => IdeogramPath is null ? $"{Kind} ({StatusCode})" : $"{Kind} ({StatusCode}) for {IdeogramPath}";

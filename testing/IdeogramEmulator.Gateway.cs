@@ -187,6 +187,16 @@ namespace IdeogramGen.Testing
                 }
                 providerFault = null;
             }
+            else if (providerFault is { Kind: EmulatorFaultKind.HoldFirstByte })
+            {
+                call.Fault = providerFault.Kind;
+                if (!await HoldAsync(context, providerFault.Gate!).ConfigureAwait(false))
+                {
+                    Finish(call, 0, 0);
+                    return;
+                }
+                providerFault = null;
+            }
 
             var expires = now + _options.ImageLinkLifetime;
             byte[] body = ResponseShaper.Build(plan, i => _images.CreateLink(Root, ResponseShaper.ImageFor(plan, i), expires), out int images);
@@ -288,6 +298,10 @@ namespace IdeogramGen.Testing
                 case EmulatorFaultKind.EmptyBody:
                     Finish(call, 200, billed);
                     await WriteAsync(context, 200, Array.Empty<byte>(), WireBodies.Json).ConfigureAwait(false);
+                    return;
+                case EmulatorFaultKind.HoldBody:
+                    Finish(call, 200, billed);
+                    await WriteHeldBodyAsync(context, successBody, WireBodies.Json, fault.Gate!, fault.HoldAfterBytes).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.OversizedBody:
                     Finish(call, 200, billed);

@@ -40,6 +40,7 @@ namespace IdeogramGen.Testing
             }
             byte[] png = _images.GetPng(spec);
             var fault = HttpMethods.IsGet(context.Request.Method) ? Faults.TakeImageFault() : null;
+            if (fault is { Kind: EmulatorFaultKind.HoldImageFirstByte } && !await HoldAsync(context, fault.Gate!).ConfigureAwait(false)) return;
             Interlocked.Increment(ref _imageDownloads);
             var response = context.Response;
             response.StatusCode = 200;
@@ -47,7 +48,12 @@ namespace IdeogramGen.Testing
             response.ContentLength = png.Length;
             response.Headers["Cache-Control"] = "private, max-age=3600";
             if (HttpMethods.IsHead(context.Request.Method)) return;
-            if (fault is null)
+            if (fault is { Kind: EmulatorFaultKind.HoldImageBody })
+            {
+                await WriteHeldBodyAsync(context, png, "image/png", fault.Gate!, fault.HoldAfterBytes).ConfigureAwait(false);
+                return;
+            }
+            if (fault is null or { Kind: EmulatorFaultKind.HoldImageFirstByte })
             {
                 await response.Body.WriteAsync(png, context.RequestAborted).ConfigureAwait(false);
                 return;

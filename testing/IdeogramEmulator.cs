@@ -60,6 +60,7 @@ namespace IdeogramGen.Testing
         private int _billedImages;
         private int _imageDownloads;
         private int _disposed;
+        private readonly CancellationTokenSource _stopping = new();
 
         private IdeogramEmulator(EmulatorOptions options, bool inMemory)
         {
@@ -176,6 +177,8 @@ namespace IdeogramGen.Testing
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+            // Answers held at a gate nobody released end now instead of delaying the shutdown.
+            _stopping.Cancel();
             try
             {
                 await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
@@ -183,6 +186,7 @@ namespace IdeogramGen.Testing
             finally
             {
                 await _app.DisposeAsync().ConfigureAwait(false);
+                _stopping.Dispose();
             }
         }
 
@@ -221,6 +225,35 @@ namespace IdeogramGen.Testing
             context.Response.ContentType = contentType;
             context.Response.ContentLength = body.Length;
             if (body.Length > 0) await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Waits at <paramref name="gate"/>; when the client goes away or the emulator stops first, aborts the connection
+        /// and returns false.
+        /// </summary>
+        private async Task<bool> HoldAsync(HttpContext context, EmulatorGate gate)
+        {
+            using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            if (await gate.HoldAsync(ended.Token).ConfigureAwait(false)) return true;
+            context.Abort();
+            return false;
+        }
+
+        /// <summary>
+        /// Sends 200 headers with the whole body's length and the first <paramref name="afterBytes"/> bytes (never the
+        /// whole body), flushes, holds at <paramref name="gate"/>, then sends the rest.
+        /// </summary>
+        private async Task WriteHeldBodyAsync(HttpContext context, byte[] body, string contentType, EmulatorGate gate, long afterBytes)
+        {
+            var response = context.Response;
+            response.StatusCode = 200;
+            response.ContentType = contentType;
+            response.ContentLength = body.Length;
+            int head = (int)Math.Min(afterBytes, Math.Max(0, body.Length - 1));
+            if (head > 0) await response.Body.WriteAsync(body.AsMemory(0, head), context.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            if (!await HoldAsync(context, gate).ConfigureAwait(false)) return;
+            await response.Body.WriteAsync(body.AsMemory(head), context.RequestAborted).ConfigureAwait(false);
         }
 
         private sealed record CachedAnswer(int StatusCode, string ContentType, byte[] Body, DateTimeOffset Expires);
