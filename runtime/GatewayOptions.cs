@@ -47,6 +47,13 @@ namespace IdeogramGen
         /// </summary>
         public bool AllowRedirectedAnswers { get; set; }
 
+        /// <summary>
+        /// Whether the call's span (<see cref="IdeogramTelemetry"/>) records the prompt, as <c>gen_ai.input.messages</c>.
+        /// Default false: prompts are user content and stay out of telemetry unless you opt in. Keys, tokens, headers and
+        /// image links are never recorded.
+        /// </summary>
+        public bool RecordPromptsInTelemetry { get; set; }
+
         /// <summary>The <c>User-Agent</c> product token; default <c>IdeogramGen/&lt;version&gt;</c>. The gateway logs it.</summary>
         public string? UserAgent { get; set; }
     }

@@ -100,15 +100,19 @@ namespace IdeogramGen
                 : _scrub;
             var errors = ReferenceEquals(scrub, _scrub) ? _errors : new ErrorClassifier(scrub);
 
+            var telemetry = IdeogramTelemetry.StartCall(path, body, images, uri, _options.RecordPromptsInTelemetry);
             IDisposable? permit = null;
-            if (_limiter != null) permit = await _limiter.AcquireAsync(Math.Max(1, images), cancellationToken).ConfigureAwait(false);
+            int attempt = 1;
             try
             {
-                for (int attempt = 1; ; attempt++)
+                if (_limiter != null) permit = await _limiter.AcquireAsync(Math.Max(1, images), cancellationToken).ConfigureAwait(false);
+                for (; ; attempt++)
                 {
                     try
                     {
-                        return await AttemptAsync(uri, path, body, headers, gateway.GatewayToken, timeout, read, errors, attempt, cancellationToken).ConfigureAwait(false);
+                        var result = await AttemptAsync(uri, path, body, headers, gateway.GatewayToken, timeout, read, errors, attempt, cancellationToken).ConfigureAwait(false);
+                        telemetry?.Succeeded(result, attempt);
+                        return result;
                     }
                     catch (IdeogramGenException ex)
                     {
@@ -121,9 +125,15 @@ namespace IdeogramGen
                             throw;
                         }
                         Log.Retrying(_logger, path, attempt, ex.GetType().Name, delay.Value.TotalMilliseconds, null);
+                        telemetry?.Retrying(attempt, ex, delay.Value);
                         await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
                     }
                 }
+            }
+            catch (Exception ex) when (telemetry != null)
+            {
+                telemetry.Failed(ex, attempt);
+                throw;
             }
             finally
             {

@@ -124,6 +124,7 @@ namespace IdeogramGen
                     await destination.WriteAsync(buffer, 0, n, linked.Token).ConfigureAwait(false);
                     progress?.Report(new ImageDownloadProgress(written, total));
                 }
+                IdeogramTelemetry.RecordDownloaded(written);
                 if (total != null && written != total)
                     throw new ImageDownloadException($"The image host announced {total} bytes but sent {written}.") { StatusCode = status, IsTransient = true, IsRetrySafe = true };
                 return written;

@@ -29,6 +29,48 @@ namespace IdeogramGen
         /// <summary>Builds the HTTP content for one attempt.</summary>
         public abstract HttpContent CreateContent();
 
+        /// <summary>
+        /// The <c>model</c> and <c>prompt</c> text fields of the body (top level, or inside the <c>image_request</c> object
+        /// or part of the legacy endpoints), for telemetry; read from what is sent, so every endpoint is covered.
+        /// </summary>
+        internal virtual DescribedFields DescribedFields() => default;
+
+        /// <summary>Reads <c>model</c> and <c>prompt</c> from a JSON object, looking one level into <c>image_request</c>.</summary>
+        internal static DescribedFields ReadDescribedFields(byte[] json, DescribedFields found)
+        {
+            try
+            {
+                var reader = new Utf8JsonReader(json);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return found;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    bool model = reader.ValueTextEquals("model"), prompt = reader.ValueTextEquals("prompt"), wrapper = reader.ValueTextEquals("image_request");
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String && (model || prompt))
+                        found = model ? new DescribedFields(found.Model ?? reader.GetString(), found.Prompt) : new DescribedFields(found.Model, found.Prompt ?? reader.GetString());
+                    else if (wrapper && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        int depth = reader.CurrentDepth;
+                        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+                        {
+                            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != depth + 1) continue;
+                            bool m = reader.ValueTextEquals("model"), p = reader.ValueTextEquals("prompt");
+                            reader.Read();
+                            if (reader.TokenType == JsonTokenType.String && (m || p))
+                                found = m ? new DescribedFields(found.Model ?? reader.GetString(), found.Prompt) : new DescribedFields(found.Model, found.Prompt ?? reader.GetString());
+                            else reader.Skip();
+                        }
+                    }
+                    else reader.Skip();
+                }
+            }
+            catch (JsonException)
+            {
+                // Telemetry only: a body this library wrote is valid JSON; anything else describes nothing.
+            }
+            return found;
+        }
+
         /// <summary>The UTF-8 JSON text of <paramref name="write"/>.</summary>
         public static byte[] ToJsonBytes(Action<Utf8JsonWriter> write)
         {
@@ -87,6 +129,8 @@ namespace IdeogramGen
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 return content;
             }
+
+            internal override DescribedFields DescribedFields() => ReadDescribedFields(_bytes ??= ToJsonBytes(_write), default);
         }
 
         private sealed class MultipartBody : RequestBody
@@ -118,7 +162,29 @@ namespace IdeogramGen
                 _replayable = builder.Replayable;
                 return form;
             }
+
+            internal override DescribedFields DescribedFields()
+            {
+                var probe = new MultipartBuilder(null) { Describe = true };
+                _build(probe);
+                _replayable = probe.Replayable;
+                return probe.Described;
+            }
         }
+    }
+
+    /// <summary>The <c>model</c> and <c>prompt</c> a request body carries (either may be null).</summary>
+    internal readonly struct DescribedFields
+    {
+        public DescribedFields(string? model, string? prompt)
+        {
+            Model = model;
+            Prompt = prompt;
+        }
+
+        public string? Model { get; }
+
+        public string? Prompt { get; }
     }
 
     /// <summary>Adds the parts of a multipart/form-data body; used by generated code.</summary>
@@ -131,9 +197,16 @@ namespace IdeogramGen
 
         internal bool Replayable { get; private set; } = true;
 
+        /// <summary>When set (on a probe without a form), the <c>model</c> and <c>prompt</c> parts are kept in <see cref="Described"/>.</summary>
+        internal bool Describe { get; set; }
+
+        internal DescribedFields Described { get; private set; }
+
         /// <summary>A text part.</summary>
         public void Text(string name, string value)
         {
+            if (Describe && (name == "model" || name == "prompt"))
+                Described = name == "model" ? new DescribedFields(Described.Model ?? value, Described.Prompt) : new DescribedFields(Described.Model, Described.Prompt ?? value);
             if (_form == null) return;
             var part = new ByteArrayContent(Encoding.UTF8.GetBytes(value));
             part.Headers.ContentType = null;
@@ -152,6 +225,7 @@ namespace IdeogramGen
         /// <summary>A JSON part (<c>Content-Type: application/json</c>), such as <c>color_palette</c> or <c>image_request</c>.</summary>
         public void Json(string name, Action<Utf8JsonWriter> write)
         {
+            if (Describe && name == "image_request") Described = RequestBody.ReadDescribedFields(RequestBody.ToJsonBytes(write), Described);
             if (_form == null) return;
             var part = new ByteArrayContent(RequestBody.ToJsonBytes(write));
             part.Headers.ContentType = new MediaTypeHeaderValue("application/json");
