@@ -1,9 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -25,6 +23,8 @@ namespace IdeogramGen.Analyzers
         internal const string TokenVariable = "CF_AIG_TOKEN";
         internal const string ApiKeyConfigurationKey = "Ideogram:ApiKey";
         internal const string TokenConfigurationKey = "Ideogram:GatewayToken";
+        internal const string CloudflareApiTokenVariable = "CF_API_TOKEN";
+        internal const string CloudflareApiTokenConfigurationKey = "Ideogram:CloudflareApiToken";
 
         private static readonly string[] TestFrameworks =
         {
@@ -32,11 +32,7 @@ namespace IdeogramGen.Analyzers
             "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework",
         };
 
-        private const int MaxDepth = 8;
-
-        private enum SecretKind { ApiKey, Token }
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.HardCodedSecret);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.HardCodedSecret, Rules.VariableNameAsSecret);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -45,12 +41,13 @@ namespace IdeogramGen.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var types = KnownTypes.Create(start.Compilation);
+                var flow = new ConstantFlow(start.Compilation);
                 var options = start.Options.AnalyzerConfigOptionsProvider;
                 bool isTestProject = IsTestProject(start.Compilation, options);
                 bool Skip(OperationAnalysisContext c) => isTestProject && TestProjectsExempt(options, c.Operation.Syntax.SyntaxTree);
-                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeCreation(c, types); }, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeInvocation(c, types); }, OperationKind.Invocation);
-                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeAssignment(c, types); }, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeCreation(c, types, flow); }, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeInvocation(c, types, flow); }, OperationKind.Invocation);
+                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeAssignment(c, types, flow); }, OperationKind.SimpleAssignment);
             });
         }
 
@@ -72,7 +69,7 @@ namespace IdeogramGen.Analyzers
             return value == null || !string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, ConstantFlow flow)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             var type = creation.Constructor?.ContainingType;
@@ -82,8 +79,8 @@ namespace IdeogramGen.Analyzers
                 foreach (var a in creation.Arguments)
                 {
                     if (a.ArgumentKind != ArgumentKind.Explicit || a.Parameter == null) continue;
-                    if (a.Parameter.Name == "apiKey") CheckSink(context, a.Value, SecretKind.ApiKey, "the IdeogramCredentials apiKey parameter");
-                    else if (a.Parameter.Name == "gatewayToken") CheckSink(context, a.Value, SecretKind.Token, "the IdeogramCredentials gatewayToken parameter");
+                    if (a.Parameter.Name == "apiKey") CheckSink(context, flow, a.Value, SecretKind.ApiKey, "the IdeogramCredentials apiKey parameter", creation);
+                    else if (a.Parameter.Name == "gatewayToken") CheckSink(context, flow, a.Value, SecretKind.GatewayToken, "the IdeogramCredentials gatewayToken parameter", creation);
                 }
                 return;
             }
@@ -91,13 +88,20 @@ namespace IdeogramGen.Analyzers
             {
                 var parameter = Operations.Argument(creation.Arguments, "parameter");
                 if (parameter != null && parameter.ArgumentKind == ArgumentKind.Explicit)
-                    CheckSink(context, parameter.Value, SecretKind.Token, "an AuthenticationHeaderValue");
+                    CheckSink(context, flow, parameter.Value, SecretKind.CloudflareApiToken, "an AuthenticationHeaderValue", null);
                 return;
             }
-            CheckNamedArguments(context, creation.Arguments);
+            if (types.GatewayLogsClient != null && SymbolEqualityComparer.Default.Equals(type, types.GatewayLogsClient))
+            {
+                var token = Operations.Argument(creation.Arguments, "apiToken");
+                if (token != null && token.ArgumentKind == ArgumentKind.Explicit)
+                    CheckSink(context, flow, token.Value, SecretKind.CloudflareApiToken, "the GatewayLogsClient apiToken parameter", null);
+                return;
+            }
+            CheckNamedArguments(context, flow, creation.Arguments);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, ConstantFlow flow)
         {
             var call = (IInvocationOperation)context.Operation;
             var method = call.TargetMethod;
@@ -110,17 +114,17 @@ namespace IdeogramGen.Analyzers
                     || value.Value.Type?.SpecialType != SpecialType.System_String)
                     return;
                 if (string.Equals(header, "Api-Key", StringComparison.OrdinalIgnoreCase))
-                    CheckSink(context, value.Value, SecretKind.ApiKey, "the Api-Key header");
+                    CheckSink(context, flow, value.Value, SecretKind.ApiKey, "the Api-Key header", null);
                 else if (string.Equals(header, "cf-aig-authorization", StringComparison.OrdinalIgnoreCase))
-                    CheckSink(context, value.Value, SecretKind.Token, "the cf-aig-authorization header");
+                    CheckSink(context, flow, value.Value, SecretKind.GatewayToken, "the cf-aig-authorization header", null);
                 else if (string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase))
-                    CheckSink(context, value.Value, SecretKind.Token, "the Authorization header");
+                    CheckSink(context, flow, value.Value, SecretKind.CloudflareApiToken, "the Authorization header", null);
                 return;
             }
-            CheckNamedArguments(context, call.Arguments);
+            CheckNamedArguments(context, flow, call.Arguments);
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types, ConstantFlow flow)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             ISymbol? member = assignment.Target switch
@@ -130,157 +134,146 @@ namespace IdeogramGen.Analyzers
                 _ => null,
             };
             if (member == null || assignment.Value.Type?.SpecialType != SpecialType.System_String) return;
-            if (types.GatewayRequestOptions != null && member.Name == "GatewayToken"
-                && SymbolEqualityComparer.Default.Equals(member.ContainingType, types.GatewayRequestOptions))
+            var sink = types.CredentialMember(member);
+            if (sink != null)
             {
-                CheckSink(context, assignment.Value, SecretKind.Token, "GatewayRequestOptions.GatewayToken");
+                CheckSink(context, flow, assignment.Value, sink.Value.Kind, sink.Value.Name, null);
                 return;
             }
             if (SecretHeuristics.IsSecretName(member.Name))
-                CheckNamed(context, assignment.Value, member.Name);
+                CheckNamed(context, flow, assignment.Value, member.Name);
         }
 
-        private static void CheckNamedArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments)
+        private static void CheckNamedArguments(OperationAnalysisContext context, ConstantFlow flow, ImmutableArray<IArgumentOperation> arguments)
         {
             foreach (var a in arguments)
                 if (a.ArgumentKind == ArgumentKind.Explicit && a.Parameter != null && a.Parameter.Type.SpecialType == SpecialType.System_String
                     && SecretHeuristics.IsSecretName(a.Parameter.Name))
-                    CheckNamed(context, a.Value, a.Parameter.Name);
-        }
-
-        private static void CheckSink(OperationAnalysisContext context, IOperation value, SecretKind kind, string sink)
-        {
-            if (!TryResolve(value, 0, out var text) || text == null) return;
-            var secret = SecretHeuristics.StripScheme(text, out var prefix);
-            if (SecretHeuristics.IsExempt(secret)) return;
-            Report(context, value, kind, sink, prefix);
-        }
-
-        private static void CheckNamed(OperationAnalysisContext context, IOperation value, string name)
-        {
-            if (!TryResolve(value, 0, out var text) || text == null) return;
-            var secret = SecretHeuristics.StripScheme(text, out var prefix);
-            if (SecretHeuristics.IsExempt(secret) || !SecretHeuristics.LooksLikeToken(secret)) return;
-            var kind = name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ? SecretKind.Token : SecretKind.ApiKey;
-            Report(context, value, kind, "'" + name + "'", prefix);
-        }
-
-        private static void Report(OperationAnalysisContext context, IOperation value, SecretKind kind, string sink, string prefix)
-        {
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.EnvironmentVariable, kind == SecretKind.ApiKey ? ApiKeyVariable : TokenVariable)
-                .Add(DiagnosticProperties.ConfigurationKey, kind == SecretKind.ApiKey ? ApiKeyConfigurationKey : TokenConfigurationKey)
-                .Add(DiagnosticProperties.SchemePrefix, prefix);
-            var what = kind == SecretKind.ApiKey ? "Ideogram API key" : "Cloudflare or bearer token";
-            context.ReportDiagnostic(Diagnostic.Create(Rules.HardCodedSecret, value.Syntax.GetLocation(), properties, what, sink));
+                    CheckNamed(context, flow, a.Value, a.Parameter.Name);
         }
 
         /// <summary>
-        /// The constant text of an expression, following const and static readonly fields initialised with a literal,
-        /// locals that are never reassigned, concatenation and interpolation. False when any part is not constant.
+        /// A known credential sink: any constant that is not an obvious stand-in is reported (IDG0301); an environment
+        /// variable's name is reported as such (IDG0303).
         /// </summary>
-        internal static bool TryResolve(IOperation operation, int depth, out string? value)
+        private static void CheckSink(OperationAnalysisContext context, ConstantFlow flow, IOperation value, SecretKind kind, string sink, IObjectCreationOperation? credentials)
         {
-            value = null;
-            if (depth > MaxDepth) return false;
-            if (operation.ConstantValue.HasValue)
+            if (Operations.IsNull(value)) return;
+            FlowValue? secret = null, variable = null;
+            string prefix = "";
+            foreach (var v in flow.Values(value))
             {
-                value = operation.ConstantValue.Value as string;
-                return operation.ConstantValue.Value == null || value != null;
+                if (v.Text == null) continue;
+                var text = SecretHeuristics.StripScheme(v.Text, out var p);
+                if (SecretHeuristics.IsEnvironmentVariableName(text))
+                {
+                    if (variable == null) variable = v;
+                    continue;
+                }
+                if (SecretHeuristics.IsExempt(text) || secret != null) continue;
+                secret = v;
+                prefix = p;
             }
-            switch (operation)
+            if (secret != null) Report(context, value, secret.Value, kind, sink, prefix);
+            else if (variable != null) ReportVariable(context, value, variable.Value, kind, sink, credentials);
+        }
+
+        /// <summary>A member or parameter only named like a credential: reported when a value also looks like a token.</summary>
+        private static void CheckNamed(OperationAnalysisContext context, ConstantFlow flow, IOperation value, string name)
+        {
+            if (Operations.IsNull(value)) return;
+            foreach (var v in flow.Values(value))
             {
-                case IConversionOperation c when c.OperatorMethod == null:
-                    return TryResolve(c.Operand, depth + 1, out value);
-                case IParenthesizedOperation p:
-                    return TryResolve(p.Operand, depth + 1, out value);
-                case IBinaryOperation b when b.OperatorKind == BinaryOperatorKind.Add && b.Type?.SpecialType == SpecialType.System_String:
-                    if (TryResolve(b.LeftOperand, depth + 1, out var left) && TryResolve(b.RightOperand, depth + 1, out var right))
-                    {
-                        value = (left ?? "") + (right ?? "");
-                        return true;
-                    }
-                    return false;
-                case IInterpolatedStringOperation s:
-                    var sb = new StringBuilder();
-                    foreach (var part in s.Parts)
-                    {
-                        if (part is IInterpolatedStringTextOperation t && t.Text.ConstantValue.Value is string text) sb.Append(text);
-                        else if (part is IInterpolationOperation i && i.Alignment == null && i.FormatString == null
-                                 && TryResolve(i.Expression, depth + 1, out var piece)) sb.Append(piece);
-                        else return false;
-                    }
-                    value = sb.ToString();
-                    return true;
-                case IFieldReferenceOperation f when f.Field.IsStatic && f.Field.IsReadOnly && f.Field.Type.SpecialType == SpecialType.System_String:
-                    foreach (var r in f.Field.DeclaringSyntaxReferences)
-                        if (r.GetSyntax() is VariableDeclaratorSyntax d && d.Initializer != null)
-                            return TryEvaluateSyntax(d.Initializer.Value, depth + 1, out value);
-                    return false;
-                case ILocalReferenceOperation l:
-                    return TryResolveLocal(l, depth, out value);
-                default:
-                    return false;
+                if (v.Text == null) continue;
+                var secret = SecretHeuristics.StripScheme(v.Text, out var prefix);
+                if (SecretHeuristics.IsExempt(secret) || !SecretHeuristics.LooksLikeToken(secret)) continue;
+                Report(context, value, v, SecretHeuristics.KindOfName(name), "'" + name + "'", prefix);
+                return;
             }
         }
 
-        private static bool TryResolveLocal(ILocalReferenceOperation reference, int depth, out string? value)
+        private static IEnumerable<Location> Origin(IOperation value, FlowValue v) =>
+            v.Origin.SyntaxTree == value.Syntax.SyntaxTree && value.Syntax.Span.Contains(v.Origin.Span)
+                ? Array.Empty<Location>()
+                : new[] { v.Origin.GetLocation() };
+
+        private static void Report(OperationAnalysisContext context, IOperation value, FlowValue v, SecretKind kind, string sink, string prefix)
         {
-            value = null;
-            var local = reference.Local;
-            if (local.IsRef || reference.SemanticModel == null) return false;
-            foreach (var r in local.DeclaringSyntaxReferences)
-            {
-                if (!(r.GetSyntax() is VariableDeclaratorSyntax d) || d.Initializer == null) return false;
-                if (d.SyntaxTree != reference.Syntax.SyntaxTree) return false;
-                var scope = d.Parent?.Parent?.Parent;
-                if (scope == null || IsWrittenAgain(scope, d.Identifier.ValueText)) return false;
-                var init = reference.SemanticModel.GetOperation(d.Initializer.Value);
-                return init != null && TryResolve(init, depth + 1, out value);
-            }
-            return false;
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.EnvironmentVariable, EnvironmentVariable(kind))
+                .Add(DiagnosticProperties.ConfigurationKey, ConfigurationKey(kind))
+                .Add(DiagnosticProperties.SchemePrefix, prefix);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.HardCodedSecret, value.Syntax.GetLocation(), Origin(value, v), properties, Describe(kind), sink));
         }
 
-        private static bool IsWrittenAgain(SyntaxNode scope, string name)
+        private static void ReportVariable(OperationAnalysisContext context, IOperation value, FlowValue v, SecretKind kind, string sink, IObjectCreationOperation? credentials)
         {
-            foreach (var n in scope.DescendantNodes())
-            {
-                if (n is AssignmentExpressionSyntax a && a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == name) return true;
-                if (n is ArgumentSyntax arg && !arg.RefKindKeyword.IsKind(SyntaxKind.None) && arg.Expression is IdentifierNameSyntax rid && rid.Identifier.ValueText == name) return true;
-            }
-            return false;
+            var name = SecretHeuristics.StripScheme(v.Text!, out var prefix);
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.EnvironmentVariable, name)
+                .Add(DiagnosticProperties.SchemePrefix, prefix);
+            if (credentials != null && FromEnvironmentArguments(credentials) is (string key, string token))
+                properties = properties
+                    .Add(DiagnosticProperties.ApiKeyVariable, key)
+                    .Add(DiagnosticProperties.GatewayTokenVariable, token);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.VariableNameAsSecret, value.Syntax.GetLocation(), Origin(value, v), properties,
+                name, Describe(kind), sink));
         }
 
-        private static bool TryEvaluateSyntax(ExpressionSyntax expression, int depth, out string? value)
+        /// <summary>
+        /// The variables <c>IdeogramCredentials.FromEnvironment</c> should read in place of this constructor call, when
+        /// each argument is an environment variable's name (or absent / null, which keeps the default).
+        /// </summary>
+        private static (string Key, string Token)? FromEnvironmentArguments(IObjectCreationOperation creation)
         {
-            value = null;
-            if (depth > MaxDepth) return false;
-            switch (expression)
+            string key = ApiKeyVariable, token = TokenVariable;
+            foreach (var a in creation.Arguments)
             {
-                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                    value = literal.Token.ValueText;
-                    return true;
-                case ParenthesizedExpressionSyntax p:
-                    return TryEvaluateSyntax(p.Expression, depth + 1, out value);
-                case BinaryExpressionSyntax b when b.IsKind(SyntaxKind.AddExpression):
-                    if (TryEvaluateSyntax(b.Left, depth + 1, out var l) && TryEvaluateSyntax(b.Right, depth + 1, out var r))
-                    {
-                        value = l + r;
-                        return true;
-                    }
-                    return false;
-                case InterpolatedStringExpressionSyntax s:
-                    var sb = new StringBuilder();
-                    foreach (var c in s.Contents)
-                    {
-                        if (c is InterpolatedStringTextSyntax t) sb.Append(t.TextToken.ValueText);
-                        else return false;
-                    }
-                    value = sb.ToString();
-                    return true;
-                default:
-                    return false;
+                if (a.ArgumentKind != ArgumentKind.Explicit || a.Parameter == null) continue;
+                string? name;
+                if (Operations.IsNull(a.Value)) name = null;
+                else if (Operations.Unwrap(a.Value).ConstantValue.Value is string s && SecretHeuristics.IsEnvironmentVariableName(s)) name = s;
+                else return null;
+                if (a.Parameter.Name == "apiKey")
+                {
+                    if (name == null) return null;
+                    key = name;
+                }
+                else if (a.Parameter.Name == "gatewayToken" && name != null) token = name;
             }
+            return (key, token);
         }
+
+        private static string Describe(SecretKind kind) => kind switch
+        {
+            SecretKind.ApiKey => "Ideogram API key",
+            SecretKind.GatewayToken => "AI Gateway token",
+            _ => "Cloudflare API token",
+        };
+
+        internal static string EnvironmentVariable(SecretKind kind) => kind switch
+        {
+            SecretKind.ApiKey => ApiKeyVariable,
+            SecretKind.GatewayToken => TokenVariable,
+            _ => CloudflareApiTokenVariable,
+        };
+
+        internal static string ConfigurationKey(SecretKind kind) => kind switch
+        {
+            SecretKind.ApiKey => ApiKeyConfigurationKey,
+            SecretKind.GatewayToken => TokenConfigurationKey,
+            _ => CloudflareApiTokenConfigurationKey,
+        };
+    }
+
+    /// <summary>What a secret is for; it decides the environment variable and configuration key the fixes read.</summary>
+    internal enum SecretKind
+    {
+        /// <summary>The Ideogram API key (<c>Api-Key</c> header).</summary>
+        ApiKey,
+        /// <summary>The AI Gateway token of an authenticated gateway (<c>cf-aig-authorization</c>).</summary>
+        GatewayToken,
+        /// <summary>A Cloudflare API token for the REST API (<c>Authorization: Bearer</c>, the logs API).</summary>
+        CloudflareApiToken,
     }
 }

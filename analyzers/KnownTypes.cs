@@ -11,11 +11,15 @@ namespace IdeogramGen.Analyzers
         private readonly ConcurrentDictionary<INamedTypeSymbol, ApiEndpoint?> _endpoints =
             new ConcurrentDictionary<INamedTypeSymbol, ApiEndpoint?>(SymbolEqualityComparer.Default);
 
+        private readonly Compilation _compilation;
+
         private KnownTypes(Compilation compilation)
         {
+            _compilation = compilation;
             GatewayAttribute = Find(compilation, "IdeogramGen.IdeogramGatewayAttribute");
             EndpointAttribute = Find(compilation, "IdeogramGen.IdeogramEndpointAttribute");
             Credentials = Find(compilation, "IdeogramGen.IdeogramCredentials");
+            GatewayLogsClient = Find(compilation, "IdeogramGen.GatewayLogsClient");
             GatewayRequestOptions = Find(compilation, "IdeogramGen.GatewayRequestOptions");
             GatewayLogMetadata = Find(compilation, "IdeogramGen.GatewayLogMetadata");
             ColorPalette = Find(compilation, "IdeogramGen.ColorPalette");
@@ -33,9 +37,48 @@ namespace IdeogramGen.Analyzers
 
         public static KnownTypes Create(Compilation compilation) => new KnownTypes(compilation);
 
+        /// <summary>
+        /// Members that hold a credential: (type metadata name, member, what it holds). Options types that are not
+        /// referenced by a compilation are simply absent.
+        /// </summary>
+        private static readonly (string Type, string Member, SecretKind Kind)[] CredentialMembers =
+        {
+            ("IdeogramGen.GatewayRequestOptions", "GatewayToken", SecretKind.GatewayToken),
+        };
+
+        private Dictionary<(INamedTypeSymbol, string), (SecretKind Kind, string Name)>? _credentialMembers;
+
+        /// <summary>The credential a property or field holds, when it is one of the library's credential members.</summary>
+        public (SecretKind Kind, string Name)? CredentialMember(ISymbol member)
+        {
+            var map = _credentialMembers;
+            if (map == null)
+            {
+                map = new Dictionary<(INamedTypeSymbol, string), (SecretKind, string)>(TypeAndNameComparer.Instance);
+                foreach (var (type, name, kind) in CredentialMembers)
+                {
+                    var t = Find(_compilation, type);
+                    if (t != null) map[(t, name)] = (kind, t.Name + "." + name);
+                }
+                _credentialMembers = map;
+            }
+            if (map.Count == 0 || member.ContainingType == null) return null;
+            return map.TryGetValue((member.ContainingType, member.Name), out var found) ? found : ((SecretKind, string)?)null;
+        }
+
+        private sealed class TypeAndNameComparer : IEqualityComparer<(INamedTypeSymbol Type, string Name)>
+        {
+            public static readonly TypeAndNameComparer Instance = new TypeAndNameComparer();
+            public bool Equals((INamedTypeSymbol Type, string Name) x, (INamedTypeSymbol Type, string Name) y) =>
+                x.Name == y.Name && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
+            public int GetHashCode((INamedTypeSymbol Type, string Name) obj) =>
+                SymbolEqualityComparer.Default.GetHashCode(obj.Type) * 31 + obj.Name.GetHashCode();
+        }
+
         public INamedTypeSymbol? GatewayAttribute { get; }
         public INamedTypeSymbol? EndpointAttribute { get; }
         public INamedTypeSymbol? Credentials { get; }
+        public INamedTypeSymbol? GatewayLogsClient { get; }
         public INamedTypeSymbol? GatewayRequestOptions { get; }
         public INamedTypeSymbol? GatewayLogMetadata { get; }
         public INamedTypeSymbol? ColorPalette { get; }

@@ -33,6 +33,7 @@ namespace IdeogramGen.Analyzers
         public const string GatewayOptionOutOfRangeId = "IDG0204";
         public const string HardCodedSecretId = "IDG0301";
         public const string SecretInSettingsId = "IDG0302";
+        public const string VariableNameAsSecretId = "IDG0303";
         public const string CachingExpiringLinksId = "IDG0401";
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
@@ -152,6 +153,13 @@ namespace IdeogramGen.Analyzers
             RuleCategories.Security, DiagnosticSeverity.Warning,
             "appsettings files are committed with the code. An Ideogram API key or gateway token in them leaks with the repository.");
 
+        public static readonly DiagnosticDescriptor VariableNameAsSecret = Create(
+            VariableNameAsSecretId,
+            "Environment variable name passed as a secret",
+            "'{0}' is the name of an environment variable, passed where the {1} itself belongs ({2}); read the variable instead",
+            RuleCategories.Security, DiagnosticSeverity.Warning,
+            "A value such as \"IDEOGRAM_API_KEY\" at a credential sink is sent as the key itself and every call fails with 401. Read the variable (IdeogramCredentials.FromEnvironment, Environment.GetEnvironmentVariable).");
+
         public static readonly DiagnosticDescriptor CachingExpiringLinks = Create(
             CachingExpiringLinksId,
             "Gateway cache on a call that returns expiring image links",
@@ -165,7 +173,7 @@ namespace IdeogramGen.Analyzers
             GatewayClassNotExtensible, AccountIdFormat, GatewayIdFormat, NonConstantArgument, DuplicateAttribute,
             UnknownModel, ModelNotAccepted, UnknownValue, ObsoleteValue, ValueNotAccepted,
             OutOfRange, PatternMismatch, MutuallyExclusive, GatewayOptionOutOfRange,
-            HardCodedSecret, SecretInSettings,
+            HardCodedSecret, SecretInSettings, VariableNameAsSecret,
             CachingExpiringLinks,
         };
     }
@@ -181,5 +189,9 @@ namespace IdeogramGen.Analyzers
         public const string ConfigurationKey = "ConfigurationKey";
         /// <summary>An authentication scheme prefix ("Bearer ") kept in front of the secret.</summary>
         public const string SchemePrefix = "SchemePrefix";
+        /// <summary>IDG0303: the variable <c>IdeogramCredentials.FromEnvironment</c> reads for the API key.</summary>
+        public const string ApiKeyVariable = "ApiKeyVariable";
+        /// <summary>IDG0303: the variable <c>IdeogramCredentials.FromEnvironment</c> reads for the gateway token.</summary>
+        public const string GatewayTokenVariable = "GatewayTokenVariable";
     }
 }

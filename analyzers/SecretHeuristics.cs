@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
@@ -74,8 +75,36 @@ namespace IdeogramGen.Analyzers
             return letter && digit && Entropy(value) >= 3.5;
         }
 
+        private static readonly Regex EnvironmentVariableName = new Regex(@"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// True for the name of an environment variable (<c>IDEOGRAM_API_KEY</c>, <c>CF_AIG_TOKEN</c>): capitals and
+        /// digits in at least two words joined by <c>_</c>. Real keys and tokens mix cases.
+        /// </summary>
+        public static bool IsEnvironmentVariableName(string value) => EnvironmentVariableName.IsMatch(value);
+
+        /// <summary>What a member or parameter named like a credential holds, from its name.</summary>
+        public static SecretKind KindOfName(string name)
+        {
+            if (name.IndexOf("token", StringComparison.OrdinalIgnoreCase) < 0) return SecretKind.ApiKey;
+            return name.IndexOf("gateway", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("aig", StringComparison.OrdinalIgnoreCase) >= 0
+                ? SecretKind.GatewayToken
+                : SecretKind.CloudflareApiToken;
+        }
+
         /// <summary>True when a member or parameter name says it holds a credential (<c>ApiKey</c>, <c>gatewayToken</c>).</summary>
-        public static bool IsSecretName(string name) => SecretName.IsMatch(name) && !NotSecretName.IsMatch(name) && !HasNonSecretWord(name);
+        public static bool IsSecretName(string name)
+        {
+            if (SecretNames.TryGetValue(name, out var known)) return known;
+            var result = SecretName.IsMatch(name) && !NotSecretName.IsMatch(name) && !HasNonSecretWord(name);
+            if (SecretNames.Count < MaxRememberedNames) SecretNames.TryAdd(name, result);
+            return result;
+        }
+
+        private const int MaxRememberedNames = 4096;
+
+        /// <summary>Parameter and member names repeat across a compilation: each is matched once.</summary>
+        private static readonly ConcurrentDictionary<string, bool> SecretNames = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         /// <summary>Words that make a credential-sounding name about something else: <c>TokenSha256</c>, <c>SecretUri</c>, <c>ApiKeyEnv</c>.</summary>
         private static readonly HashSet<string> NonSecretWords = new HashSet<string>(StringComparer.Ordinal)

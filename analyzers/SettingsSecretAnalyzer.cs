@@ -9,14 +9,25 @@ using Microsoft.CodeAnalysis.Text;
 namespace IdeogramGen.Analyzers
 {
     /// <summary>
-    /// IDG0302: an Ideogram API key or gateway token in an <c>appsettings*.json</c> passed as an AdditionalFile, under
-    /// the sections the library binds (<c>Ideogram</c>, <c>IdeogramGen</c>: <c>ApiKey</c>, <c>GatewayToken</c>).
+    /// IDG0302: an Ideogram API key or Cloudflare token in a settings file passed as an AdditionalFile
+    /// (<c>appsettings*.json</c>, <c>launchSettings.json</c>). Keys are read the way
+    /// <c>Microsoft.Extensions.Configuration.Json</c> flattens a file: nested objects and <c>:</c>-joined names at any
+    /// level are the same key (<c>{"Ideogram": {"ApiKey": …}}</c> is <c>"Ideogram:ApiKey": …</c>), array items are
+    /// numbered, and names compare without case. A key fires when its last part is <c>ApiKey</c>, <c>GatewayToken</c>
+    /// or <c>CloudflareApiToken</c> below an <c>Ideogram</c> or <c>IdeogramGen</c> section (named clients included:
+    /// <c>Ideogram:Images:ApiKey</c>), or when it is one of the environment variables the library reads
+    /// (<c>IDEOGRAM_API_KEY</c>, <c>CF_AIG_TOKEN</c>, <c>CF_API_TOKEN</c>, e.g. under <c>environmentVariables</c>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SettingsSecretAnalyzer : DiagnosticAnalyzer
     {
         private static readonly string[] Sections = { "Ideogram", "IdeogramGen" };
-        private static readonly string[] Keys = { "ApiKey", "GatewayToken" };
+        private static readonly string[] Keys = { "ApiKey", "GatewayToken", "CloudflareApiToken" };
+        private static readonly string[] Variables =
+        {
+            HardCodedSecretAnalyzer.ApiKeyVariable, HardCodedSecretAnalyzer.TokenVariable, HardCodedSecretAnalyzer.CloudflareApiTokenVariable,
+        };
+        private const int MaxDepth = 64;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.SecretInSettings);
 
@@ -36,7 +47,8 @@ namespace IdeogramGen.Analyzers
         internal static bool IsSettingsFile(string path)
         {
             var name = Path.GetFileName(path);
-            return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+            return (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                || string.Equals(name, "launchSettings.json", StringComparison.OrdinalIgnoreCase);
         }
 
         private static void AnalyzeFile(AdditionalFileAnalysisContext context)
@@ -46,26 +58,53 @@ namespace IdeogramGen.Analyzers
             var text = file.GetText(context.CancellationToken);
             if (text == null) return;
             var root = JsonReader.Parse(text.ToString());
-            if (root == null || root.Properties == null) return;
-            foreach (var section in root.Properties)
+            if (root == null) return;
+            var found = new List<(string Key, JsonValue Value)>();
+            Flatten(root, "", 0, found);
+            foreach (var (key, value) in found)
             {
-                if (!Matches(section.Name, Sections) || section.Value.Properties == null) continue;
-                foreach (var entry in section.Value.Properties)
-                {
-                    if (!Matches(entry.Name, Keys) || entry.Value.String == null) continue;
-                    var secret = SecretHeuristics.StripScheme(entry.Value.String, out _);
-                    if (SecretHeuristics.IsExempt(secret)) continue;
-                    var span = new TextSpan(entry.Value.Start, entry.Value.Length);
-                    var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.SecretInSettings, location, section.Name + ":" + entry.Name, Path.GetFileName(file.Path)));
-                }
+                if (!IsSecretKey(key)) continue;
+                var secret = SecretHeuristics.StripScheme(value.String!, out _);
+                if (SecretHeuristics.IsExempt(secret) || SecretHeuristics.IsEnvironmentVariableName(secret)) continue;
+                var span = new TextSpan(value.Start, value.Length);
+                var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.SecretInSettings, location, key, Path.GetFileName(file.Path)));
             }
+        }
+
+        /// <summary>The string leaves of a JSON document under their configuration keys (<c>a:b:0:c</c>).</summary>
+        internal static void Flatten(JsonValue value, string prefix, int depth, List<(string Key, JsonValue Value)> into)
+        {
+            if (depth > MaxDepth) return;
+            if (value.String != null)
+            {
+                if (prefix.Length > 0) into.Add((prefix, value));
+                return;
+            }
+            if (value.Properties != null)
+                foreach (var (name, child) in value.Properties)
+                    Flatten(child, prefix.Length == 0 ? name : prefix + ":" + name, depth + 1, into);
+            else if (value.Items != null)
+                for (int i = 0; i < value.Items.Count; i++)
+                    Flatten(value.Items[i], (prefix.Length == 0 ? "" : prefix + ":") + i.ToString(System.Globalization.CultureInfo.InvariantCulture), depth + 1, into);
+        }
+
+        /// <summary>True for a configuration key that holds one of the library's secrets.</summary>
+        internal static bool IsSecretKey(string key)
+        {
+            var parts = key.Split(':');
+            var last = parts[parts.Length - 1];
+            if (Matches(last, Variables)) return true;
+            if (!Matches(last, Keys)) return false;
+            for (int i = 0; i < parts.Length - 1; i++)
+                if (Matches(parts[i], Sections)) return true;
+            return false;
         }
 
         private static bool Matches(string name, string[] names)
         {
             foreach (var n in names)
-                if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return true;
+                if (string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
 
@@ -76,6 +115,7 @@ namespace IdeogramGen.Analyzers
             public int Length;
             public string? String;
             public List<(string Name, JsonValue Value)>? Properties;
+            public List<JsonValue>? Items;
         }
 
         /// <summary>A small tolerant JSON reader (comments and trailing commas allowed, as in appsettings files).</summary>
@@ -110,16 +150,17 @@ namespace IdeogramGen.Analyzers
                 if (c == '[')
                 {
                     _i++;
+                    var items = new List<JsonValue>();
                     while (true)
                     {
                         Skip();
                         if (_i >= _s.Length) throw new FormatException();
                         if (_s[_i] == ']') { _i++; break; }
-                        Value(depth + 1);
+                        items.Add(Value(depth + 1));
                         Skip();
                         if (_i < _s.Length && _s[_i] == ',') _i++;
                     }
-                    return new JsonValue { Start = start, Length = _i - start };
+                    return new JsonValue { Start = start, Length = _i - start, Items = items };
                 }
                 if (c == '"')
                 {

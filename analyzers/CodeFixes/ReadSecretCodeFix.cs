@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace IdeogramGen.CodeFixes
@@ -38,10 +39,12 @@ namespace IdeogramGen.CodeFixes
                 diagnostic.Properties.TryGetValue(DiagnosticProperties.ConfigurationKey, out var key);
                 diagnostic.Properties.TryGetValue(DiagnosticProperties.SchemePrefix, out var prefix);
                 if (variable == null || key == null) continue;
+                var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                var nonNull = model != null && NeedsNonNull(model, expression, context.CancellationToken);
 
                 context.RegisterCodeFix(
                     CodeAction.Create($"Read the secret from the environment variable {variable}",
-                        ct => ReplaceAsync(context.Document, expression, EnvironmentRead(variable), prefix, ct),
+                        ct => ReplaceAsync(context.Document, expression, nonNull ? OrThrow(EnvironmentRead(variable), variable) : EnvironmentRead(variable), prefix, ct),
                         nameof(ReadSecretCodeFix) + ":environment"),
                     diagnostic);
 
@@ -57,7 +60,7 @@ namespace IdeogramGen.CodeFixes
             }
         }
 
-        private static ExpressionSyntax EnvironmentRead(string variable) =>
+        internal static ExpressionSyntax EnvironmentRead(string variable) =>
             SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
                         SyntaxFactory.ParseExpression("global::System.Environment").WithAdditionalAnnotations(Simplifier.Annotation),
@@ -65,6 +68,32 @@ namespace IdeogramGen.CodeFixes
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                         SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(variable))))))
                 .WithAdditionalAnnotations(Simplifier.Annotation);
+
+        /// <summary>
+        /// True when the expression goes where nullable analysis wants a non-null string (the
+        /// <c>GatewayLogsClient</c> token, a non-nullable property): the read then throws a clear error when unset.
+        /// </summary>
+        internal static bool NeedsNonNull(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+        {
+            if ((model.GetNullableContext(expression.SpanStart) & NullableContext.WarningsEnabled) == 0) return false;
+            var operation = model.GetOperation(expression, cancellationToken);
+            while (operation?.Parent is IConversionOperation c && c.OperatorMethod == null) operation = c;
+            ITypeSymbol? target = operation?.Parent switch
+            {
+                IArgumentOperation a => a.Parameter?.Type,
+                ISimpleAssignmentOperation s when s.Value == operation => s.Target.Type,
+                _ => null,
+            };
+            return target != null && target.SpecialType == SpecialType.System_String && target.NullableAnnotation == NullableAnnotation.NotAnnotated;
+        }
+
+        /// <summary><c>read ?? throw new InvalidOperationException("The environment variable X is not set.")</c>.</summary>
+        internal static ExpressionSyntax OrThrow(ExpressionSyntax read, string variable) =>
+            SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, read,
+                SyntaxFactory.ThrowExpression(SyntaxFactory.ObjectCreationExpression(
+                        SyntaxFactory.ParseTypeName("global::System.InvalidOperationException").WithAdditionalAnnotations(Simplifier.Annotation))
+                    .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal($"The environment variable {variable} is not set."))))))));
 
         private static ExpressionSyntax ConfigurationRead(string configuration, string key) =>
             SyntaxFactory.ElementAccessExpression(

@@ -167,6 +167,172 @@ namespace IdeogramGen.Analyzers.Tests
             Body($"var c = new IdeogramCredentials({{|#0:\"{Key}\"|}});",
                 Verify.Diagnostic(Rules.HardCodedSecret).WithLocation(0).WithArguments("Ideogram API key", "the IdeogramCredentials apiKey parameter"));
 
+        // Recall: values that reach a sink through the data flow
+        [Fact]
+        public Task R1_switch_expression_in_a_local() =>
+            Body($"var env = Environment.GetEnvironmentVariable(\"APP_ENV\") ?? \"dev\";\n" +
+                 $"var key = env switch {{ \"prod\" => \"{Key}\", _ => Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\") }};\n" +
+                 "var c = new IdeogramCredentials({|IDG0301:key|});");
+
+        [Fact]
+        public Task R2_switch_expression_returned_by_a_helper_method() =>
+            Run($"static string? KeyFor(string env) => env switch {{ \"prod\" => \"{Key}\", \"dev\" => null, _ => Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\") }};\n" +
+                "void M(string env) { var c = new IdeogramCredentials({|IDG0301:KeyFor(env)|}); }");
+
+        [Fact]
+        public Task R3_conditional_operator() =>
+            Run($"void M(bool production) {{ var c = new IdeogramCredentials({{|IDG0301:production ? \"{Key}\" : Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\")|}}); }}");
+
+        [Fact]
+        public Task R4_coalesce_fallback_after_an_environment_read() =>
+            Body($"var c = new IdeogramCredentials({{|IDG0301:Environment.GetEnvironmentVariable(\"IDEOGRAM_API_KEY\") ?? \"{Key}\"|}});");
+
+        [Fact]
+        public Task R5_expression_bodied_property() =>
+            Run($"private string ApiKey => \"{Key}\";\nvoid M() {{ var c = new IdeogramCredentials({{|IDG0301:ApiKey|}}); }}");
+
+        [Fact]
+        public Task R6_instance_readonly_field() =>
+            Run($"private readonly string _key = \"{Key}\";\nvoid M() {{ var c = new IdeogramCredentials({{|IDG0301:_key|}}); }}");
+
+        [Fact]
+        public Task R7_flattened_key_at_the_json_root() =>
+            SettingsTests.Run("appsettings.Production.json", "{\n  \"Ideogram:ApiKey\": {|IDG0302:\"" + Key + "\"|}\n}");
+
+        [Fact]
+        public Task R8_readonly_field_assigned_in_the_constructor_and_get_only_property() =>
+            Run($"private readonly string _gateway;\npublic string Key {{ get; }} = \"{Key}\";\n" +
+                $"public C() {{ _gateway = \"{Token}\"; }}\n" +
+                "void M() { var c = new IdeogramCredentials({|IDG0301:Key|}, {|IDG0301:this._gateway|}); }");
+
+        [Fact]
+        public Task R9_block_bodied_getter_and_method_with_several_returns() =>
+            Run($"private static string Token {{ get {{ return \"Bearer \" + Raw(); }} }}\n" +
+                $"private static string Raw() {{ if (DateTime.Now.Year > 3000) return Environment.GetEnvironmentVariable(\"CF_AIG_TOKEN\") ?? \"\"; return \"{Token}\"; }}\n" +
+                "void M(HttpRequestMessage request) { request.Headers.Add(\"cf-aig-authorization\", {|IDG0301:Token|}); }");
+
+        [Fact]
+        public Task R10_interpolation_of_a_local_built_from_a_conditional() =>
+            Run($"void M(HttpRequestMessage request, bool staging) {{ var token = staging ? \"{Token}\" : \"Zq8Xr2Lm5Np9Tv3Wy6Ac1Bd4Ef7Gh0Jk2Mn5Pq8Rt\"; request.Headers.TryAddWithoutValidation(\"cf-aig-authorization\", {{|IDG0301:$\"Bearer {{token}}\"|}}); }}");
+
+        [Fact]
+        public Task R11_constant_in_another_file_and_a_local_function() =>
+            Verify.AnalyzerAsync<HardCodedSecretAnalyzer>(
+                Usings + "public class C\n{\n    void M()\n    {\n        string Key() => Secrets.Production;\n        var c = new IdeogramCredentials({|IDG0301:Key()|});\n    }\n}\n",
+                withRequests: false,
+                configure: s => s.Sources.Add(("Secrets.cs", $"static class Secrets {{ public static readonly string Production = Pick(true); static string Pick(bool p) => p ? \"{Key}\" : \"\"; }}")));
+
+        [Fact]
+        public Task R12_logs_api_token_authorization_header_and_gateway_token_named_member() =>
+            Run("public string? AigToken { get; set; }\n" +
+                $"const string Token = \"{Token}\";\n" +
+                "void M(HttpClient http) {\n" +
+                "var logs = new GatewayLogsClient(http, {|IDG0301:Token|}, new GatewayAddress(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"my-gateway\"));\n" +
+                "http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", {|IDG0301:Token|});\n" +
+                "AigToken = {|IDG0301:Token|};\n}");
+
+        [Fact]
+        public Task R13_nested_json_arrays_named_clients_mixed_separators_and_case() =>
+            SettingsTests.Run("appsettings.Staging.json",
+                "{\n  \"ideogram\": { \"Clients\": [ { \"Name\": \"a\", \"apikey\": {|IDG0302:\"" + Key + "\"|} } ],\n" +
+                "    \"Images:GatewayToken\": {|IDG0302:\"" + Token + "\"|} },\n" +
+                "  \"IDEOGRAMGEN:CloudflareApiToken\": {|IDG0302:\"" + Token + "\"|}\n}");
+
+        [Fact]
+        public Task R14_environment_variables_in_launch_settings() =>
+            SettingsTests.Run("launchSettings.json",
+                "{ \"profiles\": { \"App\": { \"commandName\": \"Project\", \"environmentVariables\": {\n" +
+                "  \"ASPNETCORE_ENVIRONMENT\": \"Development\", \"IDEOGRAM_API_KEY\": {|IDG0302:\"" + Key + "\"|}, \"CF_AIG_TOKEN\": \"\" } } } }");
+
+        // Precision: flows that end in no secret
+        [Fact]
+        public Task P1_switch_conditional_and_coalesce_over_reads_and_placeholders() =>
+            Run("static string? Read(string name) => Environment.GetEnvironmentVariable(name);\n" +
+                "static string? KeyFor(string env) => env switch { \"prod\" => Read(\"IDEOGRAM_API_KEY\"), \"test\" => \"test-key\", _ => null };\n" +
+                "void M(string env, bool flag) {\n" +
+                "var a = new IdeogramCredentials(KeyFor(env));\n" +
+                "var b = new IdeogramCredentials(flag ? Read(\"A\") : \"your-api-key-here\");\n" +
+                "var c = new IdeogramCredentials(Read(\"IDEOGRAM_API_KEY\") ?? \"\");\n" +
+                "var d = new IdeogramCredentials(Read(\"IDEOGRAM_API_KEY\") ?? throw new InvalidOperationException(\"Set IDEOGRAM_API_KEY\"));\n}");
+
+        [Fact]
+        public Task R15_defaults_that_reach_the_sink_unless_replaced() =>
+            Run($"public virtual string Overridable => \"{Key}\";\n" +
+                $"public string Settable {{ get; set; }} = \"{Key}\";\n" +
+                $"private string _mutable = \"{Key}\";\n" +
+                "void M() { var b = new IdeogramCredentials({|IDG0301:Overridable|}); var c = new IdeogramCredentials({|IDG0301:Settable|}); var d = new IdeogramCredentials({|IDG0301:_mutable|}); }");
+
+        [Fact]
+        public Task P2_cycles_parameters_and_abstract_members_end_the_walk() =>
+            Run("static string A(int n) => n > 0 ? B(n - 1) : Environment.GetEnvironmentVariable(\"K\") ?? \"\";\n" +
+                "static string B(int n) => A(n);\n" +
+                "static string Same(string s) => s;\n" +
+                "string Loop => Loop2; string Loop2 => Loop;\n" +
+                "void M(System.Func<string> f) { var a = new IdeogramCredentials(A(3)); var b = new IdeogramCredentials(Same(Environment.GetEnvironmentVariable(\"K\")!)); var c = new IdeogramCredentials(Loop); var d = new IdeogramCredentials(f()); }\n}\n" +
+                "public abstract class Base { public abstract string Key { get; } void M() { var c = new IdeogramCredentials(Key); }");
+
+        [Fact]
+        public Task P3_configuration_reads_stay_silent() =>
+            Run("void M(Microsoft.Extensions.Configuration.IConfiguration configuration) {\n" +
+                "var section = configuration.GetSection(\"Ideogram\");\n" +
+                "var a = new IdeogramCredentials(configuration[\"Ideogram:ApiKey\"], section[\"GatewayToken\"]);\n" +
+                "var o = new Options(); Microsoft.Extensions.Configuration.Binder.Bind(section, o);\n" +
+                "var b = new IdeogramCredentials(o.ApiKey ?? configuration[\"IDEOGRAM_API_KEY\"]);\n}\n}\n" +
+                "public sealed class Options { public string? ApiKey { get; set; } }\n" +
+                "namespace Microsoft.Extensions.Configuration {\n" +
+                "public interface IConfiguration { string? this[string key] { get; set; } IConfigurationSection GetSection(string key); }\n" +
+                "public interface IConfigurationSection : IConfiguration { }\n" +
+                "public static class Binder { public static void Bind(this IConfiguration c, object o) { } } }\nclass Unused {");
+
+        [Fact]
+        public Task P4_settings_keys_that_only_look_alike() =>
+            SettingsTests.Run("appsettings.json",
+                "{ \"Logging:ApiKey\": \"" + Key + "\", \"Ideogram\": { \"ApiKeyFile\": \"" + Key + "\", \"ApiKey\": \"IDEOGRAM_API_KEY\",\n" +
+                "  \"Clients\": [ { \"ApiKey\": \"<from user secrets>\" } ] }, \"Other\": { \"IDEOGRAM_API_KEY_NAME\": \"" + Key + "\" } }");
+
+        // IDG0303: an environment variable's name where the secret belongs
+        [Fact]
+        public Task V1_variable_name_at_a_sink_is_its_own_rule() =>
+            Body("var c = new IdeogramCredentials({|#0:\"IDEOGRAM_API_KEY\"|});\n" +
+                 "http.DefaultRequestHeaders.Add(\"Api-Key\", {|#1:\"MY_IDEOGRAM_KEY\"|});\n" +
+                 "request.Headers.Add(\"cf-aig-authorization\", {|#2:\"Bearer CF_AIG_TOKEN\"|});",
+                Verify.Diagnostic(Rules.VariableNameAsSecret).WithLocation(0).WithArguments("IDEOGRAM_API_KEY", "Ideogram API key", "the IdeogramCredentials apiKey parameter"),
+                Verify.Diagnostic(Rules.VariableNameAsSecret).WithLocation(1).WithArguments("MY_IDEOGRAM_KEY", "Ideogram API key", "the Api-Key header"),
+                Verify.Diagnostic(Rules.VariableNameAsSecret).WithLocation(2).WithArguments("CF_AIG_TOKEN", "AI Gateway token", "the cf-aig-authorization header"));
+
+        [Fact]
+        public Task V2_fix_uses_FromEnvironment() =>
+            Verify.CodeFixAsync<HardCodedSecretAnalyzer, ReadVariableCodeFix>(
+                Usings + "class C { void M() { var c = new IdeogramCredentials({|IDG0303:\"IDEOGRAM_API_KEY\"|}); } }",
+                Usings + "class C { void M() { var c = IdeogramCredentials.FromEnvironment(); } }",
+                0);
+
+        [Fact]
+        public Task V3_fix_names_variables_that_are_not_the_defaults() =>
+            Verify.CodeFixAsync<HardCodedSecretAnalyzer, ReadVariableCodeFix>(
+                Usings + "class C { void M() { var c = new IdeogramCredentials({|IDG0303:\"MY_KEY\"|}, gatewayToken: {|IDG0303:\"MY_TOKEN\"|}); } }",
+                Usings + "class C { void M() { var c = IdeogramCredentials.FromEnvironment(\"MY_KEY\", \"MY_TOKEN\"); } }",
+                0);
+
+        [Fact]
+        public Task V4_fix_elsewhere_reads_the_variable() =>
+            Verify.CodeFixAsync<HardCodedSecretAnalyzer, ReadVariableCodeFix>(
+                Usings + "class C { void M(HttpRequestMessage r) { r.Headers.Add(\"cf-aig-authorization\", {|IDG0303:\"Bearer CF_AIG_TOKEN\"|}); } }",
+                Usings + "class C { void M(HttpRequestMessage r) { r.Headers.Add(\"cf-aig-authorization\", \"Bearer \" + Environment.GetEnvironmentVariable(\"CF_AIG_TOKEN\")); } }",
+                0);
+
+        [Fact]
+        public Task Fix_for_the_logs_api_token_reads_CF_API_TOKEN() =>
+            Verify.CodeFixAsync<HardCodedSecretAnalyzer, ReadSecretCodeFix>(
+                Usings + $"class C {{ void M(HttpClient http, GatewayAddress a) {{ var logs = new GatewayLogsClient(http, {{|IDG0301:\"{Token}\"|}}, a); }} }}",
+                Usings + "class C { void M(HttpClient http, GatewayAddress a) { var logs = new GatewayLogsClient(http, Environment.GetEnvironmentVariable(\"CF_API_TOKEN\") ?? throw new InvalidOperationException(\"The environment variable CF_API_TOKEN is not set.\"), a); } }",
+                0);
+
+        [Fact]
+        public Task Diagnostic_points_at_the_literal_it_comes_from() =>
+            Run($"private readonly string _key = {{|#1:\"{Key}\"|}};\nvoid M() {{ var c = new IdeogramCredentials({{|#0:_key|}}); }}",
+                Verify.Diagnostic(Rules.HardCodedSecret).WithLocation(0).WithLocation(1).WithArguments("Ideogram API key", "the IdeogramCredentials apiKey parameter"));
+
         // Test projects
         private const string TestProjectSource = Usings + "class C { void M() { var c = new IdeogramCredentials(\"" + Key + "\"); } }";
 
