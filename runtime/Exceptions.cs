@@ -154,6 +154,8 @@ namespace IdeogramGen
         PayloadTooLarge,
         /// <summary>5xx: Ideogram failed; it may have run the request.</summary>
         ServerError,
+        /// <summary>404: no such endpoint at that address (a wrong gateway root or path); the request did not run.</summary>
+        NotFound,
     }
 
     /// <summary>

@@ -10,7 +10,10 @@ namespace IdeogramGen
 
         /// <summary>
         /// The gateway root; requests go to <c>{root}v1/{account_id}/{gateway_id}/ideogram/{path}</c>. Null means
-        /// Cloudflare (<c>https://gateway.ai.cloudflare.com/</c>). Point it at <c>IdeogramEmulator</c> in tests.
+        /// Cloudflare (<c>https://gateway.ai.cloudflare.com/</c>). Point it at <c>IdeogramEmulator</c> in tests. Only
+        /// scheme, host and port: a root with a path, query or fragment (such as a whole gateway URL ending in
+        /// <c>/ideogram/</c>) is refused with <see cref="ArgumentException"/> when the client is created, since the client
+        /// adds the account, gateway and provider segments itself.
         /// </summary>
         public Uri? GatewayRoot { get; set; }
 
@@ -31,8 +34,28 @@ namespace IdeogramGen
         /// <summary>
         /// Optional limit on images in flight across this client, weighted by <c>num_images</c> (Ideogram counts images in
         /// progress per organization; the default limit is 10, Ideogram API reference, Rate limits). Null: no limit.
+        /// The shortcut for an <see cref="ImageLimiter"/> that is a first-come, first-served
+        /// <see cref="System.Threading.RateLimiting.ConcurrencyLimiter"/> of this many permits (a call asking for more
+        /// images than that takes all of them); ignored when <see cref="ImageLimiter"/> is set.
         /// </summary>
         public int? MaxImagesInFlight { get; set; }
+
+        /// <summary>
+        /// The limiter every call takes its permits from before sending: one permit per image it asks for
+        /// (<c>num_images</c>, at least 1), held until the call ends, retries included. Share one instance between
+        /// clients (or processes, with a distributed limiter) that draw on the same Ideogram organization. When a call is
+        /// refused with Ideogram's <c>inflight_limit</c> 429 while other calls of this client are running, it gives its
+        /// permits back and waits for one of them to finish, so the limiter, not a timer, decides when it tries again.
+        /// A lease the limiter does not grant throws <see cref="ImageLimiterRejectedException"/> (nothing is sent).
+        /// Null (default): <see cref="MaxImagesInFlight"/> decides.
+        /// </summary>
+        public System.Threading.RateLimiting.RateLimiter? ImageLimiter { get; set; }
+
+        /// <summary>
+        /// The clock of retry waits, per-attempt timeouts and <c>Retry-After</c> dates. Default
+        /// <see cref="System.TimeProvider.System"/>; tests pass a fake one to move time by hand.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
         /// <summary>The largest JSON answer read, in bytes (default 16 MiB); a larger one throws <see cref="IdeogramResponseException"/>.</summary>
         public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
@@ -56,18 +79,5 @@ namespace IdeogramGen
 
         /// <summary>The <c>User-Agent</c> product token; default <c>IdeogramGen/&lt;version&gt;</c>. The gateway logs it.</summary>
         public string? UserAgent { get; set; }
-    }
-
-    /// <summary>Per-call settings: gateway options, timeout and retries that override the client's.</summary>
-    public sealed class IdeogramRequestOptions
-    {
-        /// <summary>Gateway settings for this call; set properties override <see cref="GatewayOptions.Defaults"/>.</summary>
-        public GatewayRequestOptions? Gateway { get; set; }
-
-        /// <summary>This call's timeout per attempt, overriding <see cref="GatewayOptions.Timeout"/>.</summary>
-        public TimeSpan? Timeout { get; set; }
-
-        /// <summary>This call's retry policy, overriding <see cref="GatewayOptions.Retry"/>.</summary>
-        public IdeogramRetryPolicy? Retry { get; set; }
     }
 }

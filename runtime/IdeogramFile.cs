@@ -95,11 +95,11 @@ namespace IdeogramGen
         {
             HttpContent content;
             if (_bytes != null) content = new ByteArrayContent(_bytes);
-            else if (_path != null) content = new StreamContent(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+            else if (_path != null) content = new StreamContent(new UploadStream(new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), owns: true));
             else
             {
                 if (_stream!.CanSeek) _stream.Position = _streamStart;
-                content = new StreamContent(new NonDisposingStream(_stream));
+                content = new StreamContent(new UploadStream(_stream, owns: false));
             }
             content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
             return content;
@@ -112,23 +112,6 @@ namespace IdeogramGen
         {
             if (string.IsNullOrWhiteSpace(fileName)) throw new ArgumentException("A file name is required (e.g. image.png).", nameof(fileName));
             if (fileName.IndexOfAny(new[] { '"', '\r', '\n' }) >= 0) throw new ArgumentException("The file name must not contain quotes or line breaks.", nameof(fileName));
-        }
-
-        private sealed class NonDisposingStream : Stream
-        {
-            private readonly Stream _inner;
-            public NonDisposingStream(Stream inner) => _inner = inner;
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-            public override System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken) => _inner.ReadAsync(buffer, offset, count, cancellationToken);
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 

@@ -23,6 +23,15 @@ namespace IdeogramGen
         /// <summary>The first delay; doubled for each further retry (with jitter) unless the server says <c>Retry-After</c>. Default 1 s.</summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+        /// <summary>
+        /// The first wait after Ideogram's <c>inflight_limit</c> 429, doubled for each further one, plus up to 50 % jitter
+        /// so that callers refused together come back apart; a <c>Retry-After</c> on that answer wins. Default 10 s:
+        /// Ideogram counts images "still generating" against the limit and promises no <c>Retry-After</c> (Ideogram API
+        /// reference, Rate limits), and a generation takes several seconds to tens of seconds, so a place rarely frees up
+        /// sooner. With an image limiter, a finishing call of this client ends the wait early.
+        /// </summary>
+        public TimeSpan InflightLimitDelay { get; set; } = TimeSpan.FromSeconds(10);
+
         /// <summary>The longest wait before a retry, <c>Retry-After</c> included. Default 30 s; a longer <c>Retry-After</c> ends retrying.</summary>
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -43,6 +52,7 @@ namespace IdeogramGen
         {
             if (MaxAttempts < 1 || MaxAttempts > 10) throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "MaxAttempts must be 1 to 10.");
             if (BaseDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(BaseDelay), BaseDelay, "BaseDelay must not be negative.");
+            if (InflightLimitDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(InflightLimitDelay), InflightLimitDelay, "InflightLimitDelay must not be negative.");
             if (MaxDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "MaxDelay must not be negative.");
         }
     }

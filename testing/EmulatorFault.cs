@@ -73,6 +73,9 @@ namespace IdeogramGen.Testing
             IsBilled = isBilled;
         }
 
+        /// <summary>A fault whose status and billing come from the shared error facts table (description/Gateway/GatewayErrorFacts.cs).</summary>
+        private EmulatorFault(EmulatorFaultKind kind, ApiDescription.ErrorFact fact) : this(kind, fact.Status ?? 0, fact.Billed) { }
+
         /// <summary>What the fault does.</summary>
         public EmulatorFaultKind Kind { get; }
 
@@ -123,38 +126,38 @@ namespace IdeogramGen.Testing
 
         /// <summary>Gateway rate limit: 429 <c>{"success":false,"result":[],"messages":[],"error":[{"code":2003,"message":"Rate limited"}],"name":"AiGatewayError","httpCode":429,"internalCode":2003}</c> with <c>Retry-After</c> (default 1 s, whole seconds).</summary>
         public static EmulatorFault GatewayRateLimited(TimeSpan? retryAfter = null)
-            => new(EmulatorFaultKind.GatewayRateLimited, 429, false) { RetryAfter = retryAfter ?? TimeSpan.FromSeconds(1) };
+            => new(EmulatorFaultKind.GatewayRateLimited, Internal.EmulatorFacts.Gateway("RateLimited")) { RetryAfter = retryAfter ?? TimeSpan.FromSeconds(1) };
 
         /// <summary>
         /// Ideogram's in-flight limit: 429 <c>{"error":"…","reject_reason":"inflight_limit","max_inflight_requests":10}</c>,
         /// with <c>Retry-After</c> when <paramref name="retryAfter"/> is given (Ideogram does not promise one). Not billed.
         /// </summary>
         public static EmulatorFault IdeogramInflightLimit(TimeSpan? retryAfter = null) =>
-            new(EmulatorFaultKind.IdeogramInflightLimit, 429, false) { RetryAfter = retryAfter ?? TimeSpan.Zero };
+            new(EmulatorFaultKind.IdeogramInflightLimit, Internal.EmulatorFacts.Ideogram("InflightLimit")) { RetryAfter = retryAfter ?? TimeSpan.Zero };
 
         /// <summary>400 <c>{"success":false,"result":[],"messages":[],"error":[{"code":2005,"message":"Failed to get response from provider"}]}</c>. Billed.</summary>
-        public static EmulatorFault ProviderNoResponse() => new(EmulatorFaultKind.ProviderNoResponse, 400, true);
+        public static EmulatorFault ProviderNoResponse() => new(EmulatorFaultKind.ProviderNoResponse, Internal.EmulatorFacts.Gateway("ProviderUnreachable"));
 
         /// <summary>401 with the exact 2009 body <c>{"success":false,"result":[],"messages":[],"error":[{"code":2009,"message":"Unauthorized"}],"name":"AiGatewayError","httpCode":401,"internalCode":2009}</c>. Not billed.</summary>
-        public static EmulatorFault GatewayUnauthorized() => new(EmulatorFaultKind.GatewayUnauthorized, 401, false);
+        public static EmulatorFault GatewayUnauthorized() => new(EmulatorFaultKind.GatewayUnauthorized, Internal.EmulatorFacts.Gateway("Unauthorized"));
 
         /// <summary>400 with the 2001 (gateway not found) body. Not billed.</summary>
-        public static EmulatorFault GatewayNotFound() => new(EmulatorFaultKind.GatewayNotFound, 400, false);
+        public static EmulatorFault GatewayNotFound() => new(EmulatorFaultKind.GatewayNotFound, Internal.EmulatorFacts.Gateway("GatewayNotFound"));
 
         /// <summary>402 <c>{"error":"Insufficient credits","reject_reason":"insufficient_funds"}</c>. Not billed.</summary>
-        public static EmulatorFault InsufficientCredits() => new(EmulatorFaultKind.InsufficientCredits, 402, false);
+        public static EmulatorFault InsufficientCredits() => new(EmulatorFaultKind.InsufficientCredits, Internal.EmulatorFacts.Ideogram("InsufficientCredits"));
 
         /// <summary>403 <c>{"success":false,"error":{"message":"Access denied by policy"}}</c>. Not billed.</summary>
-        public static EmulatorFault PolicyDenied() => new(EmulatorFaultKind.PolicyDenied, 403, false);
+        public static EmulatorFault PolicyDenied() => new(EmulatorFaultKind.PolicyDenied, Internal.EmulatorFacts.Gateway("PolicyDenied"));
 
         /// <summary>429 <c>{"success":false,"error":{"message":"Spending limit exceeded","bucket":"b1","spent":1000.42,"limit":1000}}</c>. Not billed.</summary>
-        public static EmulatorFault SpendLimitExceeded() => new(EmulatorFaultKind.SpendLimitExceeded, 429, false);
+        public static EmulatorFault SpendLimitExceeded() => new(EmulatorFaultKind.SpendLimitExceeded, Internal.EmulatorFacts.Gateway("SpendLimitExceeded"));
 
         /// <summary>422 <c>{"error":"Prompt provided failed safety check due to the inclusion of prohibited content."}</c>. Not billed.</summary>
-        public static EmulatorFault SafetyRejected() => new(EmulatorFaultKind.SafetyRejected, 422, false);
+        public static EmulatorFault SafetyRejected() => new(EmulatorFaultKind.SafetyRejected, Internal.EmulatorFacts.Ideogram("SafetyRejected"));
 
         /// <summary>424 with the gateway's code 2016 (guardrail blocked the prompt) body. Not billed.</summary>
-        public static EmulatorFault GuardrailPromptBlocked() => new(EmulatorFaultKind.GuardrailPromptBlocked, 424, false);
+        public static EmulatorFault GuardrailPromptBlocked() => new(EmulatorFaultKind.GuardrailPromptBlocked, Internal.EmulatorFacts.Gateway("PromptBlocked"));
 
         /// <summary>A 500, 502 or 503 with a JSON body <c>{"error":"…"}</c>, or with an HTML error page when <paramref name="html"/> is true. Billed.</summary>
         public static EmulatorFault ServerError(int statusCode = 500, bool html = false)

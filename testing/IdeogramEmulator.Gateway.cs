@@ -224,17 +224,17 @@ namespace IdeogramGen.Testing
             {
                 case EmulatorFaultKind.GatewayRateLimited:
                     call.Context.Response.Headers["Retry-After"] = RetryAfterSeconds(fault.RetryAfter);
-                    return AnswerAsync(call, 429, WireBodies.RateLimited2003);
+                    return AnswerAsync(call, fault.StatusCode, WireBodies.RateLimited2003);
                 case EmulatorFaultKind.GatewayUnauthorized:
-                    return AnswerAsync(call, 401, WireBodies.Unauthorized2009);
+                    return AnswerAsync(call, fault.StatusCode, WireBodies.Unauthorized2009);
                 case EmulatorFaultKind.GatewayNotFound:
-                    return AnswerAsync(call, 400, WireBodies.GatewayNotFound2001);
+                    return AnswerAsync(call, fault.StatusCode, WireBodies.GatewayNotFound2001);
                 case EmulatorFaultKind.PolicyDenied:
-                    return AnswerAsync(call, 403, WireBodies.PolicyDenied);
+                    return AnswerAsync(call, fault.StatusCode, WireBodies.PolicyDenied);
                 case EmulatorFaultKind.SpendLimitExceeded:
-                    return AnswerAsync(call, 429, WireBodies.SpendLimitExceeded);
+                    return AnswerAsync(call, fault.StatusCode, WireBodies.SpendLimitExceeded);
                 case EmulatorFaultKind.GuardrailPromptBlocked:
-                    return AnswerAsync(call, 424, WireBodies.GuardrailPrompt2016);
+                    return AnswerAsync(call, fault.StatusCode, WireBodies.GuardrailPrompt2016);
                 default:
                     throw new InvalidOperationException("Not a gateway-stage fault: " + fault.Kind);
             }
@@ -250,13 +250,13 @@ namespace IdeogramGen.Testing
             {
                 case EmulatorFaultKind.IdeogramInflightLimit:
                     if (fault.RetryAfter > TimeSpan.Zero) response.Headers["Retry-After"] = RetryAfterSeconds(fault.RetryAfter);
-                    await AnswerAsync(call, 429, WireBodies.IdeogramInflightLimit, billedImages: billed).ConfigureAwait(false);
+                    await AnswerAsync(call, fault.StatusCode, WireBodies.IdeogramInflightLimit, billedImages: billed).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.ProviderNoResponse:
-                    await AnswerAsync(call, 400, WireBodies.ProviderNoResponse2005, billedImages: billed).ConfigureAwait(false);
+                    await AnswerAsync(call, fault.StatusCode, WireBodies.ProviderNoResponse2005, billedImages: billed).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.InsufficientCredits:
-                    await AnswerAsync(call, 402, WireBodies.InsufficientCredits, billedImages: billed).ConfigureAwait(false);
+                    await AnswerAsync(call, fault.StatusCode, WireBodies.InsufficientCredits, billedImages: billed).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.SafetyRejected:
                     await AnswerAsync(call, 422, WireBodies.PromptSafety, billedImages: billed).ConfigureAwait(false);

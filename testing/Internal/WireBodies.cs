@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using IdeogramGen.ApiDescription;
 
 namespace IdeogramGen.Testing.Internal
 {
@@ -9,6 +10,14 @@ namespace IdeogramGen.Testing.Internal
     /// The exact error bodies of Cloudflare AI Gateway and Ideogram (sources: shared design notes gateway.md §4 and
     /// ideogram.md; gateway bodies as observed live, Ideogram bodies from its v2 documentation).
     /// </summary>
+    /// <summary>The rows of the shared error facts table the emulator answers with.</summary>
+    internal static class EmulatorFacts
+    {
+        public static ErrorFact Gateway(string kind) => ErrorFacts.Kind(ErrorSource.Gateway, kind);
+
+        public static ErrorFact Ideogram(string kind) => ErrorFacts.Kind(ErrorSource.Ideogram, kind);
+    }
+
     internal static class WireBodies
     {
         public const string Json = "application/json";
@@ -19,19 +28,22 @@ namespace IdeogramGen.Testing.Internal
             + ",\"message\":" + Quote(message) + "}],\"name\":\"AiGatewayError\",\"httpCode\":" + httpCode.ToString(CultureInfo.InvariantCulture)
             + ",\"internalCode\":" + code.ToString(CultureInfo.InvariantCulture) + "}";
 
-        public static readonly string Unauthorized2009 = GatewayError(401, 2009, "Unauthorized");
-        public static readonly string RateLimited2003 = GatewayError(429, 2003, "Rate limited");
-        public static readonly string GatewayNotFound2001 = GatewayError(400, 2001, "Gateway not found");
-        public static readonly string GuardrailPrompt2016 = GatewayError(424, 2016, "Prompt blocked due to security configurations");
+        /// <summary>The envelope of a gateway error row of the facts table (its status, code and message).</summary>
+        public static string GatewayError(ErrorFact fact) => GatewayError(fact.Status!.Value, fact.Code!.Value, fact.WireMessage);
+
+        public static readonly string Unauthorized2009 = GatewayError(EmulatorFacts.Gateway("Unauthorized"));
+        public static readonly string RateLimited2003 = GatewayError(EmulatorFacts.Gateway("RateLimited"));
+        public static readonly string GatewayNotFound2001 = GatewayError(EmulatorFacts.Gateway("GatewayNotFound"));
+        public static readonly string GuardrailPrompt2016 = GatewayError(EmulatorFacts.Gateway("PromptBlocked"));
 
         /// <summary>2005 as observed: the envelope without <c>name</c>/<c>httpCode</c>/<c>internalCode</c>.</summary>
-        public const string ProviderNoResponse2005 =
-            "{\"success\":false,\"result\":[],\"messages\":[],\"error\":[{\"code\":2005,\"message\":\"Failed to get response from provider\"}]}";
+        public static readonly string ProviderNoResponse2005 =
+            "{\"success\":false,\"result\":[],\"messages\":[],\"error\":[{\"code\":2005,\"message\":" + Quote(EmulatorFacts.Gateway("ProviderUnreachable").WireMessage) + "}]}";
 
-        public const string PolicyDenied = "{\"success\":false,\"error\":{\"message\":\"Access denied by policy\"}}";
+        public static readonly string PolicyDenied = "{\"success\":false,\"error\":{\"message\":" + Quote(EmulatorFacts.Gateway("PolicyDenied").WireMessage) + "}}";
 
-        public const string SpendLimitExceeded =
-            "{\"success\":false,\"error\":{\"message\":\"Spending limit exceeded\",\"bucket\":\"b1\",\"spent\":1000.42,\"limit\":1000}}";
+        public static readonly string SpendLimitExceeded =
+            "{\"success\":false,\"error\":{\"message\":" + Quote(EmulatorFacts.Gateway("SpendLimitExceeded").WireMessage) + ",\"bucket\":\"b1\",\"spent\":1000.42,\"limit\":1000}}";
 
         public const string IdeogramInflightLimit =
             "{\"error\":\"Too many requests in flight for this organization.\",\"reject_reason\":\"inflight_limit\",\"max_inflight_requests\":10}";

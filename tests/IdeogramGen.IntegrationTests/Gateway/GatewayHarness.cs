@@ -26,14 +26,24 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public TestImages Client { get; }
     public GatewayOptions Options { get; }
 
-    /// <summary>Starts the emulator and a client with short timeouts (5 s per attempt unless <paramref name="configure"/> changes it).</summary>
+    /// <summary>
+    /// Starts the emulator and a client. The per-attempt timeout is a 60 s hang guard (tests that check timeouts set
+    /// their own, on a <see cref="TestClock"/>); with <paramref name="clock"/>, the client's waits and timeouts run on it
+    /// (and its per-attempt timeout is off unless <paramref name="configure"/> sets one, so the clock's timers are the
+    /// retry waits only).
+    /// </summary>
     public static async Task<GatewayHarness> StartAsync(EmulatorOptions? emulatorOptions = null, Action<GatewayOptions>? configure = null,
-        IdeogramCredentials? credentials = null, ILogger? logger = null)
+        IdeogramCredentials? credentials = null, ILogger? logger = null, TimeProvider? clock = null)
     {
         var emulator = await IdeogramEmulator.StartAsync(emulatorOptions);
         Assert.Equal("127.0.0.1", emulator.Root.Host);
         var http = new HttpClient(emulator.CreateHandler()) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        var options = new GatewayOptions { GatewayRoot = emulator.Root, Timeout = TimeSpan.FromSeconds(5) };
+        var options = new GatewayOptions { GatewayRoot = emulator.Root, Timeout = TimeSpan.FromSeconds(60) };
+        if (clock != null)
+        {
+            options.TimeProvider = clock;
+            options.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        }
         configure?.Invoke(options);
         var client = new TestImages(http, credentials ?? new IdeogramCredentials(ApiKey), options, logger);
         return new GatewayHarness(emulator, http, client, options);

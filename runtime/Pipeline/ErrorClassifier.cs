@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using IdeogramGen.ApiDescription;
 
 namespace IdeogramGen
 {
@@ -18,7 +19,7 @@ namespace IdeogramGen
 
         public ErrorClassifier(SecretScrubber scrub) => _scrub = scrub;
 
-        public IdeogramGenException FromResponse(int status, byte[] body, string? contentType, GatewayMetadata gateway, string path, TimeSpan? retryAfter)
+        public IdeogramGenException FromResponse(int status, ReadOnlyMemory<byte> body, string? contentType, GatewayMetadata gateway, string path, TimeSpan? retryAfter)
         {
             IdeogramGenException ex = TryJson(body, out var root) ? FromJson(status, root) : NotJson(status, body, contentType);
             ex.StatusCode = status;
@@ -28,7 +29,7 @@ namespace IdeogramGen
             return ex;
         }
 
-        private static bool TryJson(byte[] body, out JsonElement root)
+        private static bool TryJson(ReadOnlyMemory<byte> body, out JsonElement root)
         {
             root = default;
             if (body.Length == 0) return false;
@@ -88,7 +89,8 @@ namespace IdeogramGen
             if (codeValue != null) text.Append(" with code ").Append(codeValue.Value.ToString(CultureInfo.InvariantCulture));
             var firstMessage = entries.Count > 0 ? entries[0].Message : null;
             if (!string.IsNullOrEmpty(firstMessage)) text.Append(" (\"").Append(firstMessage).Append("\")");
-            text.Append(": ").Append(Explain(kind));
+            var fact = kind == GatewayErrorKind.Unknown || kind == GatewayErrorKind.RestApi ? null : ErrorFacts.Kind(ErrorSource.Gateway, kind.ToString());
+            text.Append(": ").Append(fact?.Text ?? (kind == GatewayErrorKind.RestApi ? "the Cloudflare API rejected the call." : "an error this library does not know."));
 
             var ex = new GatewayException(text.ToString(), kind, codeValue, entries);
             if (kind == GatewayErrorKind.SpendLimitExceeded && error.ValueKind == JsonValueKind.Object)
@@ -97,49 +99,29 @@ namespace IdeogramGen
                 ex.SpendLimitSpent = Num(error, "spent");
                 ex.SpendLimit = Num(error, "limit");
             }
-            // Which gateway errors happen before Ideogram is called (so a retry cannot bill twice), per the code table.
-            switch (kind)
+            // Which gateway errors happen before Ideogram is called (so a retry cannot bill twice): the facts table.
+            if (fact != null)
             {
-                case GatewayErrorKind.RateLimited:
-                case GatewayErrorKind.GuardrailsUnavailable:
-                    ex.IsRetrySafe = true;
-                    ex.IsTransient = true;
-                    break;
-                case GatewayErrorKind.ProviderUnreachable:
-                    ex.IsTransient = true;
-                    ex.MayHaveBeenBilled = true;
-                    break;
-                case GatewayErrorKind.ResponseBlocked:
-                case GatewayErrorKind.ResponseDlpBlocked:
-                    ex.MayHaveBeenBilled = true;
-                    break;
-                case GatewayErrorKind.Unknown:
-                    ex.MayHaveBeenBilled = status >= 500;
-                    ex.IsTransient = status >= 500;
-                    break;
-                default:
-                    ex.IsRetrySafe = true;
-                    break;
+                ex.IsRetrySafe = fact.RetrySafe;
+                ex.IsTransient = fact.Transient;
+                ex.MayHaveBeenBilled = fact.Billed;
+            }
+            else if (kind == GatewayErrorKind.Unknown)
+            {
+                ex.MayHaveBeenBilled = status >= 500;
+                ex.IsTransient = status >= 500;
+            }
+            else
+            {
+                ex.IsRetrySafe = true;
             }
             return ex;
         }
 
         private static GatewayErrorKind Kind(int status, int? code, JsonElement error)
         {
-            switch (code)
-            {
-                case 2001: return GatewayErrorKind.GatewayNotFound;
-                case 2003: return GatewayErrorKind.RateLimited;
-                case 2005: return GatewayErrorKind.ProviderUnreachable;
-                case 2009: return GatewayErrorKind.Unauthorized;
-                case 2016: return GatewayErrorKind.PromptBlocked;
-                case 2017: return GatewayErrorKind.ResponseBlocked;
-                case 2021: return GatewayErrorKind.InsufficientCredits;
-                case 2029: return GatewayErrorKind.RequestDlpBlocked;
-                case 2030: return GatewayErrorKind.ResponseDlpBlocked;
-                case 7003: return GatewayErrorKind.ModelNotFound;
-                case 7013: return GatewayErrorKind.GuardrailsUnavailable;
-            }
+            if (code is int c && ErrorFacts.GatewayCode(c) is ErrorFact known && Enum.TryParse(known.Kind, out GatewayErrorKind byCode))
+                return byCode;
             if (error.ValueKind == JsonValueKind.Object)
             {
                 if (status == 429 || error.TryGetProperty("bucket", out _)) return GatewayErrorKind.SpendLimitExceeded;
@@ -148,28 +130,6 @@ namespace IdeogramGen
             if (status == 429) return GatewayErrorKind.RateLimited;
             if (status == 401) return GatewayErrorKind.Unauthorized;
             return GatewayErrorKind.Unknown;
-        }
-
-        private static string Explain(GatewayErrorKind kind)
-        {
-            switch (kind)
-            {
-                case GatewayErrorKind.GatewayNotFound: return "the gateway does not exist; check the account id and gateway id. Not sent to Ideogram.";
-                case GatewayErrorKind.RateLimited: return "the gateway's rate limit was hit; the request was not processed and can be retried later.";
-                case GatewayErrorKind.ProviderUnreachable: return "the gateway got no response from Ideogram; Ideogram may have run (and billed) the request, so it is not retried automatically.";
-                case GatewayErrorKind.Unauthorized: return "the gateway is authenticated and the gateway token (cf-aig-authorization) is missing or invalid. Not sent to Ideogram.";
-                case GatewayErrorKind.PromptBlocked: return "a gateway guardrail blocked the prompt. Not sent to Ideogram.";
-                case GatewayErrorKind.ResponseBlocked: return "a gateway guardrail blocked Ideogram's response; the request ran and may have been billed.";
-                case GatewayErrorKind.InsufficientCredits: return "the gateway's guardrails scanner needs credits, or this route needs your own provider key.";
-                case GatewayErrorKind.RequestDlpBlocked: return "a gateway DLP policy blocked the request. Not sent to Ideogram.";
-                case GatewayErrorKind.ResponseDlpBlocked: return "a gateway DLP policy blocked Ideogram's response; the request ran and may have been billed.";
-                case GatewayErrorKind.ModelNotFound: return "the model was not found.";
-                case GatewayErrorKind.GuardrailsUnavailable: return "the gateway's guardrails scanner is unavailable; retry later.";
-                case GatewayErrorKind.PolicyDenied: return "a gateway policy denied the request. Not sent to Ideogram.";
-                case GatewayErrorKind.SpendLimitExceeded: return "a gateway spending limit was reached. Not sent to Ideogram.";
-                case GatewayErrorKind.RestApi: return "the Cloudflare API rejected the call.";
-                default: return "an error this library does not know.";
-            }
         }
 
         private IdeogramApiException Ideogram(int status, JsonElement root, JsonElement error)
@@ -181,68 +141,35 @@ namespace IdeogramGen
             if (message != null) message = _scrub.Scrub(message);
             var reject = Str(root, "reject_reason");
 
-            IdeogramErrorKind kind;
-            switch (status)
-            {
-                case 400: kind = IdeogramErrorKind.InvalidRequest; break;
-                case 401: kind = IdeogramErrorKind.Unauthorized; break;
-                case 402: kind = IdeogramErrorKind.InsufficientCredits; break;
-                case 403: kind = IdeogramErrorKind.Forbidden; break;
-                case 413: kind = IdeogramErrorKind.PayloadTooLarge; break;
-                case 422: kind = IdeogramErrorKind.SafetyRejected; break;
-                case 429: kind = reject == "inflight_limit" ? IdeogramErrorKind.InflightLimit : IdeogramErrorKind.RateLimited; break;
-                default: kind = status >= 500 ? IdeogramErrorKind.ServerError : IdeogramErrorKind.Unknown; break;
-            }
+            var fact = ErrorFacts.IdeogramStatus(status, reject);
+            var kind = fact != null && Enum.TryParse(fact.Kind, out IdeogramErrorKind known) ? known : IdeogramErrorKind.Unknown;
 
             var text = new StringBuilder("Ideogram answered ").Append(status);
             if (!string.IsNullOrEmpty(message)) text.Append(": ").Append(_scrub.Scrub(message!));
             if (reject != null) text.Append(" (reject_reason: ").Append(reject).Append(')');
-            text.Append(text[text.Length - 1] == '.' ? " " : ". ").Append(Explain(kind));
+            text.Append(text[text.Length - 1] == '.' ? " " : ". ").Append(fact?.Text ?? "Unexpected answer; the request may have run.");
 
             var ex = new IdeogramApiException(text.ToString(), kind, message, reject);
             if (root.TryGetProperty("max_inflight_requests", out var mir) && mir.ValueKind == JsonValueKind.Number && mir.TryGetInt32(out var mirv))
                 ex.MaxInflightRequests = mirv;
-            // Ideogram's errors page: 400/401/402/403/404 and 422 don't run and aren't billed; an inflight_limit 429
-            // "doesn't run and isn't billed". A 5xx may come after the work ran.
-            switch (kind)
+            // The facts table (Ideogram's errors and rate-limits pages); an undescribed status may have run.
+            if (fact != null)
             {
-                case IdeogramErrorKind.InflightLimit:
-                case IdeogramErrorKind.RateLimited:
-                    ex.IsRetrySafe = true;
-                    ex.IsTransient = true;
-                    break;
-                case IdeogramErrorKind.ServerError:
-                case IdeogramErrorKind.Unknown:
-                    ex.MayHaveBeenBilled = true;
-                    ex.IsTransient = status >= 500;
-                    break;
-                default:
-                    ex.IsRetrySafe = true;
-                    break;
+                ex.IsRetrySafe = fact.RetrySafe;
+                ex.IsTransient = fact.Transient;
+                ex.MayHaveBeenBilled = fact.Billed;
+            }
+            else
+            {
+                ex.MayHaveBeenBilled = true;
+                ex.IsTransient = status >= 500;
             }
             return ex;
         }
 
-        private static string Explain(IdeogramErrorKind kind)
+        private IdeogramResponseException NotJson(int status, ReadOnlyMemory<byte> body, string? contentType)
         {
-            switch (kind)
-            {
-                case IdeogramErrorKind.InvalidRequest: return "The request did not run.";
-                case IdeogramErrorKind.Unauthorized: return "The Ideogram API key (Api-Key) is missing or invalid; the request did not run.";
-                case IdeogramErrorKind.Forbidden: return "The Ideogram API key is not authorized for this endpoint; the request did not run.";
-                case IdeogramErrorKind.InsufficientCredits: return "Out of credits or over a daily limit; top up the balance. Retrying won't help.";
-                case IdeogramErrorKind.SafetyRejected: return "The prompt or an input image failed Ideogram's safety check; not billed.";
-                case IdeogramErrorKind.InflightLimit: return "Too many images in progress for the organization (10 by default); not run, not billed, safe to retry later.";
-                case IdeogramErrorKind.RateLimited: return "Rate limited; safe to retry later.";
-                case IdeogramErrorKind.PayloadTooLarge: return "An uploaded file is too large.";
-                case IdeogramErrorKind.ServerError: return "Ideogram failed; it may have run (and billed) the request, so it is not retried automatically.";
-                default: return "Unexpected answer; the request may have run.";
-            }
-        }
-
-        private IdeogramResponseException NotJson(int status, byte[] body, string? contentType)
-        {
-            var excerpt = Excerpt(body);
+            var excerpt = Excerpt(body.Span);
             var text = new StringBuilder("The gateway answered ").Append(status).Append(" with ");
             text.Append(body.Length == 0 ? "an empty body" : $"a {contentType ?? "body"} that is not a JSON error ({body.Length} bytes)");
             if (excerpt.Length > 0) text.Append(": \"").Append(excerpt).Append('"');
@@ -261,15 +188,24 @@ namespace IdeogramGen
         private static readonly Regex Space = new Regex(@"\s+", RegexOptions.CultureInvariant);
 
         /// <summary>The readable start of a body: markup removed, white space folded, secrets scrubbed, at most 200 characters.</summary>
-        internal string Excerpt(byte[] body)
+        internal string Excerpt(ReadOnlySpan<byte> body)
         {
             if (body.Length == 0) return "";
             var window = Math.Min(body.Length, 4096);
-            var text = _scrub.DropSecretPrefixAtEnd(_scrub.Scrub(Encoding.UTF8.GetString(body, 0, window)));
+            var text = _scrub.DropSecretPrefixAtEnd(_scrub.Scrub(Utf8(body.Slice(0, window))));
             text = Space.Replace(Tags.Replace(text, " "), " ").Trim();
             return _scrub.ScrubAndCut(text, ExcerptLength);
         }
 
+
+        private static string Utf8(ReadOnlySpan<byte> bytes)
+        {
+#if NETSTANDARD2_0
+            return Encoding.UTF8.GetString(bytes.ToArray());
+#else
+            return Encoding.UTF8.GetString(bytes);
+#endif
+        }
 
         private static string? Str(JsonElement e, string name) =>
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -1,0 +1,212 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace IdeogramGen
+{
+    /// <summary>
+    /// One attempt of a call: builds the <see cref="HttpRequestMessage"/>, sends it with the caller's
+    /// <see cref="HttpClient"/> (whose <see cref="DelegatingHandler"/>s see every attempt), applies the attempt's one
+    /// timeout, reads the answer through <see cref="AnswerReader"/> and turns it into the typed response or the right
+    /// exception (<see cref="ErrorClassifier"/> for error answers, <see cref="TransportFailures"/> for the rest).
+    /// </summary>
+    internal sealed class AttemptSender
+    {
+        private static readonly TimerCallback CancelSource = state => ((CancellationTokenSource)state!).Cancel();
+
+        private readonly HttpClient _http;
+        private readonly GatewayOptions _options;
+        private readonly TimeProvider _time;
+        private readonly bool _systemTime;
+        private readonly ILogger _logger;
+        private readonly TransportFailures _failures;
+
+        public AttemptSender(HttpClient http, GatewayOptions options, ILogger logger, TransportFailures failures)
+        {
+            _http = http;
+            _options = options;
+            _time = options.TimeProvider;
+            _systemTime = ReferenceEquals(_time, TimeProvider.System);
+            _logger = logger;
+            _failures = failures;
+        }
+
+        public async Task<T> SendAsync<T>(Uri uri, string path, RequestBody body, JsonValueReader<T> read, CallSettings call, int attempt, CancellationToken cancellationToken)
+            where T : IdeogramResponse
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            var headers = request.Headers;
+            foreach (var h in call.Headers) headers.TryAddWithoutValidation(h.Key, h.Value);
+            request.Content = body.CreateContent();
+
+            // The attempt's one timeout: a single source (linked to the caller's token only when that can cancel),
+            // cancelled by the options' clock. HttpClient's own Timeout still applies on top, as for any call.
+            CancellationTokenSource? timeout = null;
+            ITimer? timer = null;
+            var token = cancellationToken;
+            if (call.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                timeout = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
+                if (_systemTime) timeout.CancelAfter(call.Timeout);
+                else timer = _time.CreateTimer(CancelSource, timeout, call.Timeout, Timeout.InfiniteTimeSpan);
+                token = timeout.Token;
+            }
+            try
+            {
+                long started = _logger.IsEnabled(LogLevel.Debug) ? _time.GetTimestamp() : 0;
+                PipelineLog.Sending(_logger, path, attempt, null);
+
+                HttpResponseMessage response;
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (UploadReadException.Find(ex) is UploadReadException upload)
+                {
+                    throw _failures.UploadFailed(path, upload);
+                }
+                catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+                {
+                    // HttpClient reports its internal linked token: carry the caller's, and what is known for recovery.
+                    throw _failures.Canceled(path, ex, cancellationToken, null, GatewayMetadata.Empty, call.EventId);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    throw _failures.TimedOut(path, call.Timeout, ex, timeout?.IsCancellationRequested == true);
+                }
+                catch (HttpRequestException ex)
+                {
+                    throw _failures.Transport(path, ex, "sending the request", before: TransportFailures.FailedBeforeSending(ex));
+                }
+                catch (IOException ex)
+                {
+                    throw _failures.Transport(path, ex, "sending the request", before: false);
+                }
+
+                using (response)
+                {
+                    var status = (int)response.StatusCode;
+                    var gateway = GatewayMetadata.FromHeaders(response.Headers);
+                    if (!_options.AllowRedirectedAnswers && response.RequestMessage?.RequestUri is Uri answered && !SameOrigin(answered, uri))
+                    {
+                        // HttpClient followed a redirect (its default): refuse the answer. The gateway never redirects, and a
+                        // redirect elsewhere carries the Api-Key and gateway token headers with it.
+                        PipelineLog.Failed(_logger, path, "Redirected", null);
+                        throw new IdeogramResponseException($"The call to {path} was redirected to {answered.Scheme}://{answered.Authority}/, which is not the gateway; the answer was not accepted. Cloudflare AI Gateway does not redirect: check GatewayOptions.GatewayRoot, and use an HttpClient whose handler has AllowAutoRedirect = false so that credentials never follow a redirect (a handler of your own that rewrites request URIs needs GatewayOptions.AllowRedirectedAnswers).")
+                        {
+                            StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = true,
+                        };
+                    }
+
+                    PooledBody answer;
+                    try
+                    {
+                        answer = await AnswerReader.ReadAsync(response.Content, _options.MaxResponseBytes, token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+                    {
+                        throw _failures.Canceled(path, ex, cancellationToken, status, gateway, call.EventId);
+                    }
+                    catch (OperationCanceledException ex)
+                    {
+                        var t = _failures.TimedOut(path, call.Timeout, ex, timeout?.IsCancellationRequested == true);
+                        t.StatusCode = status;
+                        t.Gateway = gateway;
+                        throw t;
+                    }
+                    catch (AnswerTooLargeException tl)
+                    {
+                        throw new IdeogramResponseException($"The answer of {path} is larger than {_options.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)} bytes (GatewayOptions.MaxResponseBytes); it was not read.{LogHint(gateway, status)}")
+                        {
+                            StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = status < 300 || status >= 500, ContentType = tl.ContentType,
+                        };
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+                    {
+                        var t = _failures.Transport(path, ex, "reading the answer", before: false);
+                        t.StatusCode = status;
+                        t.Gateway = gateway;
+                        throw t;
+                    }
+
+                    using (answer)
+                    {
+                        if (started != 0)
+                            PipelineLog.Received(_logger, path, status, _time.GetElapsedTime(started).TotalMilliseconds, gateway.LogId, gateway.CacheStatus, null);
+                        if (status < 200 || status > 299)
+                            throw call.Errors.FromResponse(status, answer.Memory, response.Content.Headers.ContentType?.MediaType, gateway, path, RetryAfterHeader.Read(response, _time));
+                        var result = Parse(answer.Span, read, status, gateway, path, response, call.Errors);
+                        result.Gateway = gateway;
+                        result.StatusCode = status;
+                        return result;
+                    }
+                }
+            }
+            finally
+            {
+                timer?.Dispose();
+                timeout?.Dispose();
+            }
+        }
+
+        private static T Parse<T>(ReadOnlySpan<byte> bytes, JsonValueReader<T> read, int status, GatewayMetadata gateway, string path, HttpResponseMessage response, ErrorClassifier errors)
+        {
+            try
+            {
+                if (bytes.Length == 0) throw new IdeogramJsonFormatException("$", "the body is empty");
+                // A UTF-8 byte order mark is legal before JSON text but not for Utf8JsonReader.
+                var json = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? bytes.Slice(3) : bytes;
+                var reader = new Utf8JsonReader(json);
+                IdeogramJson.Start(ref reader);
+                var result = read(ref reader);
+                IdeogramJson.End(ref reader);
+                return result;
+            }
+            catch (Exception ex) when (ex is IdeogramJsonFormatException || ex is JsonException || ex is InvalidOperationException || ex is FormatException)
+            {
+                var problem = EndsEarly(bytes) ? $"the JSON ends early, after {bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes: truncated" : ex.Message;
+                throw new IdeogramResponseException($"Ideogram answered {status} but the body could not be read ({problem}). The request ran and was billed.{LogHint(gateway, status)}", ex)
+                {
+                    StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = true,
+                    ContentType = response.Content.Headers.ContentType?.MediaType, BodyExcerpt = errors.Excerpt(bytes),
+                };
+            }
+        }
+
+        /// <summary>
+        /// True when the body is the start of a JSON document that stops before its root value is complete (a cut
+        /// transfer), rather than malformed JSON: a final-block reader cannot tell the two apart, a partial-block one can.
+        /// </summary>
+        internal static bool EndsEarly(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.Length == 0) return false;
+            var reader = new Utf8JsonReader(bytes, isFinalBlock: false, state: default);
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.CurrentDepth == 0 && reader.TokenType != JsonTokenType.StartObject && reader.TokenType != JsonTokenType.StartArray)
+                        return false;
+                }
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static string LogHint(GatewayMetadata gateway, int status) =>
+            gateway.LogId != null && status < 300 ? $" The gateway log {gateway.LogId} holds the response payload (unless payload logging is off)." : "";
+
+        private static bool SameOrigin(Uri a, Uri b) =>
+            string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && a.Port == b.Port;
+    }
+}
