@@ -108,14 +108,15 @@ namespace IdeogramGen.Analyzers
                 return;
             }
 
-            var suggestion = Vocabulary.Nearest(vocabulary, value);
+            var suggestion = Vocabulary.Suggest(vocabulary, value);
             var detail = "";
             var families = Vocabulary.FamiliesOf(value, vocabulary);
-            if (families.Count > 0) detail += $" (it is a {families[0].TypeName} value)";
-            if (suggestion != null)
+            if (suggestion.Elsewhere != null) detail += $" ({suggestion.Elsewhere})";
+            else if (families.Count > 0) detail += $" (it is a {families[0].TypeName} value)";
+            if (suggestion.Replacement != null)
             {
-                detail += $"; did you mean '{suggestion}'?";
-                properties = properties.Add(DiagnosticProperties.Replacement, suggestion);
+                detail += $"; did you mean '{suggestion.Replacement}'?";
+                properties = properties.Add(DiagnosticProperties.Replacement, suggestion.Replacement);
             }
             if (vocabulary.TypeName == Vocabulary.ModelTypeName)
                 context.ReportDiagnostic(Diagnostic.Create(Rules.UnknownModel, location, properties, value, detail));

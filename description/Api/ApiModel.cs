@@ -142,6 +142,8 @@ namespace IdeogramGen.ApiDescription
         public string Description { get; set; } = "";
         /// <summary>Values still in the document but no longer documented, with the reason.</summary>
         public KeyValuePair<string, string>[] Obsolete { get; set; } = Array.Empty<KeyValuePair<string, string>>();
+        /// <summary>Names people type for a value (product names such as <c>Ideogram 3.0</c>) → the value; from the overlay.</summary>
+        public KeyValuePair<string, string>[] Aliases { get; set; } = Array.Empty<KeyValuePair<string, string>>();
         public string Source { get; set; } = "openapi";
 
         public string? ObsoleteReason(string value)

@@ -117,6 +117,12 @@ public static class DescriptionBuilder
             var obsolete = Overlay.ObsoleteValues.TryGetValue(name, out var o)
                 ? o.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)).ToArray()
                 : Array.Empty<KeyValuePair<string, string>>();
+            var aliases = Overlay.Aliases.TryGetValue(name, out var a)
+                ? a.Select(kv => Array.IndexOf(values, kv.Value) >= 0
+                        ? new KeyValuePair<string, string>(kv.Key, kv.Value)
+                        : throw new InvalidOperationException($"Overlay alias '{kv.Key}' names '{kv.Value}', which is not a {name} value."))
+                    .ToArray()
+                : Array.Empty<KeyValuePair<string, string>>();
             result.Add(new ApiEnum
             {
                 Name = name,
@@ -126,6 +132,7 @@ public static class DescriptionBuilder
                 Default = s.TryGetProperty("default", out var d) ? d.GetString() : null,
                 Description = Text(s, "description"),
                 Obsolete = obsolete,
+                Aliases = aliases,
             });
         }
         return result;

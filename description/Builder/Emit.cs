@@ -57,6 +57,8 @@ internal static class Emit
             w.Line($"Description = {Lit(e.Description)},");
             if (e.Obsolete.Length > 0)
                 w.Line("Obsolete = new[] { " + string.Join(", ", e.Obsolete.Select(kv => $"new KeyValuePair<string, string>({Lit(kv.Key)}, {Lit(kv.Value)})")) + " },");
+            if (e.Aliases.Length > 0)
+                w.Line("Aliases = new[] { " + string.Join(", ", e.Aliases.Select(kv => $"new KeyValuePair<string, string>({Lit(kv.Key)}, {Lit(kv.Value)})")) + " },");
             w.Close("},");
         }
         w.Close("};");

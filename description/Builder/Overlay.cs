@@ -65,6 +65,30 @@ internal static class Overlay
         },
     };
 
+    // ---- Product-name aliases (read by the analyzers' value fixes; not sent on the wire) ----------------------------
+
+    /// <summary>
+    /// Names people type for a vocabulary value, mapped to the value: Ideogram's product names for its models
+    /// ("Ideogram 3.0", the v3 paths' "ideogram-v3") and their short forms. The analyzers look an unknown value up
+    /// here (ignoring case, spaces and punctuation) before they fall back to edit distance. Every target must be a
+    /// value of the vocabulary; the builder refuses the overlay otherwise.
+    /// </summary>
+    public static readonly Dictionary<string, Dictionary<string, string>> Aliases = new()
+    {
+        ["ModelEnum"] = new()
+        {
+            ["Ideogram 1.0"] = "V_1", ["ideogram-v1"] = "V_1", ["Ideogram 1"] = "V_1", ["v1.0"] = "V_1",
+            ["Ideogram 1.0 Turbo"] = "V_1_TURBO", ["ideogram-v1-turbo"] = "V_1_TURBO", ["v1.0-turbo"] = "V_1_TURBO",
+            ["Ideogram 2.0"] = "V_2", ["ideogram-v2"] = "V_2", ["Ideogram 2"] = "V_2", ["v2.0"] = "V_2",
+            ["Ideogram 2.0 Turbo"] = "V_2_TURBO", ["ideogram-v2-turbo"] = "V_2_TURBO", ["v2.0-turbo"] = "V_2_TURBO",
+            ["Ideogram 2a"] = "V_2A", ["ideogram-v2a"] = "V_2A", ["Ideogram 2.0a"] = "V_2A",
+            ["Ideogram 2a Turbo"] = "V_2A_TURBO", ["ideogram-v2a-turbo"] = "V_2A_TURBO",
+            ["Ideogram 3.0"] = "V_3", ["ideogram-v3"] = "V_3", ["Ideogram 3"] = "V_3", ["v3.0"] = "V_3", ["ideogram-3.0"] = "V_3",
+        },
+    };
+
+    // -------------------------------------------------------------------------------------------------------------
+
     /// <summary>Response schema → C# type name.</summary>
     public static readonly Dictionary<string, string> Schemas = new()
     {

@@ -89,7 +89,14 @@ namespace IdeogramGen.Analyzers.Tests
         [Fact]
         public Task Wrong_family_value_names_its_family() =>
             Run("StyleTypeV3 v = {|#0:\"RENDER_3D\"|};",
-                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("RENDER_3D", "StyleTypeV3", " (it is a LegacyStyleType value)"));
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("RENDER_3D", "StyleTypeV3", " (RENDER_3D exists only on legacy endpoints (LegacyStyleType))"));
+
+        [Fact]
+        public Task Value_only_in_another_family_gets_no_different_ratio() =>
+            // The message says where the value exists; no Replacement property, so no code fix (VocabularyTests.Nearest).
+            Run("LegacyAspectRatio a = {|#0:\"ASPECT_4_5\"|}; ResolutionV3 r = {|#1:\"512x512\"|};",
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("ASPECT_4_5", "LegacyAspectRatio", " (4x5 exists only on v3 endpoints and /v1/edit (AspectRatioV3))"),
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(1).WithArguments("512x512", "ResolutionV3", " (512x512 is a ResolutionV4 value)"));
 
         [Theory]
         [InlineData("AspectRatioV3", "16:9", "16x9")]
@@ -101,6 +108,16 @@ namespace IdeogramGen.Analyzers.Tests
         [InlineData("MagicPromptOption", "on", "ON")]
         public Task Fix_uses_nearest_value_in_the_right_family(string type, string wrong, string right) =>
             Fix($"{type} v = {{|IDG0103:\"{wrong}\"|}};", $"{type} v = \"{right}\";");
+
+        [Theory]
+        [InlineData("ideogram-v3", "V_3")]
+        [InlineData("Ideogram 3.0", "V_3")]
+        [InlineData("v3", "V_3")]
+        [InlineData("IDEOGRAM_V3", "V_3")]
+        [InlineData("Ideogram 2a Turbo", "V_2A_TURBO")]
+        [InlineData("ideogram-v2", "V_2")]
+        public Task Product_names_map_to_the_model(string wrong, string right) =>
+            Fix($"IdeogramModel m = {{|IDG0101:\"{wrong}\"|}};", $"IdeogramModel m = \"{right}\";");
 
         // IDG0104
         [Fact]
