@@ -172,43 +172,52 @@ namespace IdeogramGen.Testing
                 return;
             }
 
-            var providerFault = Faults.TakeProviderFault(call.IdeogramPath);
-            if (providerFault is { Kind: EmulatorFaultKind.SlowFirstByte })
+            // From here to the written answer the generation is in progress at "Ideogram": counted in ImagesInFlight.
+            EnterInFlight(plan.NumImages);
+            try
             {
-                call.Fault = providerFault.Kind;
-                try
+                var providerFault = Faults.TakeProviderFault(call.IdeogramPath);
+                if (providerFault is { Kind: EmulatorFaultKind.SlowFirstByte })
                 {
-                    await Task.Delay(providerFault.Delay, context.RequestAborted).ConfigureAwait(false);
+                    call.Fault = providerFault.Kind;
+                    try
+                    {
+                        await Task.Delay(providerFault.Delay, context.RequestAborted).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        Finish(call, 0, 0);
+                        throw;
+                    }
+                    providerFault = null;
                 }
-                catch (OperationCanceledException)
+                else if (providerFault is { Kind: EmulatorFaultKind.HoldFirstByte })
                 {
-                    Finish(call, 0, 0);
-                    throw;
+                    call.Fault = providerFault.Kind;
+                    if (!await HoldAsync(context, providerFault.Gate!).ConfigureAwait(false))
+                    {
+                        Finish(call, 0, 0);
+                        return;
+                    }
+                    providerFault = null;
                 }
-                providerFault = null;
-            }
-            else if (providerFault is { Kind: EmulatorFaultKind.HoldFirstByte })
-            {
-                call.Fault = providerFault.Kind;
-                if (!await HoldAsync(context, providerFault.Gate!).ConfigureAwait(false))
+
+                var expires = now + _options.ImageLinkLifetime;
+                byte[] body = ResponseShaper.Build(plan, i => _images.CreateLink(Root, ResponseShaper.ImageFor(plan, i), expires), out int images);
+                if (providerFault is not null)
                 {
-                    Finish(call, 0, 0);
+                    await AnswerProviderFaultAsync(call, providerFault, body, plan.NumImages).ConfigureAwait(false);
                     return;
                 }
-                providerFault = null;
+                if (cacheSlot is not null)
+                    _cache[cacheSlot] = new CachedAnswer(200, WireBodies.Json, body, now + CacheTtl(request.Headers["cf-aig-cache-ttl"].FirstOrDefault()));
+                Finish(call, 200, images);
+                await WriteAsync(context, 200, body, WireBodies.Json).ConfigureAwait(false);
             }
-
-            var expires = now + _options.ImageLinkLifetime;
-            byte[] body = ResponseShaper.Build(plan, i => _images.CreateLink(Root, ResponseShaper.ImageFor(plan, i), expires), out int images);
-            if (providerFault is not null)
+            finally
             {
-                await AnswerProviderFaultAsync(call, providerFault, body, plan.NumImages).ConfigureAwait(false);
-                return;
+                LeaveInFlight(plan.NumImages);
             }
-            if (cacheSlot is not null)
-                _cache[cacheSlot] = new CachedAnswer(200, WireBodies.Json, body, now + CacheTtl(request.Headers["cf-aig-cache-ttl"].FirstOrDefault()));
-            Finish(call, 200, images);
-            await WriteAsync(context, 200, body, WireBodies.Json).ConfigureAwait(false);
         }
 
         private Task AnswerAsync(GatewayCall call, int status, string body, string contentType = WireBodies.Json, int billedImages = 0)

@@ -145,6 +145,27 @@ namespace IdeogramGen.Testing
         /// <summary>The total of <see cref="RecordedRequest.BilledImages"/> over all requests.</summary>
         public int BilledImageCount => Volatile.Read(ref _billedImages);
 
+        /// <summary>
+        /// The images of the generations in progress now: from the moment a valid request reaches Ideogram's stage
+        /// (after the gateway's checks and a cache miss) until its answer is written, weighted by <c>num_images</c>
+        /// (1 when unset), as Ideogram counts its in-flight limit (Ideogram API reference, Rate limits).
+        /// </summary>
+        public int ImagesInFlight => Volatile.Read(ref _imagesInFlight);
+
+        /// <summary>The highest <see cref="ImagesInFlight"/> seen since the emulator started: what a shared in-flight limit must keep at or below its limit.</summary>
+        public int PeakImagesInFlight => Volatile.Read(ref _peakImagesInFlight);
+
+        private int _imagesInFlight, _peakImagesInFlight;
+
+        private void EnterInFlight(int images)
+        {
+            int now = Interlocked.Add(ref _imagesInFlight, images);
+            for (int peak = Volatile.Read(ref _peakImagesInFlight); now > peak; peak = Volatile.Read(ref _peakImagesInFlight))
+                if (Interlocked.CompareExchange(ref _peakImagesInFlight, now, peak) == peak) break;
+        }
+
+        private void LeaveInFlight(int images) => Interlocked.Add(ref _imagesInFlight, -images);
+
         /// <summary>The number of image downloads served (HTTP 200 on the image route).</summary>
         public int ImageDownloadCount => Volatile.Read(ref _imageDownloads);
 
