@@ -20,7 +20,7 @@ public class RedisImageLimiterTests
 
     private static string NewName() => "ideogram-test:" + Guid.NewGuid().ToString("N");
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public void Permits_are_weighted_and_come_back_when_a_lease_is_disposed()
     {
         using var limiter = Limiter(NewName());
@@ -75,7 +75,7 @@ public class RedisImageLimiterTests
         Assert.True(four.IsAcquired);   // the cancelled waiter took nothing
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public void Bad_arguments_are_refused_with_the_setting_named()
     {
         using var limiter = Limiter(NewName());

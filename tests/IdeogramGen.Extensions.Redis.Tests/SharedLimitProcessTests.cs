@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IdeogramGen.Testing;
@@ -80,8 +81,11 @@ public class SharedLimitProcessTests
 
         public static ClientProcess Start(params string[] args)
         {
-            var dll = Path.Combine(AppContext.BaseDirectory, "IdeogramGen.Extensions.Redis.TestClient.dll");
-            Assert.True(File.Exists(dll), dll + " was not built beside the tests.");
+            // The tests run from <project>/bin/<configuration>/<tfm>/; the client builds into <project>/Client/bin/<configuration>/<tfm>/.
+            var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var project = output.Parent!.Parent!.Parent!.FullName;
+            var dll = Path.Combine(project, "Client", "bin", output.Parent.Name, output.Name, "IdeogramGen.Extensions.Redis.TestClient.dll");
+            Assert.True(File.Exists(dll), dll + " was not built (the test project builds it first).");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add(dll);
             foreach (var a in args) start.ArgumentList.Add(a);
