@@ -25,10 +25,11 @@ namespace IdeogramGen.Generator
         string AccountId,
         string GatewayId,
         int Endpoints,
+        bool Public,
         string HintName)
     {
         /// <summary>All families (the attribute's default).</summary>
-        public const int AllEndpoints = 31;
+        public static readonly int AllEndpoints = IdeogramGen.ApiDescription.ApiFamilies.AllFlags;
 
         /// <summary>
         /// Reads the attribute and the class. Returns null for a class the generator cannot extend (not partial, inside a
@@ -68,7 +69,17 @@ namespace IdeogramGen.Generator
             for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType) outerNames.Insert(0, outer.Name);
             var hintName = string.Join(".", namespaces.Concat(outerNames).Concat(new[] { type.Name })) + ".Ideogram.g.cs";
             return new GatewaySpec(string.Join(".", namespaces.Select(Escape)), new EquatableArray<ContainingType>(containers), Escape(type.Name), Keyword(type),
-                accountId, gatewayId, endpoints, hintName);
+                accountId, gatewayId, endpoints, IsVisibleOutside(type), hintName);
+        }
+
+        /// <summary>True when code outside the assembly can see the class (public or protected, in visible containers).</summary>
+        private static bool IsVisibleOutside(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? t = type; t != null; t = t.ContainingType)
+                if (t.DeclaredAccessibility != Accessibility.Public && t.DeclaredAccessibility != Accessibility.Protected
+                    && t.DeclaredAccessibility != Accessibility.ProtectedOrInternal)
+                    return false;
+            return true;
         }
 
         private static readonly HashSet<string> GeneratedNames = IdeogramGen.ApiDescription.IdeogramApi.GeneratedNames();
@@ -102,6 +113,15 @@ namespace IdeogramGen.Generator
             : "class";
     }
 
-    /// <summary>What the consumer's compiler accepts, as far as generated code cares.</summary>
-    internal sealed record LanguageSupport(bool NullableAnnotations);
+    /// <summary>
+    /// What every generated file depends on besides its own class: the models namespace and whether the consumer's
+    /// language version has nullable annotations (C# 8 and later).
+    /// </summary>
+    internal sealed record OutputOptions(string ModelsNamespace, bool NullableAnnotations);
+
+    /// <summary>
+    /// What the models file depends on: the union of the families the compilation's classes select, and whether any
+    /// of those classes is visible outside the assembly (then the models are public, else internal).
+    /// </summary>
+    internal sealed record ModelsSpec(int Families, bool Public);
 }

@@ -39,9 +39,14 @@ namespace IdeogramGen.Generator
         /// <summary>Writes an XML doc <c>summary</c> (escaped, wrapped) and optional extra doc lines.</summary>
         public void Summary(string text, params string[] extra)
         {
-            Line("/// <summary>");
-            foreach (var line in Wrap(Xml(text))) Line("/// " + line);
-            Line("/// </summary>");
+            var xml = Xml(text);
+            if (xml.Length <= 100 && xml.IndexOf('\n') < 0) Line("/// <summary>" + xml + "</summary>");
+            else
+            {
+                Line("/// <summary>");
+                foreach (var line in Wrap(xml)) Line("/// " + line);
+                Line("/// </summary>");
+            }
             foreach (var e in extra) Line(e.StartsWith("///", StringComparison.Ordinal) ? e : "/// " + e);
         }
 

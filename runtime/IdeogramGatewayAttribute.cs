@@ -5,8 +5,10 @@ namespace IdeogramGen
     /// <summary>
     /// Marks a <c>partial</c> class as an Ideogram client that calls Ideogram through one Cloudflare AI Gateway.
     /// The IdeogramGen source generator adds to the class: the <c>AccountId</c> and <c>GatewayId</c> constants, the
-    /// gateway base URI and endpoint URL builder (<c>Endpoints</c>), the request and response types of the selected
-    /// Ideogram endpoints, and one asynchronous method per endpoint.
+    /// gateway base URI and endpoint URL builder (<c>Endpoints</c>), the constructors and one asynchronous method per
+    /// endpoint of the selected families. The request and response types are generated once per project, in the
+    /// namespace <c>IdeogramGen.Generated.&lt;AssemblyName&gt;</c> (or the one the MSBuild property
+    /// <c>IdeogramGenModelsNamespace</c> names).
     /// </summary>
     /// <remarks>
     /// Requests go to <c>https://gateway.ai.cloudflare.com/v1/{account_id}/{gateway_id}/ideogram/&lt;Ideogram path&gt;</c>

@@ -26,7 +26,7 @@ public class ClientCallBenchmarks
 
     private Images _generated = null!;
     private IIdeogramRefitApi _refit = null!;
-    private Images.GenerateRequest _request = null!;
+    private GenerateRequest _request = null!;
     private GenerateRequestPoco _poco = null!;
 
     /// <summary>The handler behind the generated client.</summary>
@@ -51,5 +51,5 @@ public class ClientCallBenchmarks
     public Task<ImageResponsePoco> Refit() => _refit.GenerateAsync(_poco, ApiKey);
 
     [Benchmark(Description = "IdeogramGen generated client")]
-    public Task<Images.ImageResponse> Generated() => _generated.GenerateAsync(_request);
+    public Task<ImageResponse> Generated() => _generated.GenerateAsync(_request);
 }

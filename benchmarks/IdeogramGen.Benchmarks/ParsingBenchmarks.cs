@@ -29,11 +29,11 @@ public class ParsingBenchmarks
     public ImageResponsePoco? StjSourceGenerated() => JsonSerializer.Deserialize(_body, Payloads.SourceGenerated.ImageResponsePoco);
 
     [Benchmark(Description = "IdeogramGen generated reader")]
-    public Images.ImageResponse Generated()
+    public ImageResponse Generated()
     {
         var reader = new Utf8JsonReader(_body);
         IdeogramJson.Start(ref reader);
-        var response = Images.ImageResponse.Read(ref reader);
+        var response = ImageResponse.Read(ref reader);
         IdeogramJson.End(ref reader);
         return response;
     }

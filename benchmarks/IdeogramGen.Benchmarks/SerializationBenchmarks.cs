@@ -10,7 +10,7 @@ namespace IdeogramGen.Benchmarks;
 [MemoryDiagnoser]
 public class SerializationBenchmarks
 {
-    private Images.GenerateRequest _request = null!;
+    private GenerateRequest _request = null!;
     private GenerateRequestPoco _poco = null!;
     private JsonSerializerOptions _options = null!;
 

@@ -198,7 +198,11 @@ namespace IdeogramGen.ApiDescription
         public static bool IsFont(ApiField field) => field.MediaTypes != null && field.MediaTypes.Length > 0 && field.MediaTypes[0].StartsWith("font/", System.StringComparison.Ordinal);
     }
 
-    /// <summary>The endpoint families; attribute options select among them.</summary>
+    /// <summary>
+    /// The endpoint families, the one table of them: <c>[IdeogramGateway(Families = ...)]</c> selects among them by
+    /// <see cref="Flag"/>. The runtime's <c>EndpointFamilies</c> enum has one member per family with the same name and
+    /// value (a test compares them).
+    /// </summary>
     internal static class ApiFamilies
     {
         public const string V3 = "V3";
@@ -206,5 +210,30 @@ namespace IdeogramGen.ApiDescription
         public const string InstructionEdit = "InstructionEdit";
         public const string Legacy = "Legacy";
         public const string RemoveBackground = "RemoveBackground";
+
+        /// <summary>Every family with its flag, in flag order.</summary>
+        public static readonly (string Name, int Flag)[] All =
+        {
+            (V3, 1), (V4, 2), (InstructionEdit, 4), (Legacy, 8), (RemoveBackground, 16),
+        };
+
+        /// <summary>The flags of every family together (the attribute's default).</summary>
+        public static int AllFlags
+        {
+            get
+            {
+                int flags = 0;
+                foreach (var family in All) flags |= family.Flag;
+                return flags;
+            }
+        }
+
+        /// <summary>The flag of a family; 0 for an unknown name.</summary>
+        public static int Flag(string family)
+        {
+            foreach (var f in All)
+                if (f.Name == family) return f.Flag;
+            return 0;
+        }
     }
 }

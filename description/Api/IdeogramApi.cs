@@ -18,8 +18,9 @@ namespace IdeogramGen.ApiDescription
         }
 
         /// <summary>
-        /// The names the generator adds to an annotated class: its members, nested types and methods. A class with one of
-        /// these names, or declaring a member with one, cannot be extended (analyzer IDG0001).
+        /// The names the generator adds to an annotated class: its members, its nested <c>Endpoints</c> class and its
+        /// methods. A class with one of these names, or declaring a member with one, cannot be extended (analyzer
+        /// IDG0001). Request and response types are not among them: they live in the models namespace, outside the class.
         /// </summary>
         public static System.Collections.Generic.HashSet<string> GeneratedNames()
         {
@@ -27,12 +28,7 @@ namespace IdeogramGen.ApiDescription
             {
                 "AccountId", "GatewayId", "GatewayBaseUrl", "GatewayBaseUri", "GatewayAddress", "Endpoints", "Pipeline", "_pipeline",
             };
-            foreach (var e in Endpoints)
-            {
-                names.Add(e.Name + "Request");
-                names.Add(e.Name + "Async");
-            }
-            foreach (var s in Schemas) names.Add(s.TypeName);
+            foreach (var e in Endpoints) names.Add(e.Name + "Async");
             return names;
         }
 

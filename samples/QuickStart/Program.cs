@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using IdeogramGen;
+using IdeogramGen.Generated.QuickStart;
 using IdeogramGen.Testing;
 using Microsoft.Extensions.Configuration;
 
@@ -67,7 +68,7 @@ public static class Program
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             var images = new Images(http, credentials, options, logger: null);
-            var request = new Images.GenerateRequest
+            var request = new GenerateRequest
             {
                 Prompt = prompt,
                 NumImages = count,

@@ -45,6 +45,7 @@ public class PackageTests : IClassFixture<PackedPackage>
             using System.Net.Http;
             using System.Threading.Tasks;
             using IdeogramGen;
+            using IdeogramGen.Generated.Consumer;
 
             [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway")]
             public partial class Images { }
@@ -55,7 +56,7 @@ public class PackageTests : IClassFixture<PackedPackage>
                 {
                     using var http = new HttpClient();
                     var images = new Images(http, IdeogramCredentials.FromEnvironment(), new GatewayOptions { GatewayRoot = new Uri(args[0]) }, null);
-                    var result = await images.GenerateAsync(new Images.GenerateRequest { Prompt = "A serene landscape with mountains and a lake at sunset", Seed = 42 });
+                    var result = await images.GenerateAsync(new GenerateRequest { Prompt = "A serene landscape with mountains and a lake at sunset", Seed = 42 });
                     var path = Path.Combine(args[1], "image.png");
                     await new ImageDownloader(http).DownloadToFileAsync(result.Data[0].Url, path);
                     Console.WriteLine($"saved {path} {result.Data[0].Resolution} log {result.Gateway.LogId}");
@@ -84,6 +85,7 @@ public class PackageTests : IClassFixture<PackedPackage>
     {
         var dir = _package.NewConsumer("RulesConsumer", """
             using IdeogramGen;
+            using IdeogramGen.Generated.RulesConsumer;
 
             [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway")]
             public partial class Images { }
@@ -94,7 +96,7 @@ public class PackageTests : IClassFixture<PackedPackage>
                 {
                     IdeogramModel model = "V3";
                     var credentials = new IdeogramCredentials("ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd");
-                    var request = new Images.GenerateRequest { Prompt = "p", NumImages = 12, AspectRatio = "16:9" };
+                    var request = new GenerateRequest { Prompt = "p", NumImages = 12, AspectRatio = "16:9" };
                     System.Console.WriteLine(model.ToString() + credentials + request);
                 }
             }

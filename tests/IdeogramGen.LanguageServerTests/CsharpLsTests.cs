@@ -27,6 +27,7 @@ public sealed class CsharpLsTests : IAsyncLifetime
         using System.Net.Http;
         using System.Threading.Tasks;
         using IdeogramGen;
+        using IdeogramGen.Generated.Consumer;
 
         [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway")]
         public partial class Images { }
@@ -39,7 +40,7 @@ public sealed class CsharpLsTests : IAsyncLifetime
                 var credentials = new IdeogramCredentials("ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd");
                 using var http = new HttpClient();
                 var images = new Images(http, credentials);
-                var result = await images.GenerateAsync(new Images.GenerateRequest { Prompt = "A lighthouse at dawn", NumImages = 12 });
+                var result = await images.GenerateAsync(new GenerateRequest { Prompt = "A lighthouse at dawn", NumImages = 12 });
                 Console.WriteLine($"{model} {Images.Endpoints.Generate} {result.Data.Count}");
             }
         }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IdeogramGen;
 using IdeogramGen.Extensions.Redis;
+using IdeogramGen.Generated.IdeogramGen_Extensions_Redis_TestClient;
 using StackExchange.Redis;
 
 // Usage:
@@ -38,7 +39,7 @@ var images = new LimitedImages(http, new IdeogramCredentials("redis-test-key"), 
 int calls = int.Parse(args[5]), perCall = int.Parse(args[6]);
 Console.WriteLine("started");
 var results = await Task.WhenAll(Enumerable.Range(0, calls).Select(i =>
-    images.GenerateAsync(new LimitedImages.GenerateRequest { Prompt = "Shared limit " + i, NumImages = perCall })));
+    images.GenerateAsync(new GenerateRequest { Prompt = "Shared limit " + i, NumImages = perCall })));
 Console.WriteLine("done " + results.Count(r => r.Data.Count == perCall));
 return 0;
 

@@ -28,9 +28,9 @@ public class CallFailureTests
     public async Task A_404_is_classified_as_not_run_and_not_billed()
     {
         await using var h = await GatewayHarness.StartAsync();
-        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.Pipeline.SendAsync<TestImages.ImageResponse>(
+        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.Pipeline.SendAsync<ImageResponse>(
             "v1/ideogram-v3/no-such-endpoint", RequestBody.Json(w => { w.WriteStartObject(); w.WriteString("prompt", "p"); w.WriteEndObject(); }), 1,
-            TestImages.ImageResponse.Read, null, CancellationToken.None));
+            ImageResponse.Read, null, CancellationToken.None));
         Assert.Equal(404, ex.StatusCode);
         Assert.Equal(IdeogramErrorKind.NotFound, ex.Kind);
         Assert.False(ex.MayHaveBeenBilled);
@@ -47,7 +47,7 @@ public class CallFailureTests
     {
         await using var h = await GatewayHarness.StartAsync();
         using var broken = new ThrowingStream(WireTests.Png(), failAfter: 64);
-        var ex = await Assert.ThrowsAsync<IdeogramTransportException>(() => h.Client.RemixAsync(new TestImages.RemixRequest
+        var ex = await Assert.ThrowsAsync<IdeogramTransportException>(() => h.Client.RemixAsync(new RemixRequest
         {
             Prompt = "p",
             Image = IdeogramFile.FromStream(broken, "in.png", "image/png"),

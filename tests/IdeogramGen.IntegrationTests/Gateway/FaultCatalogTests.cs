@@ -13,7 +13,7 @@ namespace IdeogramGen.IntegrationTests.Gateway;
 /// </summary>
 public class FaultCatalogTests
 {
-    private static async Task<T> FailsAsync<T>(GatewayHarness h, TestImages.GenerateRequest? request = null) where T : IdeogramGenException
+    private static async Task<T> FailsAsync<T>(GatewayHarness h, GenerateRequest? request = null) where T : IdeogramGenException
     {
         var watch = Stopwatch.StartNew();
         var ex = await Assert.ThrowsAsync<T>(() => h.Client.GenerateAsync(request ?? GatewayHarness.Request()));

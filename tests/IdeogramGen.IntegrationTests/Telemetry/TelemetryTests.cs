@@ -81,7 +81,7 @@ public class TelemetryTests
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
             await h.Client.GenerateAsync(GatewayHarness.Request(Prompt));
-            await h.Client.LegacyGenerateAsync(new TestImages.LegacyGenerateRequest { Prompt = "A legacy city", Model = IdeogramModel.V2Turbo });
+            await h.Client.LegacyGenerateAsync(new LegacyGenerateRequest { Prompt = "A legacy city", Model = IdeogramModel.V2Turbo });
 
             var mine = Mine(spans, h);
             Assert.Equal(2, mine.Count);

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using IdeogramGen.Generator;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
@@ -13,74 +12,93 @@ using Microsoft.CodeAnalysis.Text;
 namespace IdeogramGen.Tests.Generator;
 
 /// <summary>
-/// Exact generated-source tests, one per endpoint family, against checked-in snapshots in Snapshots/. After an
-/// intended change, run the tests with IDEOGRAMGEN_UPDATE_SNAPSHOTS=1 and review the diff.
+/// Exact generated-source tests, one per endpoint family, against the checked-in snapshots in Snapshots/ (the client
+/// file Family.g.cs and the models file Family.Models.g.cs). The tests only compare; after an intended change, run
+/// <c>dotnet run --project tests/IdeogramGen.SnapshotUpdater</c> and review the diff.
 /// </summary>
 public class GeneratedSourceTests
 {
-    public static TheoryData<string> Families => new() { "V3", "V4", "InstructionEdit", "Legacy", "RemoveBackground", "None" };
+    public static TheoryData<string> Families => new(SnapshotCases.Families);
 
-    private static string Source(string family) => $$"""
-        using IdeogramGen;
-
-        namespace Contoso.Media
-        {
-            [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway", Families = EndpointFamilies.{{family}})]
-            public partial class Images { }
-        }
-        """;
+    private static string SnapshotsFolder => TestPaths.InRepo("tests", "IdeogramGen.Tests", "Snapshots");
 
     [Theory]
     [MemberData(nameof(Families))]
     public async Task Family_matches_snapshot(string family)
     {
-        var snapshot = TestPaths.InRepo("tests", "IdeogramGen.Tests", "Snapshots", family + ".g.cs");
-        var (_, run) = GeneratorHarness.Run(Source(family));
-        var actual = run.Results.Single().GeneratedSources.Single().SourceText.ToString();
-        if (Environment.GetEnvironmentVariable("IDEOGRAMGEN_UPDATE_SNAPSHOTS") == "1") File.WriteAllText(snapshot, actual);
-        Assert.True(File.Exists(snapshot), "Missing snapshot " + snapshot + "; run with IDEOGRAMGEN_UPDATE_SNAPSHOTS=1.");
-
         var test = new CSharpSourceGeneratorTest<IdeogramGatewayGenerator, DefaultVerifier>
         {
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
-            TestState =
-            {
-                Sources = { Source(family) },
-                GeneratedSources = { (typeof(IdeogramGatewayGenerator), "Contoso.Media.Images.Ideogram.g.cs", SourceText.From(File.ReadAllText(snapshot), Encoding.UTF8)) },
-            },
+            TestState = { Sources = { SnapshotCases.Source(family) } },
         };
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, SnapshotCases.AssemblyName));
+        var hintNames = family == "None" ? new[] { SnapshotCases.ClientHintName } : new[] { SnapshotCases.ClientHintName, ModelsHintName };
+        foreach (var hintName in hintNames)
+        {
+            var snapshot = SnapshotCases.SnapshotFile(SnapshotsFolder, family, hintName);
+            Assert.True(File.Exists(snapshot), "Missing snapshot " + snapshot + "; run dotnet run --project tests/IdeogramGen.SnapshotUpdater.");
+            test.TestState.GeneratedSources.Add((typeof(IdeogramGatewayGenerator), hintName, SourceText.From(File.ReadAllText(snapshot), Encoding.UTF8)));
+        }
         test.TestState.AdditionalReferences.AddRange(GeneratorHarness.References);
         await test.RunAsync();
     }
 
     [Fact]
+    public void No_snapshot_file_without_a_case()
+    {
+        var expected = SnapshotCases.Families
+            .SelectMany(f => SnapshotCases.Generate(f).Select(g => Path.GetFileName(SnapshotCases.SnapshotFile(SnapshotsFolder, f, g.HintName))))
+            .OrderBy(n => n, StringComparer.Ordinal);
+        var actual = Directory.GetFiles(SnapshotsFolder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
+    private const string ModelsHintName = "IdeogramGen.Models.g.cs";
+
+    [Fact]
     public void Every_family_together_is_the_default()
     {
-        var all = GeneratorHarness.Run(Source("All")).Run.Results.Single().GeneratedSources.Single().SourceText.ToString();
-        var byDefault = GeneratorHarness.Run("""
-            using IdeogramGen;
-            namespace Contoso.Media
-            {
-                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway")]
-                public partial class Images { }
-            }
-            """).Run.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        var all = SnapshotCases.Generate("All");
+        var byDefault = GeneratorHarness.Run(GeneratorHarness.Compile(new[] { SnapshotCases.Source("All").Replace(", Families = EndpointFamilies.All", "") }, assemblyName: SnapshotCases.AssemblyName),
+            GeneratorHarness.Driver()).Run.Results.Single().GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString()));
         Assert.Equal(all, byDefault);
+        var models = all.Single(g => g.HintName == ModelsHintName).Text;
         foreach (var endpoint in IdeogramGen.ApiDescription.IdeogramApi.Endpoints)
-            Assert.Contains("public sealed partial class " + endpoint.Name + "Request", all);
+            Assert.Contains("public sealed partial class " + endpoint.Name + "Request", models);
     }
 
     [Fact]
     public void Header_nullable_and_global_qualification()
     {
-        var text = GeneratorHarness.Run(Source("All")).Run.Results.Single().GeneratedSources.Single().SourceText.ToString();
-        Assert.StartsWith("// <auto-generated/>", text);
-        Assert.Contains("#nullable enable", text);
-        // Every reference to a runtime or BCL type is global::-qualified.
-        foreach (var name in new[] { "IdeogramGen.", "System.Threading", "System.Uri", "System.Text.Json", "System.Net.Http" })
-            foreach (var index in AllIndexes(text, name))
-                Assert.True(index >= 8 && text.Substring(index - 8, 8) == "global::" || IsInCommentOrString(text, index),
-                    $"'{name}' at {index} is not global::-qualified: ...{text.Substring(Math.Max(0, index - 40), 80)}...");
+        foreach (var (hintName, text) in SnapshotCases.Generate("All"))
+        {
+            Assert.StartsWith("// <auto-generated/>", text);
+            Assert.Contains("#nullable enable", text);
+            Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"IdeogramGen.Generator\", \"" + GeneratorVersion + "\")]", text);
+            // Every reference to a runtime or BCL type is global::-qualified (the namespace declaration aside).
+            foreach (var name in new[] { "IdeogramGen.", "System.Threading", "System.Uri", "System.Text.Json", "System.Net.Http" })
+                foreach (var index in AllIndexes(text, name))
+                    Assert.True(index >= 8 && text.Substring(index - 8, 8) == "global::" || IsInCommentOrString(text, index) || IsNamespaceDeclaration(text, index),
+                        $"{hintName}: '{name}' at {index} is not global::-qualified: ...{text.Substring(Math.Max(0, index - 40), 80)}...");
+        }
+    }
+
+    [Fact]
+    public void Generated_code_version_is_the_generator_assembly_version()
+    {
+        var informational = typeof(IdeogramGatewayGenerator).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.StartsWith(GeneratorVersion, informational, StringComparison.Ordinal);
+        Assert.Equal(typeof(IdeogramGatewayGenerator).Assembly.GetName().Version!.ToString(3), GeneratorVersion);
+    }
+
+    private static string GeneratorVersion => IdeogramGen.Generator.Emit.EmitContext.GeneratorVersion;
+
+    private static bool IsNamespaceDeclaration(string text, int index)
+    {
+        int lineStart = text.LastIndexOf('\n', index) + 1;
+        return text.Substring(lineStart, index - lineStart) == "namespace ";
     }
 
     private static System.Collections.Generic.IEnumerable<int> AllIndexes(string text, string value)

@@ -25,7 +25,11 @@ public class IncrementalityTests
         }
         """;
 
-    private static readonly string[] Tracked = { TrackingNames.Specs, TrackingNames.ValidSpecs, TrackingNames.Language, TrackingNames.Inputs };
+    private static readonly string[] Tracked =
+    {
+        TrackingNames.Specs, TrackingNames.ValidSpecs, TrackingNames.Language, TrackingNames.AssemblyName, TrackingNames.ConfiguredNamespace,
+        TrackingNames.Output, TrackingNames.Inputs, TrackingNames.Selections, TrackingNames.Models, TrackingNames.ModelsInputs,
+    };
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) First()
     {
@@ -99,7 +103,54 @@ public class IncrementalityTests
         var result = Second(driver, edited);
         Assert.Contains(result.TrackedSteps[TrackingNames.Specs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains(result.TrackedOutputSteps.SelectMany(kv => kv.Value).SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("other-gateway", result.GeneratedSources.Single().SourceText.ToString());
+        Assert.Contains("other-gateway", result.GeneratedSources.Single(s => s.HintName == "App.Images.Ideogram.g.cs").SourceText.ToString());
+        // The models do not depend on the gateway: their file is not generated again.
+        Assert.All(ModelsOutputs(result), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void A_second_class_with_the_same_families_adds_its_file_and_leaves_the_models_file_alone()
+    {
+        var (driver, compilation) = First();
+        var added = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("""
+            using IdeogramGen;
+            namespace App
+            {
+                [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "second-gateway")]
+                public partial class MoreImages { }
+            }
+            """, GeneratorHarness.Parse()));
+        var result = Second(driver, added);
+        Assert.Contains(result.TrackedSteps[TrackingNames.Selections].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.New);
+        Assert.All(result.TrackedSteps[TrackingNames.Models].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(ModelsOutputs(result), reason => Assert.NotEqual(IncrementalStepRunReason.Modified, reason));
+        Assert.All(ModelsOutputs(result), reason => Assert.NotEqual(IncrementalStepRunReason.New, reason));
+        Assert.Equal(new[] { "App.Images.Ideogram.g.cs", "App.MoreImages.Ideogram.g.cs", "IdeogramGen.Models.g.cs" },
+            result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Selecting_another_family_regenerates_the_models_file()
+    {
+        var (driver, compilation) = First();
+        var tree = compilation.SyntaxTrees.First();
+        var edited = compilation.ReplaceSyntaxTree(tree,
+            CSharpSyntaxTree.ParseText(Annotated.Replace("\"my-gateway\")", "\"my-gateway\", Families = EndpointFamilies.V4)"), GeneratorHarness.Parse()));
+        var result = Second(driver, edited);
+        Assert.Contains(ModelsOutputs(result), reason => reason == IncrementalStepRunReason.Modified);
+        var models = result.GeneratedSources.Single(s => s.HintName == "IdeogramGen.Models.g.cs").SourceText.ToString();
+        Assert.Contains("class GenerateV4Request", models);
+        Assert.DoesNotContain("class GenerateRequest", models);
+    }
+
+    /// <summary>The run reasons of the source output fed by the models step.</summary>
+    private static IEnumerable<IncrementalStepRunReason> ModelsOutputs(GeneratorRunResult result)
+    {
+        var steps = result.TrackedOutputSteps.SelectMany(kv => kv.Value)
+            .Where(step => step.Inputs.Any(i => i.Source.Name == TrackingNames.ModelsInputs))
+            .ToList();
+        Assert.NotEmpty(steps);
+        return steps.SelectMany(s => s.Outputs).Select(o => o.Reason);
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using System.Linq;
+using IdeogramGen.ApiDescription;
+
+namespace IdeogramGen.Generator.Emit
+{
+    /// <summary>
+    /// Writes the models file: the request and response types of every family some class of the compilation selects,
+    /// once, in the models namespace (<see cref="OutputOptions.ModelsNamespace"/>).
+    /// </summary>
+    internal static class ModelsEmitter
+    {
+        /// <summary>The hint name of the models file.</summary>
+        public const string HintName = "IdeogramGen.Models.g.cs";
+
+        public static string Emit(ModelsSpec spec, OutputOptions options)
+        {
+            var ctx = new EmitContext(options);
+            var w = ctx.W;
+            ctx.Header("the endpoint families the [IdeogramGateway] classes of this assembly select");
+            var endpoints = FamilySelection.Endpoints(spec.Families);
+            var accessibility = spec.Public ? "public" : "internal";
+            using (w.Block("namespace " + options.ModelsNamespace))
+            {
+                bool first = true;
+                foreach (var e in endpoints)
+                {
+                    if (!first) w.Line();
+                    first = false;
+                    RequestEmitter.Emit(ctx, e, accessibility);
+                }
+                foreach (var s in FamilySelection.Schemas(endpoints))
+                {
+                    w.Line();
+                    ResponseEmitter.Emit(ctx, s, accessibility, IdeogramApi.Endpoints.Any(e => e.Response == s.Name));
+                }
+            }
+            return w.ToString();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Linq;
+using IdeogramGen.ApiDescription;
+using static IdeogramGen.Generator.Emit.EmitContext;
+
+namespace IdeogramGen.Generator.Emit
+{
+    /// <summary>
+    /// Writes a request's <c>WriteMultipart</c>: one form part per set field (files as file parts), and for the legacy
+    /// endpoints the JSON part <c>image_request</c> (<c>WriteWrapper</c>).
+    /// </summary>
+    internal static class MultipartEmitter
+    {
+        public static void EmitWriteMultipart(EmitContext ctx, ApiEndpoint e)
+        {
+            var w = ctx.W;
+            if (e.Encoding == BodyEncoding.MultipartWithJsonPart)
+            {
+                using (w.Block("private void WriteWrapper(global::System.Text.Json.Utf8JsonWriter writer)"))
+                {
+                    w.Line("writer.WriteStartObject();");
+                    foreach (var f in e.Fields.Where(f => f.InWrapper)) JsonEmitter.WriteField(w, f);
+                    w.Line("writer.WriteEndObject();");
+                }
+                w.Line();
+            }
+            using (w.Block("internal void WriteMultipart(" + Rt + "MultipartBuilder form)"))
+            {
+                if (e.Encoding == BodyEncoding.MultipartWithJsonPart) w.Line("form.Json(" + Lit(e.Wrapper!) + ", WriteWrapper);");
+                foreach (var f in e.Fields.Where(f => !f.InWrapper)) WritePart(w, f);
+            }
+        }
+
+        private static void WritePart(SourceWriter w, ApiField f)
+        {
+            var name = Lit(f.Name);
+            var m = f.Member;
+            switch (f.Kind)
+            {
+                case ValueKind.String: w.Line("if (" + m + " != null) form.Text(" + name + ", " + m + ");"); break;
+                case ValueKind.Integer: w.Line("if (" + m + ".HasValue) form.Number(" + name + ", (long)" + m + ".Value);"); break;
+                case ValueKind.Number: w.Line("if (" + m + ".HasValue) form.Number(" + name + ", " + m + ".Value);"); break;
+                case ValueKind.Boolean: w.Line("if (" + m + ".HasValue) form.Boolean(" + name + ", " + m + ".Value);"); break;
+                case ValueKind.Enum: w.Line("if (" + m + ".HasValue) form.Text(" + name + ", " + m + ".Value.Value);"); break;
+                case ValueKind.ColorPalette: w.Line("if (" + m + " != null) form.Json(" + name + ", " + m + ".WriteTo);"); break;
+                case ValueKind.StringArray: w.Line("if (" + m + " != null) foreach (var item in " + m + ") form.Text(" + name + ", item);"); break;
+                case ValueKind.File: w.Line("if (" + m + " != null) form.File(" + name + ", " + m + ");"); break;
+                case ValueKind.FileArray: w.Line("if (" + m + " != null) form.Files(" + name + ", " + m + ");"); break;
+            }
+        }
+    }
+}
