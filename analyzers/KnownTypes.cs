@@ -44,6 +44,8 @@ namespace IdeogramGen.Analyzers
         private static readonly (string Type, string Member, SecretKind Kind)[] CredentialMembers =
         {
             ("IdeogramGen.GatewayRequestOptions", "GatewayToken", SecretKind.GatewayToken),
+            ("IdeogramGen.Extensions.IdeogramClientOptions", "ApiKey", SecretKind.ApiKey),
+            ("IdeogramGen.Extensions.IdeogramClientOptions", "GatewayToken", SecretKind.GatewayToken),
         };
 
         private Dictionary<(INamedTypeSymbol, string), (SecretKind Kind, string Name)>? _credentialMembers;

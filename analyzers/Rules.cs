@@ -35,6 +35,7 @@ namespace IdeogramGen.Analyzers
         public const string SecretInSettingsId = "IDG0302";
         public const string VariableNameAsSecretId = "IDG0303";
         public const string CachingExpiringLinksId = "IDG0401";
+        public const string UnsafeResilienceHandlerId = "IDG0402";
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
@@ -108,28 +109,28 @@ namespace IdeogramGen.Analyzers
             ValueNotAcceptedId,
             "Value not accepted by this endpoint",
             "{0} '{1}' is not accepted by {2}; it accepts {3}",
-            RuleCategories.Vocabulary, DiagnosticSeverity.Warning,
+            RuleCategories.Vocabulary, DiagnosticSeverity.Error,
             "Some endpoints accept a subset of a vocabulary (generate-transparent does not take rendering speed FLASH).");
 
         public static readonly DiagnosticDescriptor OutOfRange = Create(
             OutOfRangeId,
             "Value out of range",
             "{0} is {1}; allowed: {2}",
-            RuleCategories.Values, DiagnosticSeverity.Warning,
+            RuleCategories.Values, DiagnosticSeverity.Error,
             "Ideogram rejects numbers outside the range its API description states (num_images 1 to 8, image_weight 1 to 100, palette member weight 0.05 to 1, ...).");
 
         public static readonly DiagnosticDescriptor PatternMismatch = Create(
             PatternMismatchId,
             "Value does not match the expected format",
             "'{0}' is not a valid {1}: expected {2}",
-            RuleCategories.Values, DiagnosticSeverity.Warning,
+            RuleCategories.Values, DiagnosticSeverity.Error,
             "Some strings have a fixed format: hexadecimal colours (#RGB or #RRGGBB), style codes (8 hexadecimal characters).");
 
         public static readonly DiagnosticDescriptor MutuallyExclusive = Create(
             MutuallyExclusiveId,
             "Options that exclude each other are set together",
             "{0} and {1} cannot be used together on {2}: {3}",
-            RuleCategories.Values, DiagnosticSeverity.Warning,
+            RuleCategories.Values, DiagnosticSeverity.Error,
             "Ideogram rejects a request that sets two fields it documents as mutually exclusive (aspect_ratio and resolution; style_codes and style_type or style_reference_images).");
 
         public static readonly DiagnosticDescriptor GatewayOptionOutOfRange = Create(
@@ -167,6 +168,13 @@ namespace IdeogramGen.Analyzers
             RuleCategories.Usage, DiagnosticSeverity.Info,
             "Ideogram answers with temporary image URLs. A cached answer returns the same URLs later, after they may have stopped working. Download the images at once, or do not cache image-generation calls.");
 
+        public static readonly DiagnosticDescriptor UnsafeResilienceHandler = Create(
+            UnsafeResilienceHandlerId,
+            "Standard resilience handler on an Ideogram client",
+            "AddStandardResilienceHandler re-sends a generation that may already have been billed; use AddIdeogramResilienceHandler",
+            RuleCategories.Usage, DiagnosticSeverity.Warning,
+            "The standard handler of Microsoft.Extensions.Http.Resilience retries POSTs after a 5xx answer or a timeout. Ideogram may have run (and billed) the generation before such an answer; AddIdeogramResilienceHandler keeps the standard pipeline but re-sends only requests that did not run.");
+
         /// <summary>Every descriptor of the catalog, in identifier order.</summary>
         public static readonly DiagnosticDescriptor[] All =
         {
@@ -174,7 +182,7 @@ namespace IdeogramGen.Analyzers
             UnknownModel, ModelNotAccepted, UnknownValue, ObsoleteValue, ValueNotAccepted,
             OutOfRange, PatternMismatch, MutuallyExclusive, GatewayOptionOutOfRange,
             HardCodedSecret, SecretInSettings, VariableNameAsSecret,
-            CachingExpiringLinks,
+            CachingExpiringLinks, UnsafeResilienceHandler,
         };
     }
 

@@ -119,6 +119,18 @@ namespace IdeogramGen.Analyzers.Tests
         public Task Product_names_map_to_the_model(string wrong, string right) =>
             Fix($"IdeogramModel m = {{|IDG0101:\"{wrong}\"|}};", $"IdeogramModel m = \"{right}\";");
 
+        [Fact]
+        public Task Values_that_cannot_succeed_are_errors_by_default() =>
+            Run("var r = new GenerateRequest { NumImages = {|#0:9|}, Seed = {|#1:-1|} };",
+                Verify.Diagnostic(Rules.OutOfRange).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("num_images", "9", "1 to 8"),
+                Verify.Diagnostic(Rules.OutOfRange).WithLocation(1).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("seed", "-1", "0 to 2147483647"));
+
+        [Fact]
+        public Task Error_severity_is_configurable() =>
+            Verify.AnalyzerAsync<RequestValueAnalyzer>(Wrap("var r = new GenerateRequest { NumImages = {|#0:9|} };"), withRequests: true,
+                configure: s => s.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.IDG0201.severity = warning\n")),
+                Verify.Diagnostic(Rules.OutOfRange).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithArguments("num_images", "9", "1 to 8"));
+
         // IDG0104
         [Fact]
         public Task Obsolete_value_fires_with_the_reason() =>

@@ -244,6 +244,17 @@ namespace IdeogramGen.Analyzers.Tests
                 "{ \"profiles\": { \"App\": { \"commandName\": \"Project\", \"environmentVariables\": {\n" +
                 "  \"ASPNETCORE_ENVIRONMENT\": \"Development\", \"IDEOGRAM_API_KEY\": {|IDG0302:\"" + Key + "\"|}, \"CF_AIG_TOKEN\": \"\" } } } }");
 
+        [Fact]
+        public Task R16_client_options_set_in_code_or_in_the_registration_lambda() =>
+            Run("void Register(System.Action<IdeogramGen.Extensions.IdeogramClientOptions> configure) { }\n" +
+                "void M(Microsoft.Extensions.Configuration.IConfiguration configuration) {\n" +
+                "Register(o => { o.ApiKey = {|IDG0301:\"abc123\"|}; o.GatewayToken = {|IDG0301:Token|}; o.Defaults.GatewayToken = {|IDG0301:Token|}; });\n" +
+                "Register(o => { o.ApiKey = configuration[\"Ideogram:ApiKey\"]; o.GatewayToken = configuration.GetSection(\"Ideogram\")[\"GatewayToken\"]; });\n" +
+                "var options = new IdeogramGen.Extensions.IdeogramClientOptions { ApiKey = {|IDG0303:\"IDEOGRAM_API_KEY\"|} };\n}\n" +
+                $"const string Token = \"{Token}\";\n}}\n" +
+                "namespace IdeogramGen.Extensions { public sealed class IdeogramClientOptions { public string? ApiKey { get; set; } public string? GatewayToken { get; set; } public IdeogramGen.GatewayRequestOptions Defaults { get; } = new IdeogramGen.GatewayRequestOptions(); } }\n" +
+                "namespace Microsoft.Extensions.Configuration { public interface IConfiguration { string? this[string key] { get; set; } IConfiguration GetSection(string key); } }\nclass Unused {");
+
         // Precision: flows that end in no secret
         [Fact]
         public Task P1_switch_conditional_and_coalesce_over_reads_and_placeholders() =>

@@ -290,6 +290,8 @@ public sealed class CsharpLsTests : IAsyncLifetime
             </Project>
             """);
         File.WriteAllText(Path.Combine(Consumer, "Program.cs"), Program);
+        // IDG0201 (NumImages = 12) is an error by default; lowered here so the consumer builds and all three rules show as warnings.
+        File.WriteAllText(Path.Combine(Consumer, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.IDG0201.severity = warning\n");
         var env = ProcessRunner.Environment(new Dictionary<string, string> { ["NUGET_PACKAGES"] = Cache });
         var build = await ProcessRunner.DotNetAsync(Consumer, env, TimeSpan.FromMinutes(4), "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(build.ExitCode == 0, "the consumer did not build\n" + build.Output);
