@@ -74,7 +74,13 @@ namespace IdeogramGen
         public static GatewayMetadata FromHeaders(HttpResponseHeaders headers)
         {
             if (headers is null) throw new ArgumentNullException(nameof(headers));
+#if NET6_0_OR_GREATER
+            // The raw header strings, without parsing or enumerator allocations (one value: the stored string itself).
+            var raw = headers.NonValidated;
+            string? Get(string name) => raw.TryGetValues(name, out var values) ? (values.Count == 1 ? values.ToString() : string.Join(",", values)).Trim() : null;
+#else
             string? Get(string name) => headers.TryGetValues(name, out var values) ? string.Join(",", values).Trim() : null;
+#endif
             var cache = Get(GatewayHeaders.CacheStatus);
             var status = cache is null ? GatewayCacheStatus.Unknown
                 : string.Equals(cache, "HIT", StringComparison.OrdinalIgnoreCase) ? GatewayCacheStatus.Hit

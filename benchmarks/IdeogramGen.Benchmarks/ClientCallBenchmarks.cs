@@ -1,5 +1,8 @@
 using System;
 using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
@@ -15,17 +18,22 @@ public interface IIdeogramRefitApi
 }
 
 /// <summary>
-/// A whole generate call in memory: the generated client's GenerateAsync (validation, headers, JSON body, gateway
-/// metadata, typed answer) against a Refit interface doing the same POST (baseline), both over a handler that reads the
-/// request body and returns a canned answer. Refit uses System.Text.Json with the same options as the POCO baselines.
+/// A whole generate call in memory, three ways over the same handler (it reads the request body and returns a canned
+/// answer): the floor (baseline) is what a careful hand-written client does with HttpClient and System.Text.Json's
+/// source generator (the request serialized to bytes, the answer read with <c>ReadFromJsonAsync</c>); Refit 16.4 with
+/// STJ and the same options; and the generated client's GenerateAsync (validation, gateway headers, JSON body, gateway
+/// metadata, typed answer).
 /// </summary>
 [MemoryDiagnoser]
 public class ClientCallBenchmarks
 {
     private const string ApiKey = "benchmark-api-key";
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private Images _generated = null!;
     private IIdeogramRefitApi _refit = null!;
+    private HttpClient _floor = null!;
+    private Uri _floorUri = null!;
     private GenerateRequest _request = null!;
     private GenerateRequestPoco _poco = null!;
 
@@ -35,19 +43,38 @@ public class ClientCallBenchmarks
     /// <summary>The handler behind the Refit client.</summary>
     public CannedHandler RefitHandler { get; private set; } = null!;
 
+    /// <summary>The handler behind the hand-written floor.</summary>
+    public CannedHandler FloorHandler { get; private set; } = null!;
+
     [GlobalSetup]
     public void Setup()
     {
         GeneratedHandler = new CannedHandler(Payloads.ResponseBody);
         RefitHandler = new CannedHandler(Payloads.ResponseBody);
+        FloorHandler = new CannedHandler(Payloads.ResponseBody);
         _generated = new Images(new HttpClient(GeneratedHandler), new IdeogramCredentials(ApiKey));
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(Payloads.ReflectionOptions()));
         _refit = RestService.For<IIdeogramRefitApi>(new HttpClient(RefitHandler) { BaseAddress = new Uri(Images.GatewayBaseUrl) }, settings);
+        _floor = new HttpClient(FloorHandler);
+        _floorUri = new Uri(Images.GatewayBaseUrl + "v1/ideogram-v3/generate");
         _request = Payloads.GeneratedRequest();
         _poco = Payloads.PocoRequest();
     }
 
-    [Benchmark(Baseline = true, Description = "Refit (STJ reflection)")]
+    [Benchmark(Baseline = true, Description = "floor: HttpClient + STJ source-gen")]
+    public async Task<ImageResponsePoco> Floor()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _floorUri);
+        request.Headers.TryAddWithoutValidation("Api-Key", ApiKey);
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(_poco, Payloads.SourceGenerated.GenerateRequestPoco));
+        content.Headers.ContentType = Json;
+        request.Content = content;
+        using var response = await _floor.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync(Payloads.SourceGenerated.ImageResponsePoco).ConfigureAwait(false))!;
+    }
+
+    [Benchmark(Description = "Refit 16.4 (STJ reflection)")]
     public Task<ImageResponsePoco> Refit() => _refit.GenerateAsync(_poco, ApiKey);
 
     [Benchmark(Description = "IdeogramGen generated client")]

@@ -60,10 +60,14 @@ public class BenchmarkEquivalenceTests
     {
         var bench = new ClientCallBenchmarks();
         bench.Setup();
+        var floor = await bench.Floor();
         var refit = await bench.Refit();
         var generated = await bench.Generated();
 
+        Assert.Equal(Summary(floor), Summary(generated));
         Assert.Equal(Summary(refit), Summary(generated));
+        Assert.Equal(Encoding.UTF8.GetString(bench.FloorHandler.LastRequestBody!), Encoding.UTF8.GetString(bench.GeneratedHandler.LastRequestBody!));
+        Assert.Equal(bench.FloorHandler.LastRequestUri, bench.GeneratedHandler.LastRequestUri);
         Assert.Equal("01JSKV6Q8T3R4WAXB5C7D9EFGH", generated.Gateway.LogId);
         Assert.Equal(1, generated.WithheldCount);
         Assert.Equal(Encoding.UTF8.GetString(bench.RefitHandler.LastRequestBody!), Encoding.UTF8.GetString(bench.GeneratedHandler.LastRequestBody!));

@@ -21,7 +21,7 @@ public class CanaryTests
     private const string RestToken = "CANARYREST-Hd2Jf7Gk4Ls9Az1Xc6Vb3Nm8";
     private static readonly string[] Canaries = { ApiKey, GatewayToken, CallToken, RestToken };
 
-    [Fact(Timeout = 20_000)]
+    [Fact(Timeout = 60_000)]
     public async Task No_secret_reaches_any_log_line_message_or_description()
     {
         var provider = new RecordingLoggerProvider();
@@ -32,8 +32,7 @@ public class CanaryTests
             new EmulatorOptions { ApiKey = ApiKey, GatewayToken = GatewayToken, RestApiToken = RestToken },
             o =>
             {
-                o.Timeout = TimeSpan.FromSeconds(2);
-                o.Retry = new IdeogramRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(10) };
+                o.Retry = new IdeogramRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(10), InflightLimitDelay = TimeSpan.FromMilliseconds(10) };
                 o.Defaults.Metadata = new GatewayLogMetadata().Add("app", "canary");
             },
             credentials, logger);
@@ -58,12 +57,23 @@ public class CanaryTests
             EmulatorFault.ProviderNoResponse(), EmulatorFault.GatewayNotFound(), EmulatorFault.PolicyDenied(), EmulatorFault.SpendLimitExceeded(),
             EmulatorFault.InsufficientCredits(), EmulatorFault.GuardrailPromptBlocked(), EmulatorFault.ServerError(502, html: true),
             EmulatorFault.ServerError(500), EmulatorFault.ConnectionReset(), EmulatorFault.ResetMidBody(), EmulatorFault.TruncatedJson(),
-            EmulatorFault.MalformedJson(), EmulatorFault.EmptyBody(), EmulatorFault.SlowFirstByte(TimeSpan.FromSeconds(5)),
+            EmulatorFault.MalformedJson(), EmulatorFault.EmptyBody(),
         })
         {
             h.Emulator.Faults.Enqueue(fault);
             await Fails(() => h.Client.GenerateAsync(GatewayHarness.Request()));
         }
+
+        // A timeout, on a client whose clock the test moves (the answer is held until then).
+        var clock = new TestClock();
+        var timed = new TestImages(h.Http, credentials, new GatewayOptions { GatewayRoot = h.Emulator.Root, Timeout = TimeSpan.FromSeconds(2), TimeProvider = clock }, logger);
+        var gate = new EmulatorGate();
+        h.Emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
+        var held = timed.GenerateAsync(GatewayHarness.Request());
+        await clock.NextTimerAsync();
+        await gate.WaitReachedAsync();
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Fails(() => held);
         await Fails(() => h.Client.GenerateAsync(GatewayHarness.Request("a storm [unsafe]")));
 
         // A per-call gateway token the gateway refuses (401/2009), and options that describe themselves.

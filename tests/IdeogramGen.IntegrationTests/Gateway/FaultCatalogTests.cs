@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using IdeogramGen.Testing;
@@ -15,9 +14,7 @@ public class FaultCatalogTests
 {
     private static async Task<T> FailsAsync<T>(GatewayHarness h, GenerateRequest? request = null) where T : IdeogramGenException
     {
-        var watch = Stopwatch.StartNew();
         var ex = await Assert.ThrowsAsync<T>(() => h.Client.GenerateAsync(request ?? GatewayHarness.Request()));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.Equal(1, ex.Attempts);
         Assert.Equal("v1/ideogram-v3/generate", ex.RequestPath);
         Assert.Equal(0, h.Emulator.Faults.Count);
@@ -37,7 +34,7 @@ public class FaultCatalogTests
         Assert.Equal(billed, h.Emulator.BilledRequestCount);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Provider_no_response_400_2005_may_have_run_and_is_not_resent()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -51,7 +48,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Wrong_gateway_token_is_401_2009_and_never_reaches_ideogram()
     {
         await using var h = await GatewayHarness.StartAsync(new EmulatorOptions { GatewayToken = "the-right-gateway-token" },
@@ -65,7 +62,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 0);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Unknown_gateway_is_400_2001()
     {
         await using var h = await GatewayHarness.StartAsync(new EmulatorOptions { GatewayId = "another-gateway" });
@@ -77,7 +74,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 0);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Insufficient_credits_402_is_final_and_not_billed()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -90,7 +87,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 0);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Policy_403_with_an_error_object_is_policy_denied()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -104,7 +101,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 0);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Spend_limit_429_is_not_retried()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -117,7 +114,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 0);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Safety_422_from_the_prompt_is_not_billed()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -129,7 +126,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 0);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Guardrail_424_2016_blocked_the_prompt_before_ideogram()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -142,7 +139,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 0);
     }
 
-    [Theory(Timeout = 10_000)]
+    [Theory(Timeout = 60_000)]
     [InlineData(500)]
     [InlineData(502)]
     [InlineData(503)]
@@ -157,7 +154,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Theory(Timeout = 10_000)]
+    [Theory(Timeout = 60_000)]
     [InlineData(500)]
     [InlineData(502)]
     [InlineData(503)]
@@ -174,7 +171,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Connection_reset_before_the_response_may_have_run()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -186,7 +183,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Connection_reset_before_the_run_still_cannot_be_told_apart_and_is_not_resent()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -196,7 +193,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 0);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Reset_in_the_middle_of_the_body_is_a_transport_error_after_a_200()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -209,7 +206,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Truncated_json_is_a_billed_response_error_pointing_at_the_log()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -222,7 +219,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Malformed_json_is_a_billed_response_error()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -236,7 +233,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Empty_200_body_is_a_billed_response_error()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -248,7 +245,7 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Body_larger_than_MaxResponseBytes_is_refused_without_reading_it()
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.MaxResponseBytes = 64 * 1024);
@@ -260,19 +257,24 @@ public class FaultCatalogTests
         SentOnce(h, billed: 1);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task First_byte_slower_than_the_timeout_is_a_timeout_and_the_abandoned_run_is_not_billed()
     {
-        await using var h = await GatewayHarness.StartAsync(configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
-        h.Emulator.Faults.Enqueue(EmulatorFault.SlowFirstByte(TimeSpan.FromSeconds(8)));
-        var watch = Stopwatch.StartNew();
-        var ex = await FailsAsync<IdeogramTimeoutException>(h);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        var clock = new TestClock();
+        await using var h = await GatewayHarness.StartAsync(configure: o => o.Timeout = TimeSpan.FromMilliseconds(300), clock: clock);
+        var gate = new EmulatorGate(); // never released: the answer would come after the timeout
+        h.Emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
+        var call = FailsAsync<IdeogramTimeoutException>(h);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), await clock.NextTimerAsync());
+        await gate.WaitReachedAsync();
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        var ex = await call;
         Assert.Equal(TimeSpan.FromMilliseconds(300), ex.Timeout);
         Assert.Null(ex.StatusCode);
         Facts(ex, retrySafe: false, transient: true, mayHaveBeenBilled: true);
-        // The emulator sees the client go away and records the request as abandoned.
-        for (int i = 0; i < 100 && h.Emulator.Requests.Count == 0; i++) await Task.Delay(20);
+        // The emulator sees the client go away and records the request as abandoned (polled under a hang guard only).
+        using var guard = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (h.Emulator.Requests.Count == 0) await Task.Delay(20, guard.Token);
         var record = Assert.Single(h.Emulator.Requests);
         Assert.Equal(0, record.StatusCode);
         Assert.Equal(0, h.Emulator.BilledRequestCount);

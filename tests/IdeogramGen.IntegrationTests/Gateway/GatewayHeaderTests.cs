@@ -8,7 +8,7 @@ namespace IdeogramGen.IntegrationTests.Gateway;
 /// <summary>Every cf-aig-* option reaches the gateway as its documented header value; invalid values never leave the process.</summary>
 public class GatewayHeaderTests
 {
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Every_option_arrives_as_the_documented_header_value()
     {
         await using var h = await GatewayHarness.StartAsync(new EmulatorOptions { GatewayToken = "per-call-gateway-token" });
@@ -58,7 +58,7 @@ public class GatewayHeaderTests
         Assert.NotEqual(result.Gateway.LogId, result.Gateway.EventId);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Client_defaults_are_sent_and_a_call_overrides_them_one_by_one()
     {
         await using var h = await GatewayHarness.StartAsync(configure: o =>
@@ -96,7 +96,7 @@ public class GatewayHeaderTests
         { "cf-aig-cache-key", o => { o.CacheKey = "a"; o.ExtraHeaders["CF-AIG-CACHE-KEY"] = "b"; } },
     };
 
-    [Theory(Timeout = 10_000)]
+    [Theory(Timeout = 60_000)]
     [MemberData(nameof(InvalidOptions))]
     public async Task Invalid_option_throws_before_anything_is_sent(string field, Action<GatewayRequestOptions> set)
     {
@@ -119,7 +119,7 @@ public class GatewayHeaderTests
         Assert.Throws<IdeogramValidationException>(() => new GatewayLogMetadata().Add("a", double.NaN));
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Request_validation_also_throws_before_sending()
     {
         await using var h = await GatewayHarness.StartAsync();

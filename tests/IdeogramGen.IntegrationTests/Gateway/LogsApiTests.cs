@@ -16,7 +16,7 @@ public class LogsApiTests
     private static GatewayLogsClient Logs(GatewayHarness h, string token = RestToken) =>
         new(h.Http, token, TestImages.GatewayAddress, h.Emulator.Root) { Timeout = TimeSpan.FromSeconds(5) };
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Entry_of_a_result_is_read_then_feedback_and_score_are_set_in_one_call()
     {
         await using var h = await StartAsync();
@@ -54,7 +54,7 @@ public class LogsApiTests
         Assert.Equal(90, stored.Score);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Patch_sends_only_what_was_assigned_and_null_clears()
     {
         await using var h = await StartAsync();
@@ -71,7 +71,7 @@ public class LogsApiTests
         Assert.Equal(12.5, noMetadata.Score);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Entry_of_a_failed_call_is_reachable_through_the_exception()
     {
         await using var h = await StartAsync();
@@ -83,7 +83,7 @@ public class LogsApiTests
         Assert.Equal(-1, entry.Feedback);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Bad_token_is_a_typed_RestApi_error_with_code_10000_and_no_secret()
     {
         await using var h = await StartAsync();
@@ -108,7 +108,7 @@ public class LogsApiTests
         Assert.Null(h.Emulator.Logs.Single().Feedback);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Unknown_log_id_is_a_404_RestApi_error()
     {
         await using var h = await StartAsync();
@@ -119,7 +119,7 @@ public class LogsApiTests
         Assert.Contains("no such log entry", ex.Message);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Entry_of_another_gateway_is_not_found()
     {
         await using var h = await StartAsync();
@@ -142,7 +142,7 @@ public class LogsApiTests
         Assert.Equal("""{"metadata":{"a":"b","n":2}}""", new GatewayLogPatch { Metadata = new GatewayLogMetadata().Add("a", "b").Add("n", 2) }.ToJson());
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Invalid_calls_throw_before_sending()
     {
         await using var h = await StartAsync();

@@ -102,7 +102,7 @@ public class RetryTimeoutCancellationTests
         Assert.Equal(0, h.Emulator.BilledRequestCount);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Policy_None_disables_retries()
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = IdeogramRetryPolicy.None);
@@ -116,7 +116,7 @@ public class RetryTimeoutCancellationTests
         Assert.Single(h.Emulator.Requests);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Per_call_policy_overrides_the_clients()
     {
         await using var h = await GatewayHarness.StartAsync();
@@ -129,7 +129,7 @@ public class RetryTimeoutCancellationTests
         Assert.Single(h.Emulator.Requests);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task ShouldRetry_can_widen_the_policy_to_a_failure_that_may_have_run_and_then_pays_twice()
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy
@@ -144,7 +144,7 @@ public class RetryTimeoutCancellationTests
         Assert.Equal(2, h.Emulator.BilledRequestCount);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task ShouldRetry_can_narrow_the_policy()
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy { ShouldRetry = _ => false });
@@ -154,7 +154,7 @@ public class RetryTimeoutCancellationTests
         Assert.Single(h.Emulator.Requests);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Retries_stop_after_MaxAttempts_and_report_the_count()
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy { MaxAttempts = 2, InflightLimitDelay = TimeSpan.FromMilliseconds(10) });
