@@ -5,17 +5,6 @@ using System.Net.Http.Headers;
 
 namespace IdeogramGen
 {
-    /// <summary>Whether the gateway answered from its cache (<c>cf-aig-cache-status</c>).</summary>
-    public enum GatewayCacheStatus
-    {
-        /// <summary>The header was absent (caching not in play, or not a gateway answer).</summary>
-        Unknown = 0,
-        /// <summary><c>MISS</c>: the request went to Ideogram (and was billed).</summary>
-        Miss,
-        /// <summary><c>HIT</c>: the gateway replayed a stored answer; Ideogram was not called. Image URLs in it may have expired.</summary>
-        Hit,
-    }
-
     /// <summary>
     /// What Cloudflare AI Gateway said about one call, read from its <c>cf-aig-*</c> response headers
     /// (Cloudflare AI Gateway docs, Header Glossary; changelog 2026-10-08 for the id format).
@@ -93,36 +82,5 @@ namespace IdeogramGen
 
         /// <inheritdoc/>
         public override string ToString() => $"GatewayMetadata(LogId: {LogId ?? "-"}, CacheStatus: {CacheStatus})";
-    }
-
-    /// <summary>The names of Cloudflare AI Gateway headers (Cloudflare AI Gateway docs, Header Glossary).</summary>
-    public static class GatewayHeaders
-    {
-#pragma warning disable CS1591 // the names speak for themselves; each is documented on the option or metadata property that uses it
-        public const string Authorization = "cf-aig-authorization";
-        public const string CacheKey = "cf-aig-cache-key";
-        public const string CacheTtl = "cf-aig-cache-ttl";
-        public const string SkipCache = "cf-aig-skip-cache";
-        public const string Metadata = "cf-aig-metadata";
-        public const string CollectLog = "cf-aig-collect-log";
-        public const string CollectLogPayload = "cf-aig-collect-log-payload";
-        public const string EventId = "cf-aig-event-id";
-        public const string RequestTimeout = "cf-aig-request-timeout";
-        public const string MaxAttempts = "cf-aig-max-attempts";
-        public const string RetryDelay = "cf-aig-retry-delay";
-        public const string Backoff = "cf-aig-backoff";
-        public const string ByokAlias = "cf-aig-byok-alias";
-        public const string NoWholesale = "cf-aig-no-wholesale";
-        public const string Zdr = "cf-aig-zdr";
-        public const string CustomCost = "cf-aig-custom-cost";
-        public const string LogId = "cf-aig-log-id";
-        public const string RequestId = "cf-aig-request-id";
-        public const string CacheStatus = "cf-aig-cache-status";
-        public const string Step = "cf-aig-step";
-        public const string Model = "cf-aig-model";
-        public const string Provider = "cf-aig-provider";
-        public const string Dlp = "cf-aig-dlp";
-        public const string IdeogramApiKey = "Api-Key";
-#pragma warning restore CS1591
     }
 }

@@ -6,9 +6,6 @@ using System.Text.Json;
 
 namespace IdeogramGen
 {
-    /// <summary>Reads one value of type <typeparamref name="T"/> from the reader positioned on its first token.</summary>
-    public delegate T JsonValueReader<T>(ref Utf8JsonReader reader);
-
     /// <summary>
     /// Reflection-free JSON reading helpers used by generated response types. Wrong token types throw
     /// <see cref="IdeogramJsonFormatException"/> naming the JSON path; unknown properties are skipped so that fields
@@ -166,19 +163,5 @@ namespace IdeogramGen
 
         private static IdeogramJsonFormatException Unexpected(ref Utf8JsonReader reader, string path, string expected) =>
             new IdeogramJsonFormatException(path, $"expected {expected}, found {reader.TokenType}");
-    }
-
-    /// <summary>A JSON answer did not have the documented shape. The transport turns it into <see cref="IdeogramResponseException"/>.</summary>
-    public sealed class IdeogramJsonFormatException : Exception
-    {
-        /// <summary>Creates the exception.</summary>
-        public IdeogramJsonFormatException(string path, string problem, Exception? inner = null)
-            : base($"{path}: {problem}", inner)
-        {
-            JsonPath = path;
-        }
-
-        /// <summary>Where in the document (<c>$.data[0].seed</c>).</summary>
-        public string JsonPath { get; }
     }
 }

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+
+namespace IdeogramGen
+{
+    /// <summary>The kinds of error Ideogram answers with (Ideogram API reference, errors and rate limits pages).</summary>
+    public enum IdeogramErrorKind
+    {
+        /// <summary>An answer this library does not classify.</summary>
+        Unknown = 0,
+        /// <summary>400: invalid input; the request did not run.</summary>
+        InvalidRequest,
+        /// <summary>401: the API key is missing or invalid; the request did not run.</summary>
+        Unauthorized,
+        /// <summary>403: not authorized (declared instead of 401 on remix and upscale); the request did not run.</summary>
+        Forbidden,
+        /// <summary>402: insufficient credits or a daily limit (<c>insufficient_funds</c>, <c>daily_limit</c>); retrying won't help.</summary>
+        InsufficientCredits,
+        /// <summary>422: the prompt or an input image failed the safety check; not billed.</summary>
+        SafetyRejected,
+        /// <summary>429 <c>inflight_limit</c>: too many images in progress for the organization; not run, not billed.</summary>
+        InflightLimit,
+        /// <summary>429 of another kind.</summary>
+        RateLimited,
+        /// <summary>413: an upload is too large.</summary>
+        PayloadTooLarge,
+        /// <summary>5xx: Ideogram failed; it may have run the request.</summary>
+        ServerError,
+        /// <summary>404: no such endpoint at that address (a wrong gateway root or path); the request did not run.</summary>
+        NotFound,
+    }
+}

@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Generic;
+
+namespace IdeogramGen
+{
+    /// <summary>A download of a generated image failed (expired link, image host error, size limit).</summary>
+    public sealed class ImageDownloadException : IdeogramGenException
+    {
+        internal ImageDownloadException(string message, Exception? inner = null)
+            : base(message, inner)
+        {
+        }
+
+        /// <summary>When the image link expires (its <c>exp</c> query parameter), when known.</summary>
+        public DateTimeOffset? ExpiresAt { get; internal set; }
+
+        /// <summary>True when the link had expired before the download started.</summary>
+        public bool Expired { get; internal set; }
+    }
+}
