@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace IdeogramGen
 {
     /// <summary>One colour of an explicit palette.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Net.Http;
-using System.Text;
-using System.Text.Json;
-
 namespace IdeogramGen
 {
     /// <summary>How the gateway spaces its own retries (<c>cf-aig-backoff</c>).</summary>

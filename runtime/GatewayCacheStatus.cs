@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Net.Http.Headers;
-
 namespace IdeogramGen
 {
     /// <summary>Whether the gateway answered from its cache (<c>cf-aig-cache-status</c>).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace IdeogramGen
 {
     /// <summary>The kinds of error Cloudflare AI Gateway itself answers with (Cloudflare AI Gateway docs, errors and guardrails pages).</summary>

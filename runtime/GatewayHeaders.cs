@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Net.Http;
-using System.Net.Http.Headers;
-
 namespace IdeogramGen
 {
     /// <summary>The names of Cloudflare AI Gateway headers (Cloudflare AI Gateway docs, Header Glossary).</summary>

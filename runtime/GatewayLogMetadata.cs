@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 using System.Text;
-using System.Text.Json;
 
 namespace IdeogramGen
 {

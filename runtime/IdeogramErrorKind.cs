@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace IdeogramGen
 {
     /// <summary>The kinds of error Ideogram answers with (Ideogram API reference, errors and rate limits pages).</summary>
