@@ -22,7 +22,7 @@ namespace IdeogramGen.Generator.Emit
             bool hasNamespace = spec.Namespace.Length > 0;
             if (hasNamespace) w.Open("namespace " + spec.Namespace);
             foreach (var c in spec.Containers) w.Open("partial " + c.Keyword + " " + c.Name);
-            w.Open("partial " + spec.ClassKeyword + " " + spec.ClassName);
+            w.Open("partial " + spec.ClassKeyword + " " + spec.ClassName + " : " + Rt + "IIdeogramImageClient");
             EmitMembers(ctx, spec, FamilySelection.Endpoints(spec.Endpoints));
             w.Close();
             foreach (var _ in spec.Containers) w.Close();
@@ -107,6 +107,8 @@ namespace IdeogramGen.Generator.Emit
                 w.Line();
                 EmitMethod(ctx, e);
             }
+            w.Line();
+            ImageClientEmitter.Emit(w, n, endpoints, e => ctx.Models + RequestTypeName(e));
         }
 
         private static void EmitMethod(EmitContext ctx, ApiEndpoint e)

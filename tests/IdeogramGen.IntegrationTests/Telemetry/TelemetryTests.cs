@@ -50,6 +50,28 @@ public class TelemetryTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Images_withheld_by_the_safety_check_are_counted_on_the_span_and_in_the_usage_histogram()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+        var spans = new List<Activity>();
+        var metrics = new List<Metric>();
+        using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(IdeogramTelemetry.SourceName).AddInMemoryExporter(metrics).Build();
+        using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
+        {
+            var result = await h.Client.GenerateAsync(GatewayHarness.Request("A parade [withhold]", images: 3));
+            Assert.Equal(1, result.WithheldCount);
+
+            var span = Assert.Single(Mine(spans, h));
+            Assert.Equal(2, span.GetTagItem("ideogramgen.response.images"));
+            Assert.Equal(1, span.GetTagItem("ideogramgen.response.images_withheld"));
+        }
+        meters.ForceFlush();
+        var usage = Points(metrics, "ideogramgen.client.image.usage", h).ToList();
+        Assert.Equal(2, usage.Single(p => Equals(Tag(p, "ideogramgen.image.type"), "delivered")).GetHistogramSum());
+        Assert.Equal(1, usage.Single(p => Equals(Tag(p, "ideogramgen.image.type"), "withheld")).GetHistogramSum());
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Neither_the_prompt_nor_a_secret_is_recorded_by_default()
     {
         const string token = "gateway-token-9b1e0c";

@@ -102,7 +102,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// download it. Ideogram schema V1EditImagesResponse.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class InstructionEditResponse : global::IdeogramGen.IdeogramResponse
+    public sealed partial class InstructionEditResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -123,6 +123,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 return count;
             }
         }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
         /// <summary>Reads one InstructionEditResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static InstructionEditResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -153,7 +155,7 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema V1EditImageObject.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class InstructionEditImage
+    public sealed partial class InstructionEditImage : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The direct link to the image generated. Wire name: url. Null or empty when is_image_safe is false.
@@ -201,6 +203,13 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// = false, "the url field will be empty"). It was billed all the same.
         /// </summary>
         public bool IsWithheld => string.IsNullOrEmpty(Url);
+
+        string? global::IdeogramGen.IIdeogramImage.Url => Url;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
+        int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution;
+        string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
         /// <summary>Reads one InstructionEditImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static InstructionEditImage Read(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -6,7 +6,7 @@
 
 namespace Contoso.Media
 {
-    partial class Images
+    partial class Images : global::IdeogramGen.IIdeogramImageClient
     {
         /// <summary>The Cloudflare account id this client calls (from [IdeogramGateway]).</summary>
         public const string AccountId = "3ebbcb006d4d46d7bb6a8c7f14676cb0";
@@ -96,5 +96,45 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.InstructionEditResponse> InstructionEditAsync(global::IdeogramGen.Generated.Contoso_Media.InstructionEditRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.InstructionEditRequest.Send(_pipeline, request, options, cancellationToken);
+
+        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/edit" };
+
+        global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
+
+        global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null)
+            {
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.InstructionEditRequest) path = "/v1/edit";
+                else throw request.NotARequest();
+            }
+            switch (path)
+            {
+                case "/v1/edit":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.InstructionEditRequest ?? new global::IdeogramGen.Generated.Contoso_Media.InstructionEditRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (r.Images == null && request.Images != null && request.Images.Count > 0) r.Images = request.Images;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(InstructionEditAsync(r, options, cancellationToken));
+                }
+            }
+            throw request.NotSupported(s_ideogramImageRequestPaths);
+        }
     }
 }

@@ -616,7 +616,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// must download it. Ideogram schema GenerateImageResponse.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LegacyImageResponse : global::IdeogramGen.IdeogramResponse
+    public sealed partial class LegacyImageResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -637,6 +637,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 return count;
             }
         }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
         /// <summary>Reads one LegacyImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LegacyImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -699,7 +701,7 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema ImageObject.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LegacyImage
+    public sealed partial class LegacyImage : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The direct link to the image generated. Wire name: url. Null or empty when is_image_safe is false.
@@ -747,6 +749,13 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// = false, "the url field will be empty"). It was billed all the same.
         /// </summary>
         public bool IsWithheld => string.IsNullOrEmpty(Url);
+
+        string? global::IdeogramGen.IIdeogramImage.Url => Url;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
+        int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution;
+        string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
         /// <summary>Reads one LegacyImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LegacyImage Read(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -6,7 +6,7 @@
 
 namespace Contoso.Media
 {
-    partial class Images
+    partial class Images : global::IdeogramGen.IIdeogramImageClient
     {
         /// <summary>The Cloudflare account id this client calls (from [IdeogramGateway]).</summary>
         public const string AccountId = "3ebbcb006d4d46d7bb6a8c7f14676cb0";
@@ -191,5 +191,107 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeResponse> DescribeAsync(global::IdeogramGen.Generated.Contoso_Media.DescribeRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.DescribeRequest.Send(_pipeline, request, options, cancellationToken);
+
+        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/generate", "/remix", "/upscale", "/edit", "/reframe" };
+
+        global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
+
+        global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null)
+            {
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest) path = "/generate";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest) path = "/remix";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest) path = "/upscale";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest) path = "/edit";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest) path = "/reframe";
+                else throw request.NotARequest();
+            }
+            switch (path)
+            {
+                case "/generate":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.LegacyResolution.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.LegacyResolution(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.LegacyAspectRatio.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.LegacyAspectRatio(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LegacyGenerateAsync(r, options, cancellationToken));
+                }
+                case "/remix":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.ImageFile == null && request.Images != null && request.Images.Count > 0) r.ImageFile = request.Images[0];
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.LegacyResolution.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.LegacyResolution(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.LegacyAspectRatio.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.LegacyAspectRatio(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LegacyRemixAsync(r, options, cancellationToken));
+                }
+                case "/upscale":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest ?? new global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.ImageFile == null && request.Images != null && request.Images.Count > 0) r.ImageFile = request.Images[0];
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(UpscaleAsync(r, options, cancellationToken));
+                }
+                case "/edit":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest();
+                    if (r.ImageFile == null && request.Images != null && request.Images.Count > 0) r.ImageFile = request.Images[0];
+                    if (r.Mask == null) r.Mask = request.Mask;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LegacyEditAsync(r, options, cancellationToken));
+                }
+                case "/reframe":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest();
+                    if (r.ImageFile == null && request.Images != null && request.Images.Count > 0) r.ImageFile = request.Images[0];
+                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.LegacyResolution.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.LegacyResolution(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LegacyReframeAsync(r, options, cancellationToken));
+                }
+            }
+            throw request.NotSupported(s_ideogramImageRequestPaths);
+        }
     }
 }

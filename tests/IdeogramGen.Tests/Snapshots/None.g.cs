@@ -6,7 +6,7 @@
 
 namespace Contoso.Media
 {
-    partial class Images
+    partial class Images : global::IdeogramGen.IIdeogramImageClient
     {
         /// <summary>The Cloudflare account id this client calls (from [IdeogramGateway]).</summary>
         public const string AccountId = "3ebbcb006d4d46d7bb6a8c7f14676cb0";
@@ -76,5 +76,18 @@ namespace Contoso.Media
 
         /// <summary>The transport this client sends through.</summary>
         public global::IdeogramGen.GatewayPipeline Pipeline => _pipeline;
+
+        private static readonly string[] s_ideogramImageRequestPaths = new string[] {  };
+
+        global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
+
+        global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null) throw request.NotARequest();
+            throw request.NotSupported(s_ideogramImageRequestPaths);
+        }
     }
 }

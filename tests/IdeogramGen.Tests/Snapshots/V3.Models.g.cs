@@ -1754,7 +1754,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// must download it. Ideogram schema ImageGenerationResponseV3.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class ImageResponse : global::IdeogramGen.IdeogramResponse
+    public sealed partial class ImageResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -1775,6 +1775,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 return count;
             }
         }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
         /// <summary>Reads one ImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1809,7 +1811,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// keep the image, you must download it. Ideogram schema LayeredImageGenerationResponseV3.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LayeredImageResponse : global::IdeogramGen.IdeogramResponse
+    public sealed partial class LayeredImageResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -1830,6 +1832,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 return count;
             }
         }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
         /// <summary>Reads one LayeredImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayeredImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1916,7 +1920,7 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema ImageGenerationObjectV3.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class GeneratedImage
+    public sealed partial class GeneratedImage : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The direct link to the image generated. Wire name: url. Null or empty when is_image_safe is false.
@@ -1961,6 +1965,13 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// = false, "the url field will be empty"). It was billed all the same.
         /// </summary>
         public bool IsWithheld => string.IsNullOrEmpty(Url);
+
+        string? global::IdeogramGen.IIdeogramImage.Url => Url;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
+        int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution.Value;
+        string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
         /// <summary>Reads one GeneratedImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -2022,7 +2033,7 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema LayeredImageGenerationObjectV3.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LayeredImage
+    public sealed partial class LayeredImage : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The prompt used for the generation. This may be different from the original prompt. Wire name:
@@ -2081,6 +2092,13 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// = false, "the url field will be empty"). It was billed all the same.
         /// </summary>
         public bool IsWithheld => string.IsNullOrEmpty(Url);
+
+        string? global::IdeogramGen.IIdeogramImage.Url => Url;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
+        int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution.Value;
+        string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
         /// <summary>Reads one LayeredImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayeredImage Read(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -6,7 +6,7 @@
 
 namespace Contoso.Media
 {
-    partial class Images
+    partial class Images : global::IdeogramGen.IIdeogramImageClient
     {
         /// <summary>The Cloudflare account id this client calls (from [IdeogramGateway]).</summary>
         public const string AccountId = "3ebbcb006d4d46d7bb6a8c7f14676cb0";
@@ -331,5 +331,193 @@ namespace Contoso.Media
         [global::System.Obsolete("Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.")]
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse> GenerateGraphicAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest.Send(_pipeline, request, options, cancellationToken);
+
+        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/ideogram-v3/generate", "/v1/ideogram-v3/edit", "/v1/ideogram-v3/inpaint", "/v1/ideogram-v3/remix", "/v1/ideogram-v3/reframe", "/v1/ideogram-v3/replace-background", "/v1/ideogram-v3/generate-transparent", "/v1/ideogram-v3/generate-design", "/v1/ideogram-v3/layerize-design", "/v1/ideogram-v3/try-on", "/v1/ideogram-v3/graphic" };
+
+        global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
+
+        global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null)
+            {
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateRequest) path = "/v1/ideogram-v3/generate";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.EditRequest) path = "/v1/ideogram-v3/edit";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintRequest) path = "/v1/ideogram-v3/inpaint";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixRequest) path = "/v1/ideogram-v3/remix";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReframeRequest) path = "/v1/ideogram-v3/reframe";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest) path = "/v1/ideogram-v3/replace-background";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest) path = "/v1/ideogram-v3/generate-transparent";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest) path = "/v1/ideogram-v3/generate-design";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest) path = "/v1/ideogram-v3/layerize-design";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.TryOnRequest) path = "/v1/ideogram-v3/try-on";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest) path = "/v1/ideogram-v3/graphic";
+                else throw request.NotARequest();
+            }
+            switch (path)
+            {
+                case "/v1/ideogram-v3/generate":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/edit":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.EditRequest ?? new global::IdeogramGen.Generated.Contoso_Media.EditRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Mask == null) r.Mask = request.Mask;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(EditAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/inpaint":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.InpaintRequest ?? new global::IdeogramGen.Generated.Contoso_Media.InpaintRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Mask == null) r.Mask = request.Mask;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(InpaintAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/remix":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixRequest ?? new global::IdeogramGen.Generated.Contoso_Media.RemixRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemixAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/reframe":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReframeRequest ?? new global::IdeogramGen.Generated.Contoso_Media.ReframeRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(ReframeAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/replace-background":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest ?? new global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(ReplaceBackgroundAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/generate-transparent":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateTransparentAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/generate-design":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateDesignAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/layerize-design":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LayerizeDesignAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/try-on":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.TryOnRequest ?? new global::IdeogramGen.Generated.Contoso_Media.TryOnRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(TryOnAsync(r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/graphic":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateGraphicAsync(r, options, cancellationToken));
+                }
+            }
+            throw request.NotSupported(s_ideogramImageRequestPaths);
+        }
     }
 }

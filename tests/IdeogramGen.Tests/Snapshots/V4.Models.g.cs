@@ -72,7 +72,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// must download it. Ideogram schema ImageGenerationResponseV4.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class ImageResponseV4 : global::IdeogramGen.IdeogramResponse
+    public sealed partial class ImageResponseV4 : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -93,6 +93,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 return count;
             }
         }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
         /// <summary>Reads one ImageResponseV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageResponseV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -123,7 +125,7 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema ImageGenerationObjectV4.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class GeneratedImageV4
+    public sealed partial class GeneratedImageV4 : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The direct link to the image generated. Wire name: url. Null or empty when is_image_safe is false.
@@ -159,6 +161,13 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// = false, "the url field will be empty"). It was billed all the same.
         /// </summary>
         public bool IsWithheld => string.IsNullOrEmpty(Url);
+
+        string? global::IdeogramGen.IIdeogramImage.Url => Url;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
+        int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution.Value;
+        string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
         /// <summary>Reads one GeneratedImageV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImageV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)

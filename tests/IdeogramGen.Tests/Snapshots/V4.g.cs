@@ -6,7 +6,7 @@
 
 namespace Contoso.Media
 {
-    partial class Images
+    partial class Images : global::IdeogramGen.IIdeogramImageClient
     {
         /// <summary>The Cloudflare account id this client calls (from [IdeogramGateway]).</summary>
         public const string AccountId = "3ebbcb006d4d46d7bb6a8c7f14676cb0";
@@ -96,5 +96,32 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponseV4> GenerateV4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.Send(_pipeline, request, options, cancellationToken);
+
+        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/ideogram-v4/generate" };
+
+        global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
+
+        global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null)
+            {
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request) path = "/v1/ideogram-v4/generate";
+                else throw request.NotARequest();
+            }
+            switch (path)
+            {
+                case "/v1/ideogram-v4/generate":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateV4Async(r, options, cancellationToken));
+                }
+            }
+            throw request.NotSupported(s_ideogramImageRequestPaths);
+        }
     }
 }

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using IdeogramGen.ApiDescription;
+using static IdeogramGen.Generator.Emit.EmitContext;
+
+namespace IdeogramGen.Generator.Emit
+{
+    /// <summary>
+    /// Writes the client's implementation of <c>IdeogramGen.IIdeogramImageClient</c> (an explicit one, so it adds no
+    /// public member): <c>ImageRequestPaths</c> and <c>SendImageRequestAsync</c>, which fills an image endpoint's own
+    /// request type from an <c>IdeogramImageRequest</c> by Ideogram field name and calls the endpoint's method. Used by
+    /// the Microsoft.Extensions.AI adapter, which cannot know the generated types.
+    /// </summary>
+    internal static class ImageClientEmitter
+    {
+        /// <summary>The endpoints the interface serves: those answering with images (a <c>data</c> array of items with a <c>url</c>).</summary>
+        public static List<ApiEndpoint> ImageEndpoints(IEnumerable<ApiEndpoint> endpoints) =>
+            endpoints.Where(e => ImageSchema(IdeogramApi.FindSchema(e.Response)) != null).ToList();
+
+        /// <summary>The item schema of a response whose <c>data</c> holds images, or null.</summary>
+        public static ApiSchema? ImageSchema(ApiSchema? response)
+        {
+            var data = response?.Properties.FirstOrDefault(p => p.Name == "data" && p.Kind == ValueKind.ObjectArray);
+            var item = data?.Ref == null ? null : IdeogramApi.FindSchema(data.Ref);
+            return item != null && item.Properties.Any(p => p.Name == "url" && p.Kind == ValueKind.String) ? item : null;
+        }
+
+        /// <param name="w">The writer, inside the client class.</param>
+        /// <param name="n">The nullable annotation for reference types ("?" or "").</param>
+        /// <param name="endpoints">The client's endpoints.</param>
+        /// <param name="requestType">The fully qualified request type of an endpoint.</param>
+        public static void Emit(SourceWriter w, string n, IReadOnlyList<ApiEndpoint> endpoints, Func<ApiEndpoint, string> requestType)
+        {
+            var images = ImageEndpoints(endpoints);
+            w.Line("private static readonly string[] s_ideogramImageRequestPaths = new string[] { " + string.Join(", ", images.Select(e => Lit(e.Path))) + " };");
+            w.Line();
+            w.Line("global::System.Collections.Generic.IReadOnlyList<string> " + Rt + "IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;");
+            w.Line();
+            w.Line("global::System.Threading.Tasks.Task<" + Rt + "IdeogramResponse> " + Rt + "IIdeogramImageClient.SendImageRequestAsync(" + Rt + "IdeogramImageRequest request, "
+                + Rt + "IdeogramRequestOptions" + n + " options, global::System.Threading.CancellationToken cancellationToken)");
+            w.Open("");
+            w.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
+            w.Line("object" + n + " raw = request.RawRequest;");
+            w.Line("string" + n + " path = request.Path;");
+            if (images.Count > 0)
+            {
+                w.Open("if (raw != null)");
+                for (int i = 0; i < images.Count; i++)
+                    w.Line((i == 0 ? "if" : "else if") + " (raw is " + requestType(images[i]) + ") path = " + Lit(images[i].Path) + ";");
+                w.Line("else throw request.NotARequest();");
+                w.Close();
+                w.Open("switch (path)");
+                foreach (var e in images)
+                {
+                    var type = requestType(e);
+                    w.Line("case " + Lit(e.Path) + ":");
+                    w.Open("");
+                    w.Line("var r = raw as " + type + " ?? new " + type + "();");
+                    Fill(w, e);
+                    w.Line("return " + Rt + "IdeogramImageRequest.Upcast(" + e.Name + "Async(r, options, cancellationToken));");
+                    w.Close();
+                }
+                w.Close();
+            }
+            else
+            {
+                w.Line("if (raw != null) throw request.NotARequest();");
+            }
+            w.Line("throw request.NotSupported(s_ideogramImageRequestPaths);");
+            w.Close();
+        }
+
+        private static void Fill(SourceWriter w, ApiEndpoint e)
+        {
+            foreach (var f in e.Fields)
+            {
+                switch (f.Name)
+                {
+                    case "prompt":
+                    case "negative_prompt":
+                        if (f.Kind == ValueKind.String)
+                            w.Line("if (r." + f.Member + " == null) r." + f.Member + " = request." + (f.Name == "prompt" ? "Prompt" : "NegativePrompt") + ";");
+                        break;
+                    case "num_images":
+                    case "seed":
+                        if (f.Kind == ValueKind.Integer)
+                            w.Line("if (!r." + f.Member + ".HasValue) r." + f.Member + " = request." + (f.Name == "seed" ? "Seed" : "NumImages") + ";");
+                        break;
+                    case "model":
+                        if (f.Kind == ValueKind.Enum)
+                            w.Line("if (!r." + f.Member + ".HasValue && request.Model != null) r." + f.Member + " = new " + Rt + EnumType(f) + "(request.Model);");
+                        break;
+                    case "image":
+                    case "image_file":
+                        if (f.Kind == ValueKind.File)
+                            w.Line("if (r." + f.Member + " == null && request.Images != null && request.Images.Count > 0) r." + f.Member + " = request.Images[0];");
+                        break;
+                    case "images":
+                        if (f.Kind == ValueKind.FileArray)
+                            w.Line("if (r." + f.Member + " == null && request.Images != null && request.Images.Count > 0) r." + f.Member + " = request.Images;");
+                        break;
+                    case "mask":
+                        if (f.Kind == ValueKind.File)
+                            w.Line("if (r." + f.Member + " == null) r." + f.Member + " = request.Mask;");
+                        break;
+                }
+            }
+            var resolution = e.Fields.FirstOrDefault(f => f.Name == "resolution" && f.Kind == ValueKind.Enum);
+            var aspect = e.Fields.FirstOrDefault(f => f.Name == "aspect_ratio" && f.Kind == ValueKind.Enum);
+            if (resolution == null && aspect == null) return;
+            var unset = string.Join(" && ", new[] { resolution, aspect }.Where(f => f != null).Select(f => "!r." + f!.Member + ".HasValue"));
+            w.Open("if (request.Size.HasValue && " + unset + ")");
+            w.Line("var size = request.Size.Value;");
+            if (resolution != null)
+            {
+                var res = Rt + EnumType(resolution);
+                w.Line("var resolution = " + Rt + "ImageShapes." + (aspect != null ? "Exact" : "Nearest") + "(" + res + ".KnownValues, size.Width, size.Height);");
+                w.Line("if (resolution != null) r." + resolution.Member + " = new " + res + "(resolution);");
+            }
+            if (aspect != null)
+            {
+                var asp = Rt + EnumType(aspect);
+                w.Open(resolution != null ? "else" : "");
+                w.Line("var aspect = " + Rt + "ImageShapes.Nearest(" + asp + ".KnownValues, size.Width, size.Height);");
+                w.Line("if (aspect != null) r." + aspect.Member + " = new " + asp + "(aspect);");
+                w.Close();
+            }
+            w.Close();
+        }
+
+        private static string EnumType(ApiField f) => (IdeogramApi.FindEnum(f.Enum!) ?? throw new InvalidOperationException("Unknown vocabulary " + f.Enum)).TypeName;
+    }
+}
