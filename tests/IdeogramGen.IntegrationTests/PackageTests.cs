@@ -4,48 +4,112 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text.Json;
+using System.Xml.Linq;
 using System.Threading.Tasks;
-using IdeogramGen.Testing;
 
 namespace IdeogramGen.IntegrationTests;
 
 /// <summary>
-/// The packed IdeogramGen package as a user gets it: a fresh console project restores it from a local folder feed
-/// (with its own NuGet cache), builds warning-free, and generates a real image against the emulator; a second project
-/// shows the analyzers' rules with their IDs, severities and help links.
+/// The solution's packages as users get them: <c>dotnet pack IdeogramGen.sln</c> packs every packable project into a
+/// folder feed; each package carries its readme, license and description; fresh console projects restore IdeogramGen
+/// and IdeogramGen.Testing from that feed (their own NuGet cache, offline), build warning-free, and generate a real
+/// image against the packaged emulator; a second project shows the analyzers' rules with IDs, severities, help links.
 /// </summary>
 [Collection(nameof(PackageCollection))]
-public class PackageTests : IClassFixture<PackedPackage>
+public class PackageTests : IClassFixture<PackedSolution>
 {
-    private readonly PackedPackage _package;
+    private static readonly byte[] PngSignature = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
+    private readonly LocalPackageFeed _feed;
 
-    public PackageTests(PackedPackage package) => _package = package;
+    public PackageTests(PackedSolution packed) => _feed = packed.Feed;
+
+    [Fact]
+    public void Packing_the_solution_produces_both_packages()
+    {
+        Assert.Contains("IdeogramGen", _feed.Packages.Keys);
+        Assert.Contains("IdeogramGen.Testing", _feed.Packages.Keys);
+        Assert.All(_feed.Packages.Values, p => Assert.True(File.Exists(p), p));
+        Assert.Equal(_feed.Packages.Count, Directory.GetFiles(_feed.Feed, "*.nupkg").Length);
+        Assert.DoesNotContain(_feed.PackOutput.Split('\n'), l => l.Contains(": warning NU", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_package_carries_its_readme_license_description_and_repository()
+    {
+        foreach (var (id, path) in _feed.Packages)
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var nuspec = Nuspec(zip);
+            string Meta(string name) => nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == name)?.Value ?? "";
+            var readme = Meta("readme");
+            Assert.False(string.IsNullOrEmpty(readme), id + " has no readme");
+            var entry = zip.GetEntry(readme);
+            Assert.True(entry is { Length: > 200 }, $"{id}: readme {readme} is missing or empty in the package");
+            Assert.Equal("MIT", Meta("license"));
+            Assert.True(Meta("description").Length > 40, id + " has no real description");
+            Assert.Equal(_feed.Version, Meta("version"));
+            Assert.NotNull(nuspec.Descendants().FirstOrDefault(e => e.Name.LocalName == "repository"));
+            Assert.Contains(zip.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.FullName.EndsWith(id + ".dll", StringComparison.Ordinal));
+            Assert.Contains(zip.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.FullName.EndsWith(id + ".xml", StringComparison.Ordinal));
+            // Nothing a test or a sample needs leaks into what users install.
+            var dependencies = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string?)e.Attribute("id") ?? "").ToList();
+            Assert.DoesNotContain(dependencies, d => d.StartsWith("xunit", StringComparison.OrdinalIgnoreCase) || d.StartsWith("Microsoft.NET.Test", StringComparison.Ordinal)
+                || d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || d == "BenchmarkDotNet" || d == "PolySharp");
+        }
+    }
+
+    [Fact]
+    public void No_test_sample_benchmark_or_build_tool_project_is_packed()
+    {
+        var solution = File.ReadAllText(TestPaths.InRepo("IdeogramGen.sln"));
+        var notShipped = System.Text.RegularExpressions.Regex.Matches(solution, "\"(?<path>[^\"]+\\.csproj)\"")
+            .Select(m => m.Groups["path"].Value.Replace('\\', '/'))
+            .Where(p => p.StartsWith("tests/", StringComparison.Ordinal) || p.StartsWith("samples/", StringComparison.Ordinal)
+                || p.StartsWith("benchmarks/", StringComparison.Ordinal) || p.StartsWith("description/", StringComparison.Ordinal))
+            .Select(p => System.IO.Path.GetFileNameWithoutExtension(p))
+            .ToList();
+        Assert.NotEmpty(notShipped);
+        Assert.Empty(_feed.Packages.Keys.Intersect(notShipped, StringComparer.OrdinalIgnoreCase));
+    }
 
     [Fact]
     public void Package_layout_is_runtime_in_lib_and_roslyn_parts_in_analyzers()
     {
-        using var zip = ZipFile.OpenRead(_package.Path);
+        using var zip = ZipFile.OpenRead(_feed.PackagePath("IdeogramGen"));
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
         foreach (var tfm in new[] { "netstandard2.0", "net8.0", "net10.0" })
             Assert.Contains($"lib/{tfm}/IdeogramGen.dll", entries);
         foreach (var dll in new[] { "IdeogramGen.Generator.dll", "IdeogramGen.Analyzers.dll", "IdeogramGen.CodeFixes.dll" })
             Assert.Contains("analyzers/dotnet/cs/" + dll, entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("CodeAnalysis", StringComparison.Ordinal));
-        using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-        var text = nuspec.ReadToEnd();
-        Assert.DoesNotContain("Microsoft.CodeAnalysis", text);
+        Assert.DoesNotContain("Microsoft.CodeAnalysis", Nuspec(zip).ToString());
     }
 
     [Fact]
-    public async Task Fresh_consumer_builds_and_generates_a_png_against_the_emulator()
+    public void Emulator_package_targets_net8_and_net10_with_the_aspnetcore_framework()
     {
-        var dir = _package.NewConsumer("Consumer", """
+        using var zip = ZipFile.OpenRead(_feed.PackagePath("IdeogramGen.Testing"));
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains("lib/net8.0/IdeogramGen.Testing.dll", entries);
+        Assert.Contains("lib/net10.0/IdeogramGen.Testing.dll", entries);
+        Assert.Contains("testing.md", entries);
+        var nuspec = Nuspec(zip);
+        Assert.Contains(nuspec.Descendants(), e => e.Name.LocalName == "frameworkReference" && (string?)e.Attribute("name") == "Microsoft.AspNetCore.App");
+    }
+
+    [Fact]
+    public async Task Fresh_consumer_of_both_packages_generates_and_downloads_a_png_from_the_packaged_emulator()
+    {
+        // Everything runs inside the consumer: the emulator from IdeogramGen.Testing, the generated client and the
+        // downloader from IdeogramGen, and a gate from the emulator's testing API.
+        var dir = _feed.NewConsumer("Consumer", """
             using System;
             using System.IO;
             using System.Net.Http;
             using System.Threading.Tasks;
             using IdeogramGen;
             using IdeogramGen.Generated.Consumer;
+            using IdeogramGen.Testing;
 
             [IdeogramGateway("3ebbcb006d4d46d7bb6a8c7f14676cb0", "my-gateway")]
             public partial class Images { }
@@ -54,36 +118,43 @@ public class PackageTests : IClassFixture<PackedPackage>
             {
                 public static async Task<int> Main(string[] args)
                 {
+                    var credentials = IdeogramCredentials.FromEnvironment();
+                    await using var emulator = await IdeogramEmulator.StartAsync(new EmulatorOptions { ApiKey = Environment.GetEnvironmentVariable("IDEOGRAM_API_KEY") });
                     using var http = new HttpClient();
-                    var images = new Images(http, IdeogramCredentials.FromEnvironment(), new GatewayOptions { GatewayRoot = new Uri(args[0]) }, null);
-                    var result = await images.GenerateAsync(new GenerateRequest { Prompt = "A serene landscape with mountains and a lake at sunset", Seed = 42 });
-                    var path = Path.Combine(args[1], "image.png");
-                    await new ImageDownloader(http).DownloadToFileAsync(result.Data[0].Url, path);
-                    Console.WriteLine($"saved {path} {result.Data[0].Resolution} log {result.Gateway.LogId}");
+                    var images = new Images(http, credentials, new GatewayOptions { GatewayRoot = emulator.Root }, null);
+                    var gate = new EmulatorGate();
+                    emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
+                    var call = images.GenerateAsync(new GenerateRequest { Prompt = "A serene landscape with mountains and a lake at sunset", Seed = 42 });
+                    await gate.WaitReachedAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                    if (call.IsCompleted) return 2;
+                    gate.Release();
+                    var result = await call;
+                    var path = Path.Combine(args[0], "image.png");
+                    long bytes = await new ImageDownloader(http).DownloadToFileAsync(result.Data[0].Url, path);
+                    Console.WriteLine($"saved {path} {bytes} bytes {result.Data[0].Resolution} log {result.Gateway.LogId} billed {emulator.BilledRequestCount} path {emulator.Requests[0].IdeogramPath}");
                     return 0;
                 }
             }
-            """, treatWarningsAsErrors: true);
+            """, new[] { "IdeogramGen", "IdeogramGen.Testing" }, treatWarningsAsErrors: true);
 
-        var build = await _package.DotNetAsync(dir, "build", "-c", "Release");
+        var build = await _feed.DotNetAsync(dir, null, "build", "-c", "Release");
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotContain(": warning ", build.Output);
 
-        await using var emulator = await IdeogramEmulator.StartAsync(new EmulatorOptions { ApiKey = "ak-consumer-test-key" });
-        var outDir = Directory.CreateDirectory(Path.Combine(dir, "out")).FullName;
-        var run = await _package.DotNetAsync(dir, new Dictionary<string, string> { ["IDEOGRAM_API_KEY"] = "ak-consumer-test-key" },
-            "run", "-c", "Release", "--no-build", "--", emulator.Root.AbsoluteUri, outDir);
+        var outDir = Directory.CreateDirectory(System.IO.Path.Combine(dir, "out")).FullName;
+        var run = await _feed.DotNetAsync(dir, new Dictionary<string, string> { ["IDEOGRAM_API_KEY"] = "ak-consumer-test-key" },
+            "run", "-c", "Release", "--no-build", "--", outDir);
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("saved", run.Output);
-        var png = File.ReadAllBytes(Path.Combine(outDir, "image.png"));
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png.Take(8).ToArray());
-        Assert.Equal(1, emulator.BilledRequestCount);
+        Assert.Contains("billed 1 path /v1/ideogram-v3/generate", run.Output);
+        var png = File.ReadAllBytes(System.IO.Path.Combine(outDir, "image.png"));
+        Assert.Equal(PngSignature, png.Take(8).ToArray());
+        Assert.Contains($"saved {System.IO.Path.Combine(outDir, "image.png")} {png.Length} bytes", run.Output);
     }
 
     [Fact]
     public async Task Analyzer_rules_appear_in_build_output_with_ids_severities_and_help_links()
     {
-        var dir = _package.NewConsumer("RulesConsumer", """
+        var dir = _feed.NewConsumer("RulesConsumer", """
             using IdeogramGen;
             using IdeogramGen.Generated.RulesConsumer;
 
@@ -100,9 +171,9 @@ public class PackageTests : IClassFixture<PackedPackage>
                     System.Console.WriteLine(model.ToString() + credentials + request);
                 }
             }
-            """, treatWarningsAsErrors: false);
+            """, new[] { "IdeogramGen" }, treatWarningsAsErrors: false);
         var sarif = Path.Combine(dir, "build.sarif");
-        var build = await _package.DotNetAsync(dir, "build", "-c", "Release", $"-p:ErrorLog={sarif}%2Cversion%3D2.1");
+        var build = await _feed.DotNetAsync(dir, null, "build", "-c", "Release", $"-p:ErrorLog={sarif}%2Cversion%3D2.1");
         // NumImages = 12 cannot succeed: IDG0201 is an error by default and fails the build; the others are warnings.
         Assert.True(build.ExitCode != 0, build.Output);
         Assert.Contains("warning IDG0101", build.Output);
@@ -123,6 +194,12 @@ public class PackageTests : IClassFixture<PackedPackage>
             Assert.True(File.Exists(TestPaths.Docs(id)), "missing doc page for " + id);
         }
     }
+
+    private static XElement Nuspec(ZipArchive zip)
+    {
+        using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XElement.Load(stream);
+    }
 }
 
 [CollectionDefinition(nameof(PackageCollection), DisableParallelization = true)]
@@ -130,71 +207,12 @@ public sealed class PackageCollection
 {
 }
 
-/// <summary>Packs IdeogramGen once for the class into a folder feed with a unique version and its own NuGet cache.</summary>
-public sealed class PackedPackage : IAsyncLifetime
+/// <summary>Packs the whole solution once for the class into a folder feed with a unique version and its own NuGet cache.</summary>
+public sealed class PackedSolution : IAsyncLifetime
 {
-    private readonly string _root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ideogramgen-package-" + Guid.NewGuid().ToString("N")[..8]);
+    internal LocalPackageFeed Feed { get; } = new("package");
 
-    public string Feed => System.IO.Path.Combine(_root, "feed");
-    public string Cache => System.IO.Path.Combine(_root, "nuget-packages");
-    public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-    public string Path => System.IO.Path.Combine(Feed, $"IdeogramGen.{Version}.nupkg");
+    public async Task InitializeAsync() => await Feed.PackSolutionAsync();
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Feed);
-        Directory.CreateDirectory(Cache);
-        var pack = await DotNet.RunAsync(TestPaths.RepoRoot, new Dictionary<string, string>(), TimeSpan.FromMinutes(8),
-            "pack", "runtime/IdeogramGen.csproj", "-c", TestPaths.Configuration, "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false");
-        Assert.True(pack.ExitCode == 0, pack.Output);
-        Assert.True(File.Exists(Path), pack.Output);
-    }
-
-    public string NewConsumer(string name, string program, bool treatWarningsAsErrors)
-    {
-        var dir = System.IO.Path.Combine(_root, name);
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(System.IO.Path.Combine(dir, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="ideogramgen-local" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(System.IO.Path.Combine(dir, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
-                <TreatWarningsAsErrors>{(treatWarningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
-                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="IdeogramGen" Version="{Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(System.IO.Path.Combine(dir, "Program.cs"), program);
-        // Keep the repository's Directory.*.props out of the consumer: it lives outside the repository tree.
-        return dir;
-    }
-
-    public Task<(int ExitCode, string Output)> DotNetAsync(string dir, params string[] args) => DotNetAsync(dir, new Dictionary<string, string>(), args);
-
-    public Task<(int ExitCode, string Output)> DotNetAsync(string dir, IDictionary<string, string> environment, params string[] args)
-    {
-        var env = new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = Cache };
-        // After "dotnet run ... --" every argument goes to the program, so build switches are added to other commands only.
-        var extra = args[0] == "run" ? Array.Empty<string>() : new[] { "-nodeReuse:false", "-p:UseSharedCompilation=false" };
-        return DotNet.RunAsync(dir, env, TimeSpan.FromMinutes(5), args.Concat(extra).ToArray());
-    }
-
-    public Task DisposeAsync()
-    {
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await Feed.DisposeAsync();
 }

@@ -19,8 +19,10 @@ public sealed class CsharpLsTests : IAsyncLifetime
 {
     private const string ServerVersion = "0.28.0";
     private const string Key = "ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd";
-    private static readonly TimeSpan DiagnosticsDeadline = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
+    // Hang guards only: on a busy machine the server may take minutes to load the workspace and the analyzers, and the
+    // test waits for it; these limits only stop a server that will never answer.
+    private static readonly TimeSpan DiagnosticsHangGuard = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan RequestHangGuard = TimeSpan.FromMinutes(5);
 
     private const string Program = """
         using System;
@@ -47,15 +49,12 @@ public sealed class CsharpLsTests : IAsyncLifetime
         """;
 
     private readonly ITestOutputHelper _output;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "ideogramgen-ls-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly string _version = "0.1.0-ls." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+    private readonly LocalPackageFeed _feed = new("ls");
+    private string _consumer = "";
 
     public CsharpLsTests(ITestOutputHelper output) => _output = output;
 
-    private string Feed => Path.Combine(_root, "feed");
-    private string Cache => Path.Combine(_root, "nuget-packages");
-    private string Consumer => Path.Combine(_root, "Consumer");
-    private string Tools => Path.Combine(_root, "tools");
+    private string Tools => Path.Combine(_feed.Root, "tools");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -72,10 +71,9 @@ public sealed class CsharpLsTests : IAsyncLifetime
         var server = await InstallServerAsync();
         Log($"csharp-ls {ServerVersion} installed in {step.Elapsed.TotalSeconds:0.0} s");
 
-        var programPath = Path.Combine(Consumer, "Program.cs");
+        var programPath = Path.Combine(_consumer, "Program.cs");
         var uri = new Uri(programPath).AbsoluteUri;
-        var env = ProcessRunner.Environment(new Dictionary<string, string> { ["NUGET_PACKAGES"] = Cache });
-        await using var ls = LspClient.Start(server, Consumer, env);
+        await using var ls = LspClient.Start(server, _consumer, _feed.ConsumerEnvironment());
         var configurationRequests = new List<string>();
         ls.ServerRequestHandler = (method, parameters) =>
         {
@@ -91,7 +89,7 @@ public sealed class CsharpLsTests : IAsyncLifetime
         };
 
         var lsClock = Stopwatch.StartNew();
-        var init = await ls.RequestAsync("initialize", InitializeParams(Consumer), RequestTimeout);
+        var init = await ls.RequestAsync("initialize", InitializeParams(_consumer), RequestHangGuard);
         Assert.True(init?["capabilities"]?["diagnosticProvider"] != null, "the server does not offer pull diagnostics\n" + ls.Transcript);
         await ls.NotifyAsync("initialized", new JsonObject());
         await ls.NotifyAsync("workspace/didChangeConfiguration", new JsonObject
@@ -106,13 +104,14 @@ public sealed class CsharpLsTests : IAsyncLifetime
         // Pull until the analyzers' rules show up (the first pulls can come before the workspace or the analyzers are loaded).
         var wanted = new[] { "IDG0101", "IDG0201", "IDG0301" };
         JsonArray items = new();
+        using var hang = new System.Threading.CancellationTokenSource(DiagnosticsHangGuard);
         while (true)
         {
-            var report = await ls.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }, RequestTimeout);
+            var report = await ls.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = uri } }, RequestHangGuard);
             items = report?["items"]?.AsArray() ?? new JsonArray();
             if (wanted.All(id => items.Any(d => Code(d) == id))) break;
-            if (lsClock.Elapsed > DiagnosticsDeadline)
-                Assert.Fail($"IDG diagnostics did not appear within {DiagnosticsDeadline.TotalSeconds} s. Last pull: {items.ToJsonString()}\n" +
+            if (hang.IsCancellationRequested)
+                Assert.Fail($"IDG diagnostics did not appear within the {DiagnosticsHangGuard.TotalMinutes} min hang guard. Last pull: {items.ToJsonString()}\n" +
                     $"configuration sections asked: {string.Join(", ", configurationRequests)}\n{ls.Transcript}");
             await Task.Delay(500);
         }
@@ -143,14 +142,14 @@ public sealed class CsharpLsTests : IAsyncLifetime
             ["textDocument"] = new JsonObject { ["uri"] = uri },
             ["range"] = model["range"]!.DeepClone(),
             ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(model.DeepClone()), ["triggerKind"] = 1 },
-        }, RequestTimeout);
+        }, RequestHangGuard);
         var titles = (actions?.AsArray() ?? new JsonArray()).Select(a => (string?)a?["title"] ?? "").ToList();
         Log($"code actions on IDG0101 ({titles.Count}): {string.Join(" | ", titles)}");
         // IdeogramGen's own fix for IDG0101 is titled "Use 'V_3'" (ReplaceValueCodeFix).
         Log("IdeogramGen code fix offered: " + (titles.Contains("Use 'V_3'") ? "yes" : "no"));
         Assert.NotNull(actions);
 
-        await ls.RequestAsync("shutdown", null, RequestTimeout);
+        await ls.RequestAsync("shutdown", null, RequestHangGuard);
         await ls.NotifyAsync("exit", null);
         var exited = await ls.WaitForExitAsync(TimeSpan.FromSeconds(10));
         Log($"language server session {lsClock.Elapsed.TotalSeconds:0.0} s, exited by itself: {exited}; whole test {total.Elapsed.TotalSeconds:0.0} s");
@@ -217,7 +216,7 @@ public sealed class CsharpLsTests : IAsyncLifetime
         {
             ["textDocument"] = new JsonObject { ["uri"] = uri },
             ["position"] = new JsonObject { ["line"] = line, ["character"] = character + 1 },
-        }, RequestTimeout);
+        }, RequestHangGuard);
         Assert.True(hover != null, $"no hover at {context}\n{ls.Transcript}");
         return Flatten(hover!["contents"]);
     }
@@ -254,53 +253,24 @@ public sealed class CsharpLsTests : IAsyncLifetime
 
     private async Task PackAsync()
     {
-        Directory.CreateDirectory(Feed);
-        Directory.CreateDirectory(Cache);
-        // The project file builds the package project first (build order), so its outputs are current: pack them only.
-        var pack = await ProcessRunner.DotNetAsync(TestPaths.RepoRoot, ProcessRunner.Environment(new Dictionary<string, string>()), TimeSpan.FromMinutes(3),
-            "pack", "runtime/IdeogramGen.csproj", "-c", TestPaths.Configuration, "--no-build", "-o", Feed, $"-p:Version={_version}", "-nodeReuse:false");
-        Assert.True(pack.ExitCode == 0, $"dotnet pack --no-build failed; build runtime/IdeogramGen.csproj in {TestPaths.Configuration} first\n" + pack.Output);
-        Assert.True(File.Exists(Path.Combine(Feed, $"IdeogramGen.{_version}.nupkg")), pack.Output);
+        await _feed.PackSolutionAsync();
+        Assert.True(File.Exists(_feed.PackagePath("IdeogramGen")), _feed.PackOutput);
     }
 
     private async Task CreateAndBuildConsumerAsync()
     {
-        Directory.CreateDirectory(Consumer);
-        // The consumer lives outside the repository, so none of its Directory.*.props apply.
-        File.WriteAllText(Path.Combine(Consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="ideogramgen-local" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(Consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
-                <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="IdeogramGen" Version="{_version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(Consumer, "Program.cs"), Program);
+        _consumer = _feed.NewConsumer("Consumer", Program, new[] { "IdeogramGen" }, treatWarningsAsErrors: false);
         // IDG0201 (NumImages = 12) is an error by default; lowered here so the consumer builds and all three rules show as warnings.
-        File.WriteAllText(Path.Combine(Consumer, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.IDG0201.severity = warning\n");
-        var env = ProcessRunner.Environment(new Dictionary<string, string> { ["NUGET_PACKAGES"] = Cache });
-        var build = await ProcessRunner.DotNetAsync(Consumer, env, TimeSpan.FromMinutes(4), "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        File.WriteAllText(Path.Combine(_consumer, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.IDG0201.severity = warning\n");
+        var build = await _feed.DotNetAsync(_consumer, null, "build");
         Assert.True(build.ExitCode == 0, "the consumer did not build\n" + build.Output);
         Assert.Contains("warning IDG0101", build.Output);
     }
 
     private async Task<string> InstallServerAsync()
     {
-        var install = await ProcessRunner.DotNetAsync(_root, ProcessRunner.Environment(new Dictionary<string, string>()), TimeSpan.FromMinutes(3),
+        // From the machine's configured NuGet sources (the consumer's nuget.config does not apply in the feed's root).
+        var install = await DotNetCli.RunAsync(_feed.Root, null, TimeSpan.FromMinutes(5),
             "tool", "install", "csharp-ls", "--version", ServerVersion, "--tool-path", Tools);
         var executable = Path.Combine(Tools, OperatingSystem.IsWindows() ? "csharp-ls.exe" : "csharp-ls");
         if (install.ExitCode != 0 || !File.Exists(executable))
@@ -312,9 +282,5 @@ public sealed class CsharpLsTests : IAsyncLifetime
 
     private void Log(string line) => _output.WriteLine(line);
 
-    public Task DisposeAsync()
-    {
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _feed.DisposeAsync();
 }
