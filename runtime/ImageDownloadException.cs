@@ -2,8 +2,11 @@ using System;
 
 namespace IdeogramGen
 {
-    /// <summary>A download of a generated image failed (expired link, image host error, size limit).</summary>
-    public sealed class ImageDownloadException : IdeogramGenException
+    /// <summary>
+    /// A download of a generated image failed: missing or expired link, image host error, size limit, broken transfer,
+    /// timeout; <see cref="ImageFileConflictException"/> when another download wrote the target file first.
+    /// </summary>
+    public class ImageDownloadException : IdeogramGenException
     {
         internal ImageDownloadException(string message, Exception? inner = null)
             : base(message, inner)

@@ -146,28 +146,3 @@ namespace IdeogramGen.Testing.Tests
 
     internal sealed record JsonPart(string Text);
 }
-
-namespace IdeogramGen.Testing.Tests
-{
-    /// <summary>Waits for a condition another thread makes true; the limit is a hang guard, not a speed requirement.</summary>
-    internal static class Eventually
-    {
-        public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
-
-        public static async Task TrueAsync(Func<bool> condition, string what)
-        {
-            var deadline = DateTime.UtcNow + HangGuard;
-            while (!condition())
-            {
-                if (DateTime.UtcNow > deadline) Assert.Fail($"{what} (waited {HangGuard.TotalSeconds} s)");
-                await Task.Delay(10);
-            }
-        }
-
-        /// <summary>Awaits <paramref name="task"/>, failing instead of hanging when it does not finish within the guard.</summary>
-        public static Task<T> Within<T>(Task<T> task) => task.WaitAsync(HangGuard);
-
-        /// <inheritdoc cref="Within{T}(Task{T})"/>
-        public static Task Within(Task task) => task.WaitAsync(HangGuard);
-    }
-}
