@@ -23,7 +23,7 @@ public class BenchmarkEquivalenceTests
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() != null))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(new[] { nameof(ClientCallBenchmarks), nameof(CompileBenchmarks), nameof(GeneratorBenchmarks), nameof(ParsingBenchmarks), nameof(SerializationBenchmarks) }, types.Select(t => t.Name));
+        Assert.Equal(new[] { nameof(ClientCallBenchmarks), nameof(CompileBenchmarks), nameof(DownloadBenchmarks), nameof(GeneratorBenchmarks), nameof(ParsingBenchmarks), nameof(SerializationBenchmarks) }, types.Select(t => t.Name));
         foreach (var type in types)
         {
             Assert.NotNull(type.GetCustomAttribute<MemoryDiagnoserAttribute>());
@@ -113,6 +113,28 @@ public class BenchmarkEquivalenceTests
         Assert.Equal(LargeProject.Files + 1, bench.IdeogramCompilation.SyntaxTrees.Count(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
         Assert.True(CompileBenchmarks.GeneratedLines(bench.RefitCompilation) > 0);
         Assert.True(CompileBenchmarks.GeneratedLines(bench.IdeogramCompilation) > 0);
+    }
+
+    [Fact]
+    public async Task Download_benchmarks_read_the_whole_image_once_each()
+    {
+        var bench = new DownloadBenchmarks();
+        bench.Setup();
+        try
+        {
+            Assert.Equal(20 * 1024 * 1024, bench.ImageBytes);
+            Assert.Equal(bench.ImageBytes, await bench.RawCopy());
+            Assert.Equal(bench.ImageBytes, await bench.Downloader());
+            Assert.Equal(2, bench.Host.Served);
+            // The downloader delivers the served bytes, in order.
+            using var copy = new System.IO.MemoryStream();
+            await new ImageDownloader(new System.Net.Http.HttpClient(bench.Host)).DownloadAsync(DownloadBenchmarks.Url, copy);
+            Assert.True(bench.Host.Image.Span.SequenceEqual(copy.ToArray()));
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
     }
 
     private static List<(int Seed, string? Url, bool Safe, string? Resolution, string? Style, string Prompt)> Summary(ImageResponsePoco response) =>
