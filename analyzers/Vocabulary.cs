@@ -283,10 +283,12 @@ namespace IdeogramGen.Analyzers
 
         /// <summary>
         /// The value a static member of a vocabulary struct stands for (<c>RenderingSpeed.Flash</c> is <c>FLASH</c>,
-        /// <c>AspectRatioV3.Ratio16x9</c> is <c>16x9</c>), matched by name against the description's values.
+        /// <c>AspectRatioV3.Ratio16x9</c> is <c>16x9</c>), from the description's member table.
         /// </summary>
         public static string? ValueOfMember(ApiEnum e, string memberName)
         {
+            var exact = e.ValueOfMember(memberName);
+            if (exact != null) return exact;
             var key = Letters(memberName);
             foreach (var v in e.Values)
                 if (Letters(v) == key || Letters(e.MemberPrefix + v) == key) return v;

@@ -11,11 +11,11 @@ namespace IdeogramGen.Benchmarks;
 public interface IIdeogramRefitApi
 {
     [Post("/v1/ideogram-v3/generate")]
-    Task<ImageResponsePoco> GenerateAsync([Body] GenerateRequestPoco request, [Header("Api-Key")] string apiKey, CancellationToken cancellationToken = default);
+    Task<ImageResponsePoco> GenerateV3Async([Body] GenerateRequestPoco request, [Header("Api-Key")] string apiKey, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
-/// A whole generate call in memory: the generated client's GenerateAsync (validation, headers, JSON body, gateway
+/// A whole generate call in memory: the generated client's GenerateV3Async (validation, headers, JSON body, gateway
 /// metadata, typed answer) against a Refit interface doing the same POST (baseline), both over a handler that reads the
 /// request body and returns a canned answer. Refit uses System.Text.Json with the same options as the POCO baselines.
 /// </summary>
@@ -26,7 +26,7 @@ public class ClientCallBenchmarks
 
     private Images _generated = null!;
     private IIdeogramRefitApi _refit = null!;
-    private GenerateRequest _request = null!;
+    private GenerateV3Request _request = null!;
     private GenerateRequestPoco _poco = null!;
 
     /// <summary>The handler behind the generated client.</summary>
@@ -48,8 +48,8 @@ public class ClientCallBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "Refit (STJ reflection)")]
-    public Task<ImageResponsePoco> Refit() => _refit.GenerateAsync(_poco, ApiKey);
+    public Task<ImageResponsePoco> Refit() => _refit.GenerateV3Async(_poco, ApiKey);
 
     [Benchmark(Description = "IdeogramGen generated client")]
-    public Task<ImageResponse> Generated() => _generated.GenerateAsync(_request);
+    public Task<ImageV3Response> Generated() => _generated.GenerateV3Async(_request);
 }

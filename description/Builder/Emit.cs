@@ -53,6 +53,7 @@ internal static class Emit
             w.Line($"TypeName = {Lit(e.TypeName)},");
             w.Line($"MemberPrefix = {Lit(e.MemberPrefix)},");
             w.Line($"Values = {Arr(e.Values)},");
+            w.Line($"Members = {Arr(e.Members)},");
             if (e.Default != null) w.Line($"Default = {Lit(e.Default)},");
             w.Line($"Description = {Lit(e.Description)},");
             if (e.Obsolete.Length > 0)
@@ -194,12 +195,13 @@ internal static class Emit
             w.Line("/// <summary>The value as sent on the wire.</summary>");
             w.Line("public string Value => _value ?? string.Empty;");
             w.Line();
-            foreach (var v in e.Values)
+            for (int i = 0; i < e.Values.Length; i++)
             {
+                var v = e.Values[i];
                 w.Line($"/// <summary>The value <c>{v}</c>.</summary>");
                 var reason = e.ObsoleteReason(v);
                 if (reason != null) w.Line($"[global::System.Obsolete({Lit(reason)})]");
-                w.Line($"public static {t} {DescriptionBuilder.MemberName(v, e.MemberPrefix)} {{ get; }} = new {t}({Lit(v)});");
+                w.Line($"public static {t} {e.Members[i]} {{ get; }} = new {t}({Lit(v)});");
             }
             w.Line();
             w.Line("/// <summary>Every value Ideogram's document lists, in its order.</summary>");

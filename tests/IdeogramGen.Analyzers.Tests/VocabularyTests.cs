@@ -13,7 +13,7 @@ namespace IdeogramGen.Analyzers.Tests
         [InlineData("IdeogramModel", "auto", "AUTO")]
         [InlineData("AspectRatioV3", "16:9", "16x9")]
         [InlineData("AspectRatioV3", "16 x 9", "16x9")]
-        [InlineData("LegacyAspectRatio", "10x16", "ASPECT_10_16")]
+        [InlineData("AspectRatioLegacy", "10x16", "ASPECT_10_16")]
         [InlineData("ResolutionV4", "512*512", "512x512")]
         [InlineData("StylePresetV3", "art deco", "ART_DECO")]
         [InlineData("MagicPromptVersion", "V_0_9", null)]

@@ -84,7 +84,7 @@ public class BenchmarkEquivalenceTests
         var againSources = again.Results.Single().GeneratedSources;
         Assert.Equal(new[] { "App.Images.Ideogram.g.cs", "IdeogramGen.Models.g.cs" }, firstSources.Select(s => s.HintName));
         Assert.Equal(firstSources.Select(s => (s.HintName, Text: s.SourceText.ToString())), againSources.Select(s => (s.HintName, Text: s.SourceText.ToString())));
-        Assert.Contains("GenerateAsync", firstSources[0].SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("GenerateV3Async", firstSources[0].SourceText.ToString(), StringComparison.Ordinal);
         // The re-run after an unrelated edit hands back the cached output rather than emitting it again.
         Assert.Same(bench.IncrementalRun().GetRunResult().Results.Single().GeneratedSources[0].SourceText, bench.IncrementalRun().GetRunResult().Results.Single().GeneratedSources[0].SourceText);
     }
@@ -92,6 +92,6 @@ public class BenchmarkEquivalenceTests
     private static List<(int Seed, string? Url, bool Safe, string? Resolution, string? Style, string Prompt)> Summary(ImageResponsePoco response) =>
         response.Data.Select(i => (i.Seed, i.Url, i.IsImageSafe, i.Resolution, i.StyleType, i.Prompt)).ToList();
 
-    private static List<(int Seed, string? Url, bool Safe, string? Resolution, string? Style, string Prompt)> Summary(ImageResponse response) =>
+    private static List<(int Seed, string? Url, bool Safe, string? Resolution, string? Style, string Prompt)> Summary(ImageV3Response response) =>
         response.Data.Select(i => (i.Seed, i.Url, i.IsImageSafe, (string?)i.Resolution.Value, i.StyleType?.Value, i.Prompt)).ToList();
 }

@@ -56,7 +56,7 @@ public class PackageTests : IClassFixture<PackedPackage>
                 {
                     using var http = new HttpClient();
                     var images = new Images(http, IdeogramCredentials.FromEnvironment(), new GatewayOptions { GatewayRoot = new Uri(args[0]) }, null);
-                    var result = await images.GenerateAsync(new GenerateRequest { Prompt = "A serene landscape with mountains and a lake at sunset", Seed = 42 });
+                    var result = await images.GenerateV3Async(new GenerateV3Request { Prompt = "A serene landscape with mountains and a lake at sunset", Seed = 42 });
                     var path = Path.Combine(args[1], "image.png");
                     await new ImageDownloader(http).DownloadToFileAsync(result.Data[0].Url, path);
                     Console.WriteLine($"saved {path} {result.Data[0].Resolution} log {result.Gateway.LogId}");
@@ -96,7 +96,7 @@ public class PackageTests : IClassFixture<PackedPackage>
                 {
                     IdeogramModel model = "V3";
                     var credentials = new IdeogramCredentials("ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd");
-                    var request = new GenerateRequest { Prompt = "p", NumImages = 12, AspectRatio = "16:9" };
+                    var request = new GenerateV3Request { Prompt = "p", NumImages = 12, AspectRatio = "16:9" };
                     System.Console.WriteLine(model.ToString() + credentials + request);
                 }
             }
