@@ -13,24 +13,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>ModelEnum</c>, default <c>V_2</c>.
+    /// Ideogram's values are case-sensitive. <c>default(IdeogramModel)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>ModelEnum</c>, default <c>V_2</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct IdeogramModel : global::System.IEquatable<IdeogramModel>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public IdeogramModel(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A IdeogramModel value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A IdeogramModel value must not be empty. Known values: " + KnownValuesText + ". Use default(IdeogramModel) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>V_1</c>.</summary>
         public static IdeogramModel V1 { get; } = new IdeogramModel("V_1");
@@ -92,14 +99,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is IdeogramModel other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(IdeogramModel left, IdeogramModel right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(IdeogramModel left, IdeogramModel right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator IdeogramModel(string value) => new IdeogramModel(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator IdeogramModel(string? value) => value is null ? default(IdeogramModel) : new IdeogramModel(value);
     }
 
     /// <summary>
@@ -109,24 +122,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>AspectRatio</c>.
+    /// Ideogram's values are case-sensitive. <c>default(AspectRatioLegacy)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>AspectRatio</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct AspectRatioLegacy : global::System.IEquatable<AspectRatioLegacy>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public AspectRatioLegacy(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A AspectRatioLegacy value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A AspectRatioLegacy value must not be empty. Known values: " + KnownValuesText + ". Use default(AspectRatioLegacy) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>ASPECT_10_16</c>.</summary>
         public static AspectRatioLegacy Ratio10x16 { get; } = new AspectRatioLegacy("ASPECT_10_16");
@@ -200,14 +220,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is AspectRatioLegacy other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(AspectRatioLegacy left, AspectRatioLegacy right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(AspectRatioLegacy left, AspectRatioLegacy right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator AspectRatioLegacy(string value) => new AspectRatioLegacy(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator AspectRatioLegacy(string? value) => value is null ? default(AspectRatioLegacy) : new AspectRatioLegacy(value);
     }
 
     /// <summary>
@@ -218,24 +244,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>Resolution</c>.
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionLegacy)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>Resolution</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct ResolutionLegacy : global::System.IEquatable<ResolutionLegacy>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public ResolutionLegacy(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A ResolutionLegacy value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A ResolutionLegacy value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionLegacy) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>RESOLUTION_512_1536</c>.</summary>
         public static ResolutionLegacy Size512x1536 { get; } = new ResolutionLegacy("RESOLUTION_512_1536");
@@ -577,14 +610,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is ResolutionLegacy other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(ResolutionLegacy left, ResolutionLegacy right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(ResolutionLegacy left, ResolutionLegacy right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator ResolutionLegacy(string value) => new ResolutionLegacy(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionLegacy(string? value) => value is null ? default(ResolutionLegacy) : new ResolutionLegacy(value);
     }
 
     /// <summary>
@@ -594,24 +633,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>StyleType</c>.
+    /// Ideogram's values are case-sensitive. <c>default(StyleTypeLegacy)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>StyleType</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct StyleTypeLegacy : global::System.IEquatable<StyleTypeLegacy>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public StyleTypeLegacy(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A StyleTypeLegacy value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A StyleTypeLegacy value must not be empty. Known values: " + KnownValuesText + ". Use default(StyleTypeLegacy) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>AUTO</c>.</summary>
         public static StyleTypeLegacy Auto { get; } = new StyleTypeLegacy("AUTO");
@@ -677,14 +723,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is StyleTypeLegacy other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(StyleTypeLegacy left, StyleTypeLegacy right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(StyleTypeLegacy left, StyleTypeLegacy right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator StyleTypeLegacy(string value) => new StyleTypeLegacy(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StyleTypeLegacy(string? value) => value is null ? default(StyleTypeLegacy) : new StyleTypeLegacy(value);
     }
 
     /// <summary>
@@ -694,24 +746,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>MagicPromptOption</c>.
+    /// Ideogram's values are case-sensitive. <c>default(MagicPromptOption)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>MagicPromptOption</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct MagicPromptOption : global::System.IEquatable<MagicPromptOption>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public MagicPromptOption(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A MagicPromptOption value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A MagicPromptOption value must not be empty. Known values: " + KnownValuesText + ". Use default(MagicPromptOption) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>AUTO</c>.</summary>
         public static MagicPromptOption Auto { get; } = new MagicPromptOption("AUTO");
@@ -753,14 +812,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is MagicPromptOption other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(MagicPromptOption left, MagicPromptOption right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(MagicPromptOption left, MagicPromptOption right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator MagicPromptOption(string value) => new MagicPromptOption(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator MagicPromptOption(string? value) => value is null ? default(MagicPromptOption) : new MagicPromptOption(value);
     }
 
     /// <summary>
@@ -770,24 +835,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>MagicPromptVersionEnum</c>.
+    /// Ideogram's values are case-sensitive. <c>default(MagicPromptVersion)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>MagicPromptVersionEnum</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct MagicPromptVersion : global::System.IEquatable<MagicPromptVersion>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public MagicPromptVersion(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A MagicPromptVersion value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A MagicPromptVersion value must not be empty. Known values: " + KnownValuesText + ". Use default(MagicPromptVersion) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>V_0</c>.</summary>
         public static MagicPromptVersion V0 { get; } = new MagicPromptVersion("V_0");
@@ -853,14 +925,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is MagicPromptVersion other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(MagicPromptVersion left, MagicPromptVersion right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(MagicPromptVersion left, MagicPromptVersion right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator MagicPromptVersion(string value) => new MagicPromptVersion(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator MagicPromptVersion(string? value) => value is null ? default(MagicPromptVersion) : new MagicPromptVersion(value);
     }
 
     /// <summary>
@@ -870,24 +948,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>AspectRatioV3</c>.
+    /// Ideogram's values are case-sensitive. <c>default(AspectRatioV3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>AspectRatioV3</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct AspectRatioV3 : global::System.IEquatable<AspectRatioV3>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public AspectRatioV3(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A AspectRatioV3 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A AspectRatioV3 value must not be empty. Known values: " + KnownValuesText + ". Use default(AspectRatioV3) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>1x3</c>.</summary>
         public static AspectRatioV3 Ratio1x3 { get; } = new AspectRatioV3("1x3");
@@ -977,14 +1062,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is AspectRatioV3 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(AspectRatioV3 left, AspectRatioV3 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(AspectRatioV3 left, AspectRatioV3 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator AspectRatioV3(string value) => new AspectRatioV3(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator AspectRatioV3(string? value) => value is null ? default(AspectRatioV3) : new AspectRatioV3(value);
     }
 
     /// <summary>
@@ -993,24 +1084,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>ResolutionV3</c>.
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionV3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>ResolutionV3</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct ResolutionV3 : global::System.IEquatable<ResolutionV3>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public ResolutionV3(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A ResolutionV3 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A ResolutionV3 value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionV3) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>512x1536</c>.</summary>
         public static ResolutionV3 Size512x1536 { get; } = new ResolutionV3("512x1536");
@@ -1316,14 +1414,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is ResolutionV3 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(ResolutionV3 left, ResolutionV3 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(ResolutionV3 left, ResolutionV3 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator ResolutionV3(string value) => new ResolutionV3(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionV3(string? value) => value is null ? default(ResolutionV3) : new ResolutionV3(value);
     }
 
     /// <summary>
@@ -1332,24 +1436,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>ResolutionV4</c>.
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionV4)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>ResolutionV4</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct ResolutionV4 : global::System.IEquatable<ResolutionV4>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public ResolutionV4(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A ResolutionV4 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A ResolutionV4 value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionV4) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>512x512</c>.</summary>
         public static ResolutionV4 Size512x512 { get; } = new ResolutionV4("512x512");
@@ -1659,14 +1770,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is ResolutionV4 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(ResolutionV4 left, ResolutionV4 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(ResolutionV4 left, ResolutionV4 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator ResolutionV4(string value) => new ResolutionV4(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionV4(string? value) => value is null ? default(ResolutionV4) : new ResolutionV4(value);
     }
 
     /// <summary>
@@ -1675,24 +1792,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>RenderingSpeed</c>, default <c>DEFAULT</c>.
+    /// Ideogram's values are case-sensitive. <c>default(RenderingSpeed)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>RenderingSpeed</c>, default <c>DEFAULT</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct RenderingSpeed : global::System.IEquatable<RenderingSpeed>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public RenderingSpeed(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A RenderingSpeed value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A RenderingSpeed value must not be empty. Known values: " + KnownValuesText + ". Use default(RenderingSpeed) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>FLASH</c>.</summary>
         public static RenderingSpeed Flash { get; } = new RenderingSpeed("FLASH");
@@ -1743,14 +1867,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is RenderingSpeed other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(RenderingSpeed left, RenderingSpeed right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(RenderingSpeed left, RenderingSpeed right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator RenderingSpeed(string value) => new RenderingSpeed(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator RenderingSpeed(string? value) => value is null ? default(RenderingSpeed) : new RenderingSpeed(value);
     }
 
     /// <summary>
@@ -1759,24 +1889,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>StyleTypeV3</c>, default <c>GENERAL</c>.
+    /// Ideogram's values are case-sensitive. <c>default(StyleTypeV3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>StyleTypeV3</c>, default <c>GENERAL</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct StyleTypeV3 : global::System.IEquatable<StyleTypeV3>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public StyleTypeV3(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A StyleTypeV3 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A StyleTypeV3 value must not be empty. Known values: " + KnownValuesText + ". Use default(StyleTypeV3) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>AUTO</c>.</summary>
         public static StyleTypeV3 Auto { get; } = new StyleTypeV3("AUTO");
@@ -1834,14 +1971,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is StyleTypeV3 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(StyleTypeV3 left, StyleTypeV3 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(StyleTypeV3 left, StyleTypeV3 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator StyleTypeV3(string value) => new StyleTypeV3(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StyleTypeV3(string? value) => value is null ? default(StyleTypeV3) : new StyleTypeV3(value);
     }
 
     /// <summary>
@@ -1851,24 +1994,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>StylePresetV3</c>.
+    /// Ideogram's values are case-sensitive. <c>default(StylePresetV3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>StylePresetV3</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct StylePresetV3 : global::System.IEquatable<StylePresetV3>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public StylePresetV3(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A StylePresetV3 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A StylePresetV3 value must not be empty. Known values: " + KnownValuesText + ". Use default(StylePresetV3) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>80S_ILLUSTRATION</c>.</summary>
         public static StylePresetV3 Style80SIllustration { get; } = new StylePresetV3("80S_ILLUSTRATION");
@@ -2146,14 +2296,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is StylePresetV3 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(StylePresetV3 left, StylePresetV3 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(StylePresetV3 left, StylePresetV3 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator StylePresetV3(string value) => new StylePresetV3(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StylePresetV3(string? value) => value is null ? default(StylePresetV3) : new StylePresetV3(value);
     }
 
     /// <summary>
@@ -2162,24 +2318,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>ColorPalettePresetName</c>.
+    /// Ideogram's values are case-sensitive. <c>default(ColorPalettePreset)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>ColorPalettePresetName</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct ColorPalettePreset : global::System.IEquatable<ColorPalettePreset>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public ColorPalettePreset(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A ColorPalettePreset value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A ColorPalettePreset value must not be empty. Known values: " + KnownValuesText + ". Use default(ColorPalettePreset) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>EMBER</c>.</summary>
         public static ColorPalettePreset Ember { get; } = new ColorPalettePreset("EMBER");
@@ -2241,14 +2404,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is ColorPalettePreset other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(ColorPalettePreset left, ColorPalettePreset right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(ColorPalettePreset left, ColorPalettePreset right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator ColorPalettePreset(string value) => new ColorPalettePreset(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ColorPalettePreset(string? value) => value is null ? default(ColorPalettePreset) : new ColorPalettePreset(value);
     }
 
     /// <summary>
@@ -2258,24 +2427,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>UpscaleFactor</c>, default <c>X1</c>.
+    /// Ideogram's values are case-sensitive. <c>default(UpscaleFactor)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>UpscaleFactor</c>, default <c>X1</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct UpscaleFactor : global::System.IEquatable<UpscaleFactor>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public UpscaleFactor(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A UpscaleFactor value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A UpscaleFactor value must not be empty. Known values: " + KnownValuesText + ". Use default(UpscaleFactor) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>X1</c>.</summary>
         public static UpscaleFactor X1 { get; } = new UpscaleFactor("X1");
@@ -2317,14 +2493,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is UpscaleFactor other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(UpscaleFactor left, UpscaleFactor right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(UpscaleFactor left, UpscaleFactor right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator UpscaleFactor(string value) => new UpscaleFactor(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator UpscaleFactor(string? value) => value is null ? default(UpscaleFactor) : new UpscaleFactor(value);
     }
 
     /// <summary>
@@ -2334,24 +2516,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>DescribeModelVersion</c>, default <c>V_3</c>.
+    /// Ideogram's values are case-sensitive. <c>default(DescribeModelVersion)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>DescribeModelVersion</c>, default <c>V_3</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct DescribeModelVersion : global::System.IEquatable<DescribeModelVersion>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public DescribeModelVersion(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A DescribeModelVersion value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A DescribeModelVersion value must not be empty. Known values: " + KnownValuesText + ". Use default(DescribeModelVersion) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>V_2</c>.</summary>
         public static DescribeModelVersion V2 { get; } = new DescribeModelVersion("V_2");
@@ -2393,14 +2582,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is DescribeModelVersion other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(DescribeModelVersion left, DescribeModelVersion right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(DescribeModelVersion left, DescribeModelVersion right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator DescribeModelVersion(string value) => new DescribeModelVersion(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator DescribeModelVersion(string? value) => value is null ? default(DescribeModelVersion) : new DescribeModelVersion(value);
     }
 
     /// <summary>Limits of <c>color_palette</c> (OpenAPI schemas <c>ColorPaletteWithMembers</c>, <c>ColorPaletteMember</c>).</summary>

@@ -88,6 +88,11 @@ namespace IdeogramGen.ApiDescription
         public double? MinimumNumber { get; set; }
         public double? MaximumNumber { get; set; }
         public string? Pattern { get; set; }
+        /// <summary>
+        /// For text fields (and the items of text lists): the longest accepted text in Unicode characters, where the
+        /// document states one (<c>maxLength</c>), else null.
+        /// </summary>
+        public int? MaxLength { get; set; }
         public int? MinItems { get; set; }
         public int? MaxItems { get; set; }
         public string? Default { get; set; }

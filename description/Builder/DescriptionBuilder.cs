@@ -281,6 +281,7 @@ public static class DescriptionBuilder
                 {
                     f.Kind = ValueKind.StringArray;
                     if (itemSchema.TryGetProperty("pattern", out var ip)) f.Pattern = ip.GetString();
+                    if (itemSchema.TryGetProperty("maxLength", out var iml)) f.MaxLength = iml.GetInt32();
                 }
                 if (s.TryGetProperty("minItems", out var mi)) f.MinItems = mi.GetInt32();
                 if (s.TryGetProperty("maxItems", out var ma)) f.MaxItems = ma.GetInt32();
@@ -301,6 +302,9 @@ public static class DescriptionBuilder
                 {
                     f.Kind = ValueKind.String;
                     if (s.TryGetProperty("pattern", out var p)) f.Pattern = p.GetString();
+                    // Ideogram's documents state text limits as maxLength (its /v2 routes: prompt and negative_prompt,
+                    // 10000); none of the covered v1 and legacy fields has one (description/README.md).
+                    if (s.TryGetProperty("maxLength", out var ml)) f.MaxLength = ml.GetInt32();
                     if (s.TryGetProperty("default", out var sd)) f.Default = sd.GetString();
                 }
                 break;

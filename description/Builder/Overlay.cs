@@ -136,6 +136,15 @@ internal static class Overlay
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";
     public const string IdeogramReference = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03";
 
+    // Text limits. The builder takes maxLength from the document wherever it states one (DescriptionBuilder.Field), and the
+    // generated Validate() enforces it. No limit is listed here because Ideogram states none for the covered fields:
+    // the 2026-04-27 document has no maxLength on any of them; Ideogram's reference pages for the covered operations
+    // (developer.ideogram.ai api-reference "Generate with Ideogram 3.0", "Generate with Ideogram 4.0") give no prompt
+    // length; and Ideogram's own openapi.json of 2026-10-07 (copy in qmediat/ideogram-mcp, spec/openapi.json at
+    // e312b2341395bb7db7c20f56036cb48cee17e863) states "maxLength": 10000 for prompt and negative_prompt only on its
+    // /v2 routes (GenerateImageV2AutoRequest and the other v2 bodies), not on GenerateImageRequestV3, GenerateImageRequestV4
+    // or the legacy ImageRequest. Third-party pages quoting other limits are not Ideogram's reference.
+
     /// <summary>Fields not in the document that a covered endpoint accepts, with their source.</summary>
     public static readonly Dictionary<string, ApiField[]> ExtraFields = new()
     {

@@ -16,7 +16,7 @@ namespace IdeogramGen.Generator.Emit
             var w = ctx.W;
             w.Summary((s.Description.Length > 0 ? FirstParagraph(s.Description) + " " : "") + "Ideogram schema " + s.Name + (s.Source != "openapi" ? " (" + s.Source + ")" : "") + ".");
             w.Line(GeneratedCode);
-            using (w.Block(accessibility + " sealed partial class " + s.TypeName + (isTopLevel ? " : " + Rt + "IdeogramResponse" : "")))
+            using (w.Block(accessibility + " sealed partial class " + s.TypeName + ImageInterfaceEmitter.BaseList(s, isTopLevel)))
             {
                 foreach (var p in s.Properties)
                 {
@@ -28,6 +28,7 @@ namespace IdeogramGen.Generator.Emit
                     w.Line();
                 }
                 EmitHelpers(ctx, s);
+                ImageInterfaceEmitter.EmitMembers(ctx, s, isTopLevel);
                 JsonEmitter.EmitRead(ctx, s);
             }
         }
