@@ -243,7 +243,7 @@ namespace IdeogramGen.Analyzers
             return $"{shown} exists only on {string.Join(" and ", families)} ({string.Join(", ", types)})";
         }
 
-        /// <summary>The concept a vocabulary stands for, without its family: <c>LegacyAspectRatio</c> and <c>AspectRatioV3</c> are <c>AspectRatio</c>.</summary>
+        /// <summary>The concept a vocabulary stands for, without its family: <c>AspectRatioLegacy</c> and <c>AspectRatioV3</c> are <c>AspectRatio</c>.</summary>
         private static string Concept(string typeName)
         {
             var name = typeName.StartsWith("Legacy", StringComparison.Ordinal) ? typeName.Substring("Legacy".Length) : typeName;

@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 namespace IdeogramGen
 {
     /// <summary>
-    /// Downloads of a generated image of any endpoint family (<see cref="IGeneratedImage"/>), so one loop over
-    /// <see cref="IImageResponse.Images"/> serves every answer.
+    /// Downloads of a generated image of any endpoint family (<see cref="IIdeogramImage"/>), so one loop over
+    /// <see cref="IIdeogramImageResponse.Images"/> serves every answer.
     /// </summary>
     public static class ImageDownloaderExtensions
     {
@@ -15,7 +15,7 @@ namespace IdeogramGen
         /// <returns>The number of bytes written.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="downloader"/> or <paramref name="image"/> is null.</exception>
         /// <exception cref="ImageDownloadException">The image was withheld (no link), its link expired, or the download failed.</exception>
-        public static Task<long> DownloadAsync(this ImageDownloader downloader, IGeneratedImage image, Stream destination, IProgress<ImageDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+        public static Task<long> DownloadAsync(this ImageDownloader downloader, IIdeogramImage image, Stream destination, IProgress<ImageDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             if (downloader is null) throw new ArgumentNullException(nameof(downloader));
             if (image is null) throw new ArgumentNullException(nameof(image));
@@ -26,7 +26,7 @@ namespace IdeogramGen
         /// <returns>The number of bytes written.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="downloader"/> or <paramref name="image"/> is null.</exception>
         /// <exception cref="ImageDownloadException">The image was withheld (no link), its link expired, or the download failed.</exception>
-        public static Task<long> DownloadToFileAsync(this ImageDownloader downloader, IGeneratedImage image, string path, IProgress<ImageDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
+        public static Task<long> DownloadToFileAsync(this ImageDownloader downloader, IIdeogramImage image, string path, IProgress<ImageDownloadProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             if (downloader is null) throw new ArgumentNullException(nameof(downloader));
             if (image is null) throw new ArgumentNullException(nameof(image));

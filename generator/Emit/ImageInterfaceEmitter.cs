@@ -4,12 +4,12 @@ using static IdeogramGen.Generator.Emit.EmitContext;
 
 namespace IdeogramGen.Generator.Emit
 {
-    // The common image interfaces of the runtime (IGeneratedImage, IImageResponse): which generated response types
+    // The common image interfaces of the runtime (IIdeogramImage, IIdeogramImageResponse): which generated response types
     // implement them, and the explicit members that map each schema's properties onto them.
     internal static class ImageInterfaceEmitter
     {
-        private const string ImageInterface = "global::IdeogramGen.IGeneratedImage";
-        private const string ImageResponseInterface = "global::IdeogramGen.IImageResponse";
+        private const string ImageInterface = "global::IdeogramGen.IIdeogramImage";
+        private const string ImageResponseInterface = "global::IdeogramGen.IIdeogramImageResponse";
 
         /// <summary>An image object: a schema with a <c>url</c> link and an <c>is_image_safe</c> verdict.</summary>
         private static bool IsImageObject(ApiSchema s) =>

@@ -22,7 +22,7 @@ namespace IdeogramGen.Analyzers.Tests
         [InlineData("RenderingSpeed", "BALANCE", null)]
         [InlineData("IdeogramModel", "Ideogram 3.0", "V_3")]
         [InlineData("IdeogramModel", "ideogram-v2a-turbo", "V_2A_TURBO")]
-        [InlineData("LegacyAspectRatio", "ASPECT_4_5", null)]
+        [InlineData("AspectRatioLegacy", "ASPECT_4_5", null)]
         [InlineData("AspectRatioV3", "4x6", "2x3")]
         [InlineData("AspectRatioV3", "1920x1080", "16x9")]
         [InlineData("AspectRatioV3", "4x7", "9x16")]

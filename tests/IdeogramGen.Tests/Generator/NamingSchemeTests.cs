@@ -55,9 +55,9 @@ public class NamingSchemeTests
                     System.Threading.Tasks.Task<LayeredImageV3Response> d = client.GenerateDesignV3Async(new GenerateDesignV3Request());
                     System.Threading.Tasks.Task<LayerizeTextV3Response> e = client.LayerizeTextV3Async(new LayerizeTextV3Request());
                     System.Threading.Tasks.Task<DescribeLegacyResponse> f = client.DescribeLegacyAsync(new DescribeLegacyRequest());
-                    IGeneratedImage[] generated = { new GeneratedImageV3(), new GeneratedImageV4(), new GeneratedImageLegacy(), new LayeredImageV3(), new InstructionEditImage(), new BackgroundRemovedImage() };
-                    IImageResponse[] answers = { new ImageV3Response(), new ImageV4Response(), new ImageLegacyResponse(), new LayeredImageV3Response(), new InstructionEditResponse(), new RemoveBackgroundResponse() };
-                    System.Collections.Generic.IReadOnlyList<IGeneratedImage> data = answers[0].Images;
+                    IIdeogramImage[] generated = { new GeneratedImageV3(), new GeneratedImageV4(), new GeneratedImageLegacy(), new LayeredImageV3(), new InstructionEditImage(), new BackgroundRemovedImage() };
+                    IIdeogramImageResponse[] answers = { new ImageV3Response(), new ImageV4Response(), new ImageLegacyResponse(), new LayeredImageV3Response(), new InstructionEditResponse(), new RemoveBackgroundResponse() };
+                    System.Collections.Generic.IReadOnlyList<IIdeogramImage> data = answers[0].Images;
                 }
             }
             """);
