@@ -246,8 +246,8 @@ namespace IdeogramGen.Analyzers
         /// <summary>The concept a vocabulary stands for, without its family: <c>AspectRatioLegacy</c> and <c>AspectRatioV3</c> are <c>AspectRatio</c>.</summary>
         private static string Concept(string typeName)
         {
-            var name = typeName.StartsWith("Legacy", StringComparison.Ordinal) ? typeName.Substring("Legacy".Length) : typeName;
-            return Regex.Replace(name, @"V\d+$", "", RegexOptions.CultureInvariant);
+            // The family tag is the last word of a vocabulary's name (description/README.md, "C# names").
+            return Regex.Replace(typeName, @"(Legacy|V\d+(_\d+)?)$", "", RegexOptions.CultureInvariant);
         }
 
         /// <summary>The endpoint families (in words: v3, v4, legacy, ...) whose fields take a vocabulary.</summary>
