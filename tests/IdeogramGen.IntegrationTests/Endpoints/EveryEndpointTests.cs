@@ -200,7 +200,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     [Fact]
     public async Task A_withheld_image_is_reported_by_the_interface_and_refused_by_the_download()
     {
-        var image = (IIdeogramImage)new TestImages.GeneratedImageLegacy { Url = null, IsImageSafe = false, Seed = 7 };
+        var image = (IIdeogramImage)new GeneratedImageLegacy { Url = null, IsImageSafe = false, Seed = 7 };
         Assert.True(image.IsWithheld);
         Assert.False(image.IsImageSafe);
         Assert.Null(image.ExpiresAt);

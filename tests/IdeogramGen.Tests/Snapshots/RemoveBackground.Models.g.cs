@@ -53,7 +53,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// v1 operations, 2026-08-03).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class RemoveBackgroundResponse : global::IdeogramGen.IdeogramResponse
+    public sealed partial class RemoveBackgroundResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset? Created { get; set; }
@@ -74,6 +74,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 return count;
             }
         }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
         /// <summary>Reads one RemoveBackgroundResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static RemoveBackgroundResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -107,7 +109,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// (developer.ideogram.ai), documented v1 operations, 2026-08-03).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class BackgroundRemovedImage
+    public sealed partial class BackgroundRemovedImage : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The direct link to the image. Empty when the image fails safety checks. Wire name: url. Null or empty
@@ -131,6 +133,14 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// = false, "the url field will be empty"). It was billed all the same.
         /// </summary>
         public bool IsWithheld => string.IsNullOrEmpty(Url);
+
+        string? global::IdeogramGen.IIdeogramImage.Url => Url;
+        int? global::IdeogramGen.IIdeogramImage.Seed => null;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => null;
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
+        string? global::IdeogramGen.IIdeogramImage.Prompt => null;
 
         /// <summary>Reads one BackgroundRemovedImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static BackgroundRemovedImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
