@@ -65,15 +65,9 @@ namespace IdeogramGen.Analyzers
         /// <summary>The builder a call is made on: the instance, or the first argument of an extension method.</summary>
         private static IOperation? Receiver(IInvocationOperation call)
         {
-            if (call.Instance != null) return Unwrap(call.Instance);
-            if (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0) return Unwrap(call.Arguments[0].Value);
+            if (call.Instance != null) return Operations.Unwrap(call.Instance);
+            if (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0) return Operations.Unwrap(call.Arguments[0].Value);
             return null;
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation c && c.OperatorMethod == null) operation = c.Operand;
-            return operation;
         }
 
         private static bool IsBuilder(ITypeSymbol? type, INamedTypeSymbol builder)
@@ -89,7 +83,7 @@ namespace IdeogramGen.Analyzers
         private static bool FromIdeogramGateway(IOperation operation, INamedTypeSymbol builder, int depth)
         {
             if (depth > MaxDepth) return false;
-            switch (Unwrap(operation))
+            switch (Operations.Unwrap(operation))
             {
                 case IInvocationOperation call when IsBuilder(call.Type, builder):
                     if (call.TargetMethod.Name == RegistrationMethod) return true;

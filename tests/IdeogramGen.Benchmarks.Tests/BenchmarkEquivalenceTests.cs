@@ -23,7 +23,7 @@ public class BenchmarkEquivalenceTests
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() != null))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(new[] { nameof(ClientCallBenchmarks), nameof(GeneratorBenchmarks), nameof(ParsingBenchmarks), nameof(SerializationBenchmarks) }, types.Select(t => t.Name));
+        Assert.Equal(new[] { nameof(ClientCallBenchmarks), nameof(CompileBenchmarks), nameof(GeneratorBenchmarks), nameof(ParsingBenchmarks), nameof(SerializationBenchmarks) }, types.Select(t => t.Name));
         foreach (var type in types)
         {
             Assert.NotNull(type.GetCustomAttribute<MemoryDiagnoserAttribute>());
@@ -72,21 +72,43 @@ public class BenchmarkEquivalenceTests
     }
 
     [Fact]
-    public void Generator_benchmarks_emit_the_same_source_and_the_re_run_reuses_it()
+    public void Generator_benchmarks_generate_40_clients_with_every_endpoint_each_and_the_re_runs_reuse_them()
     {
         var bench = new GeneratorBenchmarks();
         bench.Setup();
-        var first = bench.FirstRun().GetRunResult();
-        var again = bench.IncrementalRun().GetRunResult();
+        var paths = IdeogramGen.ApiDescription.IdeogramApi.Endpoints.Select(e => e.Path.TrimStart('/')).ToList();
 
-        Assert.Empty(first.Diagnostics);
-        var firstSources = first.Results.Single().GeneratedSources;
-        var againSources = again.Results.Single().GeneratedSources;
-        Assert.Equal(new[] { "App.Images.Ideogram.g.cs", "IdeogramGen.Models.g.cs" }, firstSources.Select(s => s.HintName));
-        Assert.Equal(firstSources.Select(s => (s.HintName, Text: s.SourceText.ToString())), againSources.Select(s => (s.HintName, Text: s.SourceText.ToString())));
-        Assert.Contains("GenerateV3Async", firstSources[0].SourceText.ToString(), StringComparison.Ordinal);
-        // The re-run after an unrelated edit hands back the cached output rather than emitting it again.
-        Assert.Same(bench.IncrementalRun().GetRunResult().Results.Single().GeneratedSources[0].SourceText, bench.IncrementalRun().GetRunResult().Results.Single().GeneratedSources[0].SourceText);
+        var ideogram = bench.FirstRun().GetRunResult();
+        Assert.Empty(ideogram.Diagnostics);
+        var ideogramSources = ideogram.Results.Single().GeneratedSources;
+        Assert.Equal(LargeProject.Clients + 1, ideogramSources.Length);
+        var clients = ideogramSources.Where(s => s.HintName != "IdeogramGen.Models.g.cs").Select(s => s.SourceText.ToString()).ToList();
+        Assert.All(clients, text => Assert.All(paths, path => Assert.Contains("\"" + path + "\"", text, StringComparison.Ordinal)));
+
+        var refit = bench.RefitFirstRun().GetRunResult();
+        Assert.Empty(refit.Diagnostics);
+        var refitText = string.Join("\n", refit.Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
+        for (int i = 0; i < LargeProject.Clients; i++) Assert.Contains("IImages" + i, refitText, StringComparison.Ordinal);
+        Assert.All(IdeogramGen.ApiDescription.IdeogramApi.Endpoints, e => Assert.Contains(e.Name + "Async(", refitText, StringComparison.Ordinal));
+
+        // The re-runs after an unrelated edit hand back the cached outputs rather than emitting them again.
+        Assert.All(bench.IncrementalRun().GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(kv => kv.Value).SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(ideogramSources.Select(s => s.SourceText.ToString()), bench.IncrementalRun().GetRunResult().Results.Single().GeneratedSources.Select(s => s.SourceText.ToString()));
+        Assert.Equal(refit.Results.Single().GeneratedSources.Length, bench.RefitIncrementalRun().GetRunResult().Results.Single().GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void Compile_benchmarks_compile_the_same_project_with_and_without_the_clients()
+    {
+        var bench = new CompileBenchmarks();
+        bench.Setup();
+        foreach (var result in new[] { bench.NoClient(), bench.Refit(), bench.IdeogramGen() })
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics.Take(10)));
+        Assert.Equal(LargeProject.Files + 1, bench.RefitCompilation.SyntaxTrees.Count(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
+        Assert.Equal(LargeProject.Files + 1, bench.IdeogramCompilation.SyntaxTrees.Count(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
+        Assert.True(CompileBenchmarks.GeneratedLines(bench.RefitCompilation) > 0);
+        Assert.True(CompileBenchmarks.GeneratedLines(bench.IdeogramCompilation) > 0);
     }
 
     private static List<(int Seed, string? Url, bool Safe, string? Resolution, string? Style, string Prompt)> Summary(ImageResponsePoco response) =>
