@@ -243,11 +243,11 @@ namespace IdeogramGen.Analyzers
             return $"{shown} exists only on {string.Join(" and ", families)} ({string.Join(", ", types)})";
         }
 
-        /// <summary>The concept a vocabulary stands for, without its family: <c>LegacyAspectRatio</c> and <c>AspectRatioV3</c> are <c>AspectRatio</c>.</summary>
+        /// <summary>The concept a vocabulary stands for, without its family: <c>AspectRatioLegacy</c> and <c>AspectRatioV3</c> are <c>AspectRatio</c>.</summary>
         private static string Concept(string typeName)
         {
-            var name = typeName.StartsWith("Legacy", StringComparison.Ordinal) ? typeName.Substring("Legacy".Length) : typeName;
-            return Regex.Replace(name, @"V\d+$", "", RegexOptions.CultureInvariant);
+            // The family tag is the last word of a vocabulary's name (description/README.md, "C# names").
+            return Regex.Replace(typeName, @"(Legacy|V\d+(_\d+)?)$", "", RegexOptions.CultureInvariant);
         }
 
         /// <summary>The endpoint families (in words: v3, v4, legacy, ...) whose fields take a vocabulary.</summary>
@@ -283,10 +283,12 @@ namespace IdeogramGen.Analyzers
 
         /// <summary>
         /// The value a static member of a vocabulary struct stands for (<c>RenderingSpeed.Flash</c> is <c>FLASH</c>,
-        /// <c>AspectRatioV3.Ratio16x9</c> is <c>16x9</c>), matched by name against the description's values.
+        /// <c>AspectRatioV3.Ratio16x9</c> is <c>16x9</c>), from the description's member table.
         /// </summary>
         public static string? ValueOfMember(ApiEnum e, string memberName)
         {
+            var exact = e.ValueOfMember(memberName);
+            if (exact != null) return exact;
             var key = Letters(memberName);
             foreach (var v in e.Values)
                 if (Letters(v) == key || Letters(e.MemberPrefix + v) == key) return v;

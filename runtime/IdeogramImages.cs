@@ -5,7 +5,8 @@ namespace IdeogramGen
 {
     /// <summary>
     /// One image of an Ideogram answer, whatever the endpoint family: the generated image types implement it, so code
-    /// that does not know the generated types (telemetry, the Microsoft.Extensions.AI adapter) can read them.
+    /// that does not know the generated types (telemetry, the Microsoft.Extensions.AI adapter, one download loop over
+    /// <see cref="IIdeogramImageResponse.Images"/> with <see cref="ImageDownloaderExtensions"/>) can read them.
     /// </summary>
     public interface IIdeogramImage
     {
@@ -14,6 +15,12 @@ namespace IdeogramGen
 
         /// <summary>True when Ideogram withheld the image after its safety check (<c>is_image_safe</c> = false): billed, but without a link.</summary>
         bool IsWithheld { get; }
+
+        /// <summary>
+        /// Ideogram's safety verdict (<c>is_image_safe</c>: "Whether this request passes safety checks. If false, the url
+        /// field will be empty."), when the endpoint returns one.
+        /// </summary>
+        bool? IsImageSafe { get; }
 
         /// <summary>When the link expires (its <c>exp</c> query parameter); null when there is no link or no <c>exp</c>.</summary>
         DateTimeOffset? ExpiresAt { get; }

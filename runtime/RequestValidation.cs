@@ -28,6 +28,70 @@ namespace IdeogramGen
                 throw new IdeogramValidationException(field, "is an empty string", "a non-empty value, or null to leave the field out");
         }
 
+        /// <summary>
+        /// Text that can be sent faithfully: no lone UTF-16 surrogate (the body is UTF-8, where one would be replaced by
+        /// U+FFFD and Ideogram would receive other text than the caller wrote) and, when the API description states a
+        /// limit, at most <paramref name="maxLength"/> Unicode characters. Allocation-free; checks nothing when
+        /// <paramref name="value"/> is null.
+        /// </summary>
+        /// <param name="value">The text, or null when unset.</param>
+        /// <param name="field">The wire name.</param>
+        /// <param name="maxLength">The documented limit in Unicode characters (code points, as OpenAPI's <c>maxLength</c> counts), or 0 for none.</param>
+        /// <exception cref="IdeogramValidationException">The text has a lone surrogate, or is longer than allowed.</exception>
+        public static void Text(string? value, string field, int maxLength = 0)
+        {
+            if (value is null) return;
+            int index = LoneSurrogateIndex(value);
+            if (index >= 0)
+                throw new IdeogramValidationException(field,
+                    $"has a lone UTF-16 surrogate U+{((int)value[index]).ToString("X4", CultureInfo.InvariantCulture)} at index {index.ToString(CultureInfo.InvariantCulture)}, which UTF-8 cannot carry (it would arrive as U+FFFD)",
+                    "text of whole Unicode characters: surrogates only in high-low pairs");
+            if (maxLength > 0 && value.Length > maxLength)
+            {
+                int characters = CodePoints(value);
+                if (characters > maxLength)
+                    throw new IdeogramValidationException(field,
+                        $"is {characters.ToString(CultureInfo.InvariantCulture)} characters long",
+                        $"at most {maxLength.ToString(CultureInfo.InvariantCulture)} characters");
+            }
+        }
+
+        /// <summary>Every item of a list passes <see cref="Text(string?, string, int)"/>; items are named <c>field[i]</c>.</summary>
+        public static void Text(IList<string>? values, string field, int maxLength = 0)
+        {
+            if (values == null) return;
+            for (int i = 0; i < values.Count; i++)
+            {
+                var item = values[i];
+                if (item is null) continue;
+                if (LoneSurrogateIndex(item) >= 0 || (maxLength > 0 && item.Length > maxLength))
+                    Text(item, field + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", maxLength);
+            }
+        }
+
+        private static int LoneSurrogateIndex(string value)
+        {
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c < '\uD800' || c > '\uDFFF') continue;
+                if (c <= '\uDBFF' && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
+                return i;
+            }
+            return -1;
+        }
+
+        private static int CodePoints(string value)
+        {
+            int count = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+                count++;
+            }
+            return count;
+        }
+
         /// <summary>A whole number is within range.</summary>
         public static void Range(long? value, string field, long min, long max)
         {

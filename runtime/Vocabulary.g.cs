@@ -13,24 +13,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>ModelEnum</c>, default <c>V_2</c>.
+    /// Ideogram's values are case-sensitive. <c>default(IdeogramModel)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>ModelEnum</c>, default <c>V_2</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct IdeogramModel : global::System.IEquatable<IdeogramModel>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public IdeogramModel(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A IdeogramModel value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A IdeogramModel value must not be empty. Known values: " + KnownValuesText + ". Use default(IdeogramModel) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>V_1</c>.</summary>
         public static IdeogramModel V1 { get; } = new IdeogramModel("V_1");
@@ -92,14 +99,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is IdeogramModel other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(IdeogramModel left, IdeogramModel right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(IdeogramModel left, IdeogramModel right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator IdeogramModel(string value) => new IdeogramModel(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator IdeogramModel(string? value) => value is null ? default(IdeogramModel) : new IdeogramModel(value);
     }
 
     /// <summary>
@@ -109,62 +122,69 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>AspectRatio</c>.
+    /// Ideogram's values are case-sensitive. <c>default(AspectRatioLegacy)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>AspectRatio</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
-    public readonly partial struct LegacyAspectRatio : global::System.IEquatable<LegacyAspectRatio>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct AspectRatioLegacy : global::System.IEquatable<AspectRatioLegacy>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
-        public LegacyAspectRatio(string value)
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public AspectRatioLegacy(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A LegacyAspectRatio value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A AspectRatioLegacy value must not be empty. Known values: " + KnownValuesText + ". Use default(AspectRatioLegacy) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
         /// <summary>The value <c>ASPECT_10_16</c>.</summary>
-        public static LegacyAspectRatio Aspect10_16 { get; } = new LegacyAspectRatio("ASPECT_10_16");
+        public static AspectRatioLegacy Ratio10x16 { get; } = new AspectRatioLegacy("ASPECT_10_16");
         /// <summary>The value <c>ASPECT_16_10</c>.</summary>
-        public static LegacyAspectRatio Aspect16_10 { get; } = new LegacyAspectRatio("ASPECT_16_10");
+        public static AspectRatioLegacy Ratio16x10 { get; } = new AspectRatioLegacy("ASPECT_16_10");
         /// <summary>The value <c>ASPECT_9_16</c>.</summary>
-        public static LegacyAspectRatio Aspect9_16 { get; } = new LegacyAspectRatio("ASPECT_9_16");
+        public static AspectRatioLegacy Ratio9x16 { get; } = new AspectRatioLegacy("ASPECT_9_16");
         /// <summary>The value <c>ASPECT_16_9</c>.</summary>
-        public static LegacyAspectRatio Aspect16_9 { get; } = new LegacyAspectRatio("ASPECT_16_9");
+        public static AspectRatioLegacy Ratio16x9 { get; } = new AspectRatioLegacy("ASPECT_16_9");
         /// <summary>The value <c>ASPECT_3_2</c>.</summary>
-        public static LegacyAspectRatio Aspect3_2 { get; } = new LegacyAspectRatio("ASPECT_3_2");
+        public static AspectRatioLegacy Ratio3x2 { get; } = new AspectRatioLegacy("ASPECT_3_2");
         /// <summary>The value <c>ASPECT_2_3</c>.</summary>
-        public static LegacyAspectRatio Aspect2_3 { get; } = new LegacyAspectRatio("ASPECT_2_3");
+        public static AspectRatioLegacy Ratio2x3 { get; } = new AspectRatioLegacy("ASPECT_2_3");
         /// <summary>The value <c>ASPECT_4_3</c>.</summary>
-        public static LegacyAspectRatio Aspect4_3 { get; } = new LegacyAspectRatio("ASPECT_4_3");
+        public static AspectRatioLegacy Ratio4x3 { get; } = new AspectRatioLegacy("ASPECT_4_3");
         /// <summary>The value <c>ASPECT_3_4</c>.</summary>
-        public static LegacyAspectRatio Aspect3_4 { get; } = new LegacyAspectRatio("ASPECT_3_4");
+        public static AspectRatioLegacy Ratio3x4 { get; } = new AspectRatioLegacy("ASPECT_3_4");
         /// <summary>The value <c>ASPECT_1_1</c>.</summary>
-        public static LegacyAspectRatio Aspect1_1 { get; } = new LegacyAspectRatio("ASPECT_1_1");
+        public static AspectRatioLegacy Ratio1x1 { get; } = new AspectRatioLegacy("ASPECT_1_1");
         /// <summary>The value <c>ASPECT_1_3</c>.</summary>
-        public static LegacyAspectRatio Aspect1_3 { get; } = new LegacyAspectRatio("ASPECT_1_3");
+        public static AspectRatioLegacy Ratio1x3 { get; } = new AspectRatioLegacy("ASPECT_1_3");
         /// <summary>The value <c>ASPECT_3_1</c>.</summary>
-        public static LegacyAspectRatio Aspect3_1 { get; } = new LegacyAspectRatio("ASPECT_3_1");
+        public static AspectRatioLegacy Ratio3x1 { get; } = new AspectRatioLegacy("ASPECT_3_1");
 
         /// <summary>Every value Ideogram's document lists, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<LegacyAspectRatio> KnownValues { get; } = new LegacyAspectRatio[]
+        public static global::System.Collections.Generic.IReadOnlyList<AspectRatioLegacy> KnownValues { get; } = new AspectRatioLegacy[]
         {
-            new LegacyAspectRatio("ASPECT_10_16"),
-            new LegacyAspectRatio("ASPECT_16_10"),
-            new LegacyAspectRatio("ASPECT_9_16"),
-            new LegacyAspectRatio("ASPECT_16_9"),
-            new LegacyAspectRatio("ASPECT_3_2"),
-            new LegacyAspectRatio("ASPECT_2_3"),
-            new LegacyAspectRatio("ASPECT_4_3"),
-            new LegacyAspectRatio("ASPECT_3_4"),
-            new LegacyAspectRatio("ASPECT_1_1"),
-            new LegacyAspectRatio("ASPECT_1_3"),
-            new LegacyAspectRatio("ASPECT_3_1"),
+            new AspectRatioLegacy("ASPECT_10_16"),
+            new AspectRatioLegacy("ASPECT_16_10"),
+            new AspectRatioLegacy("ASPECT_9_16"),
+            new AspectRatioLegacy("ASPECT_16_9"),
+            new AspectRatioLegacy("ASPECT_3_2"),
+            new AspectRatioLegacy("ASPECT_2_3"),
+            new AspectRatioLegacy("ASPECT_4_3"),
+            new AspectRatioLegacy("ASPECT_3_4"),
+            new AspectRatioLegacy("ASPECT_1_1"),
+            new AspectRatioLegacy("ASPECT_1_3"),
+            new AspectRatioLegacy("ASPECT_3_1"),
         };
 
         internal const string KnownValuesText = "ASPECT_10_16, ASPECT_16_10, ASPECT_9_16, ASPECT_16_9, ASPECT_3_2, ASPECT_2_3, ASPECT_4_3, ASPECT_3_4, ASPECT_1_1, ASPECT_1_3, ASPECT_3_1";
@@ -195,19 +215,25 @@ namespace IdeogramGen
         }
 
         /// <inheritdoc/>
-        public bool Equals(LegacyAspectRatio other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(AspectRatioLegacy other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is LegacyAspectRatio other && Equals(other);
+        public override bool Equals(object? obj) => obj is AspectRatioLegacy other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
-        public static bool operator ==(LegacyAspectRatio left, LegacyAspectRatio right) => left.Equals(right);
+        public static bool operator ==(AspectRatioLegacy left, AspectRatioLegacy right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
-        public static bool operator !=(LegacyAspectRatio left, LegacyAspectRatio right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator LegacyAspectRatio(string value) => new LegacyAspectRatio(value);
+        public static bool operator !=(AspectRatioLegacy left, AspectRatioLegacy right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator AspectRatioLegacy(string? value) => value is null ? default(AspectRatioLegacy) : new AspectRatioLegacy(value);
     }
 
     /// <summary>
@@ -218,263 +244,270 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>Resolution</c>.
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionLegacy)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>Resolution</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
-    public readonly partial struct LegacyResolution : global::System.IEquatable<LegacyResolution>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct ResolutionLegacy : global::System.IEquatable<ResolutionLegacy>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
-        public LegacyResolution(string value)
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public ResolutionLegacy(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A LegacyResolution value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A ResolutionLegacy value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionLegacy) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
         /// <summary>The value <c>RESOLUTION_512_1536</c>.</summary>
-        public static LegacyResolution Resolution512_1536 { get; } = new LegacyResolution("RESOLUTION_512_1536");
+        public static ResolutionLegacy Size512x1536 { get; } = new ResolutionLegacy("RESOLUTION_512_1536");
         /// <summary>The value <c>RESOLUTION_576_1408</c>.</summary>
-        public static LegacyResolution Resolution576_1408 { get; } = new LegacyResolution("RESOLUTION_576_1408");
+        public static ResolutionLegacy Size576x1408 { get; } = new ResolutionLegacy("RESOLUTION_576_1408");
         /// <summary>The value <c>RESOLUTION_576_1472</c>.</summary>
-        public static LegacyResolution Resolution576_1472 { get; } = new LegacyResolution("RESOLUTION_576_1472");
+        public static ResolutionLegacy Size576x1472 { get; } = new ResolutionLegacy("RESOLUTION_576_1472");
         /// <summary>The value <c>RESOLUTION_576_1536</c>.</summary>
-        public static LegacyResolution Resolution576_1536 { get; } = new LegacyResolution("RESOLUTION_576_1536");
+        public static ResolutionLegacy Size576x1536 { get; } = new ResolutionLegacy("RESOLUTION_576_1536");
         /// <summary>The value <c>RESOLUTION_640_1024</c>.</summary>
-        public static LegacyResolution Resolution640_1024 { get; } = new LegacyResolution("RESOLUTION_640_1024");
+        public static ResolutionLegacy Size640x1024 { get; } = new ResolutionLegacy("RESOLUTION_640_1024");
         /// <summary>The value <c>RESOLUTION_640_1344</c>.</summary>
-        public static LegacyResolution Resolution640_1344 { get; } = new LegacyResolution("RESOLUTION_640_1344");
+        public static ResolutionLegacy Size640x1344 { get; } = new ResolutionLegacy("RESOLUTION_640_1344");
         /// <summary>The value <c>RESOLUTION_640_1408</c>.</summary>
-        public static LegacyResolution Resolution640_1408 { get; } = new LegacyResolution("RESOLUTION_640_1408");
+        public static ResolutionLegacy Size640x1408 { get; } = new ResolutionLegacy("RESOLUTION_640_1408");
         /// <summary>The value <c>RESOLUTION_640_1472</c>.</summary>
-        public static LegacyResolution Resolution640_1472 { get; } = new LegacyResolution("RESOLUTION_640_1472");
+        public static ResolutionLegacy Size640x1472 { get; } = new ResolutionLegacy("RESOLUTION_640_1472");
         /// <summary>The value <c>RESOLUTION_640_1536</c>.</summary>
-        public static LegacyResolution Resolution640_1536 { get; } = new LegacyResolution("RESOLUTION_640_1536");
+        public static ResolutionLegacy Size640x1536 { get; } = new ResolutionLegacy("RESOLUTION_640_1536");
         /// <summary>The value <c>RESOLUTION_704_1152</c>.</summary>
-        public static LegacyResolution Resolution704_1152 { get; } = new LegacyResolution("RESOLUTION_704_1152");
+        public static ResolutionLegacy Size704x1152 { get; } = new ResolutionLegacy("RESOLUTION_704_1152");
         /// <summary>The value <c>RESOLUTION_704_1216</c>.</summary>
-        public static LegacyResolution Resolution704_1216 { get; } = new LegacyResolution("RESOLUTION_704_1216");
+        public static ResolutionLegacy Size704x1216 { get; } = new ResolutionLegacy("RESOLUTION_704_1216");
         /// <summary>The value <c>RESOLUTION_704_1280</c>.</summary>
-        public static LegacyResolution Resolution704_1280 { get; } = new LegacyResolution("RESOLUTION_704_1280");
+        public static ResolutionLegacy Size704x1280 { get; } = new ResolutionLegacy("RESOLUTION_704_1280");
         /// <summary>The value <c>RESOLUTION_704_1344</c>.</summary>
-        public static LegacyResolution Resolution704_1344 { get; } = new LegacyResolution("RESOLUTION_704_1344");
+        public static ResolutionLegacy Size704x1344 { get; } = new ResolutionLegacy("RESOLUTION_704_1344");
         /// <summary>The value <c>RESOLUTION_704_1408</c>.</summary>
-        public static LegacyResolution Resolution704_1408 { get; } = new LegacyResolution("RESOLUTION_704_1408");
+        public static ResolutionLegacy Size704x1408 { get; } = new ResolutionLegacy("RESOLUTION_704_1408");
         /// <summary>The value <c>RESOLUTION_704_1472</c>.</summary>
-        public static LegacyResolution Resolution704_1472 { get; } = new LegacyResolution("RESOLUTION_704_1472");
+        public static ResolutionLegacy Size704x1472 { get; } = new ResolutionLegacy("RESOLUTION_704_1472");
         /// <summary>The value <c>RESOLUTION_720_1280</c>.</summary>
-        public static LegacyResolution Resolution720_1280 { get; } = new LegacyResolution("RESOLUTION_720_1280");
+        public static ResolutionLegacy Size720x1280 { get; } = new ResolutionLegacy("RESOLUTION_720_1280");
         /// <summary>The value <c>RESOLUTION_736_1312</c>.</summary>
-        public static LegacyResolution Resolution736_1312 { get; } = new LegacyResolution("RESOLUTION_736_1312");
+        public static ResolutionLegacy Size736x1312 { get; } = new ResolutionLegacy("RESOLUTION_736_1312");
         /// <summary>The value <c>RESOLUTION_768_1024</c>.</summary>
-        public static LegacyResolution Resolution768_1024 { get; } = new LegacyResolution("RESOLUTION_768_1024");
+        public static ResolutionLegacy Size768x1024 { get; } = new ResolutionLegacy("RESOLUTION_768_1024");
         /// <summary>The value <c>RESOLUTION_768_1088</c>.</summary>
-        public static LegacyResolution Resolution768_1088 { get; } = new LegacyResolution("RESOLUTION_768_1088");
+        public static ResolutionLegacy Size768x1088 { get; } = new ResolutionLegacy("RESOLUTION_768_1088");
         /// <summary>The value <c>RESOLUTION_768_1152</c>.</summary>
-        public static LegacyResolution Resolution768_1152 { get; } = new LegacyResolution("RESOLUTION_768_1152");
+        public static ResolutionLegacy Size768x1152 { get; } = new ResolutionLegacy("RESOLUTION_768_1152");
         /// <summary>The value <c>RESOLUTION_768_1216</c>.</summary>
-        public static LegacyResolution Resolution768_1216 { get; } = new LegacyResolution("RESOLUTION_768_1216");
+        public static ResolutionLegacy Size768x1216 { get; } = new ResolutionLegacy("RESOLUTION_768_1216");
         /// <summary>The value <c>RESOLUTION_768_1232</c>.</summary>
-        public static LegacyResolution Resolution768_1232 { get; } = new LegacyResolution("RESOLUTION_768_1232");
+        public static ResolutionLegacy Size768x1232 { get; } = new ResolutionLegacy("RESOLUTION_768_1232");
         /// <summary>The value <c>RESOLUTION_768_1280</c>.</summary>
-        public static LegacyResolution Resolution768_1280 { get; } = new LegacyResolution("RESOLUTION_768_1280");
+        public static ResolutionLegacy Size768x1280 { get; } = new ResolutionLegacy("RESOLUTION_768_1280");
         /// <summary>The value <c>RESOLUTION_768_1344</c>.</summary>
-        public static LegacyResolution Resolution768_1344 { get; } = new LegacyResolution("RESOLUTION_768_1344");
+        public static ResolutionLegacy Size768x1344 { get; } = new ResolutionLegacy("RESOLUTION_768_1344");
         /// <summary>The value <c>RESOLUTION_832_960</c>.</summary>
-        public static LegacyResolution Resolution832_960 { get; } = new LegacyResolution("RESOLUTION_832_960");
+        public static ResolutionLegacy Size832x960 { get; } = new ResolutionLegacy("RESOLUTION_832_960");
         /// <summary>The value <c>RESOLUTION_832_1024</c>.</summary>
-        public static LegacyResolution Resolution832_1024 { get; } = new LegacyResolution("RESOLUTION_832_1024");
+        public static ResolutionLegacy Size832x1024 { get; } = new ResolutionLegacy("RESOLUTION_832_1024");
         /// <summary>The value <c>RESOLUTION_832_1088</c>.</summary>
-        public static LegacyResolution Resolution832_1088 { get; } = new LegacyResolution("RESOLUTION_832_1088");
+        public static ResolutionLegacy Size832x1088 { get; } = new ResolutionLegacy("RESOLUTION_832_1088");
         /// <summary>The value <c>RESOLUTION_832_1152</c>.</summary>
-        public static LegacyResolution Resolution832_1152 { get; } = new LegacyResolution("RESOLUTION_832_1152");
+        public static ResolutionLegacy Size832x1152 { get; } = new ResolutionLegacy("RESOLUTION_832_1152");
         /// <summary>The value <c>RESOLUTION_832_1216</c>.</summary>
-        public static LegacyResolution Resolution832_1216 { get; } = new LegacyResolution("RESOLUTION_832_1216");
+        public static ResolutionLegacy Size832x1216 { get; } = new ResolutionLegacy("RESOLUTION_832_1216");
         /// <summary>The value <c>RESOLUTION_832_1248</c>.</summary>
-        public static LegacyResolution Resolution832_1248 { get; } = new LegacyResolution("RESOLUTION_832_1248");
+        public static ResolutionLegacy Size832x1248 { get; } = new ResolutionLegacy("RESOLUTION_832_1248");
         /// <summary>The value <c>RESOLUTION_864_1152</c>.</summary>
-        public static LegacyResolution Resolution864_1152 { get; } = new LegacyResolution("RESOLUTION_864_1152");
+        public static ResolutionLegacy Size864x1152 { get; } = new ResolutionLegacy("RESOLUTION_864_1152");
         /// <summary>The value <c>RESOLUTION_896_960</c>.</summary>
-        public static LegacyResolution Resolution896_960 { get; } = new LegacyResolution("RESOLUTION_896_960");
+        public static ResolutionLegacy Size896x960 { get; } = new ResolutionLegacy("RESOLUTION_896_960");
         /// <summary>The value <c>RESOLUTION_896_1024</c>.</summary>
-        public static LegacyResolution Resolution896_1024 { get; } = new LegacyResolution("RESOLUTION_896_1024");
+        public static ResolutionLegacy Size896x1024 { get; } = new ResolutionLegacy("RESOLUTION_896_1024");
         /// <summary>The value <c>RESOLUTION_896_1088</c>.</summary>
-        public static LegacyResolution Resolution896_1088 { get; } = new LegacyResolution("RESOLUTION_896_1088");
+        public static ResolutionLegacy Size896x1088 { get; } = new ResolutionLegacy("RESOLUTION_896_1088");
         /// <summary>The value <c>RESOLUTION_896_1120</c>.</summary>
-        public static LegacyResolution Resolution896_1120 { get; } = new LegacyResolution("RESOLUTION_896_1120");
+        public static ResolutionLegacy Size896x1120 { get; } = new ResolutionLegacy("RESOLUTION_896_1120");
         /// <summary>The value <c>RESOLUTION_896_1152</c>.</summary>
-        public static LegacyResolution Resolution896_1152 { get; } = new LegacyResolution("RESOLUTION_896_1152");
+        public static ResolutionLegacy Size896x1152 { get; } = new ResolutionLegacy("RESOLUTION_896_1152");
         /// <summary>The value <c>RESOLUTION_960_832</c>.</summary>
-        public static LegacyResolution Resolution960_832 { get; } = new LegacyResolution("RESOLUTION_960_832");
+        public static ResolutionLegacy Size960x832 { get; } = new ResolutionLegacy("RESOLUTION_960_832");
         /// <summary>The value <c>RESOLUTION_960_896</c>.</summary>
-        public static LegacyResolution Resolution960_896 { get; } = new LegacyResolution("RESOLUTION_960_896");
+        public static ResolutionLegacy Size960x896 { get; } = new ResolutionLegacy("RESOLUTION_960_896");
         /// <summary>The value <c>RESOLUTION_960_1024</c>.</summary>
-        public static LegacyResolution Resolution960_1024 { get; } = new LegacyResolution("RESOLUTION_960_1024");
+        public static ResolutionLegacy Size960x1024 { get; } = new ResolutionLegacy("RESOLUTION_960_1024");
         /// <summary>The value <c>RESOLUTION_960_1088</c>.</summary>
-        public static LegacyResolution Resolution960_1088 { get; } = new LegacyResolution("RESOLUTION_960_1088");
+        public static ResolutionLegacy Size960x1088 { get; } = new ResolutionLegacy("RESOLUTION_960_1088");
         /// <summary>The value <c>RESOLUTION_1024_640</c>.</summary>
-        public static LegacyResolution Resolution1024_640 { get; } = new LegacyResolution("RESOLUTION_1024_640");
+        public static ResolutionLegacy Size1024x640 { get; } = new ResolutionLegacy("RESOLUTION_1024_640");
         /// <summary>The value <c>RESOLUTION_1024_768</c>.</summary>
-        public static LegacyResolution Resolution1024_768 { get; } = new LegacyResolution("RESOLUTION_1024_768");
+        public static ResolutionLegacy Size1024x768 { get; } = new ResolutionLegacy("RESOLUTION_1024_768");
         /// <summary>The value <c>RESOLUTION_1024_832</c>.</summary>
-        public static LegacyResolution Resolution1024_832 { get; } = new LegacyResolution("RESOLUTION_1024_832");
+        public static ResolutionLegacy Size1024x832 { get; } = new ResolutionLegacy("RESOLUTION_1024_832");
         /// <summary>The value <c>RESOLUTION_1024_896</c>.</summary>
-        public static LegacyResolution Resolution1024_896 { get; } = new LegacyResolution("RESOLUTION_1024_896");
+        public static ResolutionLegacy Size1024x896 { get; } = new ResolutionLegacy("RESOLUTION_1024_896");
         /// <summary>The value <c>RESOLUTION_1024_960</c>.</summary>
-        public static LegacyResolution Resolution1024_960 { get; } = new LegacyResolution("RESOLUTION_1024_960");
+        public static ResolutionLegacy Size1024x960 { get; } = new ResolutionLegacy("RESOLUTION_1024_960");
         /// <summary>The value <c>RESOLUTION_1024_1024</c>.</summary>
-        public static LegacyResolution Resolution1024_1024 { get; } = new LegacyResolution("RESOLUTION_1024_1024");
+        public static ResolutionLegacy Size1024x1024 { get; } = new ResolutionLegacy("RESOLUTION_1024_1024");
         /// <summary>The value <c>RESOLUTION_1088_768</c>.</summary>
-        public static LegacyResolution Resolution1088_768 { get; } = new LegacyResolution("RESOLUTION_1088_768");
+        public static ResolutionLegacy Size1088x768 { get; } = new ResolutionLegacy("RESOLUTION_1088_768");
         /// <summary>The value <c>RESOLUTION_1088_832</c>.</summary>
-        public static LegacyResolution Resolution1088_832 { get; } = new LegacyResolution("RESOLUTION_1088_832");
+        public static ResolutionLegacy Size1088x832 { get; } = new ResolutionLegacy("RESOLUTION_1088_832");
         /// <summary>The value <c>RESOLUTION_1088_896</c>.</summary>
-        public static LegacyResolution Resolution1088_896 { get; } = new LegacyResolution("RESOLUTION_1088_896");
+        public static ResolutionLegacy Size1088x896 { get; } = new ResolutionLegacy("RESOLUTION_1088_896");
         /// <summary>The value <c>RESOLUTION_1088_960</c>.</summary>
-        public static LegacyResolution Resolution1088_960 { get; } = new LegacyResolution("RESOLUTION_1088_960");
+        public static ResolutionLegacy Size1088x960 { get; } = new ResolutionLegacy("RESOLUTION_1088_960");
         /// <summary>The value <c>RESOLUTION_1120_896</c>.</summary>
-        public static LegacyResolution Resolution1120_896 { get; } = new LegacyResolution("RESOLUTION_1120_896");
+        public static ResolutionLegacy Size1120x896 { get; } = new ResolutionLegacy("RESOLUTION_1120_896");
         /// <summary>The value <c>RESOLUTION_1152_704</c>.</summary>
-        public static LegacyResolution Resolution1152_704 { get; } = new LegacyResolution("RESOLUTION_1152_704");
+        public static ResolutionLegacy Size1152x704 { get; } = new ResolutionLegacy("RESOLUTION_1152_704");
         /// <summary>The value <c>RESOLUTION_1152_768</c>.</summary>
-        public static LegacyResolution Resolution1152_768 { get; } = new LegacyResolution("RESOLUTION_1152_768");
+        public static ResolutionLegacy Size1152x768 { get; } = new ResolutionLegacy("RESOLUTION_1152_768");
         /// <summary>The value <c>RESOLUTION_1152_832</c>.</summary>
-        public static LegacyResolution Resolution1152_832 { get; } = new LegacyResolution("RESOLUTION_1152_832");
+        public static ResolutionLegacy Size1152x832 { get; } = new ResolutionLegacy("RESOLUTION_1152_832");
         /// <summary>The value <c>RESOLUTION_1152_864</c>.</summary>
-        public static LegacyResolution Resolution1152_864 { get; } = new LegacyResolution("RESOLUTION_1152_864");
+        public static ResolutionLegacy Size1152x864 { get; } = new ResolutionLegacy("RESOLUTION_1152_864");
         /// <summary>The value <c>RESOLUTION_1152_896</c>.</summary>
-        public static LegacyResolution Resolution1152_896 { get; } = new LegacyResolution("RESOLUTION_1152_896");
+        public static ResolutionLegacy Size1152x896 { get; } = new ResolutionLegacy("RESOLUTION_1152_896");
         /// <summary>The value <c>RESOLUTION_1216_704</c>.</summary>
-        public static LegacyResolution Resolution1216_704 { get; } = new LegacyResolution("RESOLUTION_1216_704");
+        public static ResolutionLegacy Size1216x704 { get; } = new ResolutionLegacy("RESOLUTION_1216_704");
         /// <summary>The value <c>RESOLUTION_1216_768</c>.</summary>
-        public static LegacyResolution Resolution1216_768 { get; } = new LegacyResolution("RESOLUTION_1216_768");
+        public static ResolutionLegacy Size1216x768 { get; } = new ResolutionLegacy("RESOLUTION_1216_768");
         /// <summary>The value <c>RESOLUTION_1216_832</c>.</summary>
-        public static LegacyResolution Resolution1216_832 { get; } = new LegacyResolution("RESOLUTION_1216_832");
+        public static ResolutionLegacy Size1216x832 { get; } = new ResolutionLegacy("RESOLUTION_1216_832");
         /// <summary>The value <c>RESOLUTION_1232_768</c>.</summary>
-        public static LegacyResolution Resolution1232_768 { get; } = new LegacyResolution("RESOLUTION_1232_768");
+        public static ResolutionLegacy Size1232x768 { get; } = new ResolutionLegacy("RESOLUTION_1232_768");
         /// <summary>The value <c>RESOLUTION_1248_832</c>.</summary>
-        public static LegacyResolution Resolution1248_832 { get; } = new LegacyResolution("RESOLUTION_1248_832");
+        public static ResolutionLegacy Size1248x832 { get; } = new ResolutionLegacy("RESOLUTION_1248_832");
         /// <summary>The value <c>RESOLUTION_1280_704</c>.</summary>
-        public static LegacyResolution Resolution1280_704 { get; } = new LegacyResolution("RESOLUTION_1280_704");
+        public static ResolutionLegacy Size1280x704 { get; } = new ResolutionLegacy("RESOLUTION_1280_704");
         /// <summary>The value <c>RESOLUTION_1280_720</c>.</summary>
-        public static LegacyResolution Resolution1280_720 { get; } = new LegacyResolution("RESOLUTION_1280_720");
+        public static ResolutionLegacy Size1280x720 { get; } = new ResolutionLegacy("RESOLUTION_1280_720");
         /// <summary>The value <c>RESOLUTION_1280_768</c>.</summary>
-        public static LegacyResolution Resolution1280_768 { get; } = new LegacyResolution("RESOLUTION_1280_768");
+        public static ResolutionLegacy Size1280x768 { get; } = new ResolutionLegacy("RESOLUTION_1280_768");
         /// <summary>The value <c>RESOLUTION_1280_800</c>.</summary>
-        public static LegacyResolution Resolution1280_800 { get; } = new LegacyResolution("RESOLUTION_1280_800");
+        public static ResolutionLegacy Size1280x800 { get; } = new ResolutionLegacy("RESOLUTION_1280_800");
         /// <summary>The value <c>RESOLUTION_1312_736</c>.</summary>
-        public static LegacyResolution Resolution1312_736 { get; } = new LegacyResolution("RESOLUTION_1312_736");
+        public static ResolutionLegacy Size1312x736 { get; } = new ResolutionLegacy("RESOLUTION_1312_736");
         /// <summary>The value <c>RESOLUTION_1344_640</c>.</summary>
-        public static LegacyResolution Resolution1344_640 { get; } = new LegacyResolution("RESOLUTION_1344_640");
+        public static ResolutionLegacy Size1344x640 { get; } = new ResolutionLegacy("RESOLUTION_1344_640");
         /// <summary>The value <c>RESOLUTION_1344_704</c>.</summary>
-        public static LegacyResolution Resolution1344_704 { get; } = new LegacyResolution("RESOLUTION_1344_704");
+        public static ResolutionLegacy Size1344x704 { get; } = new ResolutionLegacy("RESOLUTION_1344_704");
         /// <summary>The value <c>RESOLUTION_1344_768</c>.</summary>
-        public static LegacyResolution Resolution1344_768 { get; } = new LegacyResolution("RESOLUTION_1344_768");
+        public static ResolutionLegacy Size1344x768 { get; } = new ResolutionLegacy("RESOLUTION_1344_768");
         /// <summary>The value <c>RESOLUTION_1408_576</c>.</summary>
-        public static LegacyResolution Resolution1408_576 { get; } = new LegacyResolution("RESOLUTION_1408_576");
+        public static ResolutionLegacy Size1408x576 { get; } = new ResolutionLegacy("RESOLUTION_1408_576");
         /// <summary>The value <c>RESOLUTION_1408_640</c>.</summary>
-        public static LegacyResolution Resolution1408_640 { get; } = new LegacyResolution("RESOLUTION_1408_640");
+        public static ResolutionLegacy Size1408x640 { get; } = new ResolutionLegacy("RESOLUTION_1408_640");
         /// <summary>The value <c>RESOLUTION_1408_704</c>.</summary>
-        public static LegacyResolution Resolution1408_704 { get; } = new LegacyResolution("RESOLUTION_1408_704");
+        public static ResolutionLegacy Size1408x704 { get; } = new ResolutionLegacy("RESOLUTION_1408_704");
         /// <summary>The value <c>RESOLUTION_1472_576</c>.</summary>
-        public static LegacyResolution Resolution1472_576 { get; } = new LegacyResolution("RESOLUTION_1472_576");
+        public static ResolutionLegacy Size1472x576 { get; } = new ResolutionLegacy("RESOLUTION_1472_576");
         /// <summary>The value <c>RESOLUTION_1472_640</c>.</summary>
-        public static LegacyResolution Resolution1472_640 { get; } = new LegacyResolution("RESOLUTION_1472_640");
+        public static ResolutionLegacy Size1472x640 { get; } = new ResolutionLegacy("RESOLUTION_1472_640");
         /// <summary>The value <c>RESOLUTION_1472_704</c>.</summary>
-        public static LegacyResolution Resolution1472_704 { get; } = new LegacyResolution("RESOLUTION_1472_704");
+        public static ResolutionLegacy Size1472x704 { get; } = new ResolutionLegacy("RESOLUTION_1472_704");
         /// <summary>The value <c>RESOLUTION_1536_512</c>.</summary>
-        public static LegacyResolution Resolution1536_512 { get; } = new LegacyResolution("RESOLUTION_1536_512");
+        public static ResolutionLegacy Size1536x512 { get; } = new ResolutionLegacy("RESOLUTION_1536_512");
         /// <summary>The value <c>RESOLUTION_1536_576</c>.</summary>
-        public static LegacyResolution Resolution1536_576 { get; } = new LegacyResolution("RESOLUTION_1536_576");
+        public static ResolutionLegacy Size1536x576 { get; } = new ResolutionLegacy("RESOLUTION_1536_576");
         /// <summary>The value <c>RESOLUTION_1536_640</c>.</summary>
-        public static LegacyResolution Resolution1536_640 { get; } = new LegacyResolution("RESOLUTION_1536_640");
+        public static ResolutionLegacy Size1536x640 { get; } = new ResolutionLegacy("RESOLUTION_1536_640");
 
         /// <summary>Every value Ideogram's document lists, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<LegacyResolution> KnownValues { get; } = new LegacyResolution[]
+        public static global::System.Collections.Generic.IReadOnlyList<ResolutionLegacy> KnownValues { get; } = new ResolutionLegacy[]
         {
-            new LegacyResolution("RESOLUTION_512_1536"),
-            new LegacyResolution("RESOLUTION_576_1408"),
-            new LegacyResolution("RESOLUTION_576_1472"),
-            new LegacyResolution("RESOLUTION_576_1536"),
-            new LegacyResolution("RESOLUTION_640_1024"),
-            new LegacyResolution("RESOLUTION_640_1344"),
-            new LegacyResolution("RESOLUTION_640_1408"),
-            new LegacyResolution("RESOLUTION_640_1472"),
-            new LegacyResolution("RESOLUTION_640_1536"),
-            new LegacyResolution("RESOLUTION_704_1152"),
-            new LegacyResolution("RESOLUTION_704_1216"),
-            new LegacyResolution("RESOLUTION_704_1280"),
-            new LegacyResolution("RESOLUTION_704_1344"),
-            new LegacyResolution("RESOLUTION_704_1408"),
-            new LegacyResolution("RESOLUTION_704_1472"),
-            new LegacyResolution("RESOLUTION_720_1280"),
-            new LegacyResolution("RESOLUTION_736_1312"),
-            new LegacyResolution("RESOLUTION_768_1024"),
-            new LegacyResolution("RESOLUTION_768_1088"),
-            new LegacyResolution("RESOLUTION_768_1152"),
-            new LegacyResolution("RESOLUTION_768_1216"),
-            new LegacyResolution("RESOLUTION_768_1232"),
-            new LegacyResolution("RESOLUTION_768_1280"),
-            new LegacyResolution("RESOLUTION_768_1344"),
-            new LegacyResolution("RESOLUTION_832_960"),
-            new LegacyResolution("RESOLUTION_832_1024"),
-            new LegacyResolution("RESOLUTION_832_1088"),
-            new LegacyResolution("RESOLUTION_832_1152"),
-            new LegacyResolution("RESOLUTION_832_1216"),
-            new LegacyResolution("RESOLUTION_832_1248"),
-            new LegacyResolution("RESOLUTION_864_1152"),
-            new LegacyResolution("RESOLUTION_896_960"),
-            new LegacyResolution("RESOLUTION_896_1024"),
-            new LegacyResolution("RESOLUTION_896_1088"),
-            new LegacyResolution("RESOLUTION_896_1120"),
-            new LegacyResolution("RESOLUTION_896_1152"),
-            new LegacyResolution("RESOLUTION_960_832"),
-            new LegacyResolution("RESOLUTION_960_896"),
-            new LegacyResolution("RESOLUTION_960_1024"),
-            new LegacyResolution("RESOLUTION_960_1088"),
-            new LegacyResolution("RESOLUTION_1024_640"),
-            new LegacyResolution("RESOLUTION_1024_768"),
-            new LegacyResolution("RESOLUTION_1024_832"),
-            new LegacyResolution("RESOLUTION_1024_896"),
-            new LegacyResolution("RESOLUTION_1024_960"),
-            new LegacyResolution("RESOLUTION_1024_1024"),
-            new LegacyResolution("RESOLUTION_1088_768"),
-            new LegacyResolution("RESOLUTION_1088_832"),
-            new LegacyResolution("RESOLUTION_1088_896"),
-            new LegacyResolution("RESOLUTION_1088_960"),
-            new LegacyResolution("RESOLUTION_1120_896"),
-            new LegacyResolution("RESOLUTION_1152_704"),
-            new LegacyResolution("RESOLUTION_1152_768"),
-            new LegacyResolution("RESOLUTION_1152_832"),
-            new LegacyResolution("RESOLUTION_1152_864"),
-            new LegacyResolution("RESOLUTION_1152_896"),
-            new LegacyResolution("RESOLUTION_1216_704"),
-            new LegacyResolution("RESOLUTION_1216_768"),
-            new LegacyResolution("RESOLUTION_1216_832"),
-            new LegacyResolution("RESOLUTION_1232_768"),
-            new LegacyResolution("RESOLUTION_1248_832"),
-            new LegacyResolution("RESOLUTION_1280_704"),
-            new LegacyResolution("RESOLUTION_1280_720"),
-            new LegacyResolution("RESOLUTION_1280_768"),
-            new LegacyResolution("RESOLUTION_1280_800"),
-            new LegacyResolution("RESOLUTION_1312_736"),
-            new LegacyResolution("RESOLUTION_1344_640"),
-            new LegacyResolution("RESOLUTION_1344_704"),
-            new LegacyResolution("RESOLUTION_1344_768"),
-            new LegacyResolution("RESOLUTION_1408_576"),
-            new LegacyResolution("RESOLUTION_1408_640"),
-            new LegacyResolution("RESOLUTION_1408_704"),
-            new LegacyResolution("RESOLUTION_1472_576"),
-            new LegacyResolution("RESOLUTION_1472_640"),
-            new LegacyResolution("RESOLUTION_1472_704"),
-            new LegacyResolution("RESOLUTION_1536_512"),
-            new LegacyResolution("RESOLUTION_1536_576"),
-            new LegacyResolution("RESOLUTION_1536_640"),
+            new ResolutionLegacy("RESOLUTION_512_1536"),
+            new ResolutionLegacy("RESOLUTION_576_1408"),
+            new ResolutionLegacy("RESOLUTION_576_1472"),
+            new ResolutionLegacy("RESOLUTION_576_1536"),
+            new ResolutionLegacy("RESOLUTION_640_1024"),
+            new ResolutionLegacy("RESOLUTION_640_1344"),
+            new ResolutionLegacy("RESOLUTION_640_1408"),
+            new ResolutionLegacy("RESOLUTION_640_1472"),
+            new ResolutionLegacy("RESOLUTION_640_1536"),
+            new ResolutionLegacy("RESOLUTION_704_1152"),
+            new ResolutionLegacy("RESOLUTION_704_1216"),
+            new ResolutionLegacy("RESOLUTION_704_1280"),
+            new ResolutionLegacy("RESOLUTION_704_1344"),
+            new ResolutionLegacy("RESOLUTION_704_1408"),
+            new ResolutionLegacy("RESOLUTION_704_1472"),
+            new ResolutionLegacy("RESOLUTION_720_1280"),
+            new ResolutionLegacy("RESOLUTION_736_1312"),
+            new ResolutionLegacy("RESOLUTION_768_1024"),
+            new ResolutionLegacy("RESOLUTION_768_1088"),
+            new ResolutionLegacy("RESOLUTION_768_1152"),
+            new ResolutionLegacy("RESOLUTION_768_1216"),
+            new ResolutionLegacy("RESOLUTION_768_1232"),
+            new ResolutionLegacy("RESOLUTION_768_1280"),
+            new ResolutionLegacy("RESOLUTION_768_1344"),
+            new ResolutionLegacy("RESOLUTION_832_960"),
+            new ResolutionLegacy("RESOLUTION_832_1024"),
+            new ResolutionLegacy("RESOLUTION_832_1088"),
+            new ResolutionLegacy("RESOLUTION_832_1152"),
+            new ResolutionLegacy("RESOLUTION_832_1216"),
+            new ResolutionLegacy("RESOLUTION_832_1248"),
+            new ResolutionLegacy("RESOLUTION_864_1152"),
+            new ResolutionLegacy("RESOLUTION_896_960"),
+            new ResolutionLegacy("RESOLUTION_896_1024"),
+            new ResolutionLegacy("RESOLUTION_896_1088"),
+            new ResolutionLegacy("RESOLUTION_896_1120"),
+            new ResolutionLegacy("RESOLUTION_896_1152"),
+            new ResolutionLegacy("RESOLUTION_960_832"),
+            new ResolutionLegacy("RESOLUTION_960_896"),
+            new ResolutionLegacy("RESOLUTION_960_1024"),
+            new ResolutionLegacy("RESOLUTION_960_1088"),
+            new ResolutionLegacy("RESOLUTION_1024_640"),
+            new ResolutionLegacy("RESOLUTION_1024_768"),
+            new ResolutionLegacy("RESOLUTION_1024_832"),
+            new ResolutionLegacy("RESOLUTION_1024_896"),
+            new ResolutionLegacy("RESOLUTION_1024_960"),
+            new ResolutionLegacy("RESOLUTION_1024_1024"),
+            new ResolutionLegacy("RESOLUTION_1088_768"),
+            new ResolutionLegacy("RESOLUTION_1088_832"),
+            new ResolutionLegacy("RESOLUTION_1088_896"),
+            new ResolutionLegacy("RESOLUTION_1088_960"),
+            new ResolutionLegacy("RESOLUTION_1120_896"),
+            new ResolutionLegacy("RESOLUTION_1152_704"),
+            new ResolutionLegacy("RESOLUTION_1152_768"),
+            new ResolutionLegacy("RESOLUTION_1152_832"),
+            new ResolutionLegacy("RESOLUTION_1152_864"),
+            new ResolutionLegacy("RESOLUTION_1152_896"),
+            new ResolutionLegacy("RESOLUTION_1216_704"),
+            new ResolutionLegacy("RESOLUTION_1216_768"),
+            new ResolutionLegacy("RESOLUTION_1216_832"),
+            new ResolutionLegacy("RESOLUTION_1232_768"),
+            new ResolutionLegacy("RESOLUTION_1248_832"),
+            new ResolutionLegacy("RESOLUTION_1280_704"),
+            new ResolutionLegacy("RESOLUTION_1280_720"),
+            new ResolutionLegacy("RESOLUTION_1280_768"),
+            new ResolutionLegacy("RESOLUTION_1280_800"),
+            new ResolutionLegacy("RESOLUTION_1312_736"),
+            new ResolutionLegacy("RESOLUTION_1344_640"),
+            new ResolutionLegacy("RESOLUTION_1344_704"),
+            new ResolutionLegacy("RESOLUTION_1344_768"),
+            new ResolutionLegacy("RESOLUTION_1408_576"),
+            new ResolutionLegacy("RESOLUTION_1408_640"),
+            new ResolutionLegacy("RESOLUTION_1408_704"),
+            new ResolutionLegacy("RESOLUTION_1472_576"),
+            new ResolutionLegacy("RESOLUTION_1472_640"),
+            new ResolutionLegacy("RESOLUTION_1472_704"),
+            new ResolutionLegacy("RESOLUTION_1536_512"),
+            new ResolutionLegacy("RESOLUTION_1536_576"),
+            new ResolutionLegacy("RESOLUTION_1536_640"),
         };
 
         internal const string KnownValuesText = "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640";
@@ -572,19 +605,25 @@ namespace IdeogramGen
         }
 
         /// <inheritdoc/>
-        public bool Equals(LegacyResolution other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(ResolutionLegacy other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is LegacyResolution other && Equals(other);
+        public override bool Equals(object? obj) => obj is ResolutionLegacy other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
-        public static bool operator ==(LegacyResolution left, LegacyResolution right) => left.Equals(right);
+        public static bool operator ==(ResolutionLegacy left, ResolutionLegacy right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
-        public static bool operator !=(LegacyResolution left, LegacyResolution right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator LegacyResolution(string value) => new LegacyResolution(value);
+        public static bool operator !=(ResolutionLegacy left, ResolutionLegacy right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionLegacy(string? value) => value is null ? default(ResolutionLegacy) : new ResolutionLegacy(value);
     }
 
     /// <summary>
@@ -594,56 +633,63 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>StyleType</c>.
+    /// Ideogram's values are case-sensitive. <c>default(StyleTypeLegacy)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>StyleType</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
-    public readonly partial struct LegacyStyleType : global::System.IEquatable<LegacyStyleType>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct StyleTypeLegacy : global::System.IEquatable<StyleTypeLegacy>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
-        public LegacyStyleType(string value)
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public StyleTypeLegacy(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A LegacyStyleType value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A StyleTypeLegacy value must not be empty. Known values: " + KnownValuesText + ". Use default(StyleTypeLegacy) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
         /// <summary>The value <c>AUTO</c>.</summary>
-        public static LegacyStyleType Auto { get; } = new LegacyStyleType("AUTO");
+        public static StyleTypeLegacy Auto { get; } = new StyleTypeLegacy("AUTO");
         /// <summary>The value <c>GENERAL</c>.</summary>
-        public static LegacyStyleType General { get; } = new LegacyStyleType("GENERAL");
+        public static StyleTypeLegacy General { get; } = new StyleTypeLegacy("GENERAL");
         /// <summary>The value <c>FICTION</c>.</summary>
-        public static LegacyStyleType Fiction { get; } = new LegacyStyleType("FICTION");
+        public static StyleTypeLegacy Fiction { get; } = new StyleTypeLegacy("FICTION");
         /// <summary>The value <c>REALISTIC</c>.</summary>
-        public static LegacyStyleType Realistic { get; } = new LegacyStyleType("REALISTIC");
+        public static StyleTypeLegacy Realistic { get; } = new StyleTypeLegacy("REALISTIC");
         /// <summary>The value <c>DESIGN</c>.</summary>
-        public static LegacyStyleType Design { get; } = new LegacyStyleType("DESIGN");
+        public static StyleTypeLegacy Design { get; } = new StyleTypeLegacy("DESIGN");
         /// <summary>The value <c>RENDER_3D</c>.</summary>
-        public static LegacyStyleType Render3D { get; } = new LegacyStyleType("RENDER_3D");
+        public static StyleTypeLegacy Render3D { get; } = new StyleTypeLegacy("RENDER_3D");
         /// <summary>The value <c>ANIME</c>.</summary>
-        public static LegacyStyleType Anime { get; } = new LegacyStyleType("ANIME");
+        public static StyleTypeLegacy Anime { get; } = new StyleTypeLegacy("ANIME");
         /// <summary>The value <c>CUSTOM</c>.</summary>
-        public static LegacyStyleType Custom { get; } = new LegacyStyleType("CUSTOM");
+        public static StyleTypeLegacy Custom { get; } = new StyleTypeLegacy("CUSTOM");
         /// <summary>The value <c>STYLIZED</c>.</summary>
-        public static LegacyStyleType Stylized { get; } = new LegacyStyleType("STYLIZED");
+        public static StyleTypeLegacy Stylized { get; } = new StyleTypeLegacy("STYLIZED");
 
         /// <summary>Every value Ideogram's document lists, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<LegacyStyleType> KnownValues { get; } = new LegacyStyleType[]
+        public static global::System.Collections.Generic.IReadOnlyList<StyleTypeLegacy> KnownValues { get; } = new StyleTypeLegacy[]
         {
-            new LegacyStyleType("AUTO"),
-            new LegacyStyleType("GENERAL"),
-            new LegacyStyleType("FICTION"),
-            new LegacyStyleType("REALISTIC"),
-            new LegacyStyleType("DESIGN"),
-            new LegacyStyleType("RENDER_3D"),
-            new LegacyStyleType("ANIME"),
-            new LegacyStyleType("CUSTOM"),
-            new LegacyStyleType("STYLIZED"),
+            new StyleTypeLegacy("AUTO"),
+            new StyleTypeLegacy("GENERAL"),
+            new StyleTypeLegacy("FICTION"),
+            new StyleTypeLegacy("REALISTIC"),
+            new StyleTypeLegacy("DESIGN"),
+            new StyleTypeLegacy("RENDER_3D"),
+            new StyleTypeLegacy("ANIME"),
+            new StyleTypeLegacy("CUSTOM"),
+            new StyleTypeLegacy("STYLIZED"),
         };
 
         internal const string KnownValuesText = "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED";
@@ -672,19 +718,25 @@ namespace IdeogramGen
         }
 
         /// <inheritdoc/>
-        public bool Equals(LegacyStyleType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(StyleTypeLegacy other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is LegacyStyleType other && Equals(other);
+        public override bool Equals(object? obj) => obj is StyleTypeLegacy other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
-        public static bool operator ==(LegacyStyleType left, LegacyStyleType right) => left.Equals(right);
+        public static bool operator ==(StyleTypeLegacy left, StyleTypeLegacy right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
-        public static bool operator !=(LegacyStyleType left, LegacyStyleType right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator LegacyStyleType(string value) => new LegacyStyleType(value);
+        public static bool operator !=(StyleTypeLegacy left, StyleTypeLegacy right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StyleTypeLegacy(string? value) => value is null ? default(StyleTypeLegacy) : new StyleTypeLegacy(value);
     }
 
     /// <summary>
@@ -694,24 +746,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>MagicPromptOption</c>.
+    /// Ideogram's values are case-sensitive. <c>default(MagicPromptOption)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>MagicPromptOption</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct MagicPromptOption : global::System.IEquatable<MagicPromptOption>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public MagicPromptOption(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A MagicPromptOption value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A MagicPromptOption value must not be empty. Known values: " + KnownValuesText + ". Use default(MagicPromptOption) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>AUTO</c>.</summary>
         public static MagicPromptOption Auto { get; } = new MagicPromptOption("AUTO");
@@ -753,14 +812,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is MagicPromptOption other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(MagicPromptOption left, MagicPromptOption right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(MagicPromptOption left, MagicPromptOption right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator MagicPromptOption(string value) => new MagicPromptOption(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator MagicPromptOption(string? value) => value is null ? default(MagicPromptOption) : new MagicPromptOption(value);
     }
 
     /// <summary>
@@ -770,24 +835,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>MagicPromptVersionEnum</c>.
+    /// Ideogram's values are case-sensitive. <c>default(MagicPromptVersion)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>MagicPromptVersionEnum</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct MagicPromptVersion : global::System.IEquatable<MagicPromptVersion>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public MagicPromptVersion(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A MagicPromptVersion value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A MagicPromptVersion value must not be empty. Known values: " + KnownValuesText + ". Use default(MagicPromptVersion) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>V_0</c>.</summary>
         public static MagicPromptVersion V0 { get; } = new MagicPromptVersion("V_0");
@@ -853,14 +925,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is MagicPromptVersion other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(MagicPromptVersion left, MagicPromptVersion right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(MagicPromptVersion left, MagicPromptVersion right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator MagicPromptVersion(string value) => new MagicPromptVersion(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator MagicPromptVersion(string? value) => value is null ? default(MagicPromptVersion) : new MagicPromptVersion(value);
     }
 
     /// <summary>
@@ -870,24 +948,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>AspectRatioV3</c>.
+    /// Ideogram's values are case-sensitive. <c>default(AspectRatioV3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>AspectRatioV3</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct AspectRatioV3 : global::System.IEquatable<AspectRatioV3>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public AspectRatioV3(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A AspectRatioV3 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A AspectRatioV3 value must not be empty. Known values: " + KnownValuesText + ". Use default(AspectRatioV3) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>1x3</c>.</summary>
         public static AspectRatioV3 Ratio1x3 { get; } = new AspectRatioV3("1x3");
@@ -977,14 +1062,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is AspectRatioV3 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(AspectRatioV3 left, AspectRatioV3 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(AspectRatioV3 left, AspectRatioV3 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator AspectRatioV3(string value) => new AspectRatioV3(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator AspectRatioV3(string? value) => value is null ? default(AspectRatioV3) : new AspectRatioV3(value);
     }
 
     /// <summary>
@@ -993,24 +1084,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>ResolutionV3</c>.
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionV3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>ResolutionV3</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct ResolutionV3 : global::System.IEquatable<ResolutionV3>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public ResolutionV3(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A ResolutionV3 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A ResolutionV3 value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionV3) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>512x1536</c>.</summary>
         public static ResolutionV3 Size512x1536 { get; } = new ResolutionV3("512x1536");
@@ -1316,14 +1414,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is ResolutionV3 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(ResolutionV3 left, ResolutionV3 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(ResolutionV3 left, ResolutionV3 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator ResolutionV3(string value) => new ResolutionV3(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionV3(string? value) => value is null ? default(ResolutionV3) : new ResolutionV3(value);
     }
 
     /// <summary>
@@ -1332,24 +1436,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>ResolutionV4</c>.
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionV4)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>ResolutionV4</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct ResolutionV4 : global::System.IEquatable<ResolutionV4>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public ResolutionV4(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A ResolutionV4 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A ResolutionV4 value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionV4) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>512x512</c>.</summary>
         public static ResolutionV4 Size512x512 { get; } = new ResolutionV4("512x512");
@@ -1659,14 +1770,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is ResolutionV4 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(ResolutionV4 left, ResolutionV4 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(ResolutionV4 left, ResolutionV4 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator ResolutionV4(string value) => new ResolutionV4(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionV4(string? value) => value is null ? default(ResolutionV4) : new ResolutionV4(value);
     }
 
     /// <summary>
@@ -1675,24 +1792,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>RenderingSpeed</c>, default <c>DEFAULT</c>.
+    /// Ideogram's values are case-sensitive. <c>default(RenderingSpeed)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>RenderingSpeed</c>, default <c>DEFAULT</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct RenderingSpeed : global::System.IEquatable<RenderingSpeed>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public RenderingSpeed(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A RenderingSpeed value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A RenderingSpeed value must not be empty. Known values: " + KnownValuesText + ". Use default(RenderingSpeed) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>FLASH</c>.</summary>
         public static RenderingSpeed Flash { get; } = new RenderingSpeed("FLASH");
@@ -1743,14 +1867,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is RenderingSpeed other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(RenderingSpeed left, RenderingSpeed right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(RenderingSpeed left, RenderingSpeed right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator RenderingSpeed(string value) => new RenderingSpeed(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator RenderingSpeed(string? value) => value is null ? default(RenderingSpeed) : new RenderingSpeed(value);
     }
 
     /// <summary>
@@ -1759,24 +1889,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>StyleTypeV3</c>, default <c>GENERAL</c>.
+    /// Ideogram's values are case-sensitive. <c>default(StyleTypeV3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>StyleTypeV3</c>, default <c>GENERAL</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct StyleTypeV3 : global::System.IEquatable<StyleTypeV3>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public StyleTypeV3(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A StyleTypeV3 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A StyleTypeV3 value must not be empty. Known values: " + KnownValuesText + ". Use default(StyleTypeV3) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>AUTO</c>.</summary>
         public static StyleTypeV3 Auto { get; } = new StyleTypeV3("AUTO");
@@ -1834,14 +1971,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is StyleTypeV3 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(StyleTypeV3 left, StyleTypeV3 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(StyleTypeV3 left, StyleTypeV3 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator StyleTypeV3(string value) => new StyleTypeV3(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StyleTypeV3(string? value) => value is null ? default(StyleTypeV3) : new StyleTypeV3(value);
     }
 
     /// <summary>
@@ -1851,24 +1994,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>StylePresetV3</c>.
+    /// Ideogram's values are case-sensitive. <c>default(StylePresetV3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>StylePresetV3</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct StylePresetV3 : global::System.IEquatable<StylePresetV3>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public StylePresetV3(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A StylePresetV3 value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A StylePresetV3 value must not be empty. Known values: " + KnownValuesText + ". Use default(StylePresetV3) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>80S_ILLUSTRATION</c>.</summary>
         public static StylePresetV3 Style80SIllustration { get; } = new StylePresetV3("80S_ILLUSTRATION");
@@ -2146,14 +2296,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is StylePresetV3 other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(StylePresetV3 left, StylePresetV3 right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(StylePresetV3 left, StylePresetV3 right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator StylePresetV3(string value) => new StylePresetV3(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StylePresetV3(string? value) => value is null ? default(StylePresetV3) : new StylePresetV3(value);
     }
 
     /// <summary>
@@ -2162,24 +2318,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>ColorPalettePresetName</c>.
+    /// Ideogram's values are case-sensitive. <c>default(ColorPalettePreset)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>ColorPalettePresetName</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct ColorPalettePreset : global::System.IEquatable<ColorPalettePreset>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public ColorPalettePreset(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A ColorPalettePreset value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A ColorPalettePreset value must not be empty. Known values: " + KnownValuesText + ". Use default(ColorPalettePreset) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>EMBER</c>.</summary>
         public static ColorPalettePreset Ember { get; } = new ColorPalettePreset("EMBER");
@@ -2241,14 +2404,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is ColorPalettePreset other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(ColorPalettePreset left, ColorPalettePreset right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(ColorPalettePreset left, ColorPalettePreset right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator ColorPalettePreset(string value) => new ColorPalettePreset(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ColorPalettePreset(string? value) => value is null ? default(ColorPalettePreset) : new ColorPalettePreset(value);
     }
 
     /// <summary>
@@ -2258,24 +2427,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>UpscaleFactor</c>, default <c>X1</c>.
+    /// Ideogram's values are case-sensitive. <c>default(UpscaleFactor)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>UpscaleFactor</c>, default <c>X1</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct UpscaleFactor : global::System.IEquatable<UpscaleFactor>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public UpscaleFactor(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A UpscaleFactor value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A UpscaleFactor value must not be empty. Known values: " + KnownValuesText + ". Use default(UpscaleFactor) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>X1</c>.</summary>
         public static UpscaleFactor X1 { get; } = new UpscaleFactor("X1");
@@ -2317,14 +2493,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is UpscaleFactor other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(UpscaleFactor left, UpscaleFactor right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(UpscaleFactor left, UpscaleFactor right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator UpscaleFactor(string value) => new UpscaleFactor(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator UpscaleFactor(string? value) => value is null ? default(UpscaleFactor) : new UpscaleFactor(value);
     }
 
     /// <summary>
@@ -2334,24 +2516,31 @@ namespace IdeogramGen
     /// <remarks>
     /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
     /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
-    /// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>DescribeModelVersion</c>, default <c>V_3</c>.
+    /// Ideogram's values are case-sensitive. <c>default(DescribeModelVersion)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>DescribeModelVersion</c>, default <c>V_3</c>.
     /// </remarks>
-    [global::System.Diagnostics.DebuggerDisplay("{Value}")]
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
     public readonly partial struct DescribeModelVersion : global::System.IEquatable<DescribeModelVersion>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
-        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space.</exception>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
         public DescribeModelVersion(string value)
         {
             if (string.IsNullOrWhiteSpace(value))
-                throw new global::System.ArgumentException("A DescribeModelVersion value must not be empty. Known values: " + KnownValuesText + ".", nameof(value));
+                throw new global::System.ArgumentException("A DescribeModelVersion value must not be empty. Known values: " + KnownValuesText + ". Use default(DescribeModelVersion) or null for a field that is not set.", nameof(value));
             _value = value;
         }
 
-        /// <summary>The value as sent on the wire.</summary>
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
         public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
 
         /// <summary>The value <c>V_2</c>.</summary>
         public static DescribeModelVersion V2 { get; } = new DescribeModelVersion("V_2");
@@ -2393,14 +2582,20 @@ namespace IdeogramGen
         public override bool Equals(object? obj) => obj is DescribeModelVersion other && Equals(other);
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-        /// <summary>The wire value.</summary>
+        /// <summary>The wire value; an empty string when not set.</summary>
         public override string ToString() => Value;
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator ==(DescribeModelVersion left, DescribeModelVersion right) => left.Equals(right);
         /// <summary>Compares wire values ordinally.</summary>
         public static bool operator !=(DescribeModelVersion left, DescribeModelVersion right) => !left.Equals(right);
-        /// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>
-        public static implicit operator DescribeModelVersion(string value) => new DescribeModelVersion(value);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator DescribeModelVersion(string? value) => value is null ? default(DescribeModelVersion) : new DescribeModelVersion(value);
     }
 
     /// <summary>Limits of <c>color_palette</c> (OpenAPI schemas <c>ColorPaletteWithMembers</c>, <c>ColorPaletteMember</c>).</summary>

@@ -22,7 +22,7 @@ namespace IdeogramGen.Testing
     /// <code>
     /// var gate = new EmulatorGate();
     /// emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
-    /// var call = images.GenerateAsync(request);
+    /// var call = images.GenerateV3Async(request);
     /// await gate.WaitReachedAsync();      // the request is at the emulator, no answer byte sent yet
     /// clock.Advance(TimeSpan.FromMinutes(3));
     /// gate.Release();

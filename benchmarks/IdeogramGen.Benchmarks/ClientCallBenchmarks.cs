@@ -14,14 +14,14 @@ namespace IdeogramGen.Benchmarks;
 public interface IIdeogramRefitApi
 {
     [Post("/v1/ideogram-v3/generate")]
-    Task<ImageResponsePoco> GenerateAsync([Body] GenerateRequestPoco request, [Header("Api-Key")] string apiKey, CancellationToken cancellationToken = default);
+    Task<ImageResponsePoco> GenerateV3Async([Body] GenerateRequestPoco request, [Header("Api-Key")] string apiKey, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// A whole generate call in memory, three ways over the same handler (it reads the request body and returns a canned
 /// answer): the floor (baseline) is what a careful hand-written client does with HttpClient and System.Text.Json's
 /// source generator (the request serialized to bytes, the answer read with <c>ReadFromJsonAsync</c>); Refit 16.4 with
-/// STJ and the same options; and the generated client's GenerateAsync (validation, gateway headers, JSON body, gateway
+/// STJ and the same options; and the generated client's GenerateV3Async (validation, gateway headers, JSON body, gateway
 /// metadata, typed answer).
 /// </summary>
 [MemoryDiagnoser]
@@ -34,7 +34,7 @@ public class ClientCallBenchmarks
     private IIdeogramRefitApi _refit = null!;
     private HttpClient _floor = null!;
     private Uri _floorUri = null!;
-    private GenerateRequest _request = null!;
+    private GenerateV3Request _request = null!;
     private GenerateRequestPoco _poco = null!;
 
     /// <summary>The handler behind the generated client.</summary>
@@ -75,8 +75,8 @@ public class ClientCallBenchmarks
     }
 
     [Benchmark(Description = "Refit 16.4 (STJ reflection)")]
-    public Task<ImageResponsePoco> Refit() => _refit.GenerateAsync(_poco, ApiKey);
+    public Task<ImageResponsePoco> Refit() => _refit.GenerateV3Async(_poco, ApiKey);
 
     [Benchmark(Description = "IdeogramGen generated client")]
-    public Task<ImageResponse> Generated() => _generated.GenerateAsync(_request);
+    public Task<ImageV3Response> Generated() => _generated.GenerateV3Async(_request);
 }

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 namespace IdeogramGen.Benchmarks;
 
 /// <summary>
-/// Response parsing of a four-image generate answer: the generated reader (ImageResponse.Read over a
+/// Response parsing of a four-image generate answer: the generated reader (ImageV3Response.Read over a
 /// <see cref="Utf8JsonReader"/>, as the transport calls it) against System.Text.Json reflection deserialization of an
 /// equivalent POCO (baseline) and STJ's source-generated deserializer.
 /// </summary>
@@ -29,11 +29,11 @@ public class ParsingBenchmarks
     public ImageResponsePoco? StjSourceGenerated() => JsonSerializer.Deserialize(_body, Payloads.SourceGenerated.ImageResponsePoco);
 
     [Benchmark(Description = "IdeogramGen generated reader")]
-    public ImageResponse Generated()
+    public ImageV3Response Generated()
     {
         var reader = new Utf8JsonReader(_body);
         IdeogramJson.Start(ref reader);
-        var response = ImageResponse.Read(ref reader);
+        var response = ImageV3Response.Read(ref reader);
         IdeogramJson.End(ref reader);
         return response;
     }

@@ -26,7 +26,7 @@ public static class Payloads
     public const int ImageCount = 4;
 
     /// <summary>A typical generate request as the generated type.</summary>
-    public static GenerateRequest GeneratedRequest() => new()
+    public static GenerateV3Request GeneratedRequest() => new()
     {
         Prompt = Prompt,
         Seed = Seed,

@@ -4,13 +4,13 @@ using BenchmarkDotNet.Attributes;
 namespace IdeogramGen.Benchmarks;
 
 /// <summary>
-/// Request serialization: the generated writer (the bytes GenerateAsync sends) against System.Text.Json reflection
+/// Request serialization: the generated writer (the bytes GenerateV3Async sends) against System.Text.Json reflection
 /// serialization of an equivalent POCO (baseline) and STJ's source-generated serializer. All three produce the same bytes.
 /// </summary>
 [MemoryDiagnoser]
 public class SerializationBenchmarks
 {
-    private GenerateRequest _request = null!;
+    private GenerateV3Request _request = null!;
     private GenerateRequestPoco _poco = null!;
     private JsonSerializerOptions _options = null!;
 

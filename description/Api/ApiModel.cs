@@ -40,7 +40,7 @@ namespace IdeogramGen.ApiDescription
     /// <summary>One endpoint of the Ideogram API, as IdeogramGen covers it.</summary>
     internal sealed class ApiEndpoint
     {
-        /// <summary>C# stem: <c>Generate</c> gives <c>GenerateRequest</c>, <c>GenerateAsync</c> and <c>Endpoints.Generate</c>.</summary>
+        /// <summary>C# stem: <c>Generate</c> gives <c>GenerateV3Request</c>, <c>GenerateV3Async</c> and <c>Endpoints.GenerateV3</c>.</summary>
         public string Name { get; set; } = "";
         public string Path { get; set; } = "";
         /// <summary>One of <see cref="ApiFamilies"/>.</summary>
@@ -88,6 +88,11 @@ namespace IdeogramGen.ApiDescription
         public double? MinimumNumber { get; set; }
         public double? MaximumNumber { get; set; }
         public string? Pattern { get; set; }
+        /// <summary>
+        /// For text fields (and the items of text lists): the longest accepted text in Unicode characters, where the
+        /// document states one (<c>maxLength</c>), else null.
+        /// </summary>
+        public int? MaxLength { get; set; }
         public int? MinItems { get; set; }
         public int? MaxItems { get; set; }
         public string? Default { get; set; }
@@ -133,11 +138,13 @@ namespace IdeogramGen.ApiDescription
     {
         /// <summary>The schema name in the OpenAPI document (<c>AspectRatioV3</c>).</summary>
         public string Name { get; set; } = "";
-        /// <summary>The C# struct in the runtime (<c>AspectRatioV3</c>, <c>LegacyAspectRatio</c>).</summary>
+        /// <summary>The C# struct in the runtime (<c>AspectRatioV3</c>, <c>AspectRatioLegacy</c>).</summary>
         public string TypeName { get; set; } = "";
         /// <summary>Prefix for member names of values that start with a digit (<c>Ratio</c> gives <c>Ratio16x9</c>).</summary>
         public string MemberPrefix { get; set; } = "";
         public string[] Values { get; set; } = Array.Empty<string>();
+        /// <summary>The C# static member of each value, in the order of <see cref="Values"/> (<c>16x9</c> → <c>Ratio16x9</c>).</summary>
+        public string[] Members { get; set; } = Array.Empty<string>();
         public string? Default { get; set; }
         public string Description { get; set; } = "";
         /// <summary>Values still in the document but no longer documented, with the reason.</summary>
@@ -145,6 +152,14 @@ namespace IdeogramGen.ApiDescription
         /// <summary>Names people type for a value (product names such as <c>Ideogram 3.0</c>) → the value; from the overlay.</summary>
         public KeyValuePair<string, string>[] Aliases { get; set; } = Array.Empty<KeyValuePair<string, string>>();
         public string Source { get; set; } = "openapi";
+
+        /// <summary>The value whose C# member is <paramref name="member"/>, or null.</summary>
+        public string? ValueOfMember(string member)
+        {
+            for (int i = 0; i < Members.Length && i < Values.Length; i++)
+                if (Members[i] == member) return Values[i];
+            return null;
+        }
 
         public string? ObsoleteReason(string value)
         {

@@ -33,6 +33,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "IdeogramModel",
                 MemberPrefix = "",
                 Values = new[] { "V_1", "V_1_TURBO", "V_2", "V_2_TURBO", "V_2A", "V_2A_TURBO", "V_3", "AUTO" },
+                Members = new[] { "V1", "V1Turbo", "V2", "V2Turbo", "V2A", "V2ATurbo", "V3", "Auto" },
                 Default = "V_2",
                 Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.",
                 Aliases = new[] { new KeyValuePair<string, string>("Ideogram 1.0", "V_1"), new KeyValuePair<string, string>("ideogram-v1", "V_1"), new KeyValuePair<string, string>("Ideogram 1", "V_1"), new KeyValuePair<string, string>("v1.0", "V_1"), new KeyValuePair<string, string>("Ideogram 1.0 Turbo", "V_1_TURBO"), new KeyValuePair<string, string>("ideogram-v1-turbo", "V_1_TURBO"), new KeyValuePair<string, string>("v1.0-turbo", "V_1_TURBO"), new KeyValuePair<string, string>("Ideogram 2.0", "V_2"), new KeyValuePair<string, string>("ideogram-v2", "V_2"), new KeyValuePair<string, string>("Ideogram 2", "V_2"), new KeyValuePair<string, string>("v2.0", "V_2"), new KeyValuePair<string, string>("Ideogram 2.0 Turbo", "V_2_TURBO"), new KeyValuePair<string, string>("ideogram-v2-turbo", "V_2_TURBO"), new KeyValuePair<string, string>("v2.0-turbo", "V_2_TURBO"), new KeyValuePair<string, string>("Ideogram 2a", "V_2A"), new KeyValuePair<string, string>("ideogram-v2a", "V_2A"), new KeyValuePair<string, string>("Ideogram 2.0a", "V_2A"), new KeyValuePair<string, string>("Ideogram 2a Turbo", "V_2A_TURBO"), new KeyValuePair<string, string>("ideogram-v2a-turbo", "V_2A_TURBO"), new KeyValuePair<string, string>("Ideogram 3.0", "V_3"), new KeyValuePair<string, string>("ideogram-v3", "V_3"), new KeyValuePair<string, string>("Ideogram 3", "V_3"), new KeyValuePair<string, string>("v3.0", "V_3"), new KeyValuePair<string, string>("ideogram-3.0", "V_3") },
@@ -40,25 +41,28 @@ namespace IdeogramGen.ApiDescription
             new ApiEnum
             {
                 Name = "AspectRatio",
-                TypeName = "LegacyAspectRatio",
-                MemberPrefix = "",
+                TypeName = "AspectRatioLegacy",
+                MemberPrefix = "Ratio",
                 Values = new[] { "ASPECT_10_16", "ASPECT_16_10", "ASPECT_9_16", "ASPECT_16_9", "ASPECT_3_2", "ASPECT_2_3", "ASPECT_4_3", "ASPECT_3_4", "ASPECT_1_1", "ASPECT_1_3", "ASPECT_3_1" },
+                Members = new[] { "Ratio10x16", "Ratio16x10", "Ratio9x16", "Ratio16x9", "Ratio3x2", "Ratio2x3", "Ratio4x3", "Ratio3x4", "Ratio1x1", "Ratio1x3", "Ratio3x1" },
                 Description = "(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1.",
             },
             new ApiEnum
             {
                 Name = "Resolution",
-                TypeName = "LegacyResolution",
-                MemberPrefix = "",
+                TypeName = "ResolutionLegacy",
+                MemberPrefix = "Size",
                 Values = new[] { "RESOLUTION_512_1536", "RESOLUTION_576_1408", "RESOLUTION_576_1472", "RESOLUTION_576_1536", "RESOLUTION_640_1024", "RESOLUTION_640_1344", "RESOLUTION_640_1408", "RESOLUTION_640_1472", "RESOLUTION_640_1536", "RESOLUTION_704_1152", "RESOLUTION_704_1216", "RESOLUTION_704_1280", "RESOLUTION_704_1344", "RESOLUTION_704_1408", "RESOLUTION_704_1472", "RESOLUTION_720_1280", "RESOLUTION_736_1312", "RESOLUTION_768_1024", "RESOLUTION_768_1088", "RESOLUTION_768_1152", "RESOLUTION_768_1216", "RESOLUTION_768_1232", "RESOLUTION_768_1280", "RESOLUTION_768_1344", "RESOLUTION_832_960", "RESOLUTION_832_1024", "RESOLUTION_832_1088", "RESOLUTION_832_1152", "RESOLUTION_832_1216", "RESOLUTION_832_1248", "RESOLUTION_864_1152", "RESOLUTION_896_960", "RESOLUTION_896_1024", "RESOLUTION_896_1088", "RESOLUTION_896_1120", "RESOLUTION_896_1152", "RESOLUTION_960_832", "RESOLUTION_960_896", "RESOLUTION_960_1024", "RESOLUTION_960_1088", "RESOLUTION_1024_640", "RESOLUTION_1024_768", "RESOLUTION_1024_832", "RESOLUTION_1024_896", "RESOLUTION_1024_960", "RESOLUTION_1024_1024", "RESOLUTION_1088_768", "RESOLUTION_1088_832", "RESOLUTION_1088_896", "RESOLUTION_1088_960", "RESOLUTION_1120_896", "RESOLUTION_1152_704", "RESOLUTION_1152_768", "RESOLUTION_1152_832", "RESOLUTION_1152_864", "RESOLUTION_1152_896", "RESOLUTION_1216_704", "RESOLUTION_1216_768", "RESOLUTION_1216_832", "RESOLUTION_1232_768", "RESOLUTION_1248_832", "RESOLUTION_1280_704", "RESOLUTION_1280_720", "RESOLUTION_1280_768", "RESOLUTION_1280_800", "RESOLUTION_1312_736", "RESOLUTION_1344_640", "RESOLUTION_1344_704", "RESOLUTION_1344_768", "RESOLUTION_1408_576", "RESOLUTION_1408_640", "RESOLUTION_1408_704", "RESOLUTION_1472_576", "RESOLUTION_1472_640", "RESOLUTION_1472_704", "RESOLUTION_1536_512", "RESOLUTION_1536_576", "RESOLUTION_1536_640" },
+                Members = new[] { "Size512x1536", "Size576x1408", "Size576x1472", "Size576x1536", "Size640x1024", "Size640x1344", "Size640x1408", "Size640x1472", "Size640x1536", "Size704x1152", "Size704x1216", "Size704x1280", "Size704x1344", "Size704x1408", "Size704x1472", "Size720x1280", "Size736x1312", "Size768x1024", "Size768x1088", "Size768x1152", "Size768x1216", "Size768x1232", "Size768x1280", "Size768x1344", "Size832x960", "Size832x1024", "Size832x1088", "Size832x1152", "Size832x1216", "Size832x1248", "Size864x1152", "Size896x960", "Size896x1024", "Size896x1088", "Size896x1120", "Size896x1152", "Size960x832", "Size960x896", "Size960x1024", "Size960x1088", "Size1024x640", "Size1024x768", "Size1024x832", "Size1024x896", "Size1024x960", "Size1024x1024", "Size1088x768", "Size1088x832", "Size1088x896", "Size1088x960", "Size1120x896", "Size1152x704", "Size1152x768", "Size1152x832", "Size1152x864", "Size1152x896", "Size1216x704", "Size1216x768", "Size1216x832", "Size1232x768", "Size1248x832", "Size1280x704", "Size1280x720", "Size1280x768", "Size1280x800", "Size1312x736", "Size1344x640", "Size1344x704", "Size1344x768", "Size1408x576", "Size1408x640", "Size1408x704", "Size1472x576", "Size1472x640", "Size1472x704", "Size1536x512", "Size1536x576", "Size1536x640" },
                 Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio.",
             },
             new ApiEnum
             {
                 Name = "StyleType",
-                TypeName = "LegacyStyleType",
+                TypeName = "StyleTypeLegacy",
                 MemberPrefix = "",
                 Values = new[] { "AUTO", "GENERAL", "FICTION", "REALISTIC", "DESIGN", "RENDER_3D", "ANIME", "CUSTOM", "STYLIZED" },
+                Members = new[] { "Auto", "General", "Fiction", "Realistic", "Design", "Render3D", "Anime", "Custom", "Stylized" },
                 Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1.",
             },
             new ApiEnum
@@ -67,6 +71,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "MagicPromptOption",
                 MemberPrefix = "",
                 Values = new[] { "AUTO", "ON", "OFF" },
+                Members = new[] { "Auto", "On", "Off" },
                 Description = "Determine if MagicPrompt should be used in generating the request or not.",
             },
             new ApiEnum
@@ -75,6 +80,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "MagicPromptVersion",
                 MemberPrefix = "",
                 Values = new[] { "V_0", "V_0_1", "V_0_2", "V_0_3", "V_0_4", "V_0_5", "V_0_6", "V_0_7", "V_0_8" },
+                Members = new[] { "V0", "V0_1", "V0_2", "V0_3", "V0_4", "V0_5", "V0_6", "V0_7", "V0_8" },
                 Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON.",
             },
             new ApiEnum
@@ -83,6 +89,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "AspectRatioV3",
                 MemberPrefix = "Ratio",
                 Values = new[] { "1x3", "3x1", "1x2", "2x1", "9x16", "16x9", "10x16", "16x10", "2x3", "3x2", "3x4", "4x3", "4x5", "5x4", "1x1" },
+                Members = new[] { "Ratio1x3", "Ratio3x1", "Ratio1x2", "Ratio2x1", "Ratio9x16", "Ratio16x9", "Ratio10x16", "Ratio16x10", "Ratio2x3", "Ratio3x2", "Ratio3x4", "Ratio4x3", "Ratio4x5", "Ratio5x4", "Ratio1x1" },
                 Description = "The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1.",
             },
             new ApiEnum
@@ -91,6 +98,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "ResolutionV3",
                 MemberPrefix = "Size",
                 Values = new[] { "512x1536", "576x1408", "576x1472", "576x1536", "640x1344", "640x1408", "640x1472", "640x1536", "704x1152", "704x1216", "704x1280", "704x1344", "704x1408", "704x1472", "736x1312", "768x1088", "768x1216", "768x1280", "768x1344", "800x1280", "832x960", "832x1024", "832x1088", "832x1152", "832x1216", "832x1248", "864x1152", "896x960", "896x1024", "896x1088", "896x1120", "896x1152", "960x832", "960x896", "960x1024", "960x1088", "1024x832", "1024x896", "1024x960", "1024x1024", "1088x768", "1088x832", "1088x896", "1088x960", "1120x896", "1152x704", "1152x832", "1152x864", "1152x896", "1216x704", "1216x768", "1216x832", "1248x832", "1280x704", "1280x768", "1280x800", "1312x736", "1344x640", "1344x704", "1344x768", "1408x576", "1408x640", "1408x704", "1472x576", "1472x640", "1472x704", "1536x512", "1536x576", "1536x640" },
+                Members = new[] { "Size512x1536", "Size576x1408", "Size576x1472", "Size576x1536", "Size640x1344", "Size640x1408", "Size640x1472", "Size640x1536", "Size704x1152", "Size704x1216", "Size704x1280", "Size704x1344", "Size704x1408", "Size704x1472", "Size736x1312", "Size768x1088", "Size768x1216", "Size768x1280", "Size768x1344", "Size800x1280", "Size832x960", "Size832x1024", "Size832x1088", "Size832x1152", "Size832x1216", "Size832x1248", "Size864x1152", "Size896x960", "Size896x1024", "Size896x1088", "Size896x1120", "Size896x1152", "Size960x832", "Size960x896", "Size960x1024", "Size960x1088", "Size1024x832", "Size1024x896", "Size1024x960", "Size1024x1024", "Size1088x768", "Size1088x832", "Size1088x896", "Size1088x960", "Size1120x896", "Size1152x704", "Size1152x832", "Size1152x864", "Size1152x896", "Size1216x704", "Size1216x768", "Size1216x832", "Size1248x832", "Size1280x704", "Size1280x768", "Size1280x800", "Size1312x736", "Size1344x640", "Size1344x704", "Size1344x768", "Size1408x576", "Size1408x640", "Size1408x704", "Size1472x576", "Size1472x640", "Size1472x704", "Size1536x512", "Size1536x576", "Size1536x640" },
                 Description = "The resolutions supported for Ideogram 3.0.",
             },
             new ApiEnum
@@ -99,6 +107,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "ResolutionV4",
                 MemberPrefix = "Size",
                 Values = new[] { "512x512", "512x1536", "576x1408", "576x1472", "576x1536", "640x1344", "640x1408", "640x1472", "640x1536", "704x1152", "704x1216", "704x1280", "704x1344", "704x1408", "704x1472", "736x1312", "768x1088", "768x1216", "768x1280", "768x1344", "800x1280", "832x960", "832x1024", "832x1088", "832x1152", "832x1216", "832x1248", "864x1152", "896x960", "896x1024", "896x1088", "896x1120", "896x1152", "960x832", "960x896", "960x1024", "960x1088", "1024x832", "1024x896", "1024x960", "1024x1024", "1088x768", "1088x832", "1088x896", "1088x960", "1120x896", "1152x704", "1152x832", "1152x864", "1152x896", "1216x704", "1216x768", "1216x832", "1248x832", "1280x704", "1280x768", "1280x800", "1312x736", "1344x640", "1344x704", "1344x768", "1408x576", "1408x640", "1408x704", "1472x576", "1472x640", "1472x704", "1536x512", "1536x576", "1536x640" },
+                Members = new[] { "Size512x512", "Size512x1536", "Size576x1408", "Size576x1472", "Size576x1536", "Size640x1344", "Size640x1408", "Size640x1472", "Size640x1536", "Size704x1152", "Size704x1216", "Size704x1280", "Size704x1344", "Size704x1408", "Size704x1472", "Size736x1312", "Size768x1088", "Size768x1216", "Size768x1280", "Size768x1344", "Size800x1280", "Size832x960", "Size832x1024", "Size832x1088", "Size832x1152", "Size832x1216", "Size832x1248", "Size864x1152", "Size896x960", "Size896x1024", "Size896x1088", "Size896x1120", "Size896x1152", "Size960x832", "Size960x896", "Size960x1024", "Size960x1088", "Size1024x832", "Size1024x896", "Size1024x960", "Size1024x1024", "Size1088x768", "Size1088x832", "Size1088x896", "Size1088x960", "Size1120x896", "Size1152x704", "Size1152x832", "Size1152x864", "Size1152x896", "Size1216x704", "Size1216x768", "Size1216x832", "Size1248x832", "Size1280x704", "Size1280x768", "Size1280x800", "Size1312x736", "Size1344x640", "Size1344x704", "Size1344x768", "Size1408x576", "Size1408x640", "Size1408x704", "Size1472x576", "Size1472x640", "Size1472x704", "Size1536x512", "Size1536x576", "Size1536x640" },
                 Description = "The resolutions supported for Ideogram 4.0.",
             },
             new ApiEnum
@@ -107,6 +116,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "RenderingSpeed",
                 MemberPrefix = "",
                 Values = new[] { "FLASH", "TURBO", "BALANCED", "DEFAULT", "QUALITY" },
+                Members = new[] { "Flash", "Turbo", "Balanced", "Default", "Quality" },
                 Default = "DEFAULT",
                 Description = "The rendering speed to use.",
                 Obsolete = new[] { new KeyValuePair<string, string>("BALANCED", "BALANCED is no longer documented by Ideogram's API reference (which lists FLASH, TURBO, DEFAULT, QUALITY); use DEFAULT.") },
@@ -117,6 +127,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "StyleTypeV3",
                 MemberPrefix = "",
                 Values = new[] { "AUTO", "GENERAL", "REALISTIC", "DESIGN", "CUSTOM", "FICTION", "STYLIZED" },
+                Members = new[] { "Auto", "General", "Realistic", "Design", "Custom", "Fiction", "Stylized" },
                 Default = "GENERAL",
                 Description = "The style type to generate with.",
             },
@@ -126,6 +137,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "StylePresetV3",
                 MemberPrefix = "Style",
                 Values = new[] { "80S_ILLUSTRATION", "90S_NOSTALGIA", "ABSTRACT_ORGANIC", "ANALOG_NOSTALGIA", "ART_BRUT", "ART_DECO", "ART_POSTER", "AURA", "AVANT_GARDE", "BAUHAUS", "BLUEPRINT", "BLURRY_MOTION", "BRIGHT_ART", "C4D_CARTOON", "CHILDRENS_BOOK", "COLLAGE", "COLORING_BOOK_I", "COLORING_BOOK_II", "CUBISM", "DARK_AURA", "DOODLE", "DOUBLE_EXPOSURE", "DRAMATIC_CINEMA", "EDITORIAL", "EMOTIONAL_MINIMAL", "ETHEREAL_PARTY", "EXPIRED_FILM", "FLAT_ART", "FLAT_VECTOR", "FOREST_REVERIE", "GEO_MINIMALIST", "GLASS_PRISM", "GOLDEN_HOUR", "GRAFFITI_I", "GRAFFITI_II", "HALFTONE_PRINT", "HIGH_CONTRAST", "HIPPIE_ERA", "ICONIC", "JAPANDI_FUSION", "JAZZY", "LONG_EXPOSURE", "MAGAZINE_EDITORIAL", "MINIMAL_ILLUSTRATION", "MIXED_MEDIA", "MONOCHROME", "NIGHTLIFE", "OIL_PAINTING", "OLD_CARTOONS", "PAINT_GESTURE", "POP_ART", "RETRO_ETCHING", "RIVIERA_POP", "SPOTLIGHT_80S", "STYLIZED_RED", "SURREAL_COLLAGE", "TRAVEL_POSTER", "VINTAGE_GEO", "VINTAGE_POSTER", "WATERCOLOR", "WEIRD", "WOODBLOCK_PRINT" },
+                Members = new[] { "Style80SIllustration", "Style90SNostalgia", "AbstractOrganic", "AnalogNostalgia", "ArtBrut", "ArtDeco", "ArtPoster", "Aura", "AvantGarde", "Bauhaus", "Blueprint", "BlurryMotion", "BrightArt", "C4dCartoon", "ChildrensBook", "Collage", "ColoringBookI", "ColoringBookIi", "Cubism", "DarkAura", "Doodle", "DoubleExposure", "DramaticCinema", "Editorial", "EmotionalMinimal", "EtherealParty", "ExpiredFilm", "FlatArt", "FlatVector", "ForestReverie", "GeoMinimalist", "GlassPrism", "GoldenHour", "GraffitiI", "GraffitiIi", "HalftonePrint", "HighContrast", "HippieEra", "Iconic", "JapandiFusion", "Jazzy", "LongExposure", "MagazineEditorial", "MinimalIllustration", "MixedMedia", "Monochrome", "Nightlife", "OilPainting", "OldCartoons", "PaintGesture", "PopArt", "RetroEtching", "RivieraPop", "Spotlight80S", "StylizedRed", "SurrealCollage", "TravelPoster", "VintageGeo", "VintagePoster", "Watercolor", "Weird", "WoodblockPrint" },
                 Description = "A predefined style preset that applies a specific artistic style to the generated image.",
             },
             new ApiEnum
@@ -134,6 +146,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "ColorPalettePreset",
                 MemberPrefix = "",
                 Values = new[] { "EMBER", "FRESH", "JUNGLE", "MAGIC", "MELON", "MOSAIC", "PASTEL", "ULTRAMARINE" },
+                Members = new[] { "Ember", "Fresh", "Jungle", "Magic", "Melon", "Mosaic", "Pastel", "Ultramarine" },
                 Description = "A color palette preset value.",
             },
             new ApiEnum
@@ -142,6 +155,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "UpscaleFactor",
                 MemberPrefix = "",
                 Values = new[] { "X1", "X2", "X4" },
+                Members = new[] { "X1", "X2", "X4" },
                 Default = "X1",
                 Description = "Upscale the initially generated image by the given factor. Upscale factors other than X1 will incur additional cost.",
             },
@@ -151,6 +165,7 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "DescribeModelVersion",
                 MemberPrefix = "",
                 Values = new[] { "V_2", "V_3", "CUSTOM" },
+                Members = new[] { "V2", "V3", "Custom" },
                 Default = "V_3",
                 Description = "The model version to use for describing images. Defaults to V_3.",
             },
@@ -161,7 +176,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "ImageGenerationResponseV3",
-                TypeName = "ImageResponse",
+                TypeName = "ImageV3Response",
                 Description = "The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
                 Properties = new ApiProperty[]
                 {
@@ -172,7 +187,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "LayeredImageGenerationResponseV3",
-                TypeName = "LayeredImageResponse",
+                TypeName = "LayeredImageV3Response",
                 Description = "The response which contains information about the generated image, including the download link and other text layeres.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
                 Properties = new ApiProperty[]
                 {
@@ -183,7 +198,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "LayerizeTextResponse",
-                TypeName = "LayerizeTextResponse",
+                TypeName = "LayerizeTextV3Response",
                 Description = "The response containing detected text blocks and a text-erased base image.\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.",
                 Properties = new ApiProperty[]
                 {
@@ -207,7 +222,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "ImageGenerationResponseV4",
-                TypeName = "ImageResponseV4",
+                TypeName = "ImageV4Response",
                 Description = "The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
                 Properties = new ApiProperty[]
                 {
@@ -218,7 +233,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "GenerateImageResponse",
-                TypeName = "LegacyImageResponse",
+                TypeName = "ImageLegacyResponse",
                 Description = "The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
                 Properties = new ApiProperty[]
                 {
@@ -229,7 +244,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "DescribeResponse",
-                TypeName = "DescribeResponse",
+                TypeName = "DescribeLegacyResponse",
                 Description = "The response for a describe request encapsulates a list of descriptions.",
                 Properties = new ApiProperty[]
                 {
@@ -239,7 +254,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "ImageGenerationObjectV3",
-                TypeName = "GeneratedImage",
+                TypeName = "GeneratedImageV3",
                 Description = "",
                 Properties = new ApiProperty[]
                 {
@@ -255,7 +270,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "LayeredImageGenerationObjectV3",
-                TypeName = "LayeredImage",
+                TypeName = "LayeredImageV3",
                 Description = "",
                 Properties = new ApiProperty[]
                 {
@@ -274,7 +289,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "DetectedTextBlock",
-                TypeName = "DetectedTextBlock",
+                TypeName = "DetectedTextBlockV3",
                 Description = "A single detected text region with its position, content, font information, and styling.",
                 Properties = new ApiProperty[]
                 {
@@ -327,7 +342,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "ImageObject",
-                TypeName = "LegacyImage",
+                TypeName = "GeneratedImageLegacy",
                 Description = "",
                 Properties = new ApiProperty[]
                 {
@@ -343,7 +358,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "Description",
-                TypeName = "ImageDescription",
+                TypeName = "ImageDescriptionLegacy",
                 Description = "",
                 Properties = new ApiProperty[]
                 {
@@ -353,7 +368,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "TextContainerV3",
-                TypeName = "TextContainer",
+                TypeName = "TextContainerV3",
                 Description = "A spatial grouping of related text items that form a cohesive visual unit (e.g., a title group, a list, a card).",
                 Properties = new ApiProperty[]
                 {
@@ -364,7 +379,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "ImageLayerV3",
-                TypeName = "ImageLayer",
+                TypeName = "ImageLayerV3",
                 Description = "An image layer (logo, brand asset, icon) for a layered image generation.",
                 Properties = new ApiProperty[]
                 {
@@ -378,7 +393,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "TextItemV3",
-                TypeName = "TextItem",
+                TypeName = "TextItemV3",
                 Description = "A single text block within a container, representing one logical unit of text (e.g., a headline, a paragraph, a list entry).",
                 Properties = new ApiProperty[]
                 {
@@ -400,7 +415,7 @@ namespace IdeogramGen.ApiDescription
             new ApiSchema
             {
                 Name = "TextSpanV3",
-                TypeName = "TextSpan",
+                TypeName = "TextSpanV3",
                 Description = "An atomic text segment within a text item, carrying text content and visual styling.",
                 Properties = new ApiProperty[]
                 {
@@ -439,7 +454,7 @@ namespace IdeogramGen.ApiDescription
         {
             new ApiEndpoint
             {
-                Name = "Generate",
+                Name = "GenerateV3",
                 Path = "/v1/ideogram-v3/generate",
                 Family = ApiFamilies.V3,
                 OperationId = "post_generate_image_v3",
@@ -480,7 +495,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "Edit",
+                Name = "EditV3",
                 Path = "/v1/ideogram-v3/edit",
                 Family = ApiFamilies.V3,
                 OperationId = "post_edit_image_v3",
@@ -518,7 +533,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "Inpaint",
+                Name = "InpaintV3",
                 Path = "/v1/ideogram-v3/inpaint",
                 Family = ApiFamilies.V3,
                 OperationId = "post_inpaint_image_v3",
@@ -556,7 +571,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "Remix",
+                Name = "RemixV3",
                 Path = "/v1/ideogram-v3/remix",
                 Family = ApiFamilies.V3,
                 OperationId = "post_remix_image_v3",
@@ -598,7 +613,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "Reframe",
+                Name = "ReframeV3",
                 Path = "/v1/ideogram-v3/reframe",
                 Family = ApiFamilies.V3,
                 OperationId = "post_reframe_image_v3",
@@ -628,7 +643,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "ReplaceBackground",
+                Name = "ReplaceBackgroundV3",
                 Path = "/v1/ideogram-v3/replace-background",
                 Family = ApiFamilies.V3,
                 OperationId = "post_replace_background_v3",
@@ -659,7 +674,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "GenerateTransparent",
+                Name = "GenerateTransparentV3",
                 Path = "/v1/ideogram-v3/generate-transparent",
                 Family = ApiFamilies.V3,
                 OperationId = "post_generate_image_v3_transparent",
@@ -688,7 +703,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "GenerateDesign",
+                Name = "GenerateDesignV3",
                 Path = "/v1/ideogram-v3/generate-design",
                 Family = ApiFamilies.V3,
                 OperationId = "post_generate_design_v3",
@@ -734,7 +749,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "LayerizeDesign",
+                Name = "LayerizeDesignV3",
                 Path = "/v1/ideogram-v3/layerize-design",
                 Family = ApiFamilies.V3,
                 OperationId = "post_layerize_design_v3",
@@ -766,7 +781,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "LayerizeText",
+                Name = "LayerizeTextV3",
                 Path = "/v1/ideogram-v3/layerize-text",
                 Family = ApiFamilies.V3,
                 OperationId = "post_layerize_text_v3",
@@ -789,7 +804,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "TryOn",
+                Name = "TryOnV3",
                 Path = "/v1/ideogram-v3/try-on",
                 Family = ApiFamilies.V3,
                 OperationId = "post_try_on_v3",
@@ -818,7 +833,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "GenerateGraphic",
+                Name = "GenerateGraphicV3",
                 Path = "/v1/ideogram-v3/graphic",
                 Family = ApiFamilies.V3,
                 OperationId = "post_generate_graphic_v3",
@@ -912,7 +927,7 @@ namespace IdeogramGen.ApiDescription
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The text prompt for image generation." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility." },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPromptOption", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
+                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI." },
                 },
                 Rules = new ApiRule[]
@@ -921,7 +936,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "LegacyGenerate",
+                Name = "GenerateLegacy",
                 Path = "/generate",
                 Family = ApiFamilies.Legacy,
                 OperationId = "post_generate_image",
@@ -938,7 +953,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, InWrapper = true, Description = "The prompt to use to generate the image." },
                     new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatio", InWrapper = true, Description = "(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1." },
                     new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", InWrapper = true, Default = "V_2", Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO." },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPromptOption", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
+                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "magic_prompt_version", Member = "MagicPromptVersion", Kind = ValueKind.Enum, Enum = "MagicPromptVersionEnum", InWrapper = true, Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, InWrapper = true, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleType", InWrapper = true, Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1." },
@@ -957,7 +972,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "LegacyRemix",
+                Name = "RemixLegacy",
                 Path = "/remix",
                 Family = ApiFamilies.Legacy,
                 OperationId = "post_remix_image",
@@ -974,7 +989,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, InWrapper = true, Description = "The prompt to use to generate the image." },
                     new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatio", InWrapper = true, Description = "(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1." },
                     new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", InWrapper = true, Default = "V_2", Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO." },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPromptOption", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
+                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "magic_prompt_version", Member = "MagicPromptVersion", Kind = ValueKind.Enum, Enum = "MagicPromptVersionEnum", InWrapper = true, Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, InWrapper = true, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleType", InWrapper = true, Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1." },
@@ -983,7 +998,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", InWrapper = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
                     new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, InWrapper = true, Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -995,7 +1010,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "Upscale",
+                Name = "UpscaleLegacy",
                 Path = "/upscale",
                 Family = ApiFamilies.Legacy,
                 OperationId = "post_upscale_image",
@@ -1012,11 +1027,11 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, InWrapper = true, Description = "An optional prompt to guide the upscale" },
                     new ApiField { Name = "resemblance", Member = "Resemblance", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
                     new ApiField { Name = "detail", Member = "Detail", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPromptOption", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
+                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "magic_prompt_version", Member = "MagicPromptVersion", Kind = ValueKind.Enum, Enum = "MagicPromptVersionEnum", InWrapper = true, Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, InWrapper = true, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -1024,7 +1039,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "LegacyEdit",
+                Name = "EditLegacy",
                 Path = "/edit",
                 Family = ApiFamilies.Legacy,
                 OperationId = "post_edit_image",
@@ -1037,11 +1052,11 @@ namespace IdeogramGen.ApiDescription
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used to describe the edited result." },
                     new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", Required = true, Default = "V_2", AllowedValues = new[] { "V_2", "V_2_TURBO" }, Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.", Source = "OpenAPI ModelEnum description: \"/edit is only supported for V_2 and V_2_TURBO.\"" },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPromptOption", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
+                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleType", Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1." },
@@ -1053,7 +1068,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "LegacyReframe",
+                Name = "ReframeLegacy",
                 Path = "/reframe",
                 Family = ApiFamilies.Legacy,
                 OperationId = "post_reframe_image",
@@ -1066,7 +1081,7 @@ namespace IdeogramGen.ApiDescription
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", Required = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
                     new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", Required = true, Default = "V_2", Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
@@ -1080,7 +1095,7 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
-                Name = "Describe",
+                Name = "DescribeLegacy",
                 Path = "/describe",
                 Family = ApiFamilies.Legacy,
                 OperationId = "post_describe",
@@ -1093,7 +1108,7 @@ namespace IdeogramGen.ApiDescription
                 ErrorStatuses = new[] { 400, 422, 429 },
                 Fields = new ApiField[]
                 {
-                    new ApiField { Name = "image_file", Member = "ImageFile", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
+                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                     new ApiField { Name = "describe_model_version", Member = "DescribeModelVersion", Kind = ValueKind.Enum, Enum = "DescribeModelVersion", Default = "V_3", Description = "The model version to use for describing images. Defaults to V_3." },
                 },
                 Rules = new ApiRule[]

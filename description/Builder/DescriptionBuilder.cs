@@ -110,7 +110,7 @@ public static class DescriptionBuilder
     private static List<ApiEnum> BuildEnums(Context ctx)
     {
         var result = new List<ApiEnum>();
-        foreach (var (name, (typeName, prefix)) in Overlay.Enums)
+        foreach (var (name, (typeName, prefix, conceptWord)) in Overlay.Enums)
         {
             var s = ctx.Schema(name);
             var values = s.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToArray();
@@ -128,6 +128,7 @@ public static class DescriptionBuilder
                 Name = name,
                 TypeName = typeName,
                 MemberPrefix = prefix,
+                Members = values.Select(v => MemberName(v, prefix, conceptWord)).ToArray(),
                 Values = values,
                 Default = s.TryGetProperty("default", out var d) ? d.GetString() : null,
                 Description = Text(s, "description"),
@@ -223,7 +224,7 @@ public static class DescriptionBuilder
 
     private static ApiField Field(Context ctx, string name, JsonElement schema, bool required, bool inWrapper, Dictionary<string, string> encodings)
     {
-        var f = new ApiField { Name = name, Member = Pascal(name), Required = required, InWrapper = inWrapper };
+        var f = new ApiField { Name = name, Member = Overlay.FieldMembers.TryGetValue(name, out var member) ? member : Pascal(name), Required = required, InWrapper = inWrapper };
         var description = Text(schema, "description");
         var s = schema;
         if (schema.TryGetProperty("$ref", out var r))
@@ -280,6 +281,7 @@ public static class DescriptionBuilder
                 {
                     f.Kind = ValueKind.StringArray;
                     if (itemSchema.TryGetProperty("pattern", out var ip)) f.Pattern = ip.GetString();
+                    if (itemSchema.TryGetProperty("maxLength", out var iml)) f.MaxLength = iml.GetInt32();
                 }
                 if (s.TryGetProperty("minItems", out var mi)) f.MinItems = mi.GetInt32();
                 if (s.TryGetProperty("maxItems", out var ma)) f.MaxItems = ma.GetInt32();
@@ -300,6 +302,9 @@ public static class DescriptionBuilder
                 {
                     f.Kind = ValueKind.String;
                     if (s.TryGetProperty("pattern", out var p)) f.Pattern = p.GetString();
+                    // Ideogram's documents state text limits as maxLength (its /v2 routes: prompt and negative_prompt,
+                    // 10000); none of the covered v1 and legacy fields has one (description/README.md).
+                    if (s.TryGetProperty("maxLength", out var ml)) f.MaxLength = ml.GetInt32();
                     if (s.TryGetProperty("default", out var sd)) f.Default = sd.GetString();
                 }
                 break;
@@ -470,14 +475,20 @@ public static class DescriptionBuilder
     }
 
     /// <summary>
-    /// A vocabulary value as a C# member name: <c>V_2A_TURBO</c> → <c>V2ATurbo</c>, <c>ASPECT_16_9</c> →
-    /// <c>Aspect16_9</c>, <c>16x9</c> → <c>Ratio16x9</c> (with the vocabulary's prefix).
+    /// A vocabulary value as a C# member name: <c>V_2A_TURBO</c> → <c>V2ATurbo</c>, <c>16x9</c> → <c>Ratio16x9</c>,
+    /// <c>ASPECT_16_9</c> → <c>Ratio16x9</c> (concept word <c>ASPECT</c> dropped, the pair written WxH),
+    /// <c>render_3d</c> → <c>Render3D</c>, <c>80S_ILLUSTRATION</c> → <c>Style80SIllustration</c> (the vocabulary's prefix
+    /// before a leading digit). Lowercase and uppercase spellings of a value give the same member.
     /// </summary>
-    public static string MemberName(string value, string prefix)
+    public static string MemberName(string value, string prefix, string? conceptWord = null)
     {
+        var v = value;
+        if (conceptWord != null && v.StartsWith(conceptWord + "_", StringComparison.OrdinalIgnoreCase)) v = v.Substring(conceptWord.Length + 1);
+        var pair = Regex.Match(v, @"^(\d+)[_xX](\d+)$", RegexOptions.CultureInvariant);
+        if (pair.Success) return prefix + pair.Groups[1].Value + "x" + pair.Groups[2].Value;
         var sb = new StringBuilder();
         string? previous = null;
-        foreach (var part in value.Split('_'))
+        foreach (var part in v.Split('_'))
         {
             if (part.Length == 0) continue;
             if (previous != null && char.IsDigit(previous[^1]) && char.IsDigit(part[0])) sb.Append('_');

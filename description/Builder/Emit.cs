@@ -53,6 +53,7 @@ internal static class Emit
             w.Line($"TypeName = {Lit(e.TypeName)},");
             w.Line($"MemberPrefix = {Lit(e.MemberPrefix)},");
             w.Line($"Values = {Arr(e.Values)},");
+            w.Line($"Members = {Arr(e.Members)},");
             if (e.Default != null) w.Line($"Default = {Lit(e.Default)},");
             w.Line($"Description = {Lit(e.Description)},");
             if (e.Obsolete.Length > 0)
@@ -123,6 +124,7 @@ internal static class Emit
                 if (f.MinimumNumber != null) parts.Add($"MinimumNumber = {f.MinimumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
                 if (f.MaximumNumber != null) parts.Add($"MaximumNumber = {f.MaximumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
                 if (f.Pattern != null) parts.Add($"Pattern = {Lit(f.Pattern)}");
+                if (f.MaxLength != null) parts.Add($"MaxLength = {f.MaxLength.Value.ToString(CultureInfo.InvariantCulture)}");
                 if (f.MinItems != null) parts.Add($"MinItems = {f.MinItems.Value.ToString(CultureInfo.InvariantCulture)}");
                 if (f.MaxItems != null) parts.Add($"MaxItems = {f.MaxItems.Value.ToString(CultureInfo.InvariantCulture)}");
                 if (f.Default != null) parts.Add($"Default = {Lit(f.Default)}");
@@ -175,31 +177,39 @@ internal static class Emit
             w.Line("/// <remarks>");
             w.Line($"/// Known values are static members; any other string is accepted too, so values Ideogram adds later work before");
             w.Line($"/// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:");
-            w.Line($"/// Ideogram's values are case-sensitive. Source: OpenAPI schema <c>{e.Name}</c>{(e.Default != null ? $", default <c>{e.Default}</c>" : "")}.");
+            w.Line($"/// Ideogram's values are case-sensitive. <c>default({t})</c> is \"not set\": <see cref=\"IsSet\"/> is false, a request");
+            w.Line($"/// leaves the field out, and it equals only another unset value. Source: OpenAPI schema <c>{e.Name}</c>{(e.Default != null ? $", default <c>{e.Default}</c>" : "")}.");
             w.Line("/// </remarks>");
-            w.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value}\")]");
+            w.Line("[global::System.Diagnostics.DebuggerDisplay(\"{DebuggerText,nq}\")]");
             w.Line($"public readonly partial struct {t} : global::System.IEquatable<{t}>");
             w.Open();
             w.Line("private readonly string? _value;");
             w.Line();
             w.Line($"/// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">The value is null, empty or white space.</exception>");
+            w.Line("/// <param name=\"value\">The wire value, as Ideogram spells it (case-sensitive).</param>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for \"not set\").</exception>");
             w.Line($"public {t}(string value)");
             w.Open();
             w.Line("if (string.IsNullOrWhiteSpace(value))");
-            w.Line($"    throw new global::System.ArgumentException(\"A {t} value must not be empty. Known values: \" + KnownValuesText + \".\", nameof(value));");
+            w.Line($"    throw new global::System.ArgumentException(\"A {t} value must not be empty. Known values: \" + KnownValuesText + \". Use default({t}) or null for a field that is not set.\", nameof(value));");
             w.Line("_value = value;");
             w.Close();
             w.Line();
-            w.Line("/// <summary>The value as sent on the wire.</summary>");
+            w.Line("/// <summary>The value as sent on the wire; an empty string when not set.</summary>");
             w.Line("public string Value => _value ?? string.Empty;");
             w.Line();
-            foreach (var v in e.Values)
+            w.Line("/// <summary>False for <c>default</c>, the \"not set\" value that requests leave out; true for every value made from a string.</summary>");
+            w.Line("public bool IsSet => _value != null;");
+            w.Line();
+            w.Line("private string DebuggerText => _value ?? \"(not set)\";");
+            w.Line();
+            for (int i = 0; i < e.Values.Length; i++)
             {
+                var v = e.Values[i];
                 w.Line($"/// <summary>The value <c>{v}</c>.</summary>");
                 var reason = e.ObsoleteReason(v);
                 if (reason != null) w.Line($"[global::System.Obsolete({Lit(reason)})]");
-                w.Line($"public static {t} {DescriptionBuilder.MemberName(v, e.MemberPrefix)} {{ get; }} = new {t}({Lit(v)});");
+                w.Line($"public static {t} {e.Members[i]} {{ get; }} = new {t}({Lit(v)});");
             }
             w.Line();
             w.Line("/// <summary>Every value Ideogram's document lists, in its order.</summary>");
@@ -231,14 +241,20 @@ internal static class Emit
             w.Line($"public override bool Equals(object? obj) => obj is {t} other && Equals(other);");
             w.Line("/// <inheritdoc/>");
             w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-            w.Line("/// <summary>The wire value.</summary>");
+            w.Line("/// <summary>The wire value; an empty string when not set.</summary>");
             w.Line("public override string ToString() => Value;");
             w.Line("/// <summary>Compares wire values ordinally.</summary>");
             w.Line($"public static bool operator ==({t} left, {t} right) => left.Equals(right);");
             w.Line("/// <summary>Compares wire values ordinally.</summary>");
             w.Line($"public static bool operator !=({t} left, {t} right) => !left.Equals(right);");
-            w.Line("/// <summary>Wraps any string; unknown values are accepted (and flagged by the analyzers when constant).</summary>");
-            w.Line($"public static implicit operator {t}(string value) => new {t}(value);");
+            w.Line("/// <summary>");
+            w.Line("/// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives");
+            w.Line("/// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means \"no value\",");
+            w.Line("/// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string");
+            w.Line("/// is not a value Ideogram could accept and throws.");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">The string is empty or white space.</exception>");
+            w.Line($"public static implicit operator {t}(string? value) => value is null ? default({t}) : new {t}(value);");
             w.Close();
         }
         w.Line();

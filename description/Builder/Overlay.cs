@@ -14,46 +14,65 @@ internal static class Overlay
     /// <summary>Covered paths, in the order the generated client lists them.</summary>
     public static readonly (string Path, string Name, string Family)[] Endpoints =
     {
-        ("/v1/ideogram-v3/generate", "Generate", ApiFamilies.V3),
-        ("/v1/ideogram-v3/edit", "Edit", ApiFamilies.V3),
-        ("/v1/ideogram-v3/inpaint", "Inpaint", ApiFamilies.V3),
-        ("/v1/ideogram-v3/remix", "Remix", ApiFamilies.V3),
-        ("/v1/ideogram-v3/reframe", "Reframe", ApiFamilies.V3),
-        ("/v1/ideogram-v3/replace-background", "ReplaceBackground", ApiFamilies.V3),
-        ("/v1/ideogram-v3/generate-transparent", "GenerateTransparent", ApiFamilies.V3),
-        ("/v1/ideogram-v3/generate-design", "GenerateDesign", ApiFamilies.V3),
-        ("/v1/ideogram-v3/layerize-design", "LayerizeDesign", ApiFamilies.V3),
-        ("/v1/ideogram-v3/layerize-text", "LayerizeText", ApiFamilies.V3),
-        ("/v1/ideogram-v3/try-on", "TryOn", ApiFamilies.V3),
-        ("/v1/ideogram-v3/graphic", "GenerateGraphic", ApiFamilies.V3),
+        ("/v1/ideogram-v3/generate", "GenerateV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/edit", "EditV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/inpaint", "InpaintV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/remix", "RemixV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/reframe", "ReframeV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/replace-background", "ReplaceBackgroundV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/generate-transparent", "GenerateTransparentV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/generate-design", "GenerateDesignV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/layerize-design", "LayerizeDesignV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/layerize-text", "LayerizeTextV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/try-on", "TryOnV3", ApiFamilies.V3),
+        ("/v1/ideogram-v3/graphic", "GenerateGraphicV3", ApiFamilies.V3),
         ("/v1/edit", "InstructionEdit", ApiFamilies.InstructionEdit),
         ("/v1/ideogram-v4/generate", "GenerateV4", ApiFamilies.V4),
-        ("/generate", "LegacyGenerate", ApiFamilies.Legacy),
-        ("/remix", "LegacyRemix", ApiFamilies.Legacy),
-        ("/upscale", "Upscale", ApiFamilies.Legacy),
-        ("/edit", "LegacyEdit", ApiFamilies.Legacy),
-        ("/reframe", "LegacyReframe", ApiFamilies.Legacy),
-        ("/describe", "Describe", ApiFamilies.Legacy),
+        ("/generate", "GenerateLegacy", ApiFamilies.Legacy),
+        ("/remix", "RemixLegacy", ApiFamilies.Legacy),
+        ("/upscale", "UpscaleLegacy", ApiFamilies.Legacy),
+        ("/edit", "EditLegacy", ApiFamilies.Legacy),
+        ("/reframe", "ReframeLegacy", ApiFamilies.Legacy),
+        ("/describe", "DescribeLegacy", ApiFamilies.Legacy),
     };
 
-    /// <summary>Vocabulary schema → (C# struct, member prefix for values that start with a digit).</summary>
-    public static readonly Dictionary<string, (string TypeName, string Prefix)> Enums = new()
+    /// <summary>
+    /// Vocabulary schema → (C# struct, member prefix, concept word). Struct names follow <c>{Concept}{FamilyTag}</c>
+    /// (description/README.md, "C# names"): Ideogram's own suffix where its schema has one (<c>AspectRatioV3</c>),
+    /// <c>Legacy</c> for the unversioned schemas of the legacy routes whose concept another family also has, none for
+    /// vocabularies one v1 family owns alone or several share. Members: values that are a pair of numbers
+    /// (<c>16x9</c>, <c>ASPECT_16_9</c>, <c>RESOLUTION_1024_640</c>) become <c>{Prefix}{W}x{H}</c> after the concept
+    /// word is dropped (<c>Ratio16x9</c>, <c>Size1024x640</c>); other values starting with a digit take the prefix too.
+    /// </summary>
+    public static readonly Dictionary<string, (string TypeName, string Prefix, string? ConceptWord)> Enums = new()
     {
-        ["ModelEnum"] = ("IdeogramModel", ""),
-        ["AspectRatio"] = ("LegacyAspectRatio", ""),
-        ["Resolution"] = ("LegacyResolution", ""),
-        ["StyleType"] = ("LegacyStyleType", ""),
-        ["MagicPromptOption"] = ("MagicPromptOption", ""),
-        ["MagicPromptVersionEnum"] = ("MagicPromptVersion", ""),
-        ["AspectRatioV3"] = ("AspectRatioV3", "Ratio"),
-        ["ResolutionV3"] = ("ResolutionV3", "Size"),
-        ["ResolutionV4"] = ("ResolutionV4", "Size"),
-        ["RenderingSpeed"] = ("RenderingSpeed", ""),
-        ["StyleTypeV3"] = ("StyleTypeV3", ""),
-        ["StylePresetV3"] = ("StylePresetV3", "Style"),
-        ["ColorPalettePresetName"] = ("ColorPalettePreset", ""),
-        ["UpscaleFactor"] = ("UpscaleFactor", ""),
-        ["DescribeModelVersion"] = ("DescribeModelVersion", ""),
+        ["ModelEnum"] = ("IdeogramModel", "", null),
+        ["AspectRatio"] = ("AspectRatioLegacy", "Ratio", "ASPECT"),
+        ["Resolution"] = ("ResolutionLegacy", "Size", "RESOLUTION"),
+        ["StyleType"] = ("StyleTypeLegacy", "", null),
+        ["MagicPromptOption"] = ("MagicPromptOption", "", null),
+        ["MagicPromptVersionEnum"] = ("MagicPromptVersion", "", null),
+        ["AspectRatioV3"] = ("AspectRatioV3", "Ratio", null),
+        ["ResolutionV3"] = ("ResolutionV3", "Size", null),
+        ["ResolutionV4"] = ("ResolutionV4", "Size", null),
+        ["RenderingSpeed"] = ("RenderingSpeed", "", null),
+        ["StyleTypeV3"] = ("StyleTypeV3", "", null),
+        ["StylePresetV3"] = ("StylePresetV3", "Style", null),
+        ["ColorPalettePresetName"] = ("ColorPalettePreset", "", null),
+        ["UpscaleFactor"] = ("UpscaleFactor", "", null),
+        ["DescribeModelVersion"] = ("DescribeModelVersion", "", null),
+    };
+
+    /// <summary>
+    /// Request fields whose C# name is not the PascalCase of the wire name, so that one concept has one name across
+    /// families. The wire names stay as Ideogram spells them.
+    /// </summary>
+    public static readonly Dictionary<string, string> FieldMembers = new()
+    {
+        // v3 and /v1/edit send magic_prompt; /v1/ideogram-v4 and the legacy routes send magic_prompt_option.
+        ["magic_prompt_option"] = "MagicPrompt",
+        // v3 and /v1/remove-background send image; the legacy routes send image_file.
+        ["image_file"] = "Image",
     };
 
     /// <summary>Values the document still lists but Ideogram's public reference no longer documents.</summary>
@@ -92,22 +111,22 @@ internal static class Overlay
     /// <summary>Response schema → C# type name.</summary>
     public static readonly Dictionary<string, string> Schemas = new()
     {
-        ["GenerateImageResponse"] = "LegacyImageResponse",
-        ["ImageObject"] = "LegacyImage",
-        ["ImageGenerationResponseV3"] = "ImageResponse",
-        ["ImageGenerationObjectV3"] = "GeneratedImage",
-        ["ImageGenerationResponseV4"] = "ImageResponseV4",
+        ["GenerateImageResponse"] = "ImageLegacyResponse",
+        ["ImageObject"] = "GeneratedImageLegacy",
+        ["ImageGenerationResponseV3"] = "ImageV3Response",
+        ["ImageGenerationObjectV3"] = "GeneratedImageV3",
+        ["ImageGenerationResponseV4"] = "ImageV4Response",
         ["ImageGenerationObjectV4"] = "GeneratedImageV4",
-        ["LayeredImageGenerationResponseV3"] = "LayeredImageResponse",
-        ["LayeredImageGenerationObjectV3"] = "LayeredImage",
-        ["TextContainerV3"] = "TextContainer",
-        ["TextItemV3"] = "TextItem",
-        ["TextSpanV3"] = "TextSpan",
-        ["ImageLayerV3"] = "ImageLayer",
-        ["LayerizeTextResponse"] = "LayerizeTextResponse",
-        ["DetectedTextBlock"] = "DetectedTextBlock",
-        ["DescribeResponse"] = "DescribeResponse",
-        ["Description"] = "ImageDescription",
+        ["LayeredImageGenerationResponseV3"] = "LayeredImageV3Response",
+        ["LayeredImageGenerationObjectV3"] = "LayeredImageV3",
+        ["TextContainerV3"] = "TextContainerV3",
+        ["TextItemV3"] = "TextItemV3",
+        ["TextSpanV3"] = "TextSpanV3",
+        ["ImageLayerV3"] = "ImageLayerV3",
+        ["LayerizeTextResponse"] = "LayerizeTextV3Response",
+        ["DetectedTextBlock"] = "DetectedTextBlockV3",
+        ["DescribeResponse"] = "DescribeLegacyResponse",
+        ["Description"] = "ImageDescriptionLegacy",
         ["V1EditImagesResponse"] = "InstructionEditResponse",
         ["V1EditImageObject"] = "InstructionEditImage",
         ["RemoveBackgroundResponse"] = "RemoveBackgroundResponse",
@@ -116,6 +135,15 @@ internal static class Overlay
 
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";
     public const string IdeogramReference = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03";
+
+    // Text limits. The builder takes maxLength from the document wherever it states one (DescriptionBuilder.Field), and the
+    // generated Validate() enforces it. No limit is listed here because Ideogram states none for the covered fields:
+    // the 2026-04-27 document has no maxLength on any of them; Ideogram's reference pages for the covered operations
+    // (developer.ideogram.ai api-reference "Generate with Ideogram 3.0", "Generate with Ideogram 4.0") give no prompt
+    // length; and Ideogram's own openapi.json of 2026-10-07 (copy in qmediat/ideogram-mcp, spec/openapi.json at
+    // e312b2341395bb7db7c20f56036cb48cee17e863) states "maxLength": 10000 for prompt and negative_prompt only on its
+    // /v2 routes (GenerateImageV2AutoRequest and the other v2 bodies), not on GenerateImageRequestV3, GenerateImageRequestV4
+    // or the legacy ImageRequest. Third-party pages quoting other limits are not Ideogram's reference.
 
     /// <summary>Fields not in the document that a covered endpoint accepts, with their source.</summary>
     public static readonly Dictionary<string, ApiField[]> ExtraFields = new()

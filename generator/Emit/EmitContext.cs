@@ -15,6 +15,12 @@ namespace IdeogramGen.Generator.Emit
         public const string Json = "global::IdeogramGen.IdeogramJson.";
         public const string Validation = "global::IdeogramGen.RequestValidation.";
 
+        /// <summary>True when a vocabulary field holds a value: <c>default(T)</c> of a vocabulary means "not set" and is left out.</summary>
+        public static string EnumSet(string member) => "(" + member + ".HasValue && " + member + ".Value.IsSet)";
+
+        /// <summary>A vocabulary field's wire value, or null when it is not set.</summary>
+        public static string EnumWire(string member) => EnumSet(member) + " ? " + member + ".Value.Value : null";
+
         /// <summary>The generator's version, from its assembly (informational version without build metadata).</summary>
         public static readonly string GeneratorVersion = ReadVersion();
 

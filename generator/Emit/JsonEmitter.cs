@@ -35,7 +35,7 @@ namespace IdeogramGen.Generator.Emit
                 case ValueKind.Integer: w.Line("if (" + m + ".HasValue) writer.WriteNumber(" + name + ", " + m + ".Value);"); break;
                 case ValueKind.Number: w.Line("if (" + m + ".HasValue) writer.WriteNumber(" + name + ", " + m + ".Value);"); break;
                 case ValueKind.Boolean: w.Line("if (" + m + ".HasValue) writer.WriteBoolean(" + name + ", " + m + ".Value);"); break;
-                case ValueKind.Enum: w.Line("if (" + m + ".HasValue) writer.WriteString(" + name + ", " + m + ".Value.Value);"); break;
+                case ValueKind.Enum: w.Line("if (" + EnumSet(m) + ") writer.WriteString(" + name + ", " + m + ".Value.Value);"); break;
                 case ValueKind.ColorPalette:
                     w.Open("if (" + m + " != null)");
                     w.Line("writer.WritePropertyName(" + name + ");");

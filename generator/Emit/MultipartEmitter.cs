@@ -40,7 +40,7 @@ namespace IdeogramGen.Generator.Emit
                 case ValueKind.Integer: w.Line("if (" + m + ".HasValue) form.Number(" + name + ", (long)" + m + ".Value);"); break;
                 case ValueKind.Number: w.Line("if (" + m + ".HasValue) form.Number(" + name + ", " + m + ".Value);"); break;
                 case ValueKind.Boolean: w.Line("if (" + m + ".HasValue) form.Boolean(" + name + ", " + m + ".Value);"); break;
-                case ValueKind.Enum: w.Line("if (" + m + ".HasValue) form.Text(" + name + ", " + m + ".Value.Value);"); break;
+                case ValueKind.Enum: w.Line("if (" + EnumSet(m) + ") form.Text(" + name + ", " + m + ".Value.Value);"); break;
                 case ValueKind.ColorPalette: w.Line("if (" + m + " != null) form.Json(" + name + ", " + m + ".WriteTo);"); break;
                 case ValueKind.StringArray: w.Line("if (" + m + " != null) foreach (var item in " + m + ") form.Text(" + name + ", item);"); break;
                 case ValueKind.File: w.Line("if (" + m + " != null) form.File(" + name + ", " + m + ");"); break;

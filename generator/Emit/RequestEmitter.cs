@@ -96,10 +96,10 @@ namespace IdeogramGen.Generator.Emit
             f.Kind == ValueKind.Integer || f.Kind == ValueKind.Number || f.Kind == ValueKind.Boolean || f.Kind == ValueKind.Enum;
 
         /// <summary>An expression that is true when the field is set.</summary>
-        private static string SetExpr(ApiField f) => IsValueField(f) ? f.Member + ".HasValue" : f.Member + " != null";
+        private static string SetExpr(ApiField f) => f.Kind == ValueKind.Enum ? EnumSet(f.Member) : IsValueField(f) ? f.Member + ".HasValue" : f.Member + " != null";
 
         /// <summary>An expression with the wire text of an enum field, or null.</summary>
-        private static string EnumText(ApiField f) => f.Member + ".HasValue ? " + f.Member + ".Value.Value : null";
+        private static string EnumText(ApiField f) => EnumWire(f.Member);
 
         /// <summary>The constant string arrays Validate() passes, each a static field: (field name, items).</summary>
         private static List<(string Name, string[] Items)> ConstantArrays(ApiEndpoint e)
@@ -173,15 +173,20 @@ namespace IdeogramGen.Generator.Emit
             }
         }
 
+        /// <summary>The documented limit of a text field as the last argument of RequestValidation.Text, or nothing.</summary>
+        private static string MaxLengthArgument(ApiField f) =>
+            f.MaxLength is int max ? ", " + max.ToString(CultureInfo.InvariantCulture) : "";
+
         private static void ValidateField(SourceWriter w, ApiField f)
         {
             var wire = Lit(f.Name);
             if (f.Required)
-                w.Line(Validation + "Required(" + f.Member + ", " + wire + ", " + Lit(RequiredAllowed(f)) + ");");
+                w.Line(Validation + "Required(" + (f.Kind == ValueKind.Enum ? EnumText(f) : f.Member) + ", " + wire + ", " + Lit(RequiredAllowed(f)) + ");");
             switch (f.Kind)
             {
                 case ValueKind.String:
                     if (!f.Required) w.Line(Validation + "NotEmpty(" + f.Member + ", " + wire + ");");
+                    w.Line(Validation + "Text(" + f.Member + ", " + wire + MaxLengthArgument(f) + ");");
                     if (f.Pattern != null) w.Line(Validation + "Pattern(" + f.Member + ", " + wire + ", " + Lit(f.Pattern) + ", " + Lit("text matching " + f.Pattern) + ");");
                     break;
                 case ValueKind.Integer:
@@ -199,6 +204,7 @@ namespace IdeogramGen.Generator.Emit
                     break;
                 case ValueKind.StringArray:
                     w.Line(Validation + "NoNullItems(" + f.Member + ", " + wire + ");");
+                    w.Line(Validation + "Text(" + f.Member + ", " + wire + MaxLengthArgument(f) + ");");
                     if (f.Pattern != null) w.Line(Validation + "Pattern(" + f.Member + ", " + wire + ", " + Lit(f.Pattern) + ", " + Lit("items matching " + f.Pattern) + ");");
                     Count(w, f, wire);
                     break;

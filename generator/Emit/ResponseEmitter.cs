@@ -16,13 +16,7 @@ namespace IdeogramGen.Generator.Emit
             var w = ctx.W;
             w.Summary((s.Description.Length > 0 ? FirstParagraph(s.Description) + " " : "") + "Ideogram schema " + s.Name + (s.Source != "openapi" ? " (" + s.Source + ")" : "") + ".");
             w.Line(GeneratedCode);
-            var imageItem = isTopLevel ? ImageClientEmitter.ImageSchema(s) : null;
-            bool isImage = s.Properties.Any(p => p.Name == "url" && p.Kind == ValueKind.String);
-            var bases = new System.Collections.Generic.List<string>();
-            if (isTopLevel) bases.Add(Rt + "IdeogramResponse");
-            if (imageItem != null) bases.Add(Rt + "IIdeogramImageResponse");
-            if (isImage) bases.Add(Rt + "IIdeogramImage");
-            using (w.Block(accessibility + " sealed partial class " + s.TypeName + (bases.Count > 0 ? " : " + string.Join(", ", bases) : "")))
+            using (w.Block(accessibility + " sealed partial class " + s.TypeName + ImageInterfaceEmitter.BaseList(s, isTopLevel)))
             {
                 foreach (var p in s.Properties)
                 {
@@ -34,43 +28,9 @@ namespace IdeogramGen.Generator.Emit
                     w.Line();
                 }
                 EmitHelpers(ctx, s);
-                EmitImageInterfaces(ctx, s, imageItem != null, isImage);
+                ImageInterfaceEmitter.EmitMembers(ctx, s, isTopLevel);
                 JsonEmitter.EmitRead(ctx, s);
             }
-        }
-
-        /// <summary>
-        /// The explicit implementations of IdeogramGen.IIdeogramImageResponse (a response whose data holds images) and
-        /// IdeogramGen.IIdeogramImage (an image), read by code that cannot know the generated types (telemetry, the
-        /// Microsoft.Extensions.AI adapter).
-        /// </summary>
-        private static void EmitImageInterfaces(EmitContext ctx, ApiSchema s, bool hasImages, bool isImage)
-        {
-            var w = ctx.W;
-            var n = ctx.N;
-            if (hasImages)
-            {
-                var data = s.Properties.First(p => p.Name == "data");
-                w.Line("global::System.Collections.Generic.IReadOnlyList<" + Rt + "IIdeogramImage> " + Rt + "IIdeogramImageResponse.Images => " + data.Member + ";");
-                w.Line();
-            }
-            if (!isImage) return;
-            var url = s.Properties.First(p => p.Name == "url");
-            bool withheld = s.Properties.Any(p => p.Name == "is_image_safe" && p.Kind == ValueKind.Boolean && !p.Nullable && p.Required);
-            w.Line("string" + n + " " + Rt + "IIdeogramImage.Url => " + url.Member + ";");
-            w.Line("bool " + Rt + "IIdeogramImage.IsWithheld => " + (withheld ? "IsWithheld" : "string.IsNullOrEmpty(" + url.Member + ")") + ";");
-            w.Line("global::System.DateTimeOffset? " + Rt + "IIdeogramImage.ExpiresAt => ExpiresAt;");
-            var seed = s.Properties.FirstOrDefault(p => p.Name == "seed" && p.Kind == ValueKind.Integer);
-            w.Line("int? " + Rt + "IIdeogramImage.Seed => " + (seed != null ? seed.Member : "null") + ";");
-            var resolution = s.Properties.FirstOrDefault(p => p.Name == "resolution");
-            string resolutionText = "null";
-            if (resolution != null && resolution.Kind == ValueKind.String) resolutionText = resolution.Member;
-            else if (resolution != null && resolution.Kind == ValueKind.Enum)
-                resolutionText = Optional(resolution) ? "(" + resolution.Member + ".HasValue ? " + resolution.Member + ".Value.Value : null)" : resolution.Member + ".Value";
-            w.Line("string" + n + " " + Rt + "IIdeogramImage.Resolution => " + resolutionText + ";");
-            var prompt = s.Properties.FirstOrDefault(p => p.Name == "prompt" && p.Kind == ValueKind.String);
-            w.Line("string" + n + " " + Rt + "IIdeogramImage.Prompt => " + (prompt != null ? prompt.Member : "null") + ";");
-            w.Line();
         }
 
         private static bool Optional(ApiProperty p) => !p.Required || p.Nullable;

@@ -34,7 +34,7 @@ namespace IdeogramGen
     /// <example>
     /// <code>
     /// var logs = new GatewayLogsClient(http, Environment.GetEnvironmentVariable("CF_API_TOKEN")!, Images.GatewayAddress);
-    /// var result = await images.GenerateAsync(request);
+    /// var result = await images.GenerateV3Async(request);
     /// await logs.SendFeedbackAsync(result, feedback: 1, score: 90);
     /// </code>
     /// </example>
@@ -152,7 +152,7 @@ namespace IdeogramGen
         /// Records human feedback on the log entry of a generated call's result in one call:
         /// <c>result.Gateway.LogId</c> → <c>PATCH …/logs/{id} {"feedback": …, "score": …}</c>.
         /// </summary>
-        /// <param name="response">The result of a generated call (<c>images.GenerateAsync(…)</c>).</param>
+        /// <param name="response">The result of a generated call (<c>images.GenerateV3Async(…)</c>).</param>
         /// <param name="feedback"><c>1</c> (positive) or <c>-1</c> (negative).</param>
         /// <param name="score">An optional score from 0 to 100; not sent when null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>

@@ -68,7 +68,7 @@ public static class Program
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             var images = new Images(http, credentials, options, logger: null);
-            var request = new GenerateRequest
+            var request = new GenerateV3Request
             {
                 Prompt = prompt,
                 NumImages = count,
@@ -76,7 +76,7 @@ public static class Program
                 AspectRatio = aspectRatio is null ? (AspectRatioV3?)null : new AspectRatioV3(aspectRatio),
             };
 
-            var result = await WithProgress("Generating", () => images.GenerateAsync(request, cancellationToken: cancellationToken), cancellationToken);
+            var result = await WithProgress("Generating", () => images.GenerateV3Async(request, cancellationToken: cancellationToken), cancellationToken);
             Console.WriteLine($"Gateway log id {result.Gateway.LogId ?? "-"}, cache {result.Gateway.CacheStatus}, {result.Data.Count} image(s).");
             if (result.WithheldCount > 0)
                 Console.WriteLine($"{result.WithheldCount} image(s) were withheld by Ideogram's safety check (billed, no link).");

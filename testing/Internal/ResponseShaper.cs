@@ -164,7 +164,7 @@ namespace IdeogramGen.Testing.Internal
             if (endpoint.Field("upscale_factor") is not null)
                 return request.Text("upscale_factor") is { } f && Integers.Match(f) is { Success: true } m
                     && int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int factor) ? factor : 1;
-            return endpoint.Name == "Upscale" ? 2 : 1;
+            return endpoint.Path == "/upscale" ? 2 : 1;
         }
 
         private static ApiSchema? ItemSchema(ApiEndpoint endpoint)

@@ -45,7 +45,7 @@ namespace IdeogramGen.Analyzers.Tests
 
         [Fact]
         public Task Caching_an_image_generation_call_fires() =>
-            Run("await client.GenerateAsync(new GenerateRequest { Prompt = \"cat\" }, new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { {|#0:CacheKey = \"cats\"|} } });",
+            Run("await client.GenerateV3Async(new GenerateV3Request { Prompt = \"cat\" }, new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { {|#0:CacheKey = \"cats\"|} } });",
                 Verify.Diagnostic(Rules.CachingExpiringLinks).WithLocation(0).WithArguments("CacheKey", "this call to /v1/ideogram-v3/generate"));
 
         [Fact]
@@ -55,8 +55,8 @@ namespace IdeogramGen.Analyzers.Tests
 
         [Fact]
         public Task Caching_a_describe_call_or_skipping_the_cache_is_silent() =>
-            Run("await client.DescribeAsync(new DescribeRequest(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { CacheKey = \"d\", CacheTtl = TimeSpan.FromHours(1) } });\n" +
-                "await client.GenerateAsync(new GenerateRequest(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { SkipCache = true, CacheKey = null } });");
+            Run("await client.DescribeLegacyAsync(new DescribeLegacyRequest(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { CacheKey = \"d\", CacheTtl = TimeSpan.FromHours(1) } });\n" +
+                "await client.GenerateV3Async(new GenerateV3Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { SkipCache = true, CacheKey = null } });");
 
         [Fact]
         public Task Generated_code_is_skipped_and_pragmas_suppress() =>

@@ -12,14 +12,14 @@ namespace IdeogramGen.Analyzers.Tests
 
         [Theory]
         [InlineData("Endpoints")]
-        [InlineData("GenerateAsync")]
+        [InlineData("GenerateV3Async")]
         public Task Class_named_like_a_generated_member_fires(string name) =>
             Run($"[IdeogramGateway(\"{Account}\", \"gw\")] public partial class {{|IDG0001:{name}|}} {{ }}");
 
         // Request and response types live in the models namespace, outside the class: their names are free.
         [Theory]
-        [InlineData("ImageResponse")]
-        [InlineData("GenerateRequest")]
+        [InlineData("ImageV3Response")]
+        [InlineData("GenerateV3Request")]
         public Task Class_named_like_a_model_type_is_silent(string name) =>
             Run($"[IdeogramGateway(\"{Account}\", \"gw\")] public partial class {name} {{ }}");
 

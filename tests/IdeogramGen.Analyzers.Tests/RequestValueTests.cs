@@ -16,7 +16,7 @@ namespace IdeogramGen.Analyzers.Tests
 
         [Fact]
         public Task Generated_code_is_skipped_and_pragmas_suppress() =>
-            Verify.AnalyzerAsync<RequestValueAnalyzer>(Wrap("IdeogramModel m = {|IDG0101:\"V3\"|}; var r = new GenerateRequest { NumImages = {|IDG0201:20|} };"),
+            Verify.AnalyzerAsync<RequestValueAnalyzer>(Wrap("IdeogramModel m = {|IDG0101:\"V3\"|}; var r = new GenerateV3Request { NumImages = {|IDG0201:20|} };"),
                 withRequests: true, configure: null, fullChecks: true);
 
         // IDG0101
@@ -36,7 +36,7 @@ namespace IdeogramGen.Analyzers.Tests
         public Task Unknown_model_in_constructor_property_and_argument_fires() =>
             Run("const string Name = \"V3_TURBO\";\n" +
                 "var m = new IdeogramModel({|IDG0101:\"V3\"|});\n" +
-                "var r = new GenerateRequest { Model = {|IDG0101:Name|} };\n" +
+                "var r = new GenerateV3Request { Model = {|IDG0101:Name|} };\n" +
                 "r.Model = {|IDG0101:\"v2\"|};\n" +
                 "Use({|IDG0101:\"V-2A\"|});\n" +
                 "}\nstatic void Use(IdeogramModel model) {");
@@ -58,10 +58,10 @@ namespace IdeogramGen.Analyzers.Tests
         [InlineData("AspectRatioV3", "16:9")]
         [InlineData("AspectRatioV3", "ASPECT_16_9")]
         [InlineData("AspectRatioV3", "7x3")]
-        [InlineData("LegacyAspectRatio", "16x9")]
+        [InlineData("AspectRatioLegacy", "16x9")]
         [InlineData("ResolutionV3", "RESOLUTION_1024_1024")]
         [InlineData("ResolutionV3", "1000x1000")]
-        [InlineData("LegacyResolution", "1024x1024")]
+        [InlineData("ResolutionLegacy", "1024x1024")]
         [InlineData("StyleTypeV3", "RENDER_3D")]
         [InlineData("StyleTypeV3", "ANIME")]
         [InlineData("RenderingSpeed", "FAST")]
@@ -75,11 +75,11 @@ namespace IdeogramGen.Analyzers.Tests
 
         [Theory]
         [InlineData("AspectRatioV3", "16x9")]
-        [InlineData("LegacyAspectRatio", "ASPECT_16_9")]
+        [InlineData("AspectRatioLegacy", "ASPECT_16_9")]
         [InlineData("ResolutionV3", "1024x1024")]
         [InlineData("ResolutionV4", "512x512")]
-        [InlineData("LegacyResolution", "RESOLUTION_1024_1024")]
-        [InlineData("LegacyStyleType", "RENDER_3D")]
+        [InlineData("ResolutionLegacy", "RESOLUTION_1024_1024")]
+        [InlineData("StyleTypeLegacy", "RENDER_3D")]
         [InlineData("StyleTypeV3", "REALISTIC")]
         [InlineData("StylePresetV3", "80S_ILLUSTRATION")]
         [InlineData("UpscaleFactor", "X4")]
@@ -89,21 +89,21 @@ namespace IdeogramGen.Analyzers.Tests
         [Fact]
         public Task Wrong_family_value_names_its_family() =>
             Run("StyleTypeV3 v = {|#0:\"RENDER_3D\"|};",
-                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("RENDER_3D", "StyleTypeV3", " (RENDER_3D exists only on legacy endpoints (LegacyStyleType))"));
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("RENDER_3D", "StyleTypeV3", " (RENDER_3D exists only on legacy endpoints (StyleTypeLegacy))"));
 
         [Fact]
         public Task Value_only_in_another_family_gets_no_different_ratio() =>
             // The message says where the value exists; no Replacement property, so no code fix (VocabularyTests.Nearest).
-            Run("LegacyAspectRatio a = {|#0:\"ASPECT_4_5\"|}; ResolutionV3 r = {|#1:\"512x512\"|};",
-                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("ASPECT_4_5", "LegacyAspectRatio", " (4x5 exists only on v3 endpoints and /v1/edit (AspectRatioV3))"),
+            Run("AspectRatioLegacy a = {|#0:\"ASPECT_4_5\"|}; ResolutionV3 r = {|#1:\"512x512\"|};",
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("ASPECT_4_5", "AspectRatioLegacy", " (4x5 exists only on v3 endpoints and /v1/edit (AspectRatioV3))"),
                 Verify.Diagnostic(Rules.UnknownValue).WithLocation(1).WithArguments("512x512", "ResolutionV3", " (512x512 is a ResolutionV4 value)"));
 
         [Theory]
         [InlineData("AspectRatioV3", "16:9", "16x9")]
         [InlineData("AspectRatioV3", "ASPECT_16_9", "16x9")]
-        [InlineData("LegacyAspectRatio", "16x9", "ASPECT_16_9")]
+        [InlineData("AspectRatioLegacy", "16x9", "ASPECT_16_9")]
         [InlineData("ResolutionV3", "RESOLUTION_1024_1024", "1024x1024")]
-        [InlineData("LegacyResolution", "1024x1024", "RESOLUTION_1024_1024")]
+        [InlineData("ResolutionLegacy", "1024x1024", "RESOLUTION_1024_1024")]
         [InlineData("StyleTypeV3", "realistic", "REALISTIC")]
         [InlineData("MagicPromptOption", "on", "ON")]
         public Task Fix_uses_nearest_value_in_the_right_family(string type, string wrong, string right) =>
@@ -121,13 +121,13 @@ namespace IdeogramGen.Analyzers.Tests
 
         [Fact]
         public Task Values_that_cannot_succeed_are_errors_by_default() =>
-            Run("var r = new GenerateRequest { NumImages = {|#0:9|}, Seed = {|#1:-1|} };",
+            Run("var r = new GenerateV3Request { NumImages = {|#0:9|}, Seed = {|#1:-1|} };",
                 Verify.Diagnostic(Rules.OutOfRange).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("num_images", "9", "1 to 8"),
                 Verify.Diagnostic(Rules.OutOfRange).WithLocation(1).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithArguments("seed", "-1", "0 to 2147483647"));
 
         [Fact]
         public Task Error_severity_is_configurable() =>
-            Verify.AnalyzerAsync<RequestValueAnalyzer>(Wrap("var r = new GenerateRequest { NumImages = {|#0:9|} };"), withRequests: true,
+            Verify.AnalyzerAsync<RequestValueAnalyzer>(Wrap("var r = new GenerateV3Request { NumImages = {|#0:9|} };"), withRequests: true,
                 configure: s => s.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.IDG0201.severity = warning\n")),
                 Verify.Diagnostic(Rules.OutOfRange).WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithArguments("num_images", "9", "1 to 8"));
 
@@ -140,65 +140,65 @@ namespace IdeogramGen.Analyzers.Tests
 
         [Fact]
         public Task Fix_replaces_obsolete_value() =>
-            Fix("var r = new GenerateRequest { RenderingSpeed = {|IDG0104:\"BALANCED\"|} };", "var r = new GenerateRequest { RenderingSpeed = \"DEFAULT\" };");
+            Fix("var r = new GenerateV3Request { RenderingSpeed = {|IDG0104:\"BALANCED\"|} };", "var r = new GenerateV3Request { RenderingSpeed = \"DEFAULT\" };");
 
         // IDG0105
         [Fact]
         public Task Flash_on_generate_transparent_fires() =>
-            Run("var a = new GenerateTransparentRequest { RenderingSpeed = {|IDG0105:\"FLASH\"|} };\n" +
-                "var b = new GenerateTransparentRequest { RenderingSpeed = {|IDG0105:RenderingSpeed.Flash|} };\n" +
+            Run("var a = new GenerateTransparentV3Request { RenderingSpeed = {|IDG0105:\"FLASH\"|} };\n" +
+                "var b = new GenerateTransparentV3Request { RenderingSpeed = {|IDG0105:RenderingSpeed.Flash|} };\n" +
                 "b.RenderingSpeed = {|IDG0105:new RenderingSpeed(\"FLASH\")|};");
 
         [Fact]
         public Task Flash_on_generate_and_turbo_on_transparent_are_silent() =>
-            Run("var a = new GenerateRequest { RenderingSpeed = \"FLASH\" };\n" +
-                "var b = new GenerateTransparentRequest { RenderingSpeed = RenderingSpeed.Turbo };");
+            Run("var a = new GenerateV3Request { RenderingSpeed = \"FLASH\" };\n" +
+                "var b = new GenerateTransparentV3Request { RenderingSpeed = RenderingSpeed.Turbo };");
 
         // IDG0102
         [Fact]
         public Task Legacy_edit_only_takes_v2_models() =>
-            Run("var a = new LegacyEditRequest { Model = {|IDG0102:\"V_3\"|} };\n" +
-                "var b = new LegacyEditRequest { Model = {|IDG0102:IdeogramModel.V1|} };\n" +
-                "var c = new LegacyEditRequest { Model = IdeogramModel.V2Turbo };\n" +
-                "var d = new LegacyEditRequest { Model = \"V_2\" };");
+            Run("var a = new EditLegacyRequest { Model = {|IDG0102:\"V_3\"|} };\n" +
+                "var b = new EditLegacyRequest { Model = {|IDG0102:IdeogramModel.V1|} };\n" +
+                "var c = new EditLegacyRequest { Model = IdeogramModel.V2Turbo };\n" +
+                "var d = new EditLegacyRequest { Model = \"V_2\" };");
 
         [Fact]
         public Task Legacy_generate_field_and_model_restrictions_fire() =>
-            Run("var a = new LegacyGenerateRequest { Model = \"V_1\", {|IDG0102:StyleType = \"GENERAL\"|} };\n" +
-                "var b = new LegacyGenerateRequest { Model = IdeogramModel.V3, {|IDG0102:NegativePrompt = \"blur\"|} };\n" +
-                "var c = new LegacyGenerateRequest { {|IDG0102:ColorPalette = ColorPalette.FromPreset(\"PASTEL\")|}, Model = \"V_2A_TURBO\" };");
+            Run("var a = new GenerateLegacyRequest { Model = \"V_1\", {|IDG0102:StyleType = \"GENERAL\"|} };\n" +
+                "var b = new GenerateLegacyRequest { Model = IdeogramModel.V3, {|IDG0102:NegativePrompt = \"blur\"|} };\n" +
+                "var c = new GenerateLegacyRequest { {|IDG0102:ColorPalette = ColorPalette.FromPreset(\"PASTEL\")|}, Model = \"V_2A_TURBO\" };");
 
         [Fact]
         public Task Legacy_generate_near_misses_are_silent() =>
-            Run("var a = new LegacyGenerateRequest { Model = \"V_2\", StyleType = \"GENERAL\", NegativePrompt = \"blur\", ColorPalette = ColorPalette.FromPreset(\"PASTEL\") };\n" +
-                "var b = new LegacyGenerateRequest { Model = \"V_1\", StyleType = null };\n" +
-                "var c = new LegacyGenerateRequest { StyleType = \"GENERAL\" };");
+            Run("var a = new GenerateLegacyRequest { Model = \"V_2\", StyleType = \"GENERAL\", NegativePrompt = \"blur\", ColorPalette = ColorPalette.FromPreset(\"PASTEL\") };\n" +
+                "var b = new GenerateLegacyRequest { Model = \"V_1\", StyleType = null };\n" +
+                "var c = new GenerateLegacyRequest { StyleType = \"GENERAL\" };");
 
         // IDG0201
         [Fact]
         public Task Out_of_range_numbers_fire() =>
-            Run("var a = new GenerateRequest { NumImages = {|IDG0201:9|}, Seed = {|IDG0201:-1|} };\n" +
+            Run("var a = new GenerateV3Request { NumImages = {|IDG0201:9|}, Seed = {|IDG0201:-1|} };\n" +
                 "a.NumImages = {|IDG0201:0|};\n" +
-                "var b = new RemixRequest { ImageWeight = {|IDG0201:101|} };\n" +
-                "var c = new UpscaleRequest { Resemblance = {|IDG0201:0|}, Detail = {|IDG0201:150|} };");
+                "var b = new RemixV3Request { ImageWeight = {|IDG0201:101|} };\n" +
+                "var c = new UpscaleLegacyRequest { Resemblance = {|IDG0201:0|}, Detail = {|IDG0201:150|} };");
 
         [Fact]
         public Task In_range_numbers_are_silent() =>
-            Run("var a = new GenerateRequest { NumImages = 8, Seed = 0 };\n" +
+            Run("var a = new GenerateV3Request { NumImages = 8, Seed = 0 };\n" +
                 "a.NumImages = 1; a.Seed = int.MaxValue;\n" +
-                "var b = new RemixRequest { ImageWeight = 100 };\n" +
-                "var c = new UpscaleRequest { Resemblance = 1, Detail = 100 };");
+                "var b = new RemixV3Request { ImageWeight = 100 };\n" +
+                "var c = new UpscaleLegacyRequest { Resemblance = 1, Detail = 100 };");
 
         [Fact]
         public Task Out_of_range_message_states_the_range() =>
-            Run("var a = new GenerateRequest { NumImages = {|#0:12|} };",
+            Run("var a = new GenerateV3Request { NumImages = {|#0:12|} };",
                 Verify.Diagnostic(Rules.OutOfRange).WithLocation(0).WithArguments("num_images", "12", "1 to 8"));
 
         [Fact]
         public Task Too_many_character_references_fire() =>
             Run("IdeogramFile f = IdeogramFile.FromBytes(new byte[1], \"a.png\");\n" +
-                "var a = new GenerateRequest { CharacterReferenceImages = {|IDG0201:new[] { f, f }|} };\n" +
-                "var b = new GenerateRequest { CharacterReferenceImages = new[] { f } };");
+                "var a = new GenerateV3Request { CharacterReferenceImages = {|IDG0201:new[] { f, f }|} };\n" +
+                "var b = new GenerateV3Request { CharacterReferenceImages = new[] { f } };");
 
         [Fact]
         public Task Palette_member_weight_and_count_fire() =>
@@ -220,23 +220,23 @@ namespace IdeogramGen.Analyzers.Tests
 
         [Fact]
         public Task Bad_style_codes_fire() =>
-            Run("var a = new GenerateRequest { StyleCodes = new[] { \"0a1B2c3D\", {|IDG0202:\"0a1B2c3\"|}, {|IDG0202:\"zzzzzzzz\"|} } };\n" +
-                "var b = new GenerateRequest { StyleCodes = new List<string> { {|IDG0202:\"#0a1b2c3d\"|} } };\n" +
-                "var c = new GenerateRequest { StyleCodes = [\"DEADBEEF\", {|IDG0202:\"DEADBEEF0\"|}] };");
+            Run("var a = new GenerateV3Request { StyleCodes = new[] { \"0a1B2c3D\", {|IDG0202:\"0a1B2c3\"|}, {|IDG0202:\"zzzzzzzz\"|} } };\n" +
+                "var b = new GenerateV3Request { StyleCodes = new List<string> { {|IDG0202:\"#0a1b2c3d\"|} } };\n" +
+                "var c = new GenerateV3Request { StyleCodes = [\"DEADBEEF\", {|IDG0202:\"DEADBEEF0\"|}] };");
 
         // IDG0203
         [Fact]
         public Task Mutually_exclusive_options_fire() =>
-            Run("var a = new GenerateRequest { AspectRatio = \"16x9\", {|IDG0203:Resolution = \"1024x1024\"|} };\n" +
-                "var b = new GenerateRequest { StyleCodes = new[] { \"DEADBEEF\" }, {|IDG0203:StyleType = StyleTypeV3.Realistic|} };\n" +
-                "var c = new GenerateRequest { StyleReferenceImages = new List<IdeogramFile>(), {|IDG0203:StyleCodes = new[] { \"DEADBEEF\" }|} };");
+            Run("var a = new GenerateV3Request { AspectRatio = \"16x9\", {|IDG0203:Resolution = \"1024x1024\"|} };\n" +
+                "var b = new GenerateV3Request { StyleCodes = new[] { \"DEADBEEF\" }, {|IDG0203:StyleType = StyleTypeV3.Realistic|} };\n" +
+                "var c = new GenerateV3Request { StyleReferenceImages = new List<IdeogramFile>(), {|IDG0203:StyleCodes = new[] { \"DEADBEEF\" }|} };");
 
         [Fact]
         public Task Exclusive_options_apart_or_null_are_silent() =>
-            Run("var a = new GenerateRequest { AspectRatio = \"16x9\", Resolution = null };\n" +
-                "var b = new GenerateRequest { AspectRatio = \"16x9\" }; b.Resolution = null;\n" +
-                "var c = new GenerateRequest { StyleType = \"REALISTIC\", StylePreset = \"ART_DECO\" };\n" +
-                "var d = new LegacyGenerateRequest { Model = \"V_2\", AspectRatio = \"ASPECT_1_1\" };");
+            Run("var a = new GenerateV3Request { AspectRatio = \"16x9\", Resolution = null };\n" +
+                "var b = new GenerateV3Request { AspectRatio = \"16x9\" }; b.Resolution = null;\n" +
+                "var c = new GenerateV3Request { StyleType = \"REALISTIC\", StylePreset = \"ART_DECO\" };\n" +
+                "var d = new GenerateLegacyRequest { Model = \"V_2\", AspectRatio = \"ASPECT_1_1\" };");
 
         [Fact]
         public Task Values_outside_request_types_are_not_checked_against_endpoints() =>

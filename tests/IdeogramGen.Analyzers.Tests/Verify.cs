@@ -22,7 +22,7 @@ namespace Sample
     using IdeogramGen;
 
     [IdeogramEndpoint(""/v1/ideogram-v3/generate"")]
-    public sealed class GenerateRequest
+    public sealed class GenerateV3Request
     {
         public string? Prompt { get; set; }
         public IdeogramModel? Model { get; set; }
@@ -42,56 +42,56 @@ namespace Sample
     }
 
     [IdeogramEndpoint(""/v1/ideogram-v3/generate-transparent"")]
-    public sealed class GenerateTransparentRequest
+    public sealed class GenerateTransparentV3Request
     {
         public string? Prompt { get; set; }
         public RenderingSpeed? RenderingSpeed { get; set; }
     }
 
     [IdeogramEndpoint(""/v1/ideogram-v3/remix"")]
-    public sealed class RemixRequest
+    public sealed class RemixV3Request
     {
         public string? Prompt { get; set; }
         public int? ImageWeight { get; set; }
     }
 
     [IdeogramEndpoint(""/generate"")]
-    public sealed class LegacyGenerateRequest
+    public sealed class GenerateLegacyRequest
     {
         public string? Prompt { get; set; }
         public IdeogramModel? Model { get; set; }
-        public LegacyAspectRatio? AspectRatio { get; set; }
-        public LegacyResolution? Resolution { get; set; }
-        public LegacyStyleType? StyleType { get; set; }
+        public AspectRatioLegacy? AspectRatio { get; set; }
+        public ResolutionLegacy? Resolution { get; set; }
+        public StyleTypeLegacy? StyleType { get; set; }
         public string? NegativePrompt { get; set; }
         public ColorPalette? ColorPalette { get; set; }
     }
 
     [IdeogramEndpoint(""/edit"")]
-    public sealed class LegacyEditRequest
+    public sealed class EditLegacyRequest
     {
         public string? Prompt { get; set; }
         public IdeogramModel? Model { get; set; }
-        public LegacyStyleType? StyleType { get; set; }
+        public StyleTypeLegacy? StyleType { get; set; }
     }
 
     [IdeogramEndpoint(""/upscale"")]
-    public sealed class UpscaleRequest
+    public sealed class UpscaleLegacyRequest
     {
         public int? Resemblance { get; set; }
         public int? Detail { get; set; }
     }
 
     [IdeogramEndpoint(""/describe"")]
-    public sealed class DescribeRequest
+    public sealed class DescribeLegacyRequest
     {
         public DescribeModelVersion? DescribeModelVersion { get; set; }
     }
 
     public sealed class Client
     {
-        public System.Threading.Tasks.Task GenerateAsync(GenerateRequest request, IdeogramRequestOptions? options = null) => System.Threading.Tasks.Task.CompletedTask;
-        public System.Threading.Tasks.Task DescribeAsync(DescribeRequest request, IdeogramRequestOptions? options = null) => System.Threading.Tasks.Task.CompletedTask;
+        public System.Threading.Tasks.Task GenerateV3Async(GenerateV3Request request, IdeogramRequestOptions? options = null) => System.Threading.Tasks.Task.CompletedTask;
+        public System.Threading.Tasks.Task DescribeLegacyAsync(DescribeLegacyRequest request, IdeogramRequestOptions? options = null) => System.Threading.Tasks.Task.CompletedTask;
     }
 }
 ";

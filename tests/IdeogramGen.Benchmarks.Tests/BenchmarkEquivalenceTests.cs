@@ -140,6 +140,6 @@ public class BenchmarkEquivalenceTests
     private static List<(int Seed, string? Url, bool Safe, string? Resolution, string? Style, string Prompt)> Summary(ImageResponsePoco response) =>
         response.Data.Select(i => (i.Seed, i.Url, i.IsImageSafe, i.Resolution, i.StyleType, i.Prompt)).ToList();
 
-    private static List<(int Seed, string? Url, bool Safe, string? Resolution, string? Style, string Prompt)> Summary(ImageResponse response) =>
+    private static List<(int Seed, string? Url, bool Safe, string? Resolution, string? Style, string Prompt)> Summary(ImageV3Response response) =>
         response.Data.Select(i => (i.Seed, i.Url, i.IsImageSafe, (string?)i.Resolution.Value, i.StyleType?.Value, i.Prompt)).ToList();
 }

@@ -144,7 +144,7 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
         await generator.GenerateImagesAsync("A teapot", new ImageGenerationOptions
         {
             Count = 3,
-            RawRepresentationFactory = _ => new GenerateRequest { RenderingSpeed = RenderingSpeed.Turbo, NumImages = 2 },
+            RawRepresentationFactory = _ => new GenerateV3Request { RenderingSpeed = RenderingSpeed.Turbo, NumImages = 2 },
         });
         var sent = Last();
         Assert.Equal("TURBO", Assert.Single(sent.Field("rendering_speed")));
@@ -185,7 +185,7 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
 
     private async Task<byte[]> PngAsync()
     {
-        var response = await _images.GenerateAsync(new GenerateRequest { Prompt = "A source photo" });
+        var response = await _images.GenerateV3Async(new GenerateV3Request { Prompt = "A source photo" });
         return await _http.GetByteArrayAsync(response.Data[0].Url);
     }
 

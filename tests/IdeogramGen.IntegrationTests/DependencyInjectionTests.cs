@@ -23,7 +23,7 @@ public class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
 
         var images = provider.GetRequiredService<TestImages>();
-        var result = await images.GenerateAsync(new GenerateRequest { Prompt = "A lighthouse at dawn" });
+        var result = await images.GenerateV3Async(new GenerateV3Request { Prompt = "A lighthouse at dawn" });
         Assert.Single(result.Data);
         Assert.NotNull(result.Gateway.LogId);
         Assert.Equal(1, emulator.BilledRequestCount);

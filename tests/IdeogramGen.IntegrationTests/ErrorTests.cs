@@ -21,7 +21,7 @@ public class ErrorTests
             return r;
         });
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials(ApiKey, Token), new GatewayOptions { Retry = IdeogramRetryPolicy.None }, null);
-        var ex = await Assert.ThrowsAsync<T>(() => client.GenerateAsync(new GenerateRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<T>(() => client.GenerateV3Async(new GenerateV3Request { Prompt = "p" }));
         Assert.Single(handler.Requests);
         Assert.DoesNotContain(ApiKey, ex.ToString());
         Assert.DoesNotContain(Token, ex.ToString());

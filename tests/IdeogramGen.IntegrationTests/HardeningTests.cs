@@ -34,7 +34,7 @@ public class HardeningTests
     {
         var html = "<html><body><h1>502 Bad Gateway</h1><p>" + new string('x', 130) + " upstream rejected header Api-Key: " + Key + "</p></body></html>";
         var (client, _) = Client((_, _) => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent(html, Encoding.UTF8, "text/html") });
-        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => client.GenerateAsync(new GenerateRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => client.GenerateV3Async(new GenerateV3Request { Prompt = "p" }));
         NoPartOfSecrets(ex);
     }
 
@@ -43,7 +43,7 @@ public class HardeningTests
     {
         var body = "{\"detail\":[{\"loc\":[\"header\",\"Api-Key\"],\"msg\":\"" + new string('m', 330) + "\",\"input\":\"" + Key + "\"}]}";
         var (client, _) = Client((_, _) => StubHandler.Json((HttpStatusCode)422, body));
-        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => client.GenerateAsync(new GenerateRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => client.GenerateV3Async(new GenerateV3Request { Prompt = "p" }));
         NoPartOfSecrets(ex);
     }
 
@@ -51,7 +51,7 @@ public class HardeningTests
     public async Task A_key_with_surrounding_white_space_is_trimmed_and_masked()
     {
         var (client, handler) = Client((_, _) => StubHandler.Json(HttpStatusCode.Unauthorized, "{\"error\":\"Invalid API key " + Key + "\"}"), key: " " + Key + " ");
-        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => client.GenerateAsync(new GenerateRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => client.GenerateV3Async(new GenerateV3Request { Prompt = "p" }));
         Assert.Equal(Key, handler.Requests.Single().Request.Headers.GetValues("Api-Key").Single());
         NoPartOfSecrets(ex);
     }
@@ -66,7 +66,7 @@ public class HardeningTests
             response.RequestMessage = new HttpRequestMessage(HttpMethod.Post, new Uri(other.Root, "elsewhere"));
             return response;
         });
-        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => client.GenerateAsync(new GenerateRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => client.GenerateV3Async(new GenerateV3Request { Prompt = "p" }));
         Assert.Contains("redirected", ex.Message);
         Assert.Contains("AllowAutoRedirect", ex.Message);
         NoPartOfSecrets(ex);
@@ -77,7 +77,7 @@ public class HardeningTests
     {
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(StubHandler.Success)).ToArray();
         var (client, _) = Client((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) });
-        var result = await client.GenerateAsync(new GenerateRequest { Prompt = "p" });
+        var result = await client.GenerateV3Async(new GenerateV3Request { Prompt = "p" });
         Assert.Equal(2, result.Data.Count);
     }
 
@@ -88,7 +88,7 @@ public class HardeningTests
             """{"success":false,"result":[],"messages":[],"error":[{"code":2003,"message":"Rate limited"}],"name":"AiGatewayError","httpCode":429,"internalCode":2003}""",
             ("Retry-After", "99999999999")));
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials(Key));
-        var ex = await Assert.ThrowsAsync<GatewayException>(() => client.GenerateAsync(new GenerateRequest { Prompt = "p" }));
+        var ex = await Assert.ThrowsAsync<GatewayException>(() => client.GenerateV3Async(new GenerateV3Request { Prompt = "p" }));
         Assert.Single(handler.Requests);
         Assert.True(ex.RetryAfter > TimeSpan.FromDays(365));
     }
@@ -101,7 +101,7 @@ public class HardeningTests
         Assert.Equal("image_urls[0]", item.Field);
         var gateway = new GatewayRequestOptions();
         gateway.ExtraHeaders["cf-aig-future"] = null!;
-        var header = await Assert.ThrowsAsync<IdeogramValidationException>(() => client.GenerateAsync(new GenerateRequest { Prompt = "p" }, new IdeogramRequestOptions { Gateway = gateway }));
+        var header = await Assert.ThrowsAsync<IdeogramValidationException>(() => client.GenerateV3Async(new GenerateV3Request { Prompt = "p" }, new IdeogramRequestOptions { Gateway = gateway }));
         Assert.Equal("cf-aig-future", header.Field);
         Assert.Empty(handler.Requests);
     }
@@ -126,7 +126,7 @@ public class HardeningTests
     public async Task Non_ascii_file_names_go_out_as_plain_ascii()
     {
         var (client, handler) = Client((_, _) => StubHandler.Json(HttpStatusCode.OK, StubHandler.Success));
-        await client.RemixAsync(new RemixRequest { Prompt = "p", Image = IdeogramFile.FromBytes(WireTests.Png(), "kätze 猫.png") });
+        await client.RemixV3Async(new RemixV3Request { Prompt = "p", Image = IdeogramFile.FromBytes(WireTests.Png(), "kätze 猫.png") });
         var (request, body) = handler.Requests.Single();
         var parts = Multipart.Parse(body, request.Content!.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value!.Trim('"'));
         Assert.Equal("k_tze _.png", parts.Single(p => p.Name == "image").FileName);

@@ -124,7 +124,7 @@ public class PackageTests : IClassFixture<PackedSolution>
                     var images = new Images(http, credentials, new GatewayOptions { GatewayRoot = emulator.Root }, null);
                     var gate = new EmulatorGate();
                     emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
-                    var call = images.GenerateAsync(new GenerateRequest { Prompt = "A serene landscape with mountains and a lake at sunset", Seed = 42 });
+                    var call = images.GenerateV3Async(new GenerateV3Request { Prompt = "A serene landscape with mountains and a lake at sunset", Seed = 42 });
                     await gate.WaitReachedAsync().WaitAsync(TimeSpan.FromSeconds(60));
                     if (call.IsCompleted) return 2;
                     gate.Release();
@@ -167,7 +167,7 @@ public class PackageTests : IClassFixture<PackedSolution>
                 {
                     IdeogramModel model = "V3";
                     var credentials = new IdeogramCredentials("ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd");
-                    var request = new GenerateRequest { Prompt = "p", NumImages = 12, AspectRatio = "16:9" };
+                    var request = new GenerateV3Request { Prompt = "p", NumImages = 12, AspectRatio = "16:9" };
                     System.Console.WriteLine(model.ToString() + credentials + request);
                 }
             }

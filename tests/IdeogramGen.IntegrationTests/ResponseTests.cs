@@ -17,7 +17,7 @@ public class ResponseTests
             ("cf-aig-request-id", "0193f7d2-5c3b-7a10-8a7e-3e0f2c9d1b4b"), ("cf-aig-cache-status", "MISS"), ("cf-aig-step", "0"),
             ("cf-aig-dlp", """{"findings":[{"profile":{"context":{},"entry_ids":["e1"],"profile_id":"p1"},"policy_ids":["pol"],"check":"REQUEST"}],"action":"FLAG"}""")));
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ideogram-test-key"));
-        var result = await client.GenerateAsync(new GenerateRequest { Prompt = "A serene landscape" });
+        var result = await client.GenerateV3Async(new GenerateV3Request { Prompt = "A serene landscape" });
 
         Assert.Equal(200, result.StatusCode);
         Assert.Equal(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero), result.Created);
@@ -47,7 +47,7 @@ public class ResponseTests
         var body = """{"created":"2026-11-29T10:00:00Z","new_field":{"a":[1,2,{"b":null}]},"data":[{"url":"u","prompt":"p","resolution":"1x1","is_image_safe":true,"seed":1,"future":true}]}""";
         var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, body, ("cf-aig-log-id", "01JADMCQQQBWH3NXZ5GCRN98DP"), ("cf-aig-cache-status", "HIT")));
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ideogram-test-key"));
-        var result = await client.GenerateAsync(new GenerateRequest { Prompt = "p" });
+        var result = await client.GenerateV3Async(new GenerateV3Request { Prompt = "p" });
         Assert.Single(result.Data);
         Assert.Equal("01JADMCQQQBWH3NXZ5GCRN98DP", result.Gateway.LogId);
         Assert.Equal(GatewayCacheStatus.Hit, result.Gateway.CacheStatus);
@@ -60,7 +60,7 @@ public class ResponseTests
         var body = """{"created":"2026-11-29T10:00:00Z","data":[{"url":"https://x/a.png","prompt":"p","resolution":"1024x1024","seed":1},{"url":"","prompt":"p","resolution":"1024x1024","seed":2,"is_image_safe":false}]}""";
         var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, body));
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ideogram-test-key"));
-        var result = await client.GenerateAsync(new GenerateRequest { Prompt = "p" });
+        var result = await client.GenerateV3Async(new GenerateV3Request { Prompt = "p" });
         Assert.False(result.Data[0].IsWithheld);
         Assert.True(result.Data[1].IsWithheld);
         Assert.Equal(1, result.WithheldCount);
@@ -77,14 +77,14 @@ public class ResponseTests
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ideogram-test-key"));
         var png = IdeogramFile.FromBytes(WireTests.Png(), "i.png");
 
-        var described = await client.DescribeAsync(new DescribeRequest { ImageFile = png });
+        var described = await client.DescribeLegacyAsync(new DescribeLegacyRequest { Image = png });
         Assert.Equal("A cat", described.Descriptions.Single().Text);
 
-        var text = await client.LayerizeTextAsync(new LayerizeTextRequest { Image = png });
+        var text = await client.LayerizeTextV3Async(new LayerizeTextV3Request { Image = png });
         Assert.Equal("Hi", text.TextBlocks.Single().Text);
         Assert.Equal(new[] { "bold" }, text.TextBlocks.Single().Formatting);
 
-        var design = await client.GenerateDesignAsync(new GenerateDesignRequest { Prompt = "A sale poster" });
+        var design = await client.GenerateDesignV3Async(new GenerateDesignV3Request { Prompt = "A sale poster" });
         var layered = design.Data.Single();
         Assert.Equal("Sale", layered.TextContainers.Single().Items.Single().Spans.Single().Text);
         Assert.Equal("REF_0", layered.ImageLayers.Single().RefId);

@@ -21,7 +21,7 @@ public class ValidationTests
     [Fact]
     public async Task Missing_prompt()
     {
-        var ex = await Rejected(c => c.GenerateAsync(new GenerateRequest()));
+        var ex = await Rejected(c => c.GenerateV3Async(new GenerateV3Request()));
         Assert.Equal("prompt", ex.Field);
         Assert.Contains("required", ex.Message);
     }
@@ -31,7 +31,7 @@ public class ValidationTests
     [InlineData(9)]
     public async Task Num_images_out_of_range(int n)
     {
-        var ex = await Rejected(c => c.GenerateAsync(new GenerateRequest { Prompt = "p", NumImages = n }));
+        var ex = await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", NumImages = n }));
         Assert.Equal("num_images", ex.Field);
         Assert.Equal("1 to 8", ex.Allowed);
     }
@@ -39,7 +39,7 @@ public class ValidationTests
     [Fact]
     public async Task Seed_out_of_range()
     {
-        var ex = await Rejected(c => c.GenerateAsync(new GenerateRequest { Prompt = "p", Seed = -1 }));
+        var ex = await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", Seed = -1 }));
         Assert.Equal("seed", ex.Field);
         Assert.Equal("0 to 2147483647", ex.Allowed);
     }
@@ -47,34 +47,34 @@ public class ValidationTests
     [Fact]
     public async Task Aspect_ratio_excludes_resolution()
     {
-        var ex = await Rejected(c => c.GenerateAsync(new GenerateRequest { Prompt = "p", AspectRatio = AspectRatioV3.Ratio1x1, Resolution = ResolutionV3.Size1024x1024 }));
+        var ex = await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", AspectRatio = AspectRatioV3.Ratio1x1, Resolution = ResolutionV3.Size1024x1024 }));
         Assert.Equal("aspect_ratio+resolution", ex.Field);
     }
 
     [Fact]
     public async Task Style_codes_exclude_style_type_and_must_be_8_hex()
     {
-        var both = await Rejected(c => c.GenerateAsync(new GenerateRequest { Prompt = "p", StyleCodes = new[] { "AAFF5733" }, StyleType = StyleTypeV3.Realistic }));
+        var both = await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", StyleCodes = new[] { "AAFF5733" }, StyleType = StyleTypeV3.Realistic }));
         Assert.Contains("style_codes", both.Field);
-        var pattern = await Rejected(c => c.GenerateAsync(new GenerateRequest { Prompt = "p", StyleCodes = new[] { "XYZ" } }));
+        var pattern = await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", StyleCodes = new[] { "XYZ" } }));
         Assert.Equal("style_codes[0]", pattern.Field);
     }
 
     [Fact]
     public async Task Flash_is_refused_on_generate_transparent_only()
     {
-        var ex = await Rejected(c => c.GenerateTransparentAsync(new GenerateTransparentRequest { Prompt = "p", RenderingSpeed = RenderingSpeed.Flash }));
+        var ex = await Rejected(c => c.GenerateTransparentV3Async(new GenerateTransparentV3Request { Prompt = "p", RenderingSpeed = RenderingSpeed.Flash }));
         Assert.Equal("rendering_speed", ex.Field);
         Assert.DoesNotContain("FLASH", ex.Allowed);
-        await Client.GenerateAsync(new GenerateRequest { Prompt = "p", RenderingSpeed = RenderingSpeed.Flash });
+        await Client.GenerateV3Async(new GenerateV3Request { Prompt = "p", RenderingSpeed = RenderingSpeed.Flash });
     }
 
     [Fact]
     public async Task Legacy_edit_takes_only_v2_models()
     {
-        var ex = await Rejected(c => c.LegacyEditAsync(new LegacyEditRequest
+        var ex = await Rejected(c => c.EditLegacyAsync(new EditLegacyRequest
         {
-            Prompt = "p", Model = IdeogramModel.V3, ImageFile = IdeogramFile.FromBytes(WireTests.Png(), "i.png"), Mask = IdeogramFile.FromBytes(WireTests.Png(), "m.png"),
+            Prompt = "p", Model = IdeogramModel.V3, Image = IdeogramFile.FromBytes(WireTests.Png(), "i.png"), Mask = IdeogramFile.FromBytes(WireTests.Png(), "m.png"),
         }));
         Assert.Equal("model", ex.Field);
         Assert.Equal("V_2, V_2_TURBO", ex.Allowed);
@@ -83,7 +83,7 @@ public class ValidationTests
     [Fact]
     public async Task Legacy_negative_prompt_not_with_v3()
     {
-        var ex = await Rejected(c => c.LegacyGenerateAsync(new LegacyGenerateRequest { Prompt = "p", Model = IdeogramModel.V3, NegativePrompt = "blur" }));
+        var ex = await Rejected(c => c.GenerateLegacyAsync(new GenerateLegacyRequest { Prompt = "p", Model = IdeogramModel.V3, NegativePrompt = "blur" }));
         Assert.Equal("negative_prompt", ex.Field);
     }
 
@@ -91,23 +91,23 @@ public class ValidationTests
     public async Task One_character_reference_and_matching_masks()
     {
         var png = IdeogramFile.FromBytes(WireTests.Png(), "c.png");
-        var two = await Rejected(c => c.GenerateAsync(new GenerateRequest { Prompt = "p", CharacterReferenceImages = new[] { png, png } }));
+        var two = await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", CharacterReferenceImages = new[] { png, png } }));
         Assert.Equal("character_reference_images", two.Field);
-        var masks = await Rejected(c => c.GenerateAsync(new GenerateRequest { Prompt = "p", CharacterReferenceImages = new[] { png }, CharacterReferenceImagesMask = new[] { png, png } }));
+        var masks = await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", CharacterReferenceImages = new[] { png }, CharacterReferenceImagesMask = new[] { png, png } }));
         Assert.Equal("character_reference_images_mask", masks.Field);
     }
 
     [Fact]
     public async Task Files_must_be_images_within_10_MB()
     {
-        var gif = await Rejected(c => c.EditAsync(new EditRequest
+        var gif = await Rejected(c => c.EditV3Async(new EditV3Request
         {
             Prompt = "p", Image = IdeogramFile.FromBytes("GIF89a................"u8.ToArray(), "x.gif"), Mask = IdeogramFile.FromBytes(WireTests.Png(), "m.png"),
         }));
         Assert.Equal("image", gif.Field);
         var big = new byte[10 * 1024 * 1024 + 1];
         WireTests.Png().CopyTo(big, 0);
-        var large = await Rejected(c => c.RemixAsync(new RemixRequest { Prompt = "p", Image = IdeogramFile.FromBytes(big, "big.png") }));
+        var large = await Rejected(c => c.RemixV3Async(new RemixV3Request { Prompt = "p", Image = IdeogramFile.FromBytes(big, "big.png") }));
         Assert.Equal("image", large.Field);
         Assert.Contains("10 MB", large.Allowed);
     }
@@ -115,7 +115,7 @@ public class ValidationTests
     [Fact]
     public async Task Empty_optional_strings_are_refused_rather_than_sent()
     {
-        var ex = await Rejected(c => c.GenerateAsync(new GenerateRequest { Prompt = "p", NegativePrompt = "" }));
+        var ex = await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", NegativePrompt = "" }));
         Assert.Equal("negative_prompt", ex.Field);
     }
 
@@ -134,7 +134,7 @@ public class ValidationTests
     [Fact]
     public async Task Unknown_vocabulary_values_are_sent_for_forward_compatibility()
     {
-        await Client.GenerateAsync(new GenerateRequest { Prompt = "p", RenderingSpeed = new RenderingSpeed("HYPER") });
+        await Client.GenerateV3Async(new GenerateV3Request { Prompt = "p", RenderingSpeed = new RenderingSpeed("HYPER") });
         Assert.Contains("\"rendering_speed\":\"HYPER\"", System.Text.Encoding.UTF8.GetString(Assert.Single(_handler.Requests).Body));
         Assert.False(new RenderingSpeed("HYPER").IsKnown);
         Assert.True(RenderingSpeed.Default.IsKnown);

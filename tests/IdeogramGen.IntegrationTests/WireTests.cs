@@ -25,7 +25,7 @@ public class WireTests
     public async Task Seed_example_goes_out_exactly_as_cloudflares_curl()
     {
         var (client, handler) = Client();
-        await client.GenerateAsync(new GenerateRequest
+        await client.GenerateV3Async(new GenerateV3Request
         {
             Prompt = "A serene landscape with mountains and a lake at sunset",
             Model = IdeogramModel.V3,
@@ -47,8 +47,8 @@ public class WireTests
         Assert.Equal("3ebbcb006d4d46d7bb6a8c7f14676cb0", TestImages.AccountId);
         Assert.Equal("my-gateway", TestImages.GatewayId);
         Assert.Equal("https://gateway.ai.cloudflare.com/v1/3ebbcb006d4d46d7bb6a8c7f14676cb0/my-gateway/ideogram/", TestImages.GatewayBaseUri.AbsoluteUri);
-        Assert.Equal(SeedUrl, TestImages.Endpoints.Generate.AbsoluteUri);
-        Assert.Equal("https://gateway.ai.cloudflare.com/v1/3ebbcb006d4d46d7bb6a8c7f14676cb0/my-gateway/ideogram/generate", TestImages.Endpoints.LegacyGenerate.AbsoluteUri);
+        Assert.Equal(SeedUrl, TestImages.Endpoints.GenerateV3.AbsoluteUri);
+        Assert.Equal("https://gateway.ai.cloudflare.com/v1/3ebbcb006d4d46d7bb6a8c7f14676cb0/my-gateway/ideogram/generate", TestImages.Endpoints.GenerateLegacy.AbsoluteUri);
         Assert.Equal("http://127.0.0.1:5000/v1/3ebbcb006d4d46d7bb6a8c7f14676cb0/my-gateway/ideogram/v1/edit",
             TestImages.Endpoints.For("/v1/edit", new Uri("http://127.0.0.1:5000")).AbsoluteUri);
     }
@@ -57,7 +57,7 @@ public class WireTests
     public async Task Gateway_token_goes_in_cf_aig_authorization()
     {
         var (client, handler) = Client(token: "cf-token-123456");
-        await client.GenerateAsync(new GenerateRequest { Prompt = "p" });
+        await client.GenerateV3Async(new GenerateV3Request { Prompt = "p" });
         var request = handler.Requests.Single().Request;
         Assert.Equal("Bearer cf-token-123456", request.Headers.GetValues("cf-aig-authorization").Single());
     }
@@ -66,7 +66,7 @@ public class WireTests
     public async Task Unset_optional_fields_are_omitted_and_set_ones_use_ideograms_names()
     {
         var (client, handler) = Client();
-        await client.GenerateAsync(new GenerateRequest
+        await client.GenerateV3Async(new GenerateV3Request
         {
             Prompt = "p",
             AspectRatio = AspectRatioV3.Ratio16x9,
@@ -86,7 +86,7 @@ public class WireTests
     {
         var (client, handler) = Client();
         var png = Png();
-        await client.GenerateAsync(new GenerateRequest
+        await client.GenerateV3Async(new GenerateV3Request
         {
             Prompt = "p",
             NumImages = 1,
@@ -111,7 +111,7 @@ public class WireTests
     {
         var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"created":"2026-11-29T10:00:00Z","data":[]}"""));
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("k-123456"));
-        await client.LegacyGenerateAsync(new LegacyGenerateRequest { Prompt = "p", Model = IdeogramModel.V2Turbo, AspectRatio = LegacyAspectRatio.Aspect16_9 });
+        await client.GenerateLegacyAsync(new GenerateLegacyRequest { Prompt = "p", Model = IdeogramModel.V2Turbo, AspectRatio = AspectRatioLegacy.Ratio16x9 });
         Assert.Equal("""{"image_request":{"prompt":"p","aspect_ratio":"ASPECT_16_9","model":"V_2_TURBO"}}""", Encoding.UTF8.GetString(handler.Requests.Single().Body));
     }
 
@@ -120,7 +120,7 @@ public class WireTests
     {
         var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"created":"2026-11-29T10:00:00Z","data":[]}"""));
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("k-123456"));
-        await client.LegacyRemixAsync(new LegacyRemixRequest { Prompt = "p", ImageWeight = 40, ImageFile = IdeogramFile.FromBytes(Png(), "in.png") });
+        await client.RemixLegacyAsync(new RemixLegacyRequest { Prompt = "p", ImageWeight = 40, Image = IdeogramFile.FromBytes(Png(), "in.png") });
         var (request, body) = handler.Requests.Single();
         var parts = Multipart.Parse(body, request.Content!.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value!.Trim('"'));
         Assert.Equal(new[] { "image_request", "image_file" }, parts.Select(p => p.Name));

@@ -42,8 +42,8 @@ public sealed class CsharpLsTests : IAsyncLifetime
                 var credentials = new IdeogramCredentials("ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd");
                 using var http = new HttpClient();
                 var images = new Images(http, credentials);
-                var result = await images.GenerateAsync(new GenerateRequest { Prompt = "A lighthouse at dawn", NumImages = 12 });
-                Console.WriteLine($"{model} {Images.Endpoints.Generate} {result.Data.Count}");
+                var result = await images.GenerateV3Async(new GenerateV3Request { Prompt = "A lighthouse at dawn", NumImages = 12 });
+                Console.WriteLine($"{model} {Images.Endpoints.GenerateV3} {result.Data.Count}");
             }
         }
         """;
@@ -126,13 +126,13 @@ public sealed class CsharpLsTests : IAsyncLifetime
         Assert.DoesNotContain(items, d => (int?)d!["severity"] == 1);
 
         // Hover on generated members: the client method and the endpoint URL builder.
-        var hoverMethod = await HoverAsync(ls, uri, "images.GenerateAsync", "images.".Length);
-        Log("hover GenerateAsync: " + hoverMethod);
-        Assert.Contains("GenerateAsync", hoverMethod);
-        Assert.Contains("ImageResponse", hoverMethod);
-        Assert.Contains("GenerateRequest", hoverMethod);
-        var hoverEndpoint = await HoverAsync(ls, uri, "Images.Endpoints.Generate", "Images.Endpoints.".Length);
-        Log("hover Endpoints.Generate: " + hoverEndpoint);
+        var hoverMethod = await HoverAsync(ls, uri, "images.GenerateV3Async", "images.".Length);
+        Log("hover GenerateV3Async: " + hoverMethod);
+        Assert.Contains("GenerateV3Async", hoverMethod);
+        Assert.Contains("ImageV3Response", hoverMethod);
+        Assert.Contains("GenerateV3Request", hoverMethod);
+        var hoverEndpoint = await HoverAsync(ls, uri, "Images.Endpoints.GenerateV3", "Images.Endpoints.".Length);
+        Log("hover Endpoints.GenerateV3: " + hoverEndpoint);
         Assert.Contains("Uri", hoverEndpoint);
         Assert.Contains("Generate", hoverEndpoint);
 

@@ -37,7 +37,7 @@ namespace IdeogramGen.Testing.Tests
             return (status, JsonDocument.Parse(body).RootElement.Clone());
         }
 
-        private async Task<string> GenerateAsync(string? metadata = null, bool collect = true)
+        private async Task<string> GenerateV3Async(string? metadata = null, bool collect = true)
         {
             var request = Wire.Post(_emulator, Wire.Generate, Wire.Json("{\"prompt\":\"logged\",\"model\":\"V_3\"}"));
             if (metadata is not null) request.Headers.TryAddWithoutValidation("cf-aig-metadata", metadata);
@@ -50,7 +50,7 @@ namespace IdeogramGen.Testing.Tests
         [Fact]
         public async Task Get_returns_the_entry_in_the_v4_envelope()
         {
-            string id = await GenerateAsync("{\"user\":\"u1\",\"tier\":2}");
+            string id = await GenerateV3Async("{\"user\":\"u1\",\"tier\":2}");
             var (status, body) = await CallAsync(HttpMethod.Get, LogUri(id));
             Assert.Equal(200, status);
             Assert.True(body.GetProperty("success").GetBoolean());
@@ -75,7 +75,7 @@ namespace IdeogramGen.Testing.Tests
         [Fact]
         public async Task Patch_updates_feedback_score_and_metadata()
         {
-            string id = await GenerateAsync();
+            string id = await GenerateV3Async();
             var (status, body) = await CallAsync(HttpMethod.Patch, LogUri(id), "{\"feedback\":-1,\"score\":95,\"metadata\":{\"reviewed\":true}}");
             Assert.Equal(200, status);
             Assert.Equal(-1, body.GetProperty("result").GetProperty("feedback").GetInt32());
@@ -100,7 +100,7 @@ namespace IdeogramGen.Testing.Tests
         [InlineData("not json")]
         public async Task Patch_rejects_bad_bodies_with_400(string json)
         {
-            string id = await GenerateAsync();
+            string id = await GenerateV3Async();
             var (status, body) = await CallAsync(HttpMethod.Patch, LogUri(id), json);
             Assert.Equal(400, status);
             Assert.False(body.GetProperty("success").GetBoolean());
@@ -112,7 +112,7 @@ namespace IdeogramGen.Testing.Tests
         [Fact]
         public async Task Bad_or_missing_token_gets_the_authentication_error_envelope()
         {
-            string id = await GenerateAsync();
+            string id = await GenerateV3Async();
             foreach (var token in new[] { "wrong", null })
             {
                 var (status, body) = await CallAsync(HttpMethod.Get, LogUri(id), token: token);
@@ -124,8 +124,8 @@ namespace IdeogramGen.Testing.Tests
         [Fact]
         public async Task Unknown_id_other_account_and_uncollected_logs_are_404()
         {
-            string id = await GenerateAsync();
-            string uncollected = await GenerateAsync(collect: false);
+            string id = await GenerateV3Async();
+            string uncollected = await GenerateV3Async(collect: false);
             foreach (var uri in new[] { LogUri("0190b6a4-0000-7000-8000-000000000000"), LogUri(id, account: "ffffffffffffffffffffffffffffffff"), LogUri(uncollected) })
             {
                 var (status, body) = await CallAsync(HttpMethod.Get, uri);
@@ -138,7 +138,7 @@ namespace IdeogramGen.Testing.Tests
         [Fact]
         public async Task Every_gateway_answer_creates_a_log_entry_including_errors_and_cache_hits()
         {
-            await GenerateAsync();
+            await GenerateV3Async();
             var (status, _, _) = await Wire.SendAsync(_client, Wire.Post(_emulator, Wire.Generate, Wire.Json("{}")));
             Assert.Equal(400, status);
             var (listStatus, list) = await CallAsync(HttpMethod.Get,

@@ -39,7 +39,7 @@ var images = new LimitedImages(http, new IdeogramCredentials("redis-test-key"), 
 int calls = int.Parse(args[5]), perCall = int.Parse(args[6]);
 Console.WriteLine("started");
 var results = await Task.WhenAll(Enumerable.Range(0, calls).Select(i =>
-    images.GenerateAsync(new GenerateRequest { Prompt = "Shared limit " + i, NumImages = perCall })));
+    images.GenerateV3Async(new GenerateV3Request { Prompt = "Shared limit " + i, NumImages = perCall })));
 Console.WriteLine("done " + results.Count(r => r.Data.Count == perCall));
 return 0;
 

@@ -42,81 +42,81 @@ public sealed class ClientConformanceTests : IClassFixture<PrismFixture>
     public static readonly IReadOnlyDictionary<string, Case> Cases = new Dictionary<string, Case>
     {
         // ---- JSON bodies (no files) ----
-        ["generate (json)"] = new("/v1/ideogram-v3/generate", true, false, async c => await c.GenerateAsync(new GenerateRequest
+        ["generate (json)"] = new("/v1/ideogram-v3/generate", true, false, async c => await c.GenerateV3Async(new GenerateV3Request
         {
             Prompt = "A serene landscape with mountains and a lake at sunset", Model = IdeogramModel.V3, Seed = 42,
             AspectRatio = AspectRatioV3.Ratio16x9, RenderingSpeed = RenderingSpeed.Turbo, MagicPrompt = MagicPromptOption.On,
             NegativePrompt = "people, text", NumImages = 2, ColorPalette = Members, StyleType = StyleTypeV3.Realistic,
             StylePreset = StylePresetV3.GoldenHour,
         })),
-        ["generate-transparent (json)"] = new("/v1/ideogram-v3/generate-transparent", true, false, async c => await c.GenerateTransparentAsync(new GenerateTransparentRequest
+        ["generate-transparent (json)"] = new("/v1/ideogram-v3/generate-transparent", true, false, async c => await c.GenerateTransparentV3Async(new GenerateTransparentV3Request
         {
             Prompt = "A glossy red apple sticker", Seed = 7, UpscaleFactor = UpscaleFactor.X2, AspectRatio = AspectRatioV3.Ratio1x1,
             RenderingSpeed = RenderingSpeed.Quality, MagicPrompt = MagicPromptOption.Off, NegativePrompt = "shadow", NumImages = 1,
         })),
-        ["generate-design (json)"] = new("/v1/ideogram-v3/generate-design", true, false, async c => await c.GenerateDesignAsync(new GenerateDesignRequest
+        ["generate-design (json)"] = new("/v1/ideogram-v3/generate-design", true, false, async c => await c.GenerateDesignV3Async(new GenerateDesignV3Request
         {
             Prompt = "Summer sale poster, 50% off, bold headline", AspectRatio = AspectRatioV3.Ratio4x5, RenderingSpeed = RenderingSpeed.Default,
             MagicPrompt = MagicPromptOption.Auto, NumImages = 1, ColorPalette = Preset, StyleType = StyleTypeV3.Design,
             FontNameH1 = "Montserrat", FontNameBody = "Inter", Seed = 1234,
         })),
-        ["graphic (json)"] = new("/v1/ideogram-v3/graphic", true, false, async c => await c.GenerateGraphicAsync(new GenerateGraphicRequest
+        ["graphic (json)"] = new("/v1/ideogram-v3/graphic", true, false, async c => await c.GenerateGraphicV3Async(new GenerateGraphicV3Request
         {
             Prompt = "Coffee shop menu board", Resolution = ResolutionV3.Size1024x1024, StyleCodes = new[] { "AAFF5733", "0f0f0f0f" },
             ColorPalette = Members, NumImages = 1, FontNameH2 = "Lora",
         })),
         ["v4 generate (json)"] = new("/v1/ideogram-v4/generate", true, false, async c => await c.GenerateV4Async(new GenerateV4Request
         {
-            Prompt = "A watercolor fox in a snowy forest", Seed = 99, MagicPromptOption = MagicPromptOption.Auto,
+            Prompt = "A watercolor fox in a snowy forest", Seed = 99, MagicPrompt = MagicPromptOption.Auto,
             CustomModelUri = "model/winter-styles/version/2",
         })),
-        ["legacy generate (json, image_request)"] = new("/generate", true, false, async c => await c.LegacyGenerateAsync(new LegacyGenerateRequest
+        ["legacy generate (json, image_request)"] = new("/generate", true, false, async c => await c.GenerateLegacyAsync(new GenerateLegacyRequest
         {
-            Prompt = "An isometric city block at night", AspectRatio = LegacyAspectRatio.Aspect16_9, Model = IdeogramModel.V2Turbo,
-            MagicPromptOption = MagicPromptOption.On, MagicPromptVersion = MagicPromptVersion.V0_4, Seed = 5, StyleType = LegacyStyleType.Render3D,
+            Prompt = "An isometric city block at night", AspectRatio = AspectRatioLegacy.Ratio16x9, Model = IdeogramModel.V2Turbo,
+            MagicPrompt = MagicPromptOption.On, MagicPromptVersion = MagicPromptVersion.V0_4, Seed = 5, StyleType = StyleTypeLegacy.Render3D,
             NegativePrompt = "blur", NumImages = 2, ColorPalette = ColorPalette.FromPreset(ColorPalettePreset.Ember),
         })),
 
         // ---- multipart with single files and scalar parts only: Prism validates every part ----
-        ["generate-design (multipart, font file)"] = new("/v1/ideogram-v3/generate-design", false, false, async c => await c.GenerateDesignAsync(new GenerateDesignRequest
+        ["generate-design (multipart, font file)"] = new("/v1/ideogram-v3/generate-design", false, false, async c => await c.GenerateDesignV3Async(new GenerateDesignV3Request
         {
             Prompt = "Bakery opening flyer", FontFileH1 = Samples.Font(), FontNameBody = "Inter", AspectRatio = AspectRatioV3.Ratio3x4,
             NumImages = 1, RenderingSpeed = RenderingSpeed.Turbo, Seed = 77,
         })),
-        ["graphic (multipart, flat image)"] = new("/v1/ideogram-v3/graphic", false, false, async c => await c.GenerateGraphicAsync(new GenerateGraphicRequest
+        ["graphic (multipart, flat image)"] = new("/v1/ideogram-v3/graphic", false, false, async c => await c.GenerateGraphicV3Async(new GenerateGraphicV3Request
         {
             Prompt = "Concert poster", FlatGraphicImage = Samples.Png("flat.png"), FontFileBody = Samples.Font("Body.ttf"), Seed = 3,
         })),
-        ["edit (multipart)"] = new("/v1/ideogram-v3/edit", false, false, async c => await c.EditAsync(new EditRequest
+        ["edit (multipart)"] = new("/v1/ideogram-v3/edit", false, false, async c => await c.EditV3Async(new EditV3Request
         {
             Image = Samples.Png(), Mask = Samples.Png("mask.png"), Prompt = "Replace the sky with northern lights", MagicPrompt = MagicPromptOption.Off,
             NumImages = 2, Seed = 11, RenderingSpeed = RenderingSpeed.Quality, StyleType = StyleTypeV3.Realistic,
         })),
-        ["inpaint (multipart)"] = new("/v1/ideogram-v3/inpaint", false, false, async c => await c.InpaintAsync(new InpaintRequest
+        ["inpaint (multipart)"] = new("/v1/ideogram-v3/inpaint", false, false, async c => await c.InpaintV3Async(new InpaintV3Request
         {
             Image = Samples.Png(), Mask = Samples.Png("mask.png"), Prompt = "A red umbrella", NumImages = 1, Seed = 12,
             RenderingSpeed = RenderingSpeed.Turbo, StylePreset = StylePresetV3.Watercolor,
         })),
-        ["remix (multipart)"] = new("/v1/ideogram-v3/remix", false, false, async c => await c.RemixAsync(new RemixRequest
+        ["remix (multipart)"] = new("/v1/ideogram-v3/remix", false, false, async c => await c.RemixV3Async(new RemixV3Request
         {
             Image = Samples.Png(), Prompt = "Same scene in autumn", ImageWeight = 60, Seed = 13, AspectRatio = AspectRatioV3.Ratio3x2,
             RenderingSpeed = RenderingSpeed.Default, NegativePrompt = "snow", NumImages = 1, StyleType = StyleTypeV3.General,
         })),
-        ["reframe (multipart)"] = new("/v1/ideogram-v3/reframe", false, false, async c => await c.ReframeAsync(new ReframeRequest
+        ["reframe (multipart)"] = new("/v1/ideogram-v3/reframe", false, false, async c => await c.ReframeV3Async(new ReframeV3Request
         {
             Image = Samples.Png(), Resolution = ResolutionV3.Size1280x800, NumImages = 1, Seed = 14, RenderingSpeed = RenderingSpeed.Turbo,
             StylePreset = StylePresetV3.FlatArt,
         })),
-        ["replace-background (multipart)"] = new("/v1/ideogram-v3/replace-background", false, false, async c => await c.ReplaceBackgroundAsync(new ReplaceBackgroundRequest
+        ["replace-background (multipart)"] = new("/v1/ideogram-v3/replace-background", false, false, async c => await c.ReplaceBackgroundV3Async(new ReplaceBackgroundV3Request
         {
             Image = Samples.Png(), Prompt = "A marble kitchen counter", MagicPrompt = MagicPromptOption.Auto, NumImages = 1, Seed = 15,
             RenderingSpeed = RenderingSpeed.Default, StylePreset = StylePresetV3.Editorial,
         })),
-        ["layerize-design (multipart)"] = new("/v1/ideogram-v3/layerize-design", false, false, async c => await c.LayerizeDesignAsync(new LayerizeDesignRequest
+        ["layerize-design (multipart)"] = new("/v1/ideogram-v3/layerize-design", false, false, async c => await c.LayerizeDesignV3Async(new LayerizeDesignV3Request
         {
             FlatGraphicImage = Samples.Png("flyer.png"), Prompt = "A flyer with a headline", Seed = 16, FontFileH1 = Samples.Font(), FontNameSmall = "Roboto",
         })),
-        ["layerize-text (multipart)"] = new("/v1/ideogram-v3/layerize-text", false, false, async c => await c.LayerizeTextAsync(new LayerizeTextRequest
+        ["layerize-text (multipart)"] = new("/v1/ideogram-v3/layerize-text", false, false, async c => await c.LayerizeTextV3Async(new LayerizeTextV3Request
         {
             Image = Samples.Png(), Prompt = "A street sign", Seed = 17,
         })),
@@ -125,65 +125,65 @@ public sealed class ClientConformanceTests : IClassFixture<PrismFixture>
             Prompt = "Make it look like a pencil sketch", NumImages = 1, Seed = 18, MagicPrompt = MagicPromptOption.Off,
             AspectRatio = AspectRatioV3.Ratio1x1, TransparentBackground = false,
         })),
-        ["legacy edit (multipart)"] = new("/edit", false, false, async c => await c.LegacyEditAsync(new LegacyEditRequest
+        ["legacy edit (multipart)"] = new("/edit", false, false, async c => await c.EditLegacyAsync(new EditLegacyRequest
         {
-            ImageFile = Samples.Png(), Mask = Samples.Png("mask.png"), Prompt = "Add a hot air balloon", Model = IdeogramModel.V2,
-            MagicPromptOption = MagicPromptOption.On, NumImages = 1, Seed = 19, StyleType = LegacyStyleType.General,
+            Image = Samples.Png(), Mask = Samples.Png("mask.png"), Prompt = "Add a hot air balloon", Model = IdeogramModel.V2,
+            MagicPrompt = MagicPromptOption.On, NumImages = 1, Seed = 19, StyleType = StyleTypeLegacy.General,
         })),
-        ["legacy reframe (multipart)"] = new("/reframe", false, false, async c => await c.LegacyReframeAsync(new LegacyReframeRequest
+        ["legacy reframe (multipart)"] = new("/reframe", false, false, async c => await c.ReframeLegacyAsync(new ReframeLegacyRequest
         {
-            ImageFile = Samples.Png(), Resolution = LegacyResolution.Resolution1024_640, Model = IdeogramModel.V2Turbo, NumImages = 1, Seed = 20,
-            StyleType = LegacyStyleType.Design,
+            Image = Samples.Png(), Resolution = ResolutionLegacy.Size1024x640, Model = IdeogramModel.V2Turbo, NumImages = 1, Seed = 20,
+            StyleType = StyleTypeLegacy.Design,
         })),
-        ["describe (multipart)"] = new("/describe", false, false, async c => await c.DescribeAsync(new DescribeRequest
+        ["describe (multipart)"] = new("/describe", false, false, async c => await c.DescribeLegacyAsync(new DescribeLegacyRequest
         {
-            ImageFile = Samples.Png(), DescribeModelVersion = DescribeModelVersion.V3,
+            Image = Samples.Png(), DescribeModelVersion = DescribeModelVersion.V3,
         })),
 
         // ---- multipart with form arrays (repeated parts) and JSON parts ----
-        ["generate (multipart, style references)"] = new("/v1/ideogram-v3/generate", false, true, async c => await c.GenerateAsync(new GenerateRequest
+        ["generate (multipart, style references)"] = new("/v1/ideogram-v3/generate", false, true, async c => await c.GenerateV3Async(new GenerateV3Request
         {
             Prompt = "A cozy reading nook", AspectRatio = AspectRatioV3.Ratio9x16, RenderingSpeed = RenderingSpeed.Turbo, NumImages = 2, Seed = 21,
             ColorPalette = Preset, StyleReferenceImages = new[] { Samples.Png("ref1.png"), Samples.Png("ref2.png") },
             CharacterReferenceImages = new[] { Samples.Png("character.png") },
         })),
-        ["generate-design (multipart, assets)"] = new("/v1/ideogram-v3/generate-design", false, true, async c => await c.GenerateDesignAsync(new GenerateDesignRequest
+        ["generate-design (multipart, assets)"] = new("/v1/ideogram-v3/generate-design", false, true, async c => await c.GenerateDesignV3Async(new GenerateDesignV3Request
         {
             Prompt = "Product launch banner", FontFileH1 = Samples.Font(), ColorPalette = Preset, NumImages = 1,
             StyleReferenceImages = new[] { Samples.Png("style.png") }, ReferenceAssetImages = new[] { Samples.Png("logo.png"), Samples.Png("icon.png") },
         })),
-        ["graphic (multipart, assets)"] = new("/v1/ideogram-v3/graphic", false, true, async c => await c.GenerateGraphicAsync(new GenerateGraphicRequest
+        ["graphic (multipart, assets)"] = new("/v1/ideogram-v3/graphic", false, true, async c => await c.GenerateGraphicV3Async(new GenerateGraphicV3Request
         {
             Prompt = "Event badge", ColorPalette = Members, StyleReferenceImages = new[] { Samples.Png("style.png") },
             ReferenceAssetImages = new[] { Samples.Png("logo.png") }, NumImages = 1,
         })),
-        ["edit (multipart, style references)"] = new("/v1/ideogram-v3/edit", false, true, async c => await c.EditAsync(new EditRequest
+        ["edit (multipart, style references)"] = new("/v1/ideogram-v3/edit", false, true, async c => await c.EditV3Async(new EditV3Request
         {
             Image = Samples.Png(), Mask = Samples.Png("mask.png"), Prompt = "A neon sign", ColorPalette = Preset, NumImages = 1,
             StyleReferenceImages = new[] { Samples.Png("ref1.png"), Samples.Png("ref2.png") },
         })),
-        ["inpaint (multipart, style codes)"] = new("/v1/ideogram-v3/inpaint", false, true, async c => await c.InpaintAsync(new InpaintRequest
+        ["inpaint (multipart, style codes)"] = new("/v1/ideogram-v3/inpaint", false, true, async c => await c.InpaintV3Async(new InpaintV3Request
         {
             Image = Samples.Png(), Mask = Samples.Png("mask.png"), Prompt = "A wooden bench", StyleCodes = new[] { "AAFF5733", "12ab34cd" }, ColorPalette = Members,
         })),
-        ["remix (multipart, character reference)"] = new("/v1/ideogram-v3/remix", false, true, async c => await c.RemixAsync(new RemixRequest
+        ["remix (multipart, character reference)"] = new("/v1/ideogram-v3/remix", false, true, async c => await c.RemixV3Async(new RemixV3Request
         {
             Image = Samples.Png(), Prompt = "The same person as an astronaut", ImageWeight = 40, ColorPalette = Preset,
             CharacterReferenceImages = new[] { Samples.Png("character.png") }, CharacterReferenceImagesMask = new[] { Samples.Png("character-mask.png") },
         })),
-        ["reframe (multipart, style references)"] = new("/v1/ideogram-v3/reframe", false, true, async c => await c.ReframeAsync(new ReframeRequest
+        ["reframe (multipart, style references)"] = new("/v1/ideogram-v3/reframe", false, true, async c => await c.ReframeV3Async(new ReframeV3Request
         {
             Image = Samples.Png(), Resolution = ResolutionV3.Size1024x1024, ColorPalette = Preset, StyleReferenceImages = new[] { Samples.Png("ref.png") },
         })),
-        ["replace-background (multipart, style codes)"] = new("/v1/ideogram-v3/replace-background", false, true, async c => await c.ReplaceBackgroundAsync(new ReplaceBackgroundRequest
+        ["replace-background (multipart, style codes)"] = new("/v1/ideogram-v3/replace-background", false, true, async c => await c.ReplaceBackgroundV3Async(new ReplaceBackgroundV3Request
         {
             Image = Samples.Png(), Prompt = "A beach at dawn", StyleCodes = new[] { "AAFF5733" }, ColorPalette = Preset, NumImages = 1,
         })),
-        ["layerize-design (multipart, assets)"] = new("/v1/ideogram-v3/layerize-design", false, true, async c => await c.LayerizeDesignAsync(new LayerizeDesignRequest
+        ["layerize-design (multipart, assets)"] = new("/v1/ideogram-v3/layerize-design", false, true, async c => await c.LayerizeDesignV3Async(new LayerizeDesignV3Request
         {
             FlatGraphicImage = Samples.Png("flyer.png"), ReferenceAssetImages = new[] { Samples.Png("logo.png"), Samples.Png("icon.png") },
         })),
-        ["try-on (multipart)"] = new("/v1/ideogram-v3/try-on", false, true, async c => await c.TryOnAsync(new TryOnRequest
+        ["try-on (multipart)"] = new("/v1/ideogram-v3/try-on", false, true, async c => await c.TryOnV3Async(new TryOnV3Request
         {
             Image = Samples.Png("person.png"), Prompt = "Change the shirt to this jacket", MagicPrompt = MagicPromptOption.Auto, NumImages = 1, Seed = 22,
             RenderingSpeed = RenderingSpeed.Turbo, StyleType = StyleTypeV3.Realistic, ProductReferenceImages = new[] { Samples.Png("jacket.png") },
@@ -193,14 +193,14 @@ public sealed class ClientConformanceTests : IClassFixture<PrismFixture>
             Prompt = "Put both products on one shelf", Images = new[] { Samples.Png("a.png"), Samples.Png("b.png") }, NumImages = 1,
             AspectRatio = AspectRatioV3.Ratio16x9, TransparentBackground = true,
         })),
-        ["legacy remix (multipart, image_request)"] = new("/remix", false, true, async c => await c.LegacyRemixAsync(new LegacyRemixRequest
+        ["legacy remix (multipart, image_request)"] = new("/remix", false, true, async c => await c.RemixLegacyAsync(new RemixLegacyRequest
         {
-            ImageFile = Samples.Png(), Prompt = "A vintage postcard version", ImageWeight = 45, Model = IdeogramModel.V2, AspectRatio = LegacyAspectRatio.Aspect3_2,
-            MagicPromptOption = MagicPromptOption.Off, StyleType = LegacyStyleType.Realistic, NumImages = 1, Seed = 23, ColorPalette = Preset,
+            Image = Samples.Png(), Prompt = "A vintage postcard version", ImageWeight = 45, Model = IdeogramModel.V2, AspectRatio = AspectRatioLegacy.Ratio3x2,
+            MagicPrompt = MagicPromptOption.Off, StyleType = StyleTypeLegacy.Realistic, NumImages = 1, Seed = 23, ColorPalette = Preset,
         })),
-        ["upscale (multipart, image_request)"] = new("/upscale", false, true, async c => await c.UpscaleAsync(new UpscaleRequest
+        ["upscale (multipart, image_request)"] = new("/upscale", false, true, async c => await c.UpscaleLegacyAsync(new UpscaleLegacyRequest
         {
-            ImageFile = Samples.Png(), Prompt = "Sharper details", Resemblance = 70, Detail = 60, MagicPromptOption = MagicPromptOption.Off, NumImages = 1, Seed = 24,
+            Image = Samples.Png(), Prompt = "Sharper details", Resemblance = 70, Detail = 60, MagicPrompt = MagicPromptOption.Off, NumImages = 1, Seed = 24,
         })),
     };
 #pragma warning restore CS0618
@@ -283,10 +283,10 @@ public sealed class ClientConformanceTests : IClassFixture<PrismFixture>
         {
             switch (response)
             {
-                case ImageResponse r:
+                case ImageV3Response r:
                     Items(root, "data", r.Data, (json, i) => Image(json, i.Url, i.Prompt, i.Resolution.Value, i.Seed, i.IsImageSafe));
                     break;
-                case LayeredImageResponse r:
+                case LayeredImageV3Response r:
                     Items(root, "data", r.Data, (json, i) =>
                     {
                         Image(json, i.Url, i.Prompt, i.Resolution.Value, i.Seed, i.IsImageSafe);
@@ -304,21 +304,21 @@ public sealed class ClientConformanceTests : IClassFixture<PrismFixture>
                         Same(json, "text_html", i.TextHtml);
                     });
                     break;
-                case ImageResponseV4 r:
+                case ImageV4Response r:
                     Items(root, "data", r.Data, (json, i) => Image(json, i.Url, i.Prompt, i.Resolution.Value, i.Seed, i.IsImageSafe));
                     break;
                 case InstructionEditResponse r:
                     Items(root, "data", r.Data, (json, i) => Image(json, i.Url, i.Prompt, i.Resolution, i.Seed, i.IsImageSafe));
                     break;
-                case LegacyImageResponse r:
+                case ImageLegacyResponse r:
                     Items(root, "data", r.Data, (json, i) => Image(json, i.Url, i.Prompt, i.Resolution, i.Seed, i.IsImageSafe));
                     break;
-                case LayerizeTextResponse r:
+                case LayerizeTextV3Response r:
                     Same(root, "base_image_url", r.BaseImageUrl);
                     Same(root, "seed", r.Seed);
                     Items(root, "text_blocks", r.TextBlocks, (json, b) => { Same(json, "text", b.Text); Same(json, "x", b.X); Same(json, "color", b.Color); Same(json, "role", b.Role); });
                     break;
-                case DescribeResponse r:
+                case DescribeLegacyResponse r:
                     Items(root, "descriptions", r.Descriptions, (json, d) => Same(json, "text", d.Text));
                     break;
                 default:

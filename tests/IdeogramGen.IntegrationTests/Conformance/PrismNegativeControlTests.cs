@@ -67,7 +67,7 @@ public sealed class PrismNegativeControlTests : IClassFixture<PrismFixture>
         var handler = new GatewayPrefixHandler(_prism.Root, TestImages.AccountId, TestImages.GatewayId);
         using var http = new HttpClient(handler);
         var client = new TestImages(http, new IdeogramCredentials("ideogram-conformance-key"), new GatewayOptions { GatewayRoot = GatewayPrefixHandler.ClientRoot, AllowRedirectedAnswers = true });
-        var exchange = await _prism.ExchangeAsync(() => client.GenerateAsync(new GenerateRequest { Prompt = "A lighthouse", AspectRatio = new AspectRatioV3("7x5") }));
+        var exchange = await _prism.ExchangeAsync(() => client.GenerateV3Async(new GenerateV3Request { Prompt = "A lighthouse", AspectRatio = new AspectRatioV3("7x5") }));
 
         AssertGenuineViolation(exchange, "request.body.aspect_ratio", "must be equal to one of the allowed values");
         Assert.Equal(422, handler.Status);

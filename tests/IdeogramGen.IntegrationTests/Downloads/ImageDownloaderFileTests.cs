@@ -25,10 +25,10 @@ public sealed class ImageDownloaderFileTests : IDisposable
 
     private string[] Entries() => Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
 
-    private static async Task<(GatewayHarness Harness, string[] Urls)> GenerateAsync(int images = 1)
+    private static async Task<(GatewayHarness Harness, string[] Urls)> GenerateV3Async(int images = 1)
     {
         var h = await GatewayHarness.StartAsync();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request(images: images));
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request(images: images));
         return (h, result.Data.Select(d => d.Url!).ToArray());
     }
 
@@ -42,7 +42,7 @@ public sealed class ImageDownloaderFileTests : IDisposable
     [Fact]
     public async Task Downloading_onto_an_existing_folder_is_refused_before_anything_is_sent()
     {
-        var (h, urls) = await GenerateAsync();
+        var (h, urls) = await GenerateV3Async();
         await using var _ = h;
         var folder = Directory.CreateDirectory(Path.Combine(_dir, "images")).FullName;
 
@@ -61,7 +61,7 @@ public sealed class ImageDownloaderFileTests : IDisposable
     [Fact]
     public async Task A_file_already_at_the_path_is_replaced_in_one_step()
     {
-        var (h, urls) = await GenerateAsync();
+        var (h, urls) = await GenerateV3Async();
         await using var _ = h;
         var path = Path.Combine(_dir, "image.png");
         File.WriteAllText(path, "an older image");
@@ -78,7 +78,7 @@ public sealed class ImageDownloaderFileTests : IDisposable
     [InlineData(true)]
     public async Task Of_two_downloads_racing_to_one_path_the_first_to_finish_keeps_the_file_and_the_second_is_told(bool fileExistedBefore)
     {
-        var (h, urls) = await GenerateAsync(images: 2);
+        var (h, urls) = await GenerateV3Async(images: 2);
         await using var _ = h;
         var path = Path.Combine(_dir, "image.png");
         if (fileExistedBefore) File.WriteAllText(path, "an older image");
@@ -116,7 +116,7 @@ public sealed class ImageDownloaderFileTests : IDisposable
     [Fact]
     public async Task Timeout_runs_on_the_downloader_clock_and_leaves_no_file()
     {
-        var (h, urls) = await GenerateAsync();
+        var (h, urls) = await GenerateV3Async();
         await using var _ = h;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var gate = new EmulatorGate();
@@ -145,7 +145,7 @@ public sealed class ImageDownloaderFileTests : IDisposable
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var h = await GatewayHarness.StartAsync(new EmulatorOptions { TimeProvider = clock, ImageLinkLifetime = TimeSpan.FromMinutes(2) });
-        var url = (await h.Client.GenerateAsync(GatewayHarness.Request())).Data[0].Url!;
+        var url = (await h.Client.GenerateV3Async(GatewayHarness.Request())).Data[0].Url!;
         var path = Path.Combine(_dir, "image.png");
         var downloader = new ImageDownloader(h.Http);
         using var cts = new CancellationTokenSource();

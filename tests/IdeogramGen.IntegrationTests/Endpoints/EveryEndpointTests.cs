@@ -47,60 +47,60 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
 #pragma warning disable CS0618 // GenerateGraphic is deprecated by Ideogram and still covered.
     public static readonly IReadOnlyDictionary<string, Case> Cases = new Dictionary<string, Case>
     {
-        ["Generate"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "rendering_speed", "num_images", "color_palette" }, Array.Empty<string>(), 2, 101, null,
-            async c => await c.GenerateAsync(new GenerateRequest
+        ["GenerateV3"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "rendering_speed", "num_images", "color_palette" }, Array.Empty<string>(), 2, 101, null,
+            async c => await c.GenerateV3Async(new GenerateV3Request
             {
                 Prompt = Prompt, Seed = 101, AspectRatio = AspectRatioV3.Ratio16x9, RenderingSpeed = RenderingSpeed.Turbo, NumImages = 2,
                 ColorPalette = ColorPalette.FromMembers(new ColorPaletteMember("#1E3A5F", 0.7), new ColorPaletteMember("#F4A261")),
             })),
-        ["Edit"] = new(false, new[] { "prompt", "seed", "num_images", "style_type" }, new[] { "image", "mask" }, 1, 102, null,
-            async c => await c.EditAsync(new EditRequest { Image = Png(), Mask = Png("mask.png"), Prompt = Prompt, Seed = 102, NumImages = 1, StyleType = StyleTypeV3.Realistic })),
-        ["Inpaint"] = new(false, new[] { "prompt", "seed", "rendering_speed", "color_palette" }, new[] { "image", "mask" }, 1, 103, null,
-            async c => await c.InpaintAsync(new InpaintRequest
+        ["EditV3"] = new(false, new[] { "prompt", "seed", "num_images", "style_type" }, new[] { "image", "mask" }, 1, 102, null,
+            async c => await c.EditV3Async(new EditV3Request { Image = Png(), Mask = Png("mask.png"), Prompt = Prompt, Seed = 102, NumImages = 1, StyleType = StyleTypeV3.Realistic })),
+        ["InpaintV3"] = new(false, new[] { "prompt", "seed", "rendering_speed", "color_palette" }, new[] { "image", "mask" }, 1, 103, null,
+            async c => await c.InpaintV3Async(new InpaintV3Request
             {
                 Image = Png(), Mask = Png("mask.png"), Prompt = Prompt, Seed = 103, RenderingSpeed = RenderingSpeed.Quality, ColorPalette = ColorPalette.FromPreset(ColorPalettePreset.Magic),
             })),
-        ["Remix"] = new(false, new[] { "prompt", "seed", "image_weight", "resolution" }, new[] { "image", "style_reference_images", "style_reference_images" }, 1, 104, "1280x800",
-            async c => await c.RemixAsync(new RemixRequest
+        ["RemixV3"] = new(false, new[] { "prompt", "seed", "image_weight", "resolution" }, new[] { "image", "style_reference_images", "style_reference_images" }, 1, 104, "1280x800",
+            async c => await c.RemixV3Async(new RemixV3Request
             {
                 Image = Png(), Prompt = Prompt, Seed = 104, ImageWeight = 35, Resolution = ResolutionV3.Size1280x800,
                 StyleReferenceImages = new[] { Png("style1.png"), Png("style2.png") },
             })),
-        ["Reframe"] = new(false, new[] { "resolution", "seed", "num_images" }, new[] { "image" }, 2, 105, "1280x768",
-            async c => await c.ReframeAsync(new ReframeRequest { Image = Png(), Resolution = ResolutionV3.Size1280x768, Seed = 105, NumImages = 2 })),
-        ["ReplaceBackground"] = new(false, new[] { "prompt", "seed", "style_codes" }, new[] { "image" }, 1, 106, null,
-            async c => await c.ReplaceBackgroundAsync(new ReplaceBackgroundRequest { Image = Png(), Prompt = Prompt, Seed = 106, StyleCodes = new[] { "AAFF5733", "12ab34cd" } })),
-        ["GenerateTransparent"] = new(true, new[] { "prompt", "seed", "upscale_factor", "aspect_ratio" }, Array.Empty<string>(), 1, 107, "1024x1024",
-            async c => await c.GenerateTransparentAsync(new GenerateTransparentRequest { Prompt = Prompt, Seed = 107, UpscaleFactor = UpscaleFactor.X2, AspectRatio = AspectRatioV3.Ratio1x1 })),
-        ["GenerateDesign"] = new(false, new[] { "prompt", "seed", "font_name_body" }, new[] { "font_file_h1", "reference_asset_images" }, 1, 108, null,
-            async c => await c.GenerateDesignAsync(new GenerateDesignRequest
+        ["ReframeV3"] = new(false, new[] { "resolution", "seed", "num_images" }, new[] { "image" }, 2, 105, "1280x768",
+            async c => await c.ReframeV3Async(new ReframeV3Request { Image = Png(), Resolution = ResolutionV3.Size1280x768, Seed = 105, NumImages = 2 })),
+        ["ReplaceBackgroundV3"] = new(false, new[] { "prompt", "seed", "style_codes" }, new[] { "image" }, 1, 106, null,
+            async c => await c.ReplaceBackgroundV3Async(new ReplaceBackgroundV3Request { Image = Png(), Prompt = Prompt, Seed = 106, StyleCodes = new[] { "AAFF5733", "12ab34cd" } })),
+        ["GenerateTransparentV3"] = new(true, new[] { "prompt", "seed", "upscale_factor", "aspect_ratio" }, Array.Empty<string>(), 1, 107, "1024x1024",
+            async c => await c.GenerateTransparentV3Async(new GenerateTransparentV3Request { Prompt = Prompt, Seed = 107, UpscaleFactor = UpscaleFactor.X2, AspectRatio = AspectRatioV3.Ratio1x1 })),
+        ["GenerateDesignV3"] = new(false, new[] { "prompt", "seed", "font_name_body" }, new[] { "font_file_h1", "reference_asset_images" }, 1, 108, null,
+            async c => await c.GenerateDesignV3Async(new GenerateDesignV3Request
             {
                 Prompt = Prompt, Seed = 108, FontFileH1 = Samples.Font(), FontNameBody = "Inter", ReferenceAssetImages = new[] { Png("logo.png") },
             })),
-        ["LayerizeDesign"] = new(false, new[] { "prompt", "seed" }, new[] { "flat_graphic_image" }, 1, 109, null,
-            async c => await c.LayerizeDesignAsync(new LayerizeDesignRequest { FlatGraphicImage = Png("flyer.png"), Prompt = Prompt, Seed = 109 })),
-        ["LayerizeText"] = new(false, new[] { "prompt", "seed" }, new[] { "image" }, 1, 110, null,
-            async c => await c.LayerizeTextAsync(new LayerizeTextRequest { Image = Png("sign.png"), Prompt = Prompt, Seed = 110 })),
-        ["TryOn"] = new(false, new[] { "prompt", "seed", "rendering_speed" }, new[] { "image", "product_reference_images" }, 1, 111, null,
-            async c => await c.TryOnAsync(new TryOnRequest { Image = Png("person.png"), Prompt = Prompt, Seed = 111, RenderingSpeed = RenderingSpeed.Turbo, ProductReferenceImages = new[] { Png("jacket.png") } })),
-        ["GenerateGraphic"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "style_type" }, Array.Empty<string>(), 1, 112, null,
-            async c => await c.GenerateGraphicAsync(new GenerateGraphicRequest { Prompt = Prompt, Seed = 112, AspectRatio = AspectRatioV3.Ratio4x3, StyleType = StyleTypeV3.Design })),
+        ["LayerizeDesignV3"] = new(false, new[] { "prompt", "seed" }, new[] { "flat_graphic_image" }, 1, 109, null,
+            async c => await c.LayerizeDesignV3Async(new LayerizeDesignV3Request { FlatGraphicImage = Png("flyer.png"), Prompt = Prompt, Seed = 109 })),
+        ["LayerizeTextV3"] = new(false, new[] { "prompt", "seed" }, new[] { "image" }, 1, 110, null,
+            async c => await c.LayerizeTextV3Async(new LayerizeTextV3Request { Image = Png("sign.png"), Prompt = Prompt, Seed = 110 })),
+        ["TryOnV3"] = new(false, new[] { "prompt", "seed", "rendering_speed" }, new[] { "image", "product_reference_images" }, 1, 111, null,
+            async c => await c.TryOnV3Async(new TryOnV3Request { Image = Png("person.png"), Prompt = Prompt, Seed = 111, RenderingSpeed = RenderingSpeed.Turbo, ProductReferenceImages = new[] { Png("jacket.png") } })),
+        ["GenerateGraphicV3"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "style_type" }, Array.Empty<string>(), 1, 112, null,
+            async c => await c.GenerateGraphicV3Async(new GenerateGraphicV3Request { Prompt = Prompt, Seed = 112, AspectRatio = AspectRatioV3.Ratio4x3, StyleType = StyleTypeV3.Design })),
         ["InstructionEdit"] = new(false, new[] { "prompt", "seed", "num_images", "transparent_background" }, new[] { "images", "images" }, 2, 113, null,
             async c => await c.InstructionEditAsync(new InstructionEditRequest { Prompt = Prompt, Seed = 113, NumImages = 2, TransparentBackground = true, Images = new[] { Png("a.png"), Png("b.png") } })),
         ["GenerateV4"] = new(true, new[] { "prompt", "seed", "magic_prompt_option" }, Array.Empty<string>(), 1, 114, null,
-            async c => await c.GenerateV4Async(new GenerateV4Request { Prompt = Prompt, Seed = 114, MagicPromptOption = MagicPromptOption.Off })),
-        ["LegacyGenerate"] = new(true, new[] { "prompt", "seed", "model", "aspect_ratio", "num_images" }, Array.Empty<string>(), 2, 115, null,
-            async c => await c.LegacyGenerateAsync(new LegacyGenerateRequest { Prompt = Prompt, Seed = 115, Model = IdeogramModel.V2Turbo, AspectRatio = LegacyAspectRatio.Aspect16_9, NumImages = 2 })),
-        ["LegacyRemix"] = new(false, new[] { "prompt", "seed", "image_weight", "model" }, new[] { "image_file" }, 1, 116, null,
-            async c => await c.LegacyRemixAsync(new LegacyRemixRequest { ImageFile = Png(), Prompt = Prompt, Seed = 116, ImageWeight = 45, Model = IdeogramModel.V2 })),
-        ["Upscale"] = new(false, new[] { "prompt", "seed", "resemblance", "detail" }, new[] { "image_file" }, 1, 117, null,
-            async c => await c.UpscaleAsync(new UpscaleRequest { ImageFile = Png(), Prompt = "Sharper", Seed = 117, Resemblance = 70, Detail = 60 })),
-        ["LegacyEdit"] = new(false, new[] { "prompt", "model", "seed" }, new[] { "image_file", "mask" }, 1, 118, null,
-            async c => await c.LegacyEditAsync(new LegacyEditRequest { ImageFile = Png(), Mask = Png("mask.png"), Prompt = Prompt, Model = IdeogramModel.V2, Seed = 118 })),
-        ["LegacyReframe"] = new(false, new[] { "resolution", "model", "seed" }, new[] { "image_file" }, 1, 119, null,
-            async c => await c.LegacyReframeAsync(new LegacyReframeRequest { ImageFile = Png(), Resolution = LegacyResolution.Resolution1024_640, Model = IdeogramModel.V2Turbo, Seed = 119 })),
-        ["Describe"] = new(false, new[] { "describe_model_version" }, new[] { "image_file" }, 0, null, null,
-            async c => await c.DescribeAsync(new DescribeRequest { ImageFile = Png(), DescribeModelVersion = DescribeModelVersion.V3 })),
+            async c => await c.GenerateV4Async(new GenerateV4Request { Prompt = Prompt, Seed = 114, MagicPrompt = MagicPromptOption.Off })),
+        ["GenerateLegacy"] = new(true, new[] { "prompt", "seed", "model", "aspect_ratio", "num_images" }, Array.Empty<string>(), 2, 115, null,
+            async c => await c.GenerateLegacyAsync(new GenerateLegacyRequest { Prompt = Prompt, Seed = 115, Model = IdeogramModel.V2Turbo, AspectRatio = AspectRatioLegacy.Ratio16x9, NumImages = 2 })),
+        ["RemixLegacy"] = new(false, new[] { "prompt", "seed", "image_weight", "model" }, new[] { "image_file" }, 1, 116, null,
+            async c => await c.RemixLegacyAsync(new RemixLegacyRequest { Image = Png(), Prompt = Prompt, Seed = 116, ImageWeight = 45, Model = IdeogramModel.V2 })),
+        ["UpscaleLegacy"] = new(false, new[] { "prompt", "seed", "resemblance", "detail" }, new[] { "image_file" }, 1, 117, null,
+            async c => await c.UpscaleLegacyAsync(new UpscaleLegacyRequest { Image = Png(), Prompt = "Sharper", Seed = 117, Resemblance = 70, Detail = 60 })),
+        ["EditLegacy"] = new(false, new[] { "prompt", "model", "seed" }, new[] { "image_file", "mask" }, 1, 118, null,
+            async c => await c.EditLegacyAsync(new EditLegacyRequest { Image = Png(), Mask = Png("mask.png"), Prompt = Prompt, Model = IdeogramModel.V2, Seed = 118 })),
+        ["ReframeLegacy"] = new(false, new[] { "resolution", "model", "seed" }, new[] { "image_file" }, 1, 119, null,
+            async c => await c.ReframeLegacyAsync(new ReframeLegacyRequest { Image = Png(), Resolution = ResolutionLegacy.Size1024x640, Model = IdeogramModel.V2Turbo, Seed = 119 })),
+        ["DescribeLegacy"] = new(false, new[] { "describe_model_version" }, new[] { "image_file" }, 0, null, null,
+            async c => await c.DescribeLegacyAsync(new DescribeLegacyRequest { Image = Png(), DescribeModelVersion = DescribeModelVersion.V3 })),
         ["RemoveBackground"] = new(false, Array.Empty<string>(), new[] { "image" }, 1, null, null,
             async c => await c.RemoveBackgroundAsync(new RemoveBackgroundRequest { Image = Png("product.png") })),
     };
@@ -148,7 +148,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
             if (@case.Resolution is not null) Assert.Equal(@case.Resolution, image.Resolution);
             if (image.Prompt is not null && recorded.Fields.TryGetValue("prompt", out var sent)) Assert.Equal(sent.Single(), image.Prompt);
         }
-        if (response is DescribeResponse described)
+        if (response is DescribeLegacyResponse described)
             Assert.True(described.Descriptions.Count > 0 && described.Descriptions.All(d => !string.IsNullOrWhiteSpace(d.Text)));
 
         // A linked image: PNG of the reported size (the upscaled size when the answer reports one).
@@ -164,19 +164,64 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         }
     }
 
+    [Fact]
+    public async Task One_download_loop_serves_every_image_answer()
+    {
+        using var http = new HttpClient(_emulator.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+        var client = new TestImages(http, new IdeogramCredentials("ideogram-e2e-key"), new GatewayOptions { GatewayRoot = _emulator.Root });
+        var downloader = new ImageDownloader(http);
+        var withoutImages = new List<string>();
+        int downloaded = 0;
+        foreach (var (name, @case) in Cases)
+        {
+            var response = await @case.Send(client);
+            if (response is not IIdeogramImageResponse answer)
+            {
+                withoutImages.Add(name);
+                continue;
+            }
+            // The interface shows what the typed members show.
+            Assert.Equal(ImagesOf(response).Select(i => (i.Url, i.Prompt, i.Resolution, i.Seed)), answer.Images.Select(i => (i.Url, i.Prompt, i.Resolution, i.Seed)));
+            foreach (var image in answer.Images)
+            {
+                Assert.False(image.IsWithheld, name);
+                Assert.True(image.IsImageSafe, name);
+                Assert.Equal(ImageUrl.GetExpiry(image.Url), image.ExpiresAt);
+                using var png = new MemoryStream();
+                long bytes = await downloader.DownloadAsync(image, png);
+                Assert.True(bytes > 0 && bytes == png.Length, name);
+                downloaded++;
+            }
+        }
+        Assert.Equal(new[] { "DescribeLegacy", "LayerizeTextV3" }, withoutImages.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(Cases.Values.Sum(c => c.Images) - Cases["LayerizeTextV3"].Images, downloaded);
+    }
+
+    [Fact]
+    public async Task A_withheld_image_is_reported_by_the_interface_and_refused_by_the_download()
+    {
+        var image = (IIdeogramImage)new GeneratedImageLegacy { Url = null, IsImageSafe = false, Seed = 7 };
+        Assert.True(image.IsWithheld);
+        Assert.False(image.IsImageSafe);
+        Assert.Null(image.ExpiresAt);
+        using var http = new HttpClient(_emulator.CreateHandler());
+        var error = await Assert.ThrowsAsync<ImageDownloadException>(() => new ImageDownloader(http).DownloadAsync(image, new MemoryStream()));
+        Assert.Contains("safety check", error.Message);
+    }
+
     /// <summary>An image of an answer, whatever its type.</summary>
     private sealed record Image(string? Url, string? Prompt, string? Resolution, string? UpscaledResolution, int? Seed);
 
     private static List<Image> ImagesOf(IdeogramResponse response) => response switch
     {
-        ImageResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, i.UpscaledResolution, i.Seed)).ToList(),
-        LayeredImageResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, i.UpscaledResolution, i.Seed)).ToList(),
-        ImageResponseV4 r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, null, i.Seed)).ToList(),
+        ImageV3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, i.UpscaledResolution, i.Seed)).ToList(),
+        LayeredImageV3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, i.UpscaledResolution, i.Seed)).ToList(),
+        ImageV4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, null, i.Seed)).ToList(),
         InstructionEditResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, i.UpscaledResolution, i.Seed)).ToList(),
-        LegacyImageResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, i.UpscaledResolution, i.Seed)).ToList(),
-        LayerizeTextResponse r => new List<Image> { new(r.BaseImageUrl, null, null, null, r.Seed) },
+        ImageLegacyResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, i.UpscaledResolution, i.Seed)).ToList(),
+        LayerizeTextV3Response r => new List<Image> { new(r.BaseImageUrl, null, null, null, r.Seed) },
         RemoveBackgroundResponse r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
-        DescribeResponse => new List<Image>(),
+        DescribeLegacyResponse => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
     };
 

@@ -20,9 +20,9 @@ public class CacheAndDownloadTests
         await using var h = await GatewayHarness.StartAsync(new EmulatorOptions { TimeProvider = clock, ImageLinkLifetime = TimeSpan.FromMinutes(2) });
         var cached = new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { CacheKey = "lighthouse-v1", CacheTtl = TimeSpan.FromHours(1) } };
 
-        var first = await h.Client.GenerateAsync(GatewayHarness.Request(), cached);
+        var first = await h.Client.GenerateV3Async(GatewayHarness.Request(), cached);
         Assert.Equal(GatewayCacheStatus.Miss, first.Gateway.CacheStatus);
-        var second = await h.Client.GenerateAsync(GatewayHarness.Request(), cached);
+        var second = await h.Client.GenerateV3Async(GatewayHarness.Request(), cached);
         Assert.Equal(GatewayCacheStatus.Hit, second.Gateway.CacheStatus);
         Assert.Equal(first.Data[0].Url, second.Data[0].Url);
         Assert.Equal(1, h.Emulator.BilledRequestCount);
@@ -37,7 +37,7 @@ public class CacheAndDownloadTests
 
         // Past the link lifetime but inside the cache TTL: the gateway still answers HIT, with the stale links.
         clock.Advance(TimeSpan.FromMinutes(5));
-        var stale = await h.Client.GenerateAsync(GatewayHarness.Request(), cached);
+        var stale = await h.Client.GenerateV3Async(GatewayHarness.Request(), cached);
         Assert.Equal(GatewayCacheStatus.Hit, stale.Gateway.CacheStatus);
         Assert.Equal(1, h.Emulator.BilledRequestCount);
         int downloads = h.Emulator.ImageDownloadCount;
@@ -50,7 +50,7 @@ public class CacheAndDownloadTests
         Assert.Equal(downloads, h.Emulator.ImageDownloadCount); // refused before anything was sent
 
         // SkipCache gets fresh links (and is billed).
-        var fresh2 = await h.Client.GenerateAsync(GatewayHarness.Request(),
+        var fresh2 = await h.Client.GenerateV3Async(GatewayHarness.Request(),
             new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { CacheKey = "lighthouse-v1", SkipCache = true } });
         Assert.Equal(GatewayCacheStatus.Miss, fresh2.Gateway.CacheStatus);
         Assert.Equal(2, h.Emulator.BilledRequestCount);
@@ -61,8 +61,8 @@ public class CacheAndDownloadTests
     public async Task Without_a_cache_key_nothing_is_cached()
     {
         await using var h = await GatewayHarness.StartAsync();
-        await h.Client.GenerateAsync(GatewayHarness.Request());
-        var again = await h.Client.GenerateAsync(GatewayHarness.Request());
+        await h.Client.GenerateV3Async(GatewayHarness.Request());
+        var again = await h.Client.GenerateV3Async(GatewayHarness.Request());
         Assert.NotEqual(GatewayCacheStatus.Hit, again.Gateway.CacheStatus);
         Assert.Equal(2, h.Emulator.BilledRequestCount);
     }
@@ -71,7 +71,7 @@ public class CacheAndDownloadTests
     public async Task Download_held_mid_body_reports_progress_then_completes()
     {
         await using var h = await GatewayHarness.StartAsync();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldImageBody(gate, 2000));
         var progress = new ProgressLog();
@@ -105,7 +105,7 @@ public class CacheAndDownloadTests
     public async Task Download_past_the_downloader_timeout_is_a_transient_download_error_and_leaves_no_file()
     {
         await using var h = await GatewayHarness.StartAsync();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldImageBody(gate, 1000));
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -130,7 +130,7 @@ public class CacheAndDownloadTests
     public async Task Caller_cancellation_of_a_held_download_is_OperationCanceledException_with_the_callers_token()
     {
         await using var h = await GatewayHarness.StartAsync();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldImageBody(gate, 1000));
         using var cts = new CancellationTokenSource();
@@ -147,7 +147,7 @@ public class CacheAndDownloadTests
         // The downloader's clock says the link is valid; the host's clock disagrees.
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var h = await GatewayHarness.StartAsync(new EmulatorOptions { TimeProvider = clock, ImageLinkLifetime = TimeSpan.FromMinutes(2) });
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         clock.Advance(TimeSpan.FromMinutes(3));
         var ex = await Assert.ThrowsAsync<ImageDownloadException>(() => new ImageDownloader(h.Http).DownloadAsync(result.Data[0].Url, Stream.Null));
         Assert.Equal(403, ex.StatusCode);

@@ -28,9 +28,9 @@ public class CallFailureTests
     public async Task A_404_is_classified_as_not_run_and_not_billed()
     {
         await using var h = await GatewayHarness.StartAsync();
-        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.Pipeline.SendAsync<ImageResponse>(
+        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.Pipeline.SendAsync<ImageV3Response>(
             "v1/ideogram-v3/no-such-endpoint", RequestBody.Json(w => { w.WriteStartObject(); w.WriteString("prompt", "p"); w.WriteEndObject(); }), 1,
-            ImageResponse.Read, null, CancellationToken.None));
+            ImageV3Response.Read, null, CancellationToken.None));
         Assert.Equal(404, ex.StatusCode);
         Assert.Equal(IdeogramErrorKind.NotFound, ex.Kind);
         Assert.False(ex.MayHaveBeenBilled);
@@ -47,7 +47,7 @@ public class CallFailureTests
     {
         await using var h = await GatewayHarness.StartAsync();
         using var broken = new ThrowingStream(WireTests.Png(), failAfter: 64);
-        var ex = await Assert.ThrowsAsync<IdeogramTransportException>(() => h.Client.RemixAsync(new RemixRequest
+        var ex = await Assert.ThrowsAsync<IdeogramTransportException>(() => h.Client.RemixV3Async(new RemixV3Request
         {
             Prompt = "p",
             Image = IdeogramFile.FromStream(broken, "in.png", "image/png"),
@@ -70,7 +70,7 @@ public class CallFailureTests
         var client = new TestImages(http, new IdeogramCredentials(GatewayHarness.ApiKey),
             new GatewayOptions { GatewayRoot = emulator.Root, Retry = new IdeogramRetryPolicy { InflightLimitDelay = TimeSpan.Zero } });
         emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
-        await client.GenerateAsync(GatewayHarness.Request());
+        await client.GenerateV3Async(GatewayHarness.Request());
         Assert.Equal(2, counter.Count);
         Assert.Equal(2, emulator.Requests.Count);
     }

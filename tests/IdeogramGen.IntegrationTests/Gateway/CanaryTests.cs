@@ -48,7 +48,7 @@ public class CanaryTests
 
         // Success, with a retry on the way (logs the retry line).
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
-        var ok = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var ok = await h.Client.GenerateV3Async(GatewayHarness.Request());
         texts.Add(ok.Gateway.ToString());
 
         // Gateway and Ideogram errors, echoing bodies, broken answers, a timeout.
@@ -61,7 +61,7 @@ public class CanaryTests
         })
         {
             h.Emulator.Faults.Enqueue(fault);
-            await Fails(() => h.Client.GenerateAsync(GatewayHarness.Request()));
+            await Fails(() => h.Client.GenerateV3Async(GatewayHarness.Request()));
         }
 
         // A timeout, on a client whose clock the test moves (the answer is held until then).
@@ -69,27 +69,27 @@ public class CanaryTests
         var timed = new TestImages(h.Http, credentials, new GatewayOptions { GatewayRoot = h.Emulator.Root, Timeout = TimeSpan.FromSeconds(2), TimeProvider = clock }, logger);
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
-        var held = timed.GenerateAsync(GatewayHarness.Request());
+        var held = timed.GenerateV3Async(GatewayHarness.Request());
         await clock.NextTimerAsync();
         await gate.WaitReachedAsync();
         clock.Advance(TimeSpan.FromSeconds(2));
         await Fails(() => held);
-        await Fails(() => h.Client.GenerateAsync(GatewayHarness.Request("a storm [unsafe]")));
+        await Fails(() => h.Client.GenerateV3Async(GatewayHarness.Request("a storm [unsafe]")));
 
         // A per-call gateway token the gateway refuses (401/2009), and options that describe themselves.
         var perCall = new GatewayRequestOptions { GatewayToken = CallToken, EventId = "evt-canary" };
         texts.Add(perCall.ToString());
         texts.Add(perCall.MergedWith(h.Options.Defaults).ToString());
-        await Fails(() => h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = perCall }));
+        await Fails(() => h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = perCall }));
 
         // A wrong Ideogram key (Ideogram's own 401), through a second client sharing the logger.
         var wrongKey = new TestImages(h.Http, new IdeogramCredentials(ApiKey + "-rotated", GatewayToken), new GatewayOptions { GatewayRoot = h.Emulator.Root, Retry = IdeogramRetryPolicy.None }, logger);
-        await Fails(() => wrongKey.GenerateAsync(GatewayHarness.Request()));
+        await Fails(() => wrongKey.GenerateV3Async(GatewayHarness.Request()));
 
         // Validation errors (nothing sent).
-        await Fails(() => h.Client.GenerateAsync(GatewayHarness.Request(images: 9)));
-        await Fails(() => h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { MaxAttempts = 9 } }));
-        await Fails(() => h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { GatewayToken = CallToken + " x" } }));
+        await Fails(() => h.Client.GenerateV3Async(GatewayHarness.Request(images: 9)));
+        await Fails(() => h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { MaxAttempts = 9 } }));
+        await Fails(() => h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { GatewayToken = CallToken + " x" } }));
 
         // Logs API: success, validation, bad token, unknown id.
         var logs = new GatewayLogsClient(h.Http, RestToken, TestImages.GatewayAddress, h.Emulator.Root, logger);

@@ -15,7 +15,7 @@ public class EmulatorVariantTests
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(50) });
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit(TimeSpan.FromSeconds(1)));
         var watch = Stopwatch.StartNew();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(4));
         Assert.Single(result.Data);
         Assert.Equal(new[] { 429, 200 }, h.Emulator.Requests.Select(r => r.StatusCode));
@@ -27,7 +27,7 @@ public class EmulatorVariantTests
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.MaxResponseBytes = 64 * 1024);
         h.Emulator.Faults.Enqueue(EmulatorFault.OversizedBody(8L * 1024 * 1024, declareLength: false));
-        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => h.Client.GenerateAsync(GatewayHarness.Request()));
+        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => h.Client.GenerateV3Async(GatewayHarness.Request()));
         Assert.Equal(200, ex.StatusCode);
         Assert.Contains("MaxResponseBytes", ex.Message);
         Assert.True(ex.MayHaveBeenBilled);

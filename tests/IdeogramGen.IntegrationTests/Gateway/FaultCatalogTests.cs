@@ -12,9 +12,9 @@ namespace IdeogramGen.IntegrationTests.Gateway;
 /// </summary>
 public class FaultCatalogTests
 {
-    private static async Task<T> FailsAsync<T>(GatewayHarness h, GenerateRequest? request = null) where T : IdeogramGenException
+    private static async Task<T> FailsAsync<T>(GatewayHarness h, GenerateV3Request? request = null) where T : IdeogramGenException
     {
-        var ex = await Assert.ThrowsAsync<T>(() => h.Client.GenerateAsync(request ?? GatewayHarness.Request()));
+        var ex = await Assert.ThrowsAsync<T>(() => h.Client.GenerateV3Async(request ?? GatewayHarness.Request()));
         Assert.Equal(1, ex.Attempts);
         Assert.Equal("v1/ideogram-v3/generate", ex.RequestPath);
         Assert.Equal(0, h.Emulator.Faults.Count);

@@ -49,7 +49,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         return new GatewayHarness(emulator, http, client, options);
     }
 
-    public static GenerateRequest Request(string prompt = "A lighthouse at dawn", int? images = null) =>
+    public static GenerateV3Request Request(string prompt = "A lighthouse at dawn", int? images = null) =>
         new() { Prompt = prompt, NumImages = images };
 
     public async ValueTask DisposeAsync()

@@ -32,7 +32,7 @@ public class GatewayHeaderTests
             CustomCost = new GatewayCustomCost { TotalCost = 0.03 },
         };
         options.ExtraHeaders["cf-aig-future-knob"] = "on";
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = options });
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = options });
 
         var headers = Assert.Single(h.Emulator.Requests).Headers;
         Assert.Equal("[redacted]", headers["cf-aig-authorization"]);
@@ -67,7 +67,7 @@ public class GatewayHeaderTests
             o.Defaults.Backoff = GatewayBackoff.Constant;
             o.UserAgent = "MyApp/2.1";
         });
-        await h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { Backoff = GatewayBackoff.Linear } });
+        await h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { Backoff = GatewayBackoff.Linear } });
         var headers = Assert.Single(h.Emulator.Requests).Headers;
         Assert.Equal("false", headers["cf-aig-collect-log-payload"]);
         Assert.Equal("linear", headers["cf-aig-backoff"]);
@@ -104,7 +104,7 @@ public class GatewayHeaderTests
         var options = new GatewayRequestOptions();
         set(options);
         var ex = await Assert.ThrowsAsync<IdeogramValidationException>(() =>
-            h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = options }));
+            h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = options }));
         Assert.Equal(field, ex.Field, ignoreCase: true);
         Assert.Empty(h.Emulator.Requests);
     }
@@ -123,7 +123,7 @@ public class GatewayHeaderTests
     public async Task Request_validation_also_throws_before_sending()
     {
         await using var h = await GatewayHarness.StartAsync();
-        var ex = await Assert.ThrowsAsync<IdeogramValidationException>(() => h.Client.GenerateAsync(GatewayHarness.Request(images: 9)));
+        var ex = await Assert.ThrowsAsync<IdeogramValidationException>(() => h.Client.GenerateV3Async(GatewayHarness.Request(images: 9)));
         Assert.Equal("num_images", ex.Field);
         Assert.Empty(h.Emulator.Requests);
     }

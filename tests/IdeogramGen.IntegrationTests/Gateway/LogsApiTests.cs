@@ -20,7 +20,7 @@ public class LogsApiTests
     public async Task Entry_of_a_result_is_read_then_feedback_and_score_are_set_in_one_call()
     {
         await using var h = await StartAsync();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions
         {
             Gateway = new GatewayRequestOptions { Metadata = new GatewayLogMetadata().Add("user", "u-7").Add("attempt", 1) },
         });
@@ -58,7 +58,7 @@ public class LogsApiTests
     public async Task Patch_sends_only_what_was_assigned_and_null_clears()
     {
         await using var h = await StartAsync();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         var logs = Logs(h);
         await logs.PatchAsync(result.Gateway, new GatewayLogPatch { Feedback = -1, Score = 12.5, Metadata = new GatewayLogMetadata().Add("reviewed", true) });
         var cleared = await logs.PatchAsync(result, new GatewayLogPatch { Feedback = null });
@@ -76,7 +76,7 @@ public class LogsApiTests
     {
         await using var h = await StartAsync();
         h.Emulator.Faults.Enqueue(EmulatorFault.InsufficientCredits());
-        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.GenerateAsync(GatewayHarness.Request()));
+        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.GenerateV3Async(GatewayHarness.Request()));
         var entry = await Logs(h).PatchAsync(ex.Gateway, new GatewayLogPatch { Feedback = -1 });
         Assert.Equal(402, entry.StatusCode);
         Assert.False(entry.Success);
@@ -87,7 +87,7 @@ public class LogsApiTests
     public async Task Bad_token_is_a_typed_RestApi_error_with_code_10000_and_no_secret()
     {
         await using var h = await StartAsync();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         const string wrong = "wrong-rest-token-1234567890";
         var logs = Logs(h, wrong);
         var ex = await Assert.ThrowsAsync<GatewayException>(() => logs.GetAsync(result));
@@ -123,7 +123,7 @@ public class LogsApiTests
     public async Task Entry_of_another_gateway_is_not_found()
     {
         await using var h = await StartAsync();
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         var other = new GatewayLogsClient(h.Http, RestToken, new GatewayAddress(TestImages.AccountId, "other-gateway"), h.Emulator.Root);
         var ex = await Assert.ThrowsAsync<GatewayException>(() => other.GetAsync(result));
         Assert.Equal(404, ex.StatusCode);
@@ -150,7 +150,7 @@ public class LogsApiTests
         await Assert.ThrowsAsync<IdeogramValidationException>(() => logs.PatchAsync("0193f7d2-5c3b-7a10-8a7e-3e0f2c9d1b4a", new GatewayLogPatch()));
         await Assert.ThrowsAsync<ArgumentException>(() => logs.GetAsync("../../other"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => logs.GetAsync(GatewayMetadata.Empty));
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         await Assert.ThrowsAsync<IdeogramValidationException>(() => logs.SendFeedbackAsync(result, 5));
         await Assert.ThrowsAsync<IdeogramValidationException>(() => logs.SendFeedbackAsync(result, 1, score: 250));
         Assert.Null(h.Emulator.Logs.Single().Feedback);

@@ -16,7 +16,7 @@ public class RetryTimeoutCancellationTests
         var clock = new TestClock();
         await using var h = await GatewayHarness.StartAsync(clock: clock);
         h.Emulator.Faults.Enqueue(EmulatorFault.GatewayRateLimited(TimeSpan.FromSeconds(1)));
-        var call = h.Client.GenerateAsync(GatewayHarness.Request());
+        var call = h.Client.GenerateV3Async(GatewayHarness.Request());
         Assert.Equal(TimeSpan.FromSeconds(1), await clock.NextTimerAsync()); // the client waits Retry-After, on the options' clock
         Assert.Single(h.Emulator.Requests);
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -34,8 +34,8 @@ public class RetryTimeoutCancellationTests
     {
         var clock = new TestClock();
         await using var h = await GatewayHarness.StartAsync(new EmulatorOptions { RateLimitingLimit = 1, RateLimitingInterval = TimeSpan.FromSeconds(1), TimeProvider = clock }, clock: clock);
-        await h.Client.GenerateAsync(GatewayHarness.Request());
-        var second = h.Client.GenerateAsync(GatewayHarness.Request());
+        await h.Client.GenerateV3Async(GatewayHarness.Request());
+        var second = h.Client.GenerateV3Async(GatewayHarness.Request());
         var wait = await clock.NextTimerAsync();
         Assert.InRange(wait, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
         clock.Advance(wait);
@@ -52,7 +52,7 @@ public class RetryTimeoutCancellationTests
         var clock = new TestClock();
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy { InflightLimitDelay = TimeSpan.FromMilliseconds(300) }, clock: clock);
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
-        var call = h.Client.GenerateAsync(GatewayHarness.Request(images: 2));
+        var call = h.Client.GenerateV3Async(GatewayHarness.Request(images: 2));
         var wait = await clock.NextTimerAsync();
         Assert.InRange(wait, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(450));
         clock.Advance(wait);
@@ -73,7 +73,7 @@ public class RetryTimeoutCancellationTests
         Assert.Equal(TimeSpan.FromSeconds(10), h.Options.Retry.InflightLimitDelay);
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
-        var call = h.Client.GenerateAsync(GatewayHarness.Request());
+        var call = h.Client.GenerateV3Async(GatewayHarness.Request());
         var first = await clock.NextTimerAsync();
         Assert.InRange(first, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15));
         clock.Advance(first);
@@ -91,7 +91,7 @@ public class RetryTimeoutCancellationTests
         var clock = new TestClock();
         await using var h = await GatewayHarness.StartAsync(clock: clock);
         h.Emulator.Faults.Enqueue(EmulatorFault.GatewayRateLimited(TimeSpan.FromSeconds(60)));
-        var ex = await Assert.ThrowsAsync<GatewayException>(() => h.Client.GenerateAsync(GatewayHarness.Request())); // the clock never moves: no wait happened
+        var ex = await Assert.ThrowsAsync<GatewayException>(() => h.Client.GenerateV3Async(GatewayHarness.Request())); // the clock never moves: no wait happened
         Assert.Equal(GatewayErrorKind.RateLimited, ex.Kind);
         Assert.Equal(TimeSpan.FromSeconds(60), ex.RetryAfter);
         Assert.True(ex.IsRetrySafe);
@@ -107,7 +107,7 @@ public class RetryTimeoutCancellationTests
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = IdeogramRetryPolicy.None);
         h.Emulator.Faults.Enqueue(EmulatorFault.GatewayRateLimited(TimeSpan.FromSeconds(1)));
-        var ex = await Assert.ThrowsAsync<GatewayException>(() => h.Client.GenerateAsync(GatewayHarness.Request()));
+        var ex = await Assert.ThrowsAsync<GatewayException>(() => h.Client.GenerateV3Async(GatewayHarness.Request()));
         Assert.Equal(GatewayErrorKind.RateLimited, ex.Kind);
         Assert.Equal(2003, ex.Code);
         Assert.Equal(429, ex.StatusCode);
@@ -122,7 +122,7 @@ public class RetryTimeoutCancellationTests
         await using var h = await GatewayHarness.StartAsync();
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
         var ex = await Assert.ThrowsAsync<IdeogramApiException>(() =>
-            h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Retry = IdeogramRetryPolicy.None }));
+            h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Retry = IdeogramRetryPolicy.None }));
         Assert.Equal(IdeogramErrorKind.InflightLimit, ex.Kind);
         Assert.Equal(10, ex.MaxInflightRequests);
         Assert.True(ex.IsRetrySafe);
@@ -138,7 +138,7 @@ public class RetryTimeoutCancellationTests
             ShouldRetry = e => e.IsRetrySafe || e is GatewayException { Kind: GatewayErrorKind.ProviderUnreachable },
         });
         h.Emulator.Faults.Enqueue(EmulatorFault.ProviderNoResponse());
-        var result = await h.Client.GenerateAsync(GatewayHarness.Request());
+        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
         Assert.Single(result.Data);
         Assert.Equal(new[] { 400, 200 }, h.Emulator.Requests.Select(r => r.StatusCode));
         Assert.Equal(2, h.Emulator.BilledRequestCount);
@@ -149,7 +149,7 @@ public class RetryTimeoutCancellationTests
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy { ShouldRetry = _ => false });
         h.Emulator.Faults.Enqueue(EmulatorFault.GatewayRateLimited(TimeSpan.FromSeconds(1)));
-        var ex = await Assert.ThrowsAsync<GatewayException>(() => h.Client.GenerateAsync(GatewayHarness.Request()));
+        var ex = await Assert.ThrowsAsync<GatewayException>(() => h.Client.GenerateV3Async(GatewayHarness.Request()));
         Assert.Equal(1, ex.Attempts);
         Assert.Single(h.Emulator.Requests);
     }
@@ -161,7 +161,7 @@ public class RetryTimeoutCancellationTests
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
-        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.GenerateAsync(GatewayHarness.Request()));
+        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.GenerateV3Async(GatewayHarness.Request()));
         Assert.Equal(2, ex.Attempts);
         Assert.Equal(2, h.Emulator.Requests.Count);
         Assert.Equal(0, h.Emulator.BilledRequestCount);
@@ -187,7 +187,7 @@ public class RetryTimeoutCancellationTests
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
         using var cts = new CancellationTokenSource();
-        var call = h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { EventId = "order-17" } }, cts.Token);
+        var call = h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { EventId = "order-17" } }, cts.Token);
         await gate.WaitReachedAsync(); // the request is at Ideogram
         cts.Cancel();
         var ex = await Assert.ThrowsAsync<IdeogramCanceledException>(() => call);
@@ -208,7 +208,7 @@ public class RetryTimeoutCancellationTests
         await using var h = await GatewayHarness.StartAsync(clock: clock);
         h.Emulator.Faults.Enqueue(EmulatorFault.GatewayRateLimited(TimeSpan.FromSeconds(20)));
         using var cts = new CancellationTokenSource();
-        var call = h.Client.GenerateAsync(GatewayHarness.Request(), null, cts.Token);
+        var call = h.Client.GenerateV3Async(GatewayHarness.Request(), null, cts.Token);
         Assert.Equal(TimeSpan.FromSeconds(20), await clock.NextTimerAsync());
         cts.Cancel(); // the clock never reaches the retry
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -224,7 +224,7 @@ public class RetryTimeoutCancellationTests
         await using var h = await GatewayHarness.StartAsync(configure: o => o.Timeout = TimeSpan.FromSeconds(30), clock: clock);
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
-        var call = h.Client.GenerateAsync(GatewayHarness.Request(), new IdeogramRequestOptions { Timeout = TimeSpan.FromMilliseconds(250) });
+        var call = h.Client.GenerateV3Async(GatewayHarness.Request(), new IdeogramRequestOptions { Timeout = TimeSpan.FromMilliseconds(250) });
         Assert.Equal(TimeSpan.FromMilliseconds(250), await clock.NextTimerAsync()); // one timer: the attempt's timeout
         await gate.WaitReachedAsync();
         clock.Advance(TimeSpan.FromMilliseconds(250));
@@ -244,7 +244,7 @@ public class RetryTimeoutCancellationTests
         var client = new TestImages(http, new IdeogramCredentials("k"), new GatewayOptions { GatewayRoot = emulator.Root, Timeout = TimeSpan.FromSeconds(30) });
         var gate = new EmulatorGate(); // held until the HttpClient gives up, however long that takes
         emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
-        var ex = await Assert.ThrowsAsync<IdeogramTimeoutException>(() => client.GenerateAsync(GatewayHarness.Request()));
+        var ex = await Assert.ThrowsAsync<IdeogramTimeoutException>(() => client.GenerateV3Async(GatewayHarness.Request()));
         Assert.Contains("HttpClient", ex.Message);
         Assert.Equal(TimeSpan.FromMilliseconds(250), ex.Timeout);
         Assert.DoesNotContain("30 s", ex.Message);
@@ -257,15 +257,15 @@ public class RetryTimeoutCancellationTests
         await using var h = await GatewayHarness.StartAsync(configure: o => o.MaxImagesInFlight = 4);
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
-        var big = h.Client.GenerateAsync(GatewayHarness.Request("big", images: 3));
+        var big = h.Client.GenerateV3Async(GatewayHarness.Request("big", images: 3));
         await gate.WaitReachedAsync(); // the 3-image call is in flight at the emulator
 
         // 2 more would make 5 > 4: this call waits at the limiter (started before the 1-image call, so it is queued first).
-        var pair = h.Client.GenerateAsync(GatewayHarness.Request("pair", images: 2));
+        var pair = h.Client.GenerateV3Async(GatewayHarness.Request("pair", images: 2));
         // 3 + 1 <= 4 would fit, but the limiter is first come, first served: the 1-image call queues behind the pair.
         using (var cts = new CancellationTokenSource())
         {
-            var cancelled = h.Client.GenerateAsync(GatewayHarness.Request("cancelled", images: 1), null, cts.Token);
+            var cancelled = h.Client.GenerateV3Async(GatewayHarness.Request("cancelled", images: 1), null, cts.Token);
             cts.Cancel(); // cancelling a call that waits for the limiter ends it at once, without sending anything
             var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
             Assert.IsNotType<IdeogramCanceledException>(ex);
@@ -286,11 +286,11 @@ public class RetryTimeoutCancellationTests
         await using var h = await GatewayHarness.StartAsync(configure: o => o.ImageLimiter = limiter);
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
-        var big = h.Client.GenerateAsync(GatewayHarness.Request("big", images: 3));
+        var big = h.Client.GenerateV3Async(GatewayHarness.Request("big", images: 3));
         await gate.WaitReachedAsync();
         Assert.Equal(1, limiter.GetStatistics()!.CurrentAvailablePermits); // 3 of 4 taken by the held call
 
-        var pair = h.Client.GenerateAsync(GatewayHarness.Request("pair", images: 2));
+        var pair = h.Client.GenerateV3Async(GatewayHarness.Request("pair", images: 2));
         Assert.Equal(2, limiter.GetStatistics()!.CurrentQueuedCount); // queued for its 2 permits, nothing sent
 
         gate.Release();
@@ -305,7 +305,7 @@ public class RetryTimeoutCancellationTests
     {
         using var limiter = new System.Threading.RateLimiting.ConcurrencyLimiter(new System.Threading.RateLimiting.ConcurrencyLimiterOptions { PermitLimit = 2, QueueLimit = 0 });
         await using var h = await GatewayHarness.StartAsync(configure: o => { o.ImageLimiter = limiter; o.Retry = IdeogramRetryPolicy.None; });
-        var ex = await Assert.ThrowsAsync<ImageLimiterRejectedException>(() => h.Client.GenerateAsync(GatewayHarness.Request(images: 3)));
+        var ex = await Assert.ThrowsAsync<ImageLimiterRejectedException>(() => h.Client.GenerateV3Async(GatewayHarness.Request(images: 3)));
         Assert.True(ex.IsRetrySafe);
         Assert.False(ex.MayHaveBeenBilled);
         Assert.Contains("ImageLimiter", ex.Message);
@@ -326,10 +326,10 @@ public class RetryTimeoutCancellationTests
         }, clock: clock);
         var gate = new EmulatorGate();
         h.Emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
-        var running = h.Client.GenerateAsync(GatewayHarness.Request("running"));
+        var running = h.Client.GenerateV3Async(GatewayHarness.Request("running"));
         await gate.WaitReachedAsync();
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit());
-        var waiting = h.Client.GenerateAsync(GatewayHarness.Request("waiting"));
+        var waiting = h.Client.GenerateV3Async(GatewayHarness.Request("waiting"));
         var wait = await clock.NextTimerAsync(); // refused, now waiting for a sibling (the clock is never moved)
         Assert.InRange(wait, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15));
         Assert.False(waiting.IsCompleted);

@@ -28,7 +28,7 @@ public class TelemetryTests
         var spans = new List<Activity>();
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
-            var result = await h.Client.GenerateAsync(GatewayHarness.Request(Prompt, images: 2));
+            var result = await h.Client.GenerateV3Async(GatewayHarness.Request(Prompt, images: 2));
 
             var span = Assert.Single(Mine(spans, h));
             Assert.Equal(ActivityKind.Client, span.Kind);
@@ -58,7 +58,7 @@ public class TelemetryTests
         using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(IdeogramTelemetry.SourceName).AddInMemoryExporter(metrics).Build();
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
-            var result = await h.Client.GenerateAsync(GatewayHarness.Request("A parade [withhold]", images: 3));
+            var result = await h.Client.GenerateV3Async(GatewayHarness.Request("A parade [withhold]", images: 3));
             Assert.Equal(1, result.WithheldCount);
 
             var span = Assert.Single(Mine(spans, h));
@@ -79,9 +79,9 @@ public class TelemetryTests
         var spans = new List<Activity>();
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
-            await h.Client.GenerateAsync(GatewayHarness.Request(Prompt));
+            await h.Client.GenerateV3Async(GatewayHarness.Request(Prompt));
             h.Emulator.Faults.Enqueue(EmulatorFault.ServerError(500));
-            await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.GenerateAsync(GatewayHarness.Request(Prompt)));
+            await Assert.ThrowsAsync<IdeogramApiException>(() => h.Client.GenerateV3Async(GatewayHarness.Request(Prompt)));
 
             var mine = Mine(spans, h);
             Assert.Equal(2, mine.Count);
@@ -102,8 +102,8 @@ public class TelemetryTests
         var spans = new List<Activity>();
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
-            await h.Client.GenerateAsync(GatewayHarness.Request(Prompt));
-            await h.Client.LegacyGenerateAsync(new LegacyGenerateRequest { Prompt = "A legacy city", Model = IdeogramModel.V2Turbo });
+            await h.Client.GenerateV3Async(GatewayHarness.Request(Prompt));
+            await h.Client.GenerateLegacyAsync(new GenerateLegacyRequest { Prompt = "A legacy city", Model = IdeogramModel.V2Turbo });
 
             var mine = Mine(spans, h);
             Assert.Equal(2, mine.Count);
@@ -123,7 +123,7 @@ public class TelemetryTests
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
             h.Emulator.Faults.Enqueue(EmulatorFault.GatewayRateLimited(TimeSpan.Zero));
-            await h.Client.GenerateAsync(GatewayHarness.Request());
+            await h.Client.GenerateV3Async(GatewayHarness.Request());
 
             var span = Assert.Single(Mine(spans, h));
             Assert.Equal(2, span.GetTagItem("ideogramgen.attempts"));
@@ -145,7 +145,7 @@ public class TelemetryTests
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
             h.Emulator.Faults.Enqueue(EmulatorFault.ServerError(502, html: true));
-            var error = await Assert.ThrowsAnyAsync<IdeogramGenException>(() => h.Client.GenerateAsync(GatewayHarness.Request()));
+            var error = await Assert.ThrowsAnyAsync<IdeogramGenException>(() => h.Client.GenerateV3Async(GatewayHarness.Request()));
             Assert.True(error.MayHaveBeenBilled);
 
             var span = Assert.Single(Mine(spans, h));
@@ -176,8 +176,8 @@ public class TelemetryTests
         using (var tracing = Sdk.CreateTracerProviderBuilder().AddSource(IdeogramTelemetry.SourceName).AddInMemoryExporter(spans).Build())
         {
             var cached = new IdeogramRequestOptions { Gateway = new GatewayRequestOptions { CacheKey = "telemetry-" + Guid.NewGuid().ToString("N") } };
-            var first = await h.Client.GenerateAsync(GatewayHarness.Request(), cached);
-            await h.Client.GenerateAsync(GatewayHarness.Request(), cached);
+            var first = await h.Client.GenerateV3Async(GatewayHarness.Request(), cached);
+            await h.Client.GenerateV3Async(GatewayHarness.Request(), cached);
 
             var mine = Mine(spans, h);
             Assert.Equal(2, mine.Count);

@@ -74,7 +74,7 @@ public class GeneratedCodeCompilesTests
     [Theory]
     [InlineData("public partial class Endpoints { }")]
     [InlineData("public partial class Images { public int Pipeline => 0; }")]
-    [InlineData("public partial class Images { public void GenerateAsync() { } }")]
+    [InlineData("public partial class Images { public void GenerateV3Async() { } }")]
     public void Classes_whose_names_collide_with_generated_members_get_nothing(string declaration)
     {
         var (_, run) = GeneratorHarness.Run("using IdeogramGen;\n[IdeogramGateway(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"gw\")]\n" + declaration);

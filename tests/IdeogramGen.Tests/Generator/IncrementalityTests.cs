@@ -140,7 +140,7 @@ public class IncrementalityTests
         Assert.Contains(ModelsOutputs(result), reason => reason == IncrementalStepRunReason.Modified);
         var models = result.GeneratedSources.Single(s => s.HintName == "IdeogramGen.Models.g.cs").SourceText.ToString();
         Assert.Contains("class GenerateV4Request", models);
-        Assert.DoesNotContain("class GenerateRequest", models);
+        Assert.DoesNotContain("class GenerateV3Request", models);
     }
 
     /// <summary>The run reasons of the source output fed by the models step.</summary>

@@ -41,7 +41,7 @@ public class PlacementTests
                     public static async System.Threading.Tasks.Task<int> Run(Generator g, Describer d)
                     {
                         var v4 = await g.GenerateV4Async(new IdeogramGen.Generated.Consumer.GenerateV4Request { Prompt = "p" });
-                        var described = await d.DescribeAsync(new IdeogramGen.Generated.Consumer.DescribeRequest());
+                        var described = await d.DescribeLegacyAsync(new IdeogramGen.Generated.Consumer.DescribeLegacyRequest());
                         return v4.Data.Count + described.Descriptions.Count;
                     }
                 }
@@ -54,8 +54,8 @@ public class PlacementTests
         var models = GeneratorHarness.Generated(run, "IdeogramGen.Models.g.cs");
         Assert.Contains("namespace IdeogramGen.Generated.Consumer", models);
         Assert.Contains("public sealed partial class GenerateV4Request", models);
-        Assert.Contains("public sealed partial class LegacyGenerateRequest", models);
-        Assert.DoesNotContain("class GenerateRequest", models);
+        Assert.Contains("public sealed partial class GenerateLegacyRequest", models);
+        Assert.DoesNotContain("class GenerateV3Request", models);
         // The clients hold no type of their own but Endpoints.
         foreach (var client in new[] { "App.Describer.Ideogram.g.cs", "App.Generator.Ideogram.g.cs" })
             Assert.Equal(new[] { "Endpoints" }, TypeNames(GeneratorHarness.Generated(run, client)).Skip(1));
@@ -81,20 +81,20 @@ public class PlacementTests
             namespace App
             {
                 /// <summary>The user's own type of that name.</summary>
-                public sealed class GenerateRequest { /// <summary>Its own member.</summary>
+                public sealed class GenerateV3Request { /// <summary>Its own member.</summary>
                     public int Mine { get; set; } }
 
                 /// <summary>The user's own response type.</summary>
-                public sealed class ImageResponse { }
+                public sealed class ImageV3Response { }
 
                 /// <summary>Uses both.</summary>
                 public static class Use
                 {
                     /// <summary>Calls the client.</summary>
-                    public static System.Threading.Tasks.Task<IdeogramGen.Generated.Consumer.ImageResponse> Run(Images images)
+                    public static System.Threading.Tasks.Task<IdeogramGen.Generated.Consumer.ImageV3Response> Run(Images images)
                     {
-                        var mine = new GenerateRequest { Mine = 1 };
-                        return images.GenerateAsync(new IdeogramGen.Generated.Consumer.GenerateRequest { Prompt = "p" + mine.Mine });
+                        var mine = new GenerateV3Request { Mine = 1 };
+                        return images.GenerateV3Async(new IdeogramGen.Generated.Consumer.GenerateV3Request { Prompt = "p" + mine.Mine });
                     }
                 }
             }
@@ -121,9 +121,9 @@ public class PlacementTests
                     /// <summary>Calls each.</summary>
                     public static async System.Threading.Tasks.Task<int> Run(Shared.Images a, Shared.Other.Images b, Images c)
                     {
-                        var x = await a.GenerateAsync(new IdeogramGen.Generated.Alpha.GenerateRequest { Prompt = "a" });
-                        var y = await b.GenerateAsync(new IdeogramGen.Generated.Beta.GenerateRequest { Prompt = "b" });
-                        var z = await c.GenerateAsync(new IdeogramGen.Generated.Gamma.GenerateRequest { Prompt = "c" });
+                        var x = await a.GenerateV3Async(new IdeogramGen.Generated.Alpha.GenerateV3Request { Prompt = "a" });
+                        var y = await b.GenerateV3Async(new IdeogramGen.Generated.Beta.GenerateV3Request { Prompt = "b" });
+                        var z = await c.GenerateV3Async(new IdeogramGen.Generated.Gamma.GenerateV3Request { Prompt = "c" });
                         return x.Data.Count + y.Data.Count + z.Data.Count;
                     }
                 }

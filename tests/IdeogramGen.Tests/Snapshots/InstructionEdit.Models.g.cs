@@ -58,16 +58,18 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
             global::IdeogramGen.RequestValidation.Files(Images, "images", ImageMediaTypes, 10485760L, false);
             global::IdeogramGen.RequestValidation.Count(Images, "images", 0, 10);
             global::IdeogramGen.RequestValidation.NoNullItems(ImageUrls, "image_urls");
+            global::IdeogramGen.RequestValidation.Text(ImageUrls, "image_urls");
             global::IdeogramGen.RequestValidation.Count(ImageUrls, "image_urls", 0, 10);
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
-            global::IdeogramGen.RequestValidation.Value(AspectRatio.HasValue ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
-            global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
+            global::IdeogramGen.RequestValidation.Exclusive((AspectRatio.HasValue && AspectRatio.Value.IsSet), "aspect_ratio", (Resolution.HasValue && Resolution.Value.IsSet), "resolution", "Cannot be used in conjunction with resolution.");
         }
 
         internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.InstructionEditResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, InstructionEditRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
@@ -89,9 +91,9 @@ namespace IdeogramGen.Generated.Contoso_Media
             if (ImageUrls != null) foreach (var item in ImageUrls) form.Text("image_urls", item);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
-            if (Resolution.HasValue) form.Text("resolution", Resolution.Value.Value);
-            if (AspectRatio.HasValue) form.Text("aspect_ratio", AspectRatio.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) form.Text("resolution", Resolution.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) form.Text("aspect_ratio", AspectRatio.Value.Value);
             if (TransparentBackground.HasValue) form.Boolean("transparent_background", TransparentBackground.Value);
         }
     }

@@ -10,7 +10,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/generate")]
-    public sealed partial class LegacyGenerateRequest
+    public sealed partial class GenerateLegacyRequest
     {
         /// <summary>The prompt to use to generate the image. Wire name: prompt (inside image_request). Required.</summary>
         public string? Prompt { get; set; }
@@ -20,7 +20,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// determines the image's resolution. Defaults to ASPECT_1_1. Wire name: aspect_ratio (inside
         /// image_request).
         /// </summary>
-        public global::IdeogramGen.LegacyAspectRatio? AspectRatio { get; set; }
+        public global::IdeogramGen.AspectRatioLegacy? AspectRatio { get; set; }
 
         /// <summary>
         /// The model used to generate an image or edit one. /generate and /remix supports all model types,
@@ -33,7 +33,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// Determine if MagicPrompt should be used in generating the request or not. Wire name:
         /// magic_prompt_option (inside image_request).
         /// </summary>
-        public global::IdeogramGen.MagicPromptOption? MagicPromptOption { get; set; }
+        public global::IdeogramGen.MagicPromptOption? MagicPrompt { get; set; }
 
         /// <summary>
         /// The magic prompt version to use when magic prompt option is set to AUTO or ON. Wire name:
@@ -51,7 +51,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// The style type to generate with; this is only applicable for models V_2 and above and should not be
         /// specified for model versions V_1. Wire name: style_type (inside image_request).
         /// </summary>
-        public global::IdeogramGen.LegacyStyleType? StyleType { get; set; }
+        public global::IdeogramGen.StyleTypeLegacy? StyleType { get; set; }
 
         /// <summary>
         /// Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO. Description of what to exclude
@@ -71,7 +71,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// use for image generation, represented in width x height. If not specified, defaults to using
         /// aspect_ratio. Wire name: resolution (inside image_request).
         /// </summary>
-        public global::IdeogramGen.LegacyResolution? Resolution { get; set; }
+        public global::IdeogramGen.ResolutionLegacy? Resolution { get; set; }
 
         /// <summary>
         /// A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly
@@ -89,26 +89,28 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-            global::IdeogramGen.RequestValidation.Value(AspectRatio.HasValue ? AspectRatio.Value.Value : null, "aspect_ratio", null, "ASPECT_10_16, ASPECT_16_10, ASPECT_9_16, ASPECT_16_9, ASPECT_3_2, ASPECT_2_3, ASPECT_4_3, ASPECT_3_4, ASPECT_1_1, ASPECT_1_3, ASPECT_3_1");
-            global::IdeogramGen.RequestValidation.Value(Model.HasValue ? Model.Value.Value : null, "model", null, "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
-            global::IdeogramGen.RequestValidation.Value(MagicPromptOption.HasValue ? MagicPromptOption.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
-            global::IdeogramGen.RequestValidation.Value(MagicPromptVersion.HasValue ? MagicPromptVersion.Value.Value : null, "magic_prompt_version", null, "V_0, V_0_1, V_0_2, V_0_3, V_0_4, V_0_5, V_0_6, V_0_7, V_0_8");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "ASPECT_10_16, ASPECT_16_10, ASPECT_9_16, ASPECT_16_9, ASPECT_3_2, ASPECT_2_3, ASPECT_4_3, ASPECT_3_4, ASPECT_1_1, ASPECT_1_3, ASPECT_3_1");
+            global::IdeogramGen.RequestValidation.Value((Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, "model", null, "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((MagicPromptVersion.HasValue && MagicPromptVersion.Value.IsSet) ? MagicPromptVersion.Value.Value : null, "magic_prompt_version", null, "V_0, V_0_1, V_0_2, V_0_3, V_0_4, V_0_5, V_0_6, V_0_7, V_0_8");
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED");
             global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640");
-            global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution");
-            global::IdeogramGen.RequestValidation.NotWith(StyleType.HasValue, "style_type", Model.HasValue ? Model.Value.Value : null, StyleTypeNotModelValues, "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"");
-            global::IdeogramGen.RequestValidation.NotWith(NegativePrompt != null, "negative_prompt", Model.HasValue ? Model.Value.Value : null, NegativePromptNotModelValues, "negative_prompt: \"Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.\"");
-            global::IdeogramGen.RequestValidation.NotWith(ColorPalette != null, "color_palette", Model.HasValue ? Model.Value.Value : null, ColorPaletteNotModelValues, "color_palette: \"Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.\"");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640");
+            global::IdeogramGen.RequestValidation.Exclusive((AspectRatio.HasValue && AspectRatio.Value.IsSet), "aspect_ratio", (Resolution.HasValue && Resolution.Value.IsSet), "resolution", "Cannot be used in conjunction with resolution");
+            global::IdeogramGen.RequestValidation.NotWith((StyleType.HasValue && StyleType.Value.IsSet), "style_type", (Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, StyleTypeNotModelValues, "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"");
+            global::IdeogramGen.RequestValidation.NotWith(NegativePrompt != null, "negative_prompt", (Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, NegativePromptNotModelValues, "negative_prompt: \"Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.\"");
+            global::IdeogramGen.RequestValidation.NotWith(ColorPalette != null, "color_palette", (Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, ColorPaletteNotModelValues, "color_palette: \"Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.\"");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, LegacyGenerateRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateLegacyRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse>("generate", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse>("generate", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -121,15 +123,15 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteStartObject();
             writer.WriteStartObject("image_request");
             if (Prompt != null) writer.WriteString("prompt", Prompt);
-            if (AspectRatio.HasValue) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
-            if (Model.HasValue) writer.WriteString("model", Model.Value.Value);
-            if (MagicPromptOption.HasValue) writer.WriteString("magic_prompt_option", MagicPromptOption.Value.Value);
-            if (MagicPromptVersion.HasValue) writer.WriteString("magic_prompt_version", MagicPromptVersion.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
+            if ((Model.HasValue && Model.Value.IsSet)) writer.WriteString("model", Model.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt_option", MagicPrompt.Value.Value);
+            if ((MagicPromptVersion.HasValue && MagicPromptVersion.Value.IsSet)) writer.WriteString("magic_prompt_version", MagicPromptVersion.Value.Value);
             if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
-            if (StyleType.HasValue) writer.WriteString("style_type", StyleType.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) writer.WriteString("style_type", StyleType.Value.Value);
             if (NegativePrompt != null) writer.WriteString("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
-            if (Resolution.HasValue) writer.WriteString("resolution", Resolution.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) writer.WriteString("resolution", Resolution.Value.Value);
             if (ColorPalette != null)
             {
                 writer.WritePropertyName("color_palette");
@@ -144,7 +146,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/remix")]
-    public sealed partial class LegacyRemixRequest
+    public sealed partial class RemixLegacyRequest
     {
         /// <summary>The prompt to use to generate the image. Wire name: prompt (inside image_request). Required.</summary>
         public string? Prompt { get; set; }
@@ -154,7 +156,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// determines the image's resolution. Defaults to ASPECT_1_1. Wire name: aspect_ratio (inside
         /// image_request).
         /// </summary>
-        public global::IdeogramGen.LegacyAspectRatio? AspectRatio { get; set; }
+        public global::IdeogramGen.AspectRatioLegacy? AspectRatio { get; set; }
 
         /// <summary>
         /// The model used to generate an image or edit one. /generate and /remix supports all model types,
@@ -167,7 +169,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// Determine if MagicPrompt should be used in generating the request or not. Wire name:
         /// magic_prompt_option (inside image_request).
         /// </summary>
-        public global::IdeogramGen.MagicPromptOption? MagicPromptOption { get; set; }
+        public global::IdeogramGen.MagicPromptOption? MagicPrompt { get; set; }
 
         /// <summary>
         /// The magic prompt version to use when magic prompt option is set to AUTO or ON. Wire name:
@@ -185,7 +187,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// The style type to generate with; this is only applicable for models V_2 and above and should not be
         /// specified for model versions V_1. Wire name: style_type (inside image_request).
         /// </summary>
-        public global::IdeogramGen.LegacyStyleType? StyleType { get; set; }
+        public global::IdeogramGen.StyleTypeLegacy? StyleType { get; set; }
 
         /// <summary>
         /// Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO. Description of what to exclude
@@ -205,7 +207,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// use for image generation, represented in width x height. If not specified, defaults to using
         /// aspect_ratio. Wire name: resolution (inside image_request).
         /// </summary>
-        public global::IdeogramGen.LegacyResolution? Resolution { get; set; }
+        public global::IdeogramGen.ResolutionLegacy? Resolution { get; set; }
 
         /// <summary>
         /// A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly
@@ -221,7 +223,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time. Wire
         /// name: image_file. Required. At most 10 MB (JPEG, PNG or WebP).
         /// </summary>
-        public global::IdeogramGen.IdeogramFile? ImageFile { get; set; }
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
 
         private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
         private static readonly string[] StyleTypeNotModelValues = { "V_1", "V_1_TURBO" };
@@ -233,29 +235,31 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-            global::IdeogramGen.RequestValidation.Value(AspectRatio.HasValue ? AspectRatio.Value.Value : null, "aspect_ratio", null, "ASPECT_10_16, ASPECT_16_10, ASPECT_9_16, ASPECT_16_9, ASPECT_3_2, ASPECT_2_3, ASPECT_4_3, ASPECT_3_4, ASPECT_1_1, ASPECT_1_3, ASPECT_3_1");
-            global::IdeogramGen.RequestValidation.Value(Model.HasValue ? Model.Value.Value : null, "model", null, "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
-            global::IdeogramGen.RequestValidation.Value(MagicPromptOption.HasValue ? MagicPromptOption.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
-            global::IdeogramGen.RequestValidation.Value(MagicPromptVersion.HasValue ? MagicPromptVersion.Value.Value : null, "magic_prompt_version", null, "V_0, V_0_1, V_0_2, V_0_3, V_0_4, V_0_5, V_0_6, V_0_7, V_0_8");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "ASPECT_10_16, ASPECT_16_10, ASPECT_9_16, ASPECT_16_9, ASPECT_3_2, ASPECT_2_3, ASPECT_4_3, ASPECT_3_4, ASPECT_1_1, ASPECT_1_3, ASPECT_3_1");
+            global::IdeogramGen.RequestValidation.Value((Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, "model", null, "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((MagicPromptVersion.HasValue && MagicPromptVersion.Value.IsSet) ? MagicPromptVersion.Value.Value : null, "magic_prompt_version", null, "V_0, V_0_1, V_0_2, V_0_3, V_0_4, V_0_5, V_0_6, V_0_7, V_0_8");
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED");
             global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640");
             global::IdeogramGen.RequestValidation.Range(ImageWeight, "image_weight", 1L, 100L);
-            global::IdeogramGen.RequestValidation.Required(ImageFile, "image_file", "a JPEG, PNG or WebP image");
-            global::IdeogramGen.RequestValidation.File(ImageFile, "image_file", ImageMediaTypes, 10485760L);
-            global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution");
-            global::IdeogramGen.RequestValidation.NotWith(StyleType.HasValue, "style_type", Model.HasValue ? Model.Value.Value : null, StyleTypeNotModelValues, "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"");
-            global::IdeogramGen.RequestValidation.NotWith(NegativePrompt != null, "negative_prompt", Model.HasValue ? Model.Value.Value : null, NegativePromptNotModelValues, "negative_prompt: \"Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.\"");
-            global::IdeogramGen.RequestValidation.NotWith(ColorPalette != null, "color_palette", Model.HasValue ? Model.Value.Value : null, ColorPaletteNotModelValues, "color_palette: \"Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.\"");
+            global::IdeogramGen.RequestValidation.Required(Image, "image_file", "a JPEG, PNG or WebP image");
+            global::IdeogramGen.RequestValidation.File(Image, "image_file", ImageMediaTypes, 10485760L);
+            global::IdeogramGen.RequestValidation.Exclusive((AspectRatio.HasValue && AspectRatio.Value.IsSet), "aspect_ratio", (Resolution.HasValue && Resolution.Value.IsSet), "resolution", "Cannot be used in conjunction with resolution");
+            global::IdeogramGen.RequestValidation.NotWith((StyleType.HasValue && StyleType.Value.IsSet), "style_type", (Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, StyleTypeNotModelValues, "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"");
+            global::IdeogramGen.RequestValidation.NotWith(NegativePrompt != null, "negative_prompt", (Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, NegativePromptNotModelValues, "negative_prompt: \"Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.\"");
+            global::IdeogramGen.RequestValidation.NotWith(ColorPalette != null, "color_palette", (Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, ColorPaletteNotModelValues, "color_palette: \"Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.\"");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, LegacyRemixRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, RemixLegacyRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse>("remix", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse>("remix", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -267,15 +271,15 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             writer.WriteStartObject();
             if (Prompt != null) writer.WriteString("prompt", Prompt);
-            if (AspectRatio.HasValue) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
-            if (Model.HasValue) writer.WriteString("model", Model.Value.Value);
-            if (MagicPromptOption.HasValue) writer.WriteString("magic_prompt_option", MagicPromptOption.Value.Value);
-            if (MagicPromptVersion.HasValue) writer.WriteString("magic_prompt_version", MagicPromptVersion.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
+            if ((Model.HasValue && Model.Value.IsSet)) writer.WriteString("model", Model.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt_option", MagicPrompt.Value.Value);
+            if ((MagicPromptVersion.HasValue && MagicPromptVersion.Value.IsSet)) writer.WriteString("magic_prompt_version", MagicPromptVersion.Value.Value);
             if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
-            if (StyleType.HasValue) writer.WriteString("style_type", StyleType.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) writer.WriteString("style_type", StyleType.Value.Value);
             if (NegativePrompt != null) writer.WriteString("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
-            if (Resolution.HasValue) writer.WriteString("resolution", Resolution.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) writer.WriteString("resolution", Resolution.Value.Value);
             if (ColorPalette != null)
             {
                 writer.WritePropertyName("color_palette");
@@ -288,7 +292,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form)
         {
             form.Json("image_request", WriteWrapper);
-            if (ImageFile != null) form.File("image_file", ImageFile);
+            if (Image != null) form.File("image_file", Image);
         }
     }
 
@@ -296,7 +300,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/upscale")]
-    public sealed partial class UpscaleRequest
+    public sealed partial class UpscaleLegacyRequest
     {
         /// <summary>An optional prompt to guide the upscale. Wire name: prompt (inside image_request).</summary>
         public string? Prompt { get; set; }
@@ -311,7 +315,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// Determine if MagicPrompt should be used in generating the request or not. Wire name:
         /// magic_prompt_option (inside image_request).
         /// </summary>
-        public global::IdeogramGen.MagicPromptOption? MagicPromptOption { get; set; }
+        public global::IdeogramGen.MagicPromptOption? MagicPrompt { get; set; }
 
         /// <summary>
         /// The magic prompt version to use when magic prompt option is set to AUTO or ON. Wire name:
@@ -335,7 +339,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time. Wire
         /// name: image_file. Required. At most 10 MB (JPEG, PNG or WebP).
         /// </summary>
-        public global::IdeogramGen.IdeogramFile? ImageFile { get; set; }
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
 
         private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
 
@@ -344,21 +348,22 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
             global::IdeogramGen.RequestValidation.Range(Resemblance, "resemblance", 1L, 100L);
             global::IdeogramGen.RequestValidation.Range(Detail, "detail", 1L, 100L);
-            global::IdeogramGen.RequestValidation.Value(MagicPromptOption.HasValue ? MagicPromptOption.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
-            global::IdeogramGen.RequestValidation.Value(MagicPromptVersion.HasValue ? MagicPromptVersion.Value.Value : null, "magic_prompt_version", null, "V_0, V_0_1, V_0_2, V_0_3, V_0_4, V_0_5, V_0_6, V_0_7, V_0_8");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((MagicPromptVersion.HasValue && MagicPromptVersion.Value.IsSet) ? MagicPromptVersion.Value.Value : null, "magic_prompt_version", null, "V_0, V_0_1, V_0_2, V_0_3, V_0_4, V_0_5, V_0_6, V_0_7, V_0_8");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Required(ImageFile, "image_file", "a JPEG, PNG or WebP image");
-            global::IdeogramGen.RequestValidation.File(ImageFile, "image_file", ImageMediaTypes, 10485760L);
+            global::IdeogramGen.RequestValidation.Required(Image, "image_file", "a JPEG, PNG or WebP image");
+            global::IdeogramGen.RequestValidation.File(Image, "image_file", ImageMediaTypes, 10485760L);
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, UpscaleRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, UpscaleLegacyRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse>("upscale", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse>("upscale", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -372,8 +377,8 @@ namespace IdeogramGen.Generated.Contoso_Media
             if (Prompt != null) writer.WriteString("prompt", Prompt);
             if (Resemblance.HasValue) writer.WriteNumber("resemblance", Resemblance.Value);
             if (Detail.HasValue) writer.WriteNumber("detail", Detail.Value);
-            if (MagicPromptOption.HasValue) writer.WriteString("magic_prompt_option", MagicPromptOption.Value.Value);
-            if (MagicPromptVersion.HasValue) writer.WriteString("magic_prompt_version", MagicPromptVersion.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt_option", MagicPrompt.Value.Value);
+            if ((MagicPromptVersion.HasValue && MagicPromptVersion.Value.IsSet)) writer.WriteString("magic_prompt_version", MagicPromptVersion.Value.Value);
             if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
             if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
             writer.WriteEndObject();
@@ -382,7 +387,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form)
         {
             form.Json("image_request", WriteWrapper);
-            if (ImageFile != null) form.File("image_file", ImageFile);
+            if (Image != null) form.File("image_file", Image);
         }
     }
 
@@ -390,13 +395,13 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/edit")]
-    public sealed partial class LegacyEditRequest
+    public sealed partial class EditLegacyRequest
     {
         /// <summary>
         /// An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time. Wire
         /// name: image_file. Required. At most 10 MB (JPEG, PNG or WebP).
         /// </summary>
-        public global::IdeogramGen.IdeogramFile? ImageFile { get; set; }
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
 
         /// <summary>
         /// A black and white image of the same size as the image being edited (max size 10MB). Black regions in
@@ -421,7 +426,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// Determine if MagicPrompt should be used in generating the request or not. Wire name:
         /// magic_prompt_option.
         /// </summary>
-        public global::IdeogramGen.MagicPromptOption? MagicPromptOption { get; set; }
+        public global::IdeogramGen.MagicPromptOption? MagicPrompt { get; set; }
 
         /// <summary>The number of images to generate. Wire name: num_images. Range: 1 to 8. Ideogram's default: 1.</summary>
         public int? NumImages { get; set; }
@@ -433,7 +438,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// The style type to generate with; this is only applicable for models V_2 and above and should not be
         /// specified for model versions V_1. Wire name: style_type.
         /// </summary>
-        public global::IdeogramGen.LegacyStyleType? StyleType { get; set; }
+        public global::IdeogramGen.StyleTypeLegacy? StyleType { get; set; }
 
         private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
         private static readonly string[] ModelExcluded = { "V_1", "V_1_TURBO", "V_2A", "V_2A_TURBO", "V_3", "AUTO" };
@@ -443,25 +448,26 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
         public void Validate()
         {
-            global::IdeogramGen.RequestValidation.Required(ImageFile, "image_file", "a JPEG, PNG or WebP image");
-            global::IdeogramGen.RequestValidation.File(ImageFile, "image_file", ImageMediaTypes, 10485760L);
+            global::IdeogramGen.RequestValidation.Required(Image, "image_file", "a JPEG, PNG or WebP image");
+            global::IdeogramGen.RequestValidation.File(Image, "image_file", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.Required(Mask, "mask", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(Mask, "mask", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-            global::IdeogramGen.RequestValidation.Required(Model, "model", "V_2, V_2_TURBO");
-            global::IdeogramGen.RequestValidation.Value(Model.HasValue ? Model.Value.Value : null, "model", ModelExcluded, "V_2, V_2_TURBO");
-            global::IdeogramGen.RequestValidation.Value(MagicPromptOption.HasValue ? MagicPromptOption.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Required((Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, "model", "V_2, V_2_TURBO");
+            global::IdeogramGen.RequestValidation.Value((Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, "model", ModelExcluded, "V_2, V_2_TURBO");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED");
-            global::IdeogramGen.RequestValidation.NotWith(StyleType.HasValue, "style_type", Model.HasValue ? Model.Value.Value : null, StyleTypeNotModelValues, "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED");
+            global::IdeogramGen.RequestValidation.NotWith((StyleType.HasValue && StyleType.Value.IsSet), "style_type", (Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, StyleTypeNotModelValues, "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, LegacyEditRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, EditLegacyRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse>("edit", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse>("edit", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -471,14 +477,14 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form)
         {
-            if (ImageFile != null) form.File("image_file", ImageFile);
+            if (Image != null) form.File("image_file", Image);
             if (Mask != null) form.File("mask", Mask);
             if (Prompt != null) form.Text("prompt", Prompt);
-            if (Model.HasValue) form.Text("model", Model.Value.Value);
-            if (MagicPromptOption.HasValue) form.Text("magic_prompt_option", MagicPromptOption.Value.Value);
+            if ((Model.HasValue && Model.Value.IsSet)) form.Text("model", Model.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt_option", MagicPrompt.Value.Value);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
         }
     }
 
@@ -486,20 +492,20 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/reframe")]
-    public sealed partial class LegacyReframeRequest
+    public sealed partial class ReframeLegacyRequest
     {
         /// <summary>
         /// The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.
         /// Wire name: image_file. Required. At most 10 MB (JPEG, PNG or WebP).
         /// </summary>
-        public global::IdeogramGen.IdeogramFile? ImageFile { get; set; }
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
 
         /// <summary>
         /// (For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to
         /// use for image generation, represented in width x height. If not specified, defaults to using
         /// aspect_ratio. Wire name: resolution. Required.
         /// </summary>
-        public global::IdeogramGen.LegacyResolution? Resolution { get; set; }
+        public global::IdeogramGen.ResolutionLegacy? Resolution { get; set; }
 
         /// <summary>
         /// The model used to generate an image or edit one. /generate and /remix supports all model types,
@@ -518,7 +524,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// The style type to generate with; this is only applicable for models V_2 and above and should not be
         /// specified for model versions V_1. Wire name: style_type.
         /// </summary>
-        public global::IdeogramGen.LegacyStyleType? StyleType { get; set; }
+        public global::IdeogramGen.StyleTypeLegacy? StyleType { get; set; }
 
         private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
         private static readonly string[] StyleTypeNotModelValues = { "V_1", "V_1_TURBO" };
@@ -527,23 +533,23 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
         public void Validate()
         {
-            global::IdeogramGen.RequestValidation.Required(ImageFile, "image_file", "a JPEG, PNG or WebP image");
-            global::IdeogramGen.RequestValidation.File(ImageFile, "image_file", ImageMediaTypes, 10485760L);
-            global::IdeogramGen.RequestValidation.Required(Resolution, "resolution", "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640");
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640");
-            global::IdeogramGen.RequestValidation.Required(Model, "model", "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
-            global::IdeogramGen.RequestValidation.Value(Model.HasValue ? Model.Value.Value : null, "model", null, "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
+            global::IdeogramGen.RequestValidation.Required(Image, "image_file", "a JPEG, PNG or WebP image");
+            global::IdeogramGen.RequestValidation.File(Image, "image_file", ImageMediaTypes, 10485760L);
+            global::IdeogramGen.RequestValidation.Required((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "RESOLUTION_512_1536, RESOLUTION_576_1408, RESOLUTION_576_1472, RESOLUTION_576_1536, RESOLUTION_640_1024, RESOLUTION_640_1344, RESOLUTION_640_1408, RESOLUTION_640_1472, RESOLUTION_640_1536, RESOLUTION_704_1152, RESOLUTION_704_1216, RESOLUTION_704_1280, RESOLUTION_704_1344, RESOLUTION_704_1408, RESOLUTION_704_1472, RESOLUTION_720_1280, RESOLUTION_736_1312, RESOLUTION_768_1024, RESOLUTION_768_1088, RESOLUTION_768_1152, RESOLUTION_768_1216, RESOLUTION_768_1232, RESOLUTION_768_1280, RESOLUTION_768_1344, RESOLUTION_832_960, RESOLUTION_832_1024, RESOLUTION_832_1088, RESOLUTION_832_1152, RESOLUTION_832_1216, RESOLUTION_832_1248, RESOLUTION_864_1152, RESOLUTION_896_960, RESOLUTION_896_1024, RESOLUTION_896_1088, RESOLUTION_896_1120, RESOLUTION_896_1152, RESOLUTION_960_832, RESOLUTION_960_896, RESOLUTION_960_1024, RESOLUTION_960_1088, RESOLUTION_1024_640, RESOLUTION_1024_768, RESOLUTION_1024_832, RESOLUTION_1024_896, RESOLUTION_1024_960, RESOLUTION_1024_1024, RESOLUTION_1088_768, RESOLUTION_1088_832, RESOLUTION_1088_896, RESOLUTION_1088_960, RESOLUTION_1120_896, RESOLUTION_1152_704, RESOLUTION_1152_768, RESOLUTION_1152_832, RESOLUTION_1152_864, RESOLUTION_1152_896, RESOLUTION_1216_704, RESOLUTION_1216_768, RESOLUTION_1216_832, RESOLUTION_1232_768, RESOLUTION_1248_832, RESOLUTION_1280_704, RESOLUTION_1280_720, RESOLUTION_1280_768, RESOLUTION_1280_800, RESOLUTION_1312_736, RESOLUTION_1344_640, RESOLUTION_1344_704, RESOLUTION_1344_768, RESOLUTION_1408_576, RESOLUTION_1408_640, RESOLUTION_1408_704, RESOLUTION_1472_576, RESOLUTION_1472_640, RESOLUTION_1472_704, RESOLUTION_1536_512, RESOLUTION_1536_576, RESOLUTION_1536_640");
+            global::IdeogramGen.RequestValidation.Required((Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, "model", "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
+            global::IdeogramGen.RequestValidation.Value((Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, "model", null, "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED");
-            global::IdeogramGen.RequestValidation.NotWith(StyleType.HasValue, "style_type", Model.HasValue ? Model.Value.Value : null, StyleTypeNotModelValues, "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, FICTION, REALISTIC, DESIGN, RENDER_3D, ANIME, CUSTOM, STYLIZED");
+            global::IdeogramGen.RequestValidation.NotWith((StyleType.HasValue && StyleType.Value.IsSet), "style_type", (Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, StyleTypeNotModelValues, "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, LegacyReframeRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, ReframeLegacyRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse>("reframe", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse>("reframe", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -553,12 +559,12 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form)
         {
-            if (ImageFile != null) form.File("image_file", ImageFile);
-            if (Resolution.HasValue) form.Text("resolution", Resolution.Value.Value);
-            if (Model.HasValue) form.Text("model", Model.Value.Value);
+            if (Image != null) form.File("image_file", Image);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) form.Text("resolution", Resolution.Value.Value);
+            if ((Model.HasValue && Model.Value.IsSet)) form.Text("model", Model.Value.Value);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
         }
     }
 
@@ -566,13 +572,13 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/describe")]
-    public sealed partial class DescribeRequest
+    public sealed partial class DescribeLegacyRequest
     {
         /// <summary>
         /// An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time. Wire
         /// name: image_file. Required. At most 10 MB (JPEG, PNG or WebP).
         /// </summary>
-        public global::IdeogramGen.IdeogramFile? ImageFile { get; set; }
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
 
         /// <summary>
         /// The model version to use for describing images. Defaults to V_3. Wire name: describe_model_version.
@@ -586,16 +592,16 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
         public void Validate()
         {
-            global::IdeogramGen.RequestValidation.Required(ImageFile, "image_file", "a JPEG, PNG or WebP image");
-            global::IdeogramGen.RequestValidation.File(ImageFile, "image_file", ImageMediaTypes, 10485760L);
-            global::IdeogramGen.RequestValidation.Value(DescribeModelVersion.HasValue ? DescribeModelVersion.Value.Value : null, "describe_model_version", null, "V_2, V_3, CUSTOM");
+            global::IdeogramGen.RequestValidation.Required(Image, "image_file", "a JPEG, PNG or WebP image");
+            global::IdeogramGen.RequestValidation.File(Image, "image_file", ImageMediaTypes, 10485760L);
+            global::IdeogramGen.RequestValidation.Value((DescribeModelVersion.HasValue && DescribeModelVersion.Value.IsSet) ? DescribeModelVersion.Value.Value : null, "describe_model_version", null, "V_2, V_3, CUSTOM");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, DescribeRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, DescribeLegacyRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeResponse>("describe", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.DescribeResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyResponse>("describe", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyResponse.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -605,8 +611,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form)
         {
-            if (ImageFile != null) form.File("image_file", ImageFile);
-            if (DescribeModelVersion.HasValue) form.Text("describe_model_version", DescribeModelVersion.Value.Value);
+            if (Image != null) form.File("image_file", Image);
+            if ((DescribeModelVersion.HasValue && DescribeModelVersion.Value.IsSet)) form.Text("describe_model_version", DescribeModelVersion.Value.Value);
         }
     }
 
@@ -622,7 +628,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         public global::System.DateTimeOffset Created { get; set; }
 
         /// <summary>A list of ImageObjects that contain the generated image(s). Wire name: data.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.LegacyImage> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.LegacyImage>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageLegacy> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageLegacy>();
 
         /// <summary>
         /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
@@ -643,24 +649,24 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Reads one LegacyImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LegacyImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LegacyImageResponse");
-            var result = new LegacyImageResponse();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LegacyImageResponse"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageLegacyResponse");
+            var result = new ImageLegacyResponse();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageLegacyResponse"))
             {
                 if (reader.ValueTextEquals("created"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImageResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "LegacyImageResponse.created") ?? default(global::System.DateTimeOffset);
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse.created");
+                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageLegacyResponse.created") ?? default(global::System.DateTimeOffset);
                 }
                 else if (reader.ValueTextEquals("data"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImageResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<LegacyImage>(ref reader, "LegacyImageResponse.data", LegacyImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<LegacyImage>)global::System.Array.Empty<LegacyImage>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageLegacy>(ref reader, "ImageLegacyResponse.data", GeneratedImageLegacy.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageLegacy>)global::System.Array.Empty<GeneratedImageLegacy>();
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImageResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LegacyImageResponse");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageLegacyResponse");
                 }
             }
             return result;
@@ -672,27 +678,27 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// DescribeResponse.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class DescribeResponse : global::IdeogramGen.IdeogramResponse
+    public sealed partial class DescribeLegacyResponse : global::IdeogramGen.IdeogramResponse
     {
         /// <summary>A collection of descriptions for given content. Wire name: descriptions.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.ImageDescription> Descriptions { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.ImageDescription>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.ImageDescriptionLegacy> Descriptions { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.ImageDescriptionLegacy>();
 
-        /// <summary>Reads one DescribeResponse from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static DescribeResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one DescribeLegacyResponse from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static DescribeLegacyResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DescribeResponse");
-            var result = new DescribeResponse();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DescribeResponse"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DescribeLegacyResponse");
+            var result = new DescribeLegacyResponse();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DescribeLegacyResponse"))
             {
                 if (reader.ValueTextEquals("descriptions"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeResponse.descriptions");
-                    result.Descriptions = global::IdeogramGen.IdeogramJson.ReadArray<ImageDescription>(ref reader, "DescribeResponse.descriptions", ImageDescription.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ImageDescription>)global::System.Array.Empty<ImageDescription>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeLegacyResponse.descriptions");
+                    result.Descriptions = global::IdeogramGen.IdeogramJson.ReadArray<ImageDescriptionLegacy>(ref reader, "DescribeLegacyResponse.descriptions", ImageDescriptionLegacy.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ImageDescriptionLegacy>)global::System.Array.Empty<ImageDescriptionLegacy>();
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeResponse");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeLegacyResponse");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeLegacyResponse");
                 }
             }
             return result;
@@ -737,7 +743,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// The style type to generate with; this is only applicable for models V_2 and above and should not be
         /// specified for model versions V_1. Wire name: style_type.
         /// </summary>
-        public global::IdeogramGen.LegacyStyleType? StyleType { get; set; }
+        public global::IdeogramGen.StyleTypeLegacy? StyleType { get; set; }
 
         /// <summary>
         /// When the image link expires, read from its exp query parameter; null when there is no link or no exp.
@@ -760,52 +766,52 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Reads one LegacyImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LegacyImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LegacyImage");
-            var result = new LegacyImage();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LegacyImage"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageLegacy");
+            var result = new GeneratedImageLegacy();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImageLegacy"))
             {
                 if (reader.ValueTextEquals("url"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImage.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LegacyImage.url");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.url");
+                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.url");
                 }
                 else if (reader.ValueTextEquals("prompt"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImage.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LegacyImage.prompt") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.prompt");
+                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.prompt") ?? "";
                 }
                 else if (reader.ValueTextEquals("resolution"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImage.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LegacyImage.resolution") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.resolution");
+                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.resolution") ?? "";
                 }
                 else if (reader.ValueTextEquals("upscaled_resolution"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImage.upscaled_resolution");
-                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LegacyImage.upscaled_resolution");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.upscaled_resolution");
+                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.upscaled_resolution");
                 }
                 else if (reader.ValueTextEquals("is_image_safe"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImage.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "LegacyImage.is_image_safe") ?? false;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.is_image_safe");
+                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageLegacy.is_image_safe") ?? false;
                 }
                 else if (reader.ValueTextEquals("seed"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImage.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LegacyImage.seed") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageLegacy.seed") ?? 0;
                 }
                 else if (reader.ValueTextEquals("style_type"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImage.style_type");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.style_type");
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LegacyImage.style_type");
-                        if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.LegacyStyleType(text);
+                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.style_type");
+                        if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeLegacy(text);
                     }
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LegacyImage");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LegacyImage");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageLegacy");
                 }
             }
             return result;
@@ -814,27 +820,27 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema Description.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class ImageDescription
+    public sealed partial class ImageDescriptionLegacy
     {
         /// <summary>The generated description for the provided image. Wire name: text.</summary>
         public string? Text { get; set; }
 
-        /// <summary>Reads one ImageDescription from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static ImageDescription Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one ImageDescriptionLegacy from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static ImageDescriptionLegacy Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageDescription");
-            var result = new ImageDescription();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageDescription"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageDescriptionLegacy");
+            var result = new ImageDescriptionLegacy();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageDescriptionLegacy"))
             {
                 if (reader.ValueTextEquals("text"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageDescription.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageDescription.text");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageDescriptionLegacy.text");
+                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageDescriptionLegacy.text");
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageDescription");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageDescription");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageDescriptionLegacy");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageDescriptionLegacy");
                 }
             }
             return result;

@@ -36,17 +36,17 @@ namespace Contoso.Media
         public static partial class Endpoints
         {
             /// <summary>POST /generate through this gateway.</summary>
-            public static global::System.Uri LegacyGenerate { get; } = new global::System.Uri(GatewayBaseUrl + "generate");
+            public static global::System.Uri GenerateLegacy { get; } = new global::System.Uri(GatewayBaseUrl + "generate");
             /// <summary>POST /remix through this gateway.</summary>
-            public static global::System.Uri LegacyRemix { get; } = new global::System.Uri(GatewayBaseUrl + "remix");
+            public static global::System.Uri RemixLegacy { get; } = new global::System.Uri(GatewayBaseUrl + "remix");
             /// <summary>POST /upscale through this gateway.</summary>
-            public static global::System.Uri Upscale { get; } = new global::System.Uri(GatewayBaseUrl + "upscale");
+            public static global::System.Uri UpscaleLegacy { get; } = new global::System.Uri(GatewayBaseUrl + "upscale");
             /// <summary>POST /edit through this gateway.</summary>
-            public static global::System.Uri LegacyEdit { get; } = new global::System.Uri(GatewayBaseUrl + "edit");
+            public static global::System.Uri EditLegacy { get; } = new global::System.Uri(GatewayBaseUrl + "edit");
             /// <summary>POST /reframe through this gateway.</summary>
-            public static global::System.Uri LegacyReframe { get; } = new global::System.Uri(GatewayBaseUrl + "reframe");
+            public static global::System.Uri ReframeLegacy { get; } = new global::System.Uri(GatewayBaseUrl + "reframe");
             /// <summary>POST /describe through this gateway.</summary>
-            public static global::System.Uri Describe { get; } = new global::System.Uri(GatewayBaseUrl + "describe");
+            public static global::System.Uri DescribeLegacy { get; } = new global::System.Uri(GatewayBaseUrl + "describe");
 
             /// <summary>The gateway URL of any Ideogram path, e.g. v1/ideogram-v3/generate.</summary>
             /// <param name="ideogramPath">Ideogram's own path, with or without the leading '/'.</param>
@@ -93,7 +93,7 @@ namespace Contoso.Media
         /// Generate (legacy): POST /generate. Generates images synchronously based on a given prompt and
         /// optional parameters.
         /// </summary>
-        /// <remarks>Sent as JSON wrapped in image_request, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as JSON wrapped in image_request, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -104,14 +104,14 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> LegacyGenerateAsync(global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> GenerateLegacyAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Remix (legacy): POST /remix. Remix provided images synchronously based on a given prompt and optional
         /// parameters.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data with a JSON part image_request and file parts, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_remix_image</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data with a JSON part image_request and file parts, after <see cref="global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_remix_image</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -122,11 +122,11 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> LegacyRemixAsync(global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> RemixLegacyAsync(global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>Upscale: POST /upscale. Upscale provided images synchronously with an optional prompt.</summary>
-        /// <remarks>Sent as multipart/form-data with a JSON part image_request and file parts, after <see cref="global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_upscale_image</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data with a JSON part image_request and file parts, after <see cref="global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_upscale_image</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -137,15 +137,15 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> UpscaleAsync(global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> UpscaleLegacyAsync(global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Edit (legacy): POST /edit. Edit a given image synchronously using the provided mask. The mask
         /// indicates which part of the image should be edited, while the prompt and chosen style type can
         /// further guide the edit.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_edit_image</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_edit_image</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -156,14 +156,14 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> LegacyEditAsync(global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> EditLegacyAsync(global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Reframe (legacy): POST /reframe. Reframe a square image to a chosen resolution. The supported image
         /// formats include JPEG, PNG, and WebP.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_reframe_image</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_reframe_image</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -174,11 +174,11 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LegacyImageResponse> LegacyReframeAsync(global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse> ReframeLegacyAsync(global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>Describe: POST /describe. Describe an image.</summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.DescribeRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_describe</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_describe</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>

@@ -13,7 +13,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/generate")]
-    public sealed partial class GenerateRequest
+    public sealed partial class GenerateV3Request
     {
         /// <summary>The prompt to use to generate the image. Wire name: prompt. Required.</summary>
         public string? Prompt { get; set; }
@@ -112,34 +112,38 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-            global::IdeogramGen.RequestValidation.Value(Model.HasValue ? Model.Value.Value : null, "model", null, "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((Model.HasValue && Model.Value.IsSet) ? Model.Value.Value : null, "model", null, "V_1, V_1_TURBO, V_2, V_2_TURBO, V_2A, V_2A_TURBO, V_3, AUTO");
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
-            global::IdeogramGen.RequestValidation.Value(AspectRatio.HasValue ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
             global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri");
             global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Count(CharacterReferenceImages, "character_reference_images", 0, 1);
             global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", ImageMediaTypes, 10485760L, false);
-            global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
+            global::IdeogramGen.RequestValidation.Exclusive((AspectRatio.HasValue && AspectRatio.Value.IsSet), "aspect_ratio", (Resolution.HasValue && Resolution.Value.IsSet), "resolution", "Cannot be used in conjunction with resolution.");
             global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
-            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
+            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", (StyleType.HasValue && StyleType.Value.IsSet), "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
             global::IdeogramGen.RequestValidation.SameCount(CharacterReferenceImages, "character_reference_images", CharacterReferenceImagesMask, "character_reference_images_mask");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponse>("v1/ideogram-v3/generate", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>("v1/ideogram-v3/generate", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -153,12 +157,12 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             writer.WriteStartObject();
             if (Prompt != null) writer.WriteString("prompt", Prompt);
-            if (Model.HasValue) writer.WriteString("model", Model.Value.Value);
+            if ((Model.HasValue && Model.Value.IsSet)) writer.WriteString("model", Model.Value.Value);
             if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
-            if (Resolution.HasValue) writer.WriteString("resolution", Resolution.Value.Value);
-            if (AspectRatio.HasValue) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
-            if (RenderingSpeed.HasValue) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
-            if (MagicPrompt.HasValue) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) writer.WriteString("resolution", Resolution.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
             if (NegativePrompt != null) writer.WriteString("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
             if (ColorPalette != null)
@@ -172,8 +176,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 foreach (var item in StyleCodes) writer.WriteStringValue(item);
                 writer.WriteEndArray();
             }
-            if (StyleType.HasValue) writer.WriteString("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) writer.WriteString("style_preset", StylePreset.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) writer.WriteString("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) writer.WriteString("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) writer.WriteString("custom_model_uri", CustomModelUri);
             writer.WriteEndObject();
         }
@@ -181,18 +185,18 @@ namespace IdeogramGen.Generated.Contoso_Media
         internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form)
         {
             if (Prompt != null) form.Text("prompt", Prompt);
-            if (Model.HasValue) form.Text("model", Model.Value.Value);
+            if ((Model.HasValue && Model.Value.IsSet)) form.Text("model", Model.Value.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (Resolution.HasValue) form.Text("resolution", Resolution.Value.Value);
-            if (AspectRatio.HasValue) form.Text("aspect_ratio", AspectRatio.Value.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) form.Text("resolution", Resolution.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) form.Text("aspect_ratio", AspectRatio.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
             if (NegativePrompt != null) form.Text("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
             if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) form.Text("custom_model_uri", CustomModelUri);
             if (StyleReferenceImages != null) form.Files("style_reference_images", StyleReferenceImages);
             if (CharacterReferenceImages != null) form.Files("character_reference_images", CharacterReferenceImages);
@@ -204,7 +208,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/edit")]
-    public sealed partial class EditRequest
+    public sealed partial class EditV3Request
     {
         /// <summary>
         /// The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.
@@ -299,29 +303,32 @@ namespace IdeogramGen.Generated.Contoso_Media
             global::IdeogramGen.RequestValidation.Required(Mask, "mask", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(Mask, "mask", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri");
             global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
             global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
             global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Count(CharacterReferenceImages, "character_reference_images", 0, 1);
             global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", ImageMediaTypes, 10485760L, false);
             global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
-            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
+            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", (StyleType.HasValue && StyleType.Value.IsSet), "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
             global::IdeogramGen.RequestValidation.SameCount(CharacterReferenceImages, "character_reference_images", CharacterReferenceImagesMask, "character_reference_images_mask");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, EditRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, EditV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponse>("v1/ideogram-v3/edit", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>("v1/ideogram-v3/edit", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -334,12 +341,12 @@ namespace IdeogramGen.Generated.Contoso_Media
             if (Image != null) form.File("image", Image);
             if (Mask != null) form.File("mask", Mask);
             if (Prompt != null) form.Text("prompt", Prompt);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) form.Text("custom_model_uri", CustomModelUri);
             if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
             if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
@@ -356,7 +363,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/inpaint")]
-    public sealed partial class InpaintRequest
+    public sealed partial class InpaintV3Request
     {
         /// <summary>
         /// The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.
@@ -451,29 +458,32 @@ namespace IdeogramGen.Generated.Contoso_Media
             global::IdeogramGen.RequestValidation.Required(Mask, "mask", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(Mask, "mask", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri");
             global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
             global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
             global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Count(CharacterReferenceImages, "character_reference_images", 0, 1);
             global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", ImageMediaTypes, 10485760L, false);
             global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
-            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
+            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", (StyleType.HasValue && StyleType.Value.IsSet), "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
             global::IdeogramGen.RequestValidation.SameCount(CharacterReferenceImages, "character_reference_images", CharacterReferenceImagesMask, "character_reference_images_mask");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, InpaintRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, InpaintV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponse>("v1/ideogram-v3/inpaint", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>("v1/ideogram-v3/inpaint", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -486,12 +496,12 @@ namespace IdeogramGen.Generated.Contoso_Media
             if (Image != null) form.File("image", Image);
             if (Mask != null) form.File("mask", Mask);
             if (Prompt != null) form.Text("prompt", Prompt);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) form.Text("custom_model_uri", CustomModelUri);
             if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
             if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
@@ -508,7 +518,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/remix")]
-    public sealed partial class RemixRequest
+    public sealed partial class RemixV3Request
     {
         /// <summary>
         /// The image to remix binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this
@@ -611,34 +621,38 @@ namespace IdeogramGen.Generated.Contoso_Media
             global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
             global::IdeogramGen.RequestValidation.Range(ImageWeight, "image_weight", 1L, 100L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
-            global::IdeogramGen.RequestValidation.Value(AspectRatio.HasValue ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
             global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri");
             global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Files(CharacterReferenceImages, "character_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Count(CharacterReferenceImages, "character_reference_images", 0, 1);
             global::IdeogramGen.RequestValidation.Files(CharacterReferenceImagesMask, "character_reference_images_mask", ImageMediaTypes, 10485760L, false);
-            global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
+            global::IdeogramGen.RequestValidation.Exclusive((AspectRatio.HasValue && AspectRatio.Value.IsSet), "aspect_ratio", (Resolution.HasValue && Resolution.Value.IsSet), "resolution", "Cannot be used in conjunction with resolution.");
             global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
-            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
+            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", (StyleType.HasValue && StyleType.Value.IsSet), "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
             global::IdeogramGen.RequestValidation.SameCount(CharacterReferenceImages, "character_reference_images", CharacterReferenceImagesMask, "character_reference_images_mask");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, RemixRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, RemixV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponse>("v1/ideogram-v3/remix", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>("v1/ideogram-v3/remix", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -652,16 +666,16 @@ namespace IdeogramGen.Generated.Contoso_Media
             if (Prompt != null) form.Text("prompt", Prompt);
             if (ImageWeight.HasValue) form.Number("image_weight", (long)ImageWeight.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (Resolution.HasValue) form.Text("resolution", Resolution.Value.Value);
-            if (AspectRatio.HasValue) form.Text("aspect_ratio", AspectRatio.Value.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) form.Text("resolution", Resolution.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) form.Text("aspect_ratio", AspectRatio.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
             if (NegativePrompt != null) form.Text("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
             if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) form.Text("custom_model_uri", CustomModelUri);
             if (StyleReferenceImages != null) form.Files("style_reference_images", StyleReferenceImages);
             if (CharacterReferenceImages != null) form.Files("character_reference_images", CharacterReferenceImages);
@@ -676,7 +690,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/reframe")]
-    public sealed partial class ReframeRequest
+    public sealed partial class ReframeV3Request
     {
         /// <summary>
         /// The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.
@@ -731,23 +745,24 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 10485760L);
-            global::IdeogramGen.RequestValidation.Required(Resolution, "resolution", "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
+            global::IdeogramGen.RequestValidation.Required((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
             global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
             global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, ReframeRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, ReframeV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponse>("v1/ideogram-v3/reframe", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>("v1/ideogram-v3/reframe", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -758,11 +773,11 @@ namespace IdeogramGen.Generated.Contoso_Media
         internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form)
         {
             if (Image != null) form.File("image", Image);
-            if (Resolution.HasValue) form.Text("resolution", Resolution.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) form.Text("resolution", Resolution.Value.Value);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
             if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
             if (StyleReferenceImages != null) form.Files("style_reference_images", StyleReferenceImages);
@@ -776,7 +791,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/replace-background")]
-    public sealed partial class ReplaceBackgroundRequest
+    public sealed partial class ReplaceBackgroundV3Request
     {
         /// <summary>
         /// The image whose background is being replaced (max size 10MB); only JPEG, WebP and PNG formats are
@@ -835,22 +850,24 @@ namespace IdeogramGen.Generated.Contoso_Media
             global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
             global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
             global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, ReplaceBackgroundRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, ReplaceBackgroundV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponse>("v1/ideogram-v3/replace-background", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>("v1/ideogram-v3/replace-background", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -862,11 +879,11 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (Image != null) form.File("image", Image);
             if (Prompt != null) form.Text("prompt", Prompt);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
             if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
             if (StyleReferenceImages != null) form.Files("style_reference_images", StyleReferenceImages);
@@ -880,7 +897,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/generate-transparent")]
-    public sealed partial class GenerateTransparentRequest
+    public sealed partial class GenerateTransparentV3Request
     {
         /// <summary>The prompt to use to generate the image. Wire name: prompt. Required.</summary>
         public string? Prompt { get; set; }
@@ -936,21 +953,24 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(UpscaleFactor.HasValue ? UpscaleFactor.Value.Value : null, "upscale_factor", null, "X1, X2, X4");
-            global::IdeogramGen.RequestValidation.Value(AspectRatio.HasValue ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", RenderingSpeedExcluded, "TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((UpscaleFactor.HasValue && UpscaleFactor.Value.IsSet) ? UpscaleFactor.Value.Value : null, "upscale_factor", null, "X1, X2, X4");
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", RenderingSpeedExcluded, "TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateTransparentRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateTransparentV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponse>("v1/ideogram-v3/generate-transparent", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>("v1/ideogram-v3/generate-transparent", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -963,10 +983,10 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteStartObject();
             if (Prompt != null) writer.WriteString("prompt", Prompt);
             if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
-            if (UpscaleFactor.HasValue) writer.WriteString("upscale_factor", UpscaleFactor.Value.Value);
-            if (AspectRatio.HasValue) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
-            if (RenderingSpeed.HasValue) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
-            if (MagicPrompt.HasValue) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if ((UpscaleFactor.HasValue && UpscaleFactor.Value.IsSet)) writer.WriteString("upscale_factor", UpscaleFactor.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
             if (NegativePrompt != null) writer.WriteString("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
             if (CustomModelUri != null) writer.WriteString("custom_model_uri", CustomModelUri);
@@ -981,7 +1001,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/generate-design")]
-    public sealed partial class GenerateDesignRequest
+    public sealed partial class GenerateDesignV3Request
     {
         /// <summary>The prompt to use to generate the design. Wire name: prompt. Required.</summary>
         public string? Prompt { get; set; }
@@ -1113,39 +1133,47 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
-            global::IdeogramGen.RequestValidation.Value(AspectRatio.HasValue ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
             global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri");
             global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameH1, "font_name_h1");
+            global::IdeogramGen.RequestValidation.Text(FontNameH1, "font_name_h1");
             global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameH2, "font_name_h2");
+            global::IdeogramGen.RequestValidation.Text(FontNameH2, "font_name_h2");
             global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameBody, "font_name_body");
+            global::IdeogramGen.RequestValidation.Text(FontNameBody, "font_name_body");
             global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameSmall, "font_name_small");
+            global::IdeogramGen.RequestValidation.Text(FontNameSmall, "font_name_small");
             global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", ImageMediaTypes, 10485760L, false);
             global::IdeogramGen.RequestValidation.Count(ReferenceAssetImages, "reference_asset_images", 0, 10);
-            global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
+            global::IdeogramGen.RequestValidation.Exclusive((AspectRatio.HasValue && AspectRatio.Value.IsSet), "aspect_ratio", (Resolution.HasValue && Resolution.Value.IsSet), "resolution", "Cannot be used in conjunction with resolution.");
             global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
-            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
+            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", (StyleType.HasValue && StyleType.Value.IsSet), "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateDesignRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateDesignV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse>("v1/ideogram-v3/generate-design", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response>("v1/ideogram-v3/generate-design", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -1160,10 +1188,10 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteStartObject();
             if (Prompt != null) writer.WriteString("prompt", Prompt);
             if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
-            if (Resolution.HasValue) writer.WriteString("resolution", Resolution.Value.Value);
-            if (AspectRatio.HasValue) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
-            if (RenderingSpeed.HasValue) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
-            if (MagicPrompt.HasValue) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) writer.WriteString("resolution", Resolution.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
             if (NegativePrompt != null) writer.WriteString("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
             if (ColorPalette != null)
@@ -1177,8 +1205,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 foreach (var item in StyleCodes) writer.WriteStringValue(item);
                 writer.WriteEndArray();
             }
-            if (StyleType.HasValue) writer.WriteString("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) writer.WriteString("style_preset", StylePreset.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) writer.WriteString("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) writer.WriteString("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) writer.WriteString("custom_model_uri", CustomModelUri);
             if (FontNameH1 != null) writer.WriteString("font_name_h1", FontNameH1);
             if (FontNameH2 != null) writer.WriteString("font_name_h2", FontNameH2);
@@ -1191,16 +1219,16 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (Prompt != null) form.Text("prompt", Prompt);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (Resolution.HasValue) form.Text("resolution", Resolution.Value.Value);
-            if (AspectRatio.HasValue) form.Text("aspect_ratio", AspectRatio.Value.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) form.Text("resolution", Resolution.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) form.Text("aspect_ratio", AspectRatio.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
             if (NegativePrompt != null) form.Text("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
             if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) form.Text("custom_model_uri", CustomModelUri);
             if (FontFileH1 != null) form.File("font_file_h1", FontFileH1);
             if (FontNameH1 != null) form.Text("font_name_h1", FontNameH1);
@@ -1222,7 +1250,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/layerize-design")]
-    public sealed partial class LayerizeDesignRequest
+    public sealed partial class LayerizeDesignV3Request
     {
         /// <summary>
         /// The flat graphic image to process for text detection and correction. The image should be in JPEG, PNG
@@ -1305,24 +1333,29 @@ namespace IdeogramGen.Generated.Contoso_Media
             global::IdeogramGen.RequestValidation.Required(FlatGraphicImage, "flat_graphic_image", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(FlatGraphicImage, "flat_graphic_image", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
             global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameH1, "font_name_h1");
+            global::IdeogramGen.RequestValidation.Text(FontNameH1, "font_name_h1");
             global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameH2, "font_name_h2");
+            global::IdeogramGen.RequestValidation.Text(FontNameH2, "font_name_h2");
             global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameBody, "font_name_body");
+            global::IdeogramGen.RequestValidation.Text(FontNameBody, "font_name_body");
             global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameSmall, "font_name_small");
+            global::IdeogramGen.RequestValidation.Text(FontNameSmall, "font_name_small");
             global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", ImageMediaTypes, 10485760L, false);
             global::IdeogramGen.RequestValidation.Count(ReferenceAssetImages, "reference_asset_images", 0, 10);
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, LayerizeDesignRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, LayerizeDesignV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse>("v1/ideogram-v3/layerize-design", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response>("v1/ideogram-v3/layerize-design", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -1351,7 +1384,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/layerize-text")]
-    public sealed partial class LayerizeTextRequest
+    public sealed partial class LayerizeTextV3Request
     {
         /// <summary>
         /// The image to analyze for text detection. The image should be in JPEG, PNG, or WebP format (max size
@@ -1377,14 +1410,15 @@ namespace IdeogramGen.Generated.Contoso_Media
             global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayerizeTextResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, LayerizeTextRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, LayerizeTextV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeTextResponse>("v1/ideogram-v3/layerize-text", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.LayerizeTextResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Response>("v1/ideogram-v3/layerize-text", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -1407,7 +1441,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-04-27); <see cref="Validate"/> checks them before sending.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/try-on")]
-    public sealed partial class TryOnRequest
+    public sealed partial class TryOnV3Request
     {
         /// <summary>
         /// The image containing a person wearing clothing to be modified (max size 10MB); only JPEG, WebP and
@@ -1460,22 +1494,23 @@ namespace IdeogramGen.Generated.Contoso_Media
             global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
             global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.Required(ProductReferenceImages, "product_reference_images", "one or more images");
             global::IdeogramGen.RequestValidation.Files(ProductReferenceImages, "product_reference_images", ImageMediaTypes, 10485760L, false);
             global::IdeogramGen.RequestValidation.Count(ProductReferenceImages, "product_reference_images", 1, 1);
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, TryOnRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, TryOnV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponse>("v1/ideogram-v3/try-on", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>("v1/ideogram-v3/try-on", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -1487,12 +1522,12 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (Image != null) form.File("image", Image);
             if (Prompt != null) form.Text("prompt", Prompt);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (ProductReferenceImages != null) form.Files("product_reference_images", ProductReferenceImages);
         }
     }
@@ -1505,7 +1540,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
     [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v3/graphic")]
     [global::System.Obsolete("Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.")]
-    public sealed partial class GenerateGraphicRequest
+    public sealed partial class GenerateGraphicV3Request
     {
         /// <summary>The prompt to use to generate the graphic. Wire name: prompt.</summary>
         public string? Prompt { get; set; }
@@ -1644,40 +1679,48 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
             global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
-            global::IdeogramGen.RequestValidation.Value(Resolution.HasValue ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
-            global::IdeogramGen.RequestValidation.Value(AspectRatio.HasValue ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
-            global::IdeogramGen.RequestValidation.Value(RenderingSpeed.HasValue ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
-            global::IdeogramGen.RequestValidation.Value(MagicPrompt.HasValue ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "512x1536, 576x1408, 576x1472, 576x1536, 640x1344, 640x1408, 640x1472, 640x1536, 704x1152, 704x1216, 704x1280, 704x1344, 704x1408, 704x1472, 736x1312, 768x1088, 768x1216, 768x1280, 768x1344, 800x1280, 832x960, 832x1024, 832x1088, 832x1152, 832x1216, 832x1248, 864x1152, 896x960, 896x1024, 896x1088, 896x1120, 896x1152, 960x832, 960x896, 960x1024, 960x1088, 1024x832, 1024x896, 1024x960, 1024x1024, 1088x768, 1088x832, 1088x896, 1088x960, 1120x896, 1152x704, 1152x832, 1152x864, 1152x896, 1216x704, 1216x768, 1216x832, 1248x832, 1280x704, 1280x768, 1280x800, 1312x736, 1344x640, 1344x704, 1344x768, 1408x576, 1408x640, 1408x704, 1472x576, 1472x640, 1472x704, 1536x512, 1536x576, 1536x640");
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "FLASH, TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt");
             global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
             global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
             global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
-            global::IdeogramGen.RequestValidation.Value(StyleType.HasValue ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
-            global::IdeogramGen.RequestValidation.Value(StylePreset.HasValue ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "AUTO, GENERAL, REALISTIC, DESIGN, CUSTOM, FICTION, STYLIZED");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80S_ILLUSTRATION, 90S_NOSTALGIA, ABSTRACT_ORGANIC, ANALOG_NOSTALGIA, ART_BRUT, ART_DECO, ART_POSTER, AURA, AVANT_GARDE, BAUHAUS, BLUEPRINT, BLURRY_MOTION, BRIGHT_ART, C4D_CARTOON, CHILDRENS_BOOK, COLLAGE, COLORING_BOOK_I, COLORING_BOOK_II, CUBISM, DARK_AURA, DOODLE, DOUBLE_EXPOSURE, DRAMATIC_CINEMA, EDITORIAL, EMOTIONAL_MINIMAL, ETHEREAL_PARTY, EXPIRED_FILM, FLAT_ART, FLAT_VECTOR, FOREST_REVERIE, GEO_MINIMALIST, GLASS_PRISM, GOLDEN_HOUR, GRAFFITI_I, GRAFFITI_II, HALFTONE_PRINT, HIGH_CONTRAST, HIPPIE_ERA, ICONIC, JAPANDI_FUSION, JAZZY, LONG_EXPOSURE, MAGAZINE_EDITORIAL, MINIMAL_ILLUSTRATION, MIXED_MEDIA, MONOCHROME, NIGHTLIFE, OIL_PAINTING, OLD_CARTOONS, PAINT_GESTURE, POP_ART, RETRO_ETCHING, RIVIERA_POP, SPOTLIGHT_80S, STYLIZED_RED, SURREAL_COLLAGE, TRAVEL_POSTER, VINTAGE_GEO, VINTAGE_POSTER, WATERCOLOR, WEIRD, WOODBLOCK_PRINT");
             global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri");
             global::IdeogramGen.RequestValidation.File(FlatGraphicImage, "flat_graphic_image", ImageMediaTypes, 10485760L);
             global::IdeogramGen.RequestValidation.File(FontFileH1, "font_file_h1", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameH1, "font_name_h1");
+            global::IdeogramGen.RequestValidation.Text(FontNameH1, "font_name_h1");
             global::IdeogramGen.RequestValidation.File(FontFileH2, "font_file_h2", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameH2, "font_name_h2");
+            global::IdeogramGen.RequestValidation.Text(FontNameH2, "font_name_h2");
             global::IdeogramGen.RequestValidation.File(FontFileBody, "font_file_body", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameBody, "font_name_body");
+            global::IdeogramGen.RequestValidation.Text(FontNameBody, "font_name_body");
             global::IdeogramGen.RequestValidation.File(FontFileSmall, "font_file_small", FontMediaTypes, 5242880L);
             global::IdeogramGen.RequestValidation.NotEmpty(FontNameSmall, "font_name_small");
+            global::IdeogramGen.RequestValidation.Text(FontNameSmall, "font_name_small");
             global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 10485760L, true);
             global::IdeogramGen.RequestValidation.Files(ReferenceAssetImages, "reference_asset_images", ImageMediaTypes, 10485760L, false);
             global::IdeogramGen.RequestValidation.Count(ReferenceAssetImages, "reference_asset_images", 0, 10);
-            global::IdeogramGen.RequestValidation.Exclusive(AspectRatio.HasValue, "aspect_ratio", Resolution.HasValue, "resolution", "Cannot be used in conjunction with resolution.");
+            global::IdeogramGen.RequestValidation.Exclusive((AspectRatio.HasValue && AspectRatio.Value.IsSet), "aspect_ratio", (Resolution.HasValue && Resolution.Value.IsSet), "resolution", "Cannot be used in conjunction with resolution.");
             global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleReferenceImages != null, "style_reference_images", "Cannot be used in conjunction with style_reference_images or style_type.");
-            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", StyleType.HasValue, "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
+            global::IdeogramGen.RequestValidation.Exclusive(StyleCodes != null, "style_codes", (StyleType.HasValue && StyleType.Value.IsSet), "style_type", "Cannot be used in conjunction with style_reference_images or style_type.");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateGraphicRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateGraphicV3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse>("v1/ideogram-v3/graphic", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response>("v1/ideogram-v3/graphic", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -1692,10 +1735,10 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteStartObject();
             if (Prompt != null) writer.WriteString("prompt", Prompt);
             if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
-            if (Resolution.HasValue) writer.WriteString("resolution", Resolution.Value.Value);
-            if (AspectRatio.HasValue) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
-            if (RenderingSpeed.HasValue) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
-            if (MagicPrompt.HasValue) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) writer.WriteString("resolution", Resolution.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
             if (NegativePrompt != null) writer.WriteString("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
             if (ColorPalette != null)
@@ -1709,8 +1752,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                 foreach (var item in StyleCodes) writer.WriteStringValue(item);
                 writer.WriteEndArray();
             }
-            if (StyleType.HasValue) writer.WriteString("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) writer.WriteString("style_preset", StylePreset.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) writer.WriteString("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) writer.WriteString("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) writer.WriteString("custom_model_uri", CustomModelUri);
             if (FontNameH1 != null) writer.WriteString("font_name_h1", FontNameH1);
             if (FontNameH2 != null) writer.WriteString("font_name_h2", FontNameH2);
@@ -1723,16 +1766,16 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (Prompt != null) form.Text("prompt", Prompt);
             if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
-            if (Resolution.HasValue) form.Text("resolution", Resolution.Value.Value);
-            if (AspectRatio.HasValue) form.Text("aspect_ratio", AspectRatio.Value.Value);
-            if (RenderingSpeed.HasValue) form.Text("rendering_speed", RenderingSpeed.Value.Value);
-            if (MagicPrompt.HasValue) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) form.Text("resolution", Resolution.Value.Value);
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) form.Text("aspect_ratio", AspectRatio.Value.Value);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
             if (NegativePrompt != null) form.Text("negative_prompt", NegativePrompt);
             if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
             if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
             if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
-            if (StyleType.HasValue) form.Text("style_type", StyleType.Value.Value);
-            if (StylePreset.HasValue) form.Text("style_preset", StylePreset.Value.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
             if (CustomModelUri != null) form.Text("custom_model_uri", CustomModelUri);
             if (FlatGraphicImage != null) form.File("flat_graphic_image", FlatGraphicImage);
             if (FontFileH1 != null) form.File("font_file_h1", FontFileH1);
@@ -1760,7 +1803,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         public global::System.DateTimeOffset Created { get; set; }
 
         /// <summary>A list of ImageObjects that contain the generated image(s). Wire name: data.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GeneratedImage> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GeneratedImage>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV3> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV3>();
 
         /// <summary>
         /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
@@ -1781,24 +1824,24 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Reads one ImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageResponse");
-            var result = new ImageResponse();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageResponse"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageV3Response");
+            var result = new ImageV3Response();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageV3Response"))
             {
                 if (reader.ValueTextEquals("created"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageResponse.created") ?? default(global::System.DateTimeOffset);
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response.created");
+                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV3Response.created") ?? default(global::System.DateTimeOffset);
                 }
                 else if (reader.ValueTextEquals("data"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImage>(ref reader, "ImageResponse.data", GeneratedImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImage>)global::System.Array.Empty<GeneratedImage>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV3>(ref reader, "ImageV3Response.data", GeneratedImageV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV3>)global::System.Array.Empty<GeneratedImageV3>();
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageResponse");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV3Response");
                 }
             }
             return result;
@@ -1817,7 +1860,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         public global::System.DateTimeOffset Created { get; set; }
 
         /// <summary>A list of ImageObjects that contain the generated image(s). Wire name: data.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.LayeredImage> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.LayeredImage>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3>();
 
         /// <summary>
         /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
@@ -1838,24 +1881,24 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Reads one LayeredImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayeredImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayeredImageResponse");
-            var result = new LayeredImageResponse();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayeredImageResponse"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayeredImageV3Response");
+            var result = new LayeredImageV3Response();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayeredImageV3Response"))
             {
                 if (reader.ValueTextEquals("created"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "LayeredImageResponse.created") ?? default(global::System.DateTimeOffset);
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response.created");
+                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "LayeredImageV3Response.created") ?? default(global::System.DateTimeOffset);
                 }
                 else if (reader.ValueTextEquals("data"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<LayeredImage>(ref reader, "LayeredImageResponse.data", LayeredImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<LayeredImage>)global::System.Array.Empty<LayeredImage>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<LayeredImageV3>(ref reader, "LayeredImageV3Response.data", LayeredImageV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<LayeredImageV3>)global::System.Array.Empty<LayeredImageV3>();
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayeredImageResponse");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayeredImageV3Response");
                 }
             }
             return result;
@@ -1867,7 +1910,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// LayerizeTextResponse.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LayerizeTextResponse : global::IdeogramGen.IdeogramResponse
+    public sealed partial class LayerizeTextV3Response : global::IdeogramGen.IdeogramResponse
     {
         /// <summary>URL of the image with all detected text removed. Wire name: base_image_url.</summary>
         public string BaseImageUrl { get; set; } = "";
@@ -1876,42 +1919,42 @@ namespace IdeogramGen.Generated.Contoso_Media
         public string? OriginalImageUrl { get; set; }
 
         /// <summary>Flat list of detected text regions in the image. Wire name: text_blocks.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.DetectedTextBlock> TextBlocks { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.DetectedTextBlock>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.DetectedTextBlockV3> TextBlocks { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.DetectedTextBlockV3>();
 
         /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
         public int Seed { get; set; }
 
-        /// <summary>Reads one LayerizeTextResponse from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static LayerizeTextResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one LayerizeTextV3Response from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static LayerizeTextV3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayerizeTextResponse");
-            var result = new LayerizeTextResponse();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayerizeTextResponse"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayerizeTextV3Response");
+            var result = new LayerizeTextV3Response();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayerizeTextV3Response"))
             {
                 if (reader.ValueTextEquals("base_image_url"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextResponse.base_image_url");
-                    result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeTextResponse.base_image_url") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.base_image_url");
+                    result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeTextV3Response.base_image_url") ?? "";
                 }
                 else if (reader.ValueTextEquals("original_image_url"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextResponse.original_image_url");
-                    result.OriginalImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeTextResponse.original_image_url");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.original_image_url");
+                    result.OriginalImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeTextV3Response.original_image_url");
                 }
                 else if (reader.ValueTextEquals("text_blocks"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextResponse.text_blocks");
-                    result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlock>(ref reader, "LayerizeTextResponse.text_blocks", DetectedTextBlock.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlock>)global::System.Array.Empty<DetectedTextBlock>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.text_blocks");
+                    result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "LayerizeTextV3Response.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
                 }
                 else if (reader.ValueTextEquals("seed"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizeTextResponse.seed") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizeTextV3Response.seed") ?? 0;
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizeTextResponse");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizeTextV3Response");
                 }
             }
             return result;
@@ -1976,55 +2019,55 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Reads one GeneratedImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImage");
-            var result = new GeneratedImage();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImage"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageV3");
+            var result = new GeneratedImageV3();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImageV3"))
             {
                 if (reader.ValueTextEquals("url"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImage.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImage.url");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.url");
+                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.url");
                 }
                 else if (reader.ValueTextEquals("prompt"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImage.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImage.prompt") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.prompt");
+                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.prompt") ?? "";
                 }
                 else if (reader.ValueTextEquals("resolution"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImage.resolution");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.resolution");
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImage.resolution");
+                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.resolution");
                         if (!string.IsNullOrEmpty(text)) result.Resolution = new global::IdeogramGen.ResolutionV3(text);
                     }
                 }
                 else if (reader.ValueTextEquals("upscaled_resolution"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImage.upscaled_resolution");
-                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImage.upscaled_resolution");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.upscaled_resolution");
+                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.upscaled_resolution");
                 }
                 else if (reader.ValueTextEquals("is_image_safe"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImage.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImage.is_image_safe") ?? false;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.is_image_safe");
+                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV3.is_image_safe") ?? false;
                 }
                 else if (reader.ValueTextEquals("seed"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImage.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImage.seed") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV3.seed") ?? 0;
                 }
                 else if (reader.ValueTextEquals("style_type"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImage.style_type");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.style_type");
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImage.style_type");
+                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.style_type");
                         if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeV3(text);
                     }
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImage");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImage");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV3");
                 }
             }
             return result;
@@ -2071,7 +2114,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         public string? Url { get; set; }
 
         /// <summary>Hierarchical text container data as a list of TextContainerV3 objects. Wire name: text_containers.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.TextContainer> TextContainers { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.TextContainer>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.TextContainerV3> TextContainers { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.TextContainerV3>();
 
         /// <summary>
         /// Rendered HTML string for text overlays with inline CSS for absolute positioning. Wire name:
@@ -2080,7 +2123,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         public string? TextHtml { get; set; }
 
         /// <summary>Wire name: image_layers.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.ImageLayer> ImageLayers { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.ImageLayer>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.ImageLayerV3> ImageLayers { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.ImageLayerV3>();
 
         /// <summary>
         /// When the image link expires, read from its exp query parameter; null when there is no link or no exp.
@@ -2103,70 +2146,70 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Reads one LayeredImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayeredImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayeredImage");
-            var result = new LayeredImage();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayeredImage"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayeredImageV3");
+            var result = new LayeredImageV3();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayeredImageV3"))
             {
                 if (reader.ValueTextEquals("prompt"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImage.prompt") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.prompt");
+                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.prompt") ?? "";
                 }
                 else if (reader.ValueTextEquals("resolution"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.resolution");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.resolution");
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImage.resolution");
+                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.resolution");
                         if (!string.IsNullOrEmpty(text)) result.Resolution = new global::IdeogramGen.ResolutionV3(text);
                     }
                 }
                 else if (reader.ValueTextEquals("upscaled_resolution"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.upscaled_resolution");
-                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImage.upscaled_resolution");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.upscaled_resolution");
+                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.upscaled_resolution");
                 }
                 else if (reader.ValueTextEquals("is_image_safe"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "LayeredImage.is_image_safe") ?? false;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.is_image_safe");
+                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "LayeredImageV3.is_image_safe") ?? false;
                 }
                 else if (reader.ValueTextEquals("seed"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayeredImage.seed") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayeredImageV3.seed") ?? 0;
                 }
                 else if (reader.ValueTextEquals("style_type"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.style_type");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.style_type");
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImage.style_type");
+                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.style_type");
                         if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeV3(text);
                     }
                 }
                 else if (reader.ValueTextEquals("url"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImage.url");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.url");
+                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.url");
                 }
                 else if (reader.ValueTextEquals("text_containers"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.text_containers");
-                    result.TextContainers = global::IdeogramGen.IdeogramJson.ReadArray<TextContainer>(ref reader, "LayeredImage.text_containers", TextContainer.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextContainer>)global::System.Array.Empty<TextContainer>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.text_containers");
+                    result.TextContainers = global::IdeogramGen.IdeogramJson.ReadArray<TextContainerV3>(ref reader, "LayeredImageV3.text_containers", TextContainerV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextContainerV3>)global::System.Array.Empty<TextContainerV3>();
                 }
                 else if (reader.ValueTextEquals("text_html"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.text_html");
-                    result.TextHtml = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImage.text_html");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.text_html");
+                    result.TextHtml = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.text_html");
                 }
                 else if (reader.ValueTextEquals("image_layers"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage.image_layers");
-                    result.ImageLayers = global::IdeogramGen.IdeogramJson.ReadArray<ImageLayer>(ref reader, "LayeredImage.image_layers", ImageLayer.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ImageLayer>)global::System.Array.Empty<ImageLayer>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.image_layers");
+                    result.ImageLayers = global::IdeogramGen.IdeogramJson.ReadArray<ImageLayerV3>(ref reader, "LayeredImageV3.image_layers", ImageLayerV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ImageLayerV3>)global::System.Array.Empty<ImageLayerV3>();
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImage");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayeredImage");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayeredImageV3");
                 }
             }
             return result;
@@ -2178,7 +2221,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// schema DetectedTextBlock.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class DetectedTextBlock
+    public sealed partial class DetectedTextBlockV3
     {
         /// <summary>X coordinate in pixels from the top-left corner. Wire name: x.</summary>
         public int X { get; set; }
@@ -2228,87 +2271,87 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public string? Role { get; set; }
 
-        /// <summary>Reads one DetectedTextBlock from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static DetectedTextBlock Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one DetectedTextBlockV3 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static DetectedTextBlockV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DetectedTextBlock");
-            var result = new DetectedTextBlock();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DetectedTextBlock"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DetectedTextBlockV3");
+            var result = new DetectedTextBlockV3();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DetectedTextBlockV3"))
             {
                 if (reader.ValueTextEquals("x"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.x");
-                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlock.x") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.x");
+                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.x") ?? 0;
                 }
                 else if (reader.ValueTextEquals("y"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.y");
-                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlock.y") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.y");
+                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.y") ?? 0;
                 }
                 else if (reader.ValueTextEquals("width"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlock.width") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.width");
+                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.width") ?? 0;
                 }
                 else if (reader.ValueTextEquals("height"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlock.height") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.height");
+                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.height") ?? 0;
                 }
                 else if (reader.ValueTextEquals("text"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlock.text") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.text");
+                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.text") ?? "";
                 }
                 else if (reader.ValueTextEquals("alignment"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.alignment");
-                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlock.alignment") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.alignment");
+                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.alignment") ?? "";
                 }
                 else if (reader.ValueTextEquals("angle"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.angle");
-                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlock.angle");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.angle");
+                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.angle");
                 }
                 else if (reader.ValueTextEquals("font_name"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.font_name");
-                    result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlock.font_name");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_name");
+                    result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.font_name");
                 }
                 else if (reader.ValueTextEquals("font_alternatives"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.font_alternatives");
-                    result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlock.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_alternatives");
+                    result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
                 }
                 else if (reader.ValueTextEquals("font_size"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.font_size");
-                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlock.font_size");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_size");
+                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.font_size");
                 }
                 else if (reader.ValueTextEquals("line_height"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.line_height");
-                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlock.line_height");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.line_height");
+                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.line_height");
                 }
                 else if (reader.ValueTextEquals("color"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.color");
-                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlock.color");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.color");
+                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.color");
                 }
                 else if (reader.ValueTextEquals("formatting"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.formatting");
-                    result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlock.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.formatting");
+                    result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
                 }
                 else if (reader.ValueTextEquals("role"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock.role");
-                    result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlock.role");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.role");
+                    result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.role");
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlock");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlock");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlockV3");
                 }
             }
             return result;
@@ -2320,35 +2363,35 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// list, a card). Ideogram schema TextContainerV3.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class TextContainer
+    public sealed partial class TextContainerV3
     {
         /// <summary>Unique container identifier (e.g., "container_01"). Wire name: id.</summary>
         public string Id { get; set; } = "";
 
         /// <summary>Ordered list of text items in this container. Wire name: items.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.TextItem> Items { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.TextItem>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.TextItemV3> Items { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.TextItemV3>();
 
-        /// <summary>Reads one TextContainer from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static TextContainer Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one TextContainerV3 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static TextContainerV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextContainer");
-            var result = new TextContainer();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextContainer"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextContainerV3");
+            var result = new TextContainerV3();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextContainerV3"))
             {
                 if (reader.ValueTextEquals("id"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainer.id");
-                    result.Id = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextContainer.id") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3.id");
+                    result.Id = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextContainerV3.id") ?? "";
                 }
                 else if (reader.ValueTextEquals("items"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainer.items");
-                    result.Items = global::IdeogramGen.IdeogramJson.ReadArray<TextItem>(ref reader, "TextContainer.items", TextItem.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextItem>)global::System.Array.Empty<TextItem>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3.items");
+                    result.Items = global::IdeogramGen.IdeogramJson.ReadArray<TextItemV3>(ref reader, "TextContainerV3.items", TextItemV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextItemV3>)global::System.Array.Empty<TextItemV3>();
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainer");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextContainer");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextContainerV3");
                 }
             }
             return result;
@@ -2360,7 +2403,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// ImageLayerV3.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class ImageLayer
+    public sealed partial class ImageLayerV3
     {
         /// <summary>The x coordinate of the layer. Wire name: x.</summary>
         public int X { get; set; }
@@ -2380,42 +2423,42 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public string? RefId { get; set; }
 
-        /// <summary>Reads one ImageLayer from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static ImageLayer Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one ImageLayerV3 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static ImageLayerV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageLayer");
-            var result = new ImageLayer();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageLayer"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageLayerV3");
+            var result = new ImageLayerV3();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageLayerV3"))
             {
                 if (reader.ValueTextEquals("x"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayer.x");
-                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayer.x") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.x");
+                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.x") ?? 0;
                 }
                 else if (reader.ValueTextEquals("y"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayer.y");
-                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayer.y") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.y");
+                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.y") ?? 0;
                 }
                 else if (reader.ValueTextEquals("width"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayer.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayer.width") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.width");
+                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.width") ?? 0;
                 }
                 else if (reader.ValueTextEquals("height"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayer.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayer.height") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.height");
+                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.height") ?? 0;
                 }
                 else if (reader.ValueTextEquals("ref_id"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayer.ref_id");
-                    result.RefId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageLayer.ref_id");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.ref_id");
+                    result.RefId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageLayerV3.ref_id");
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayer");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageLayer");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageLayerV3");
                 }
             }
             return result;
@@ -2427,7 +2470,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// paragraph, a list entry). Ideogram schema TextItemV3.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class TextItem
+    public sealed partial class TextItemV3
     {
         /// <summary>The x coordinate of the item in pixels. Wire name: x.</summary>
         public int X { get; set; }
@@ -2472,84 +2515,84 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// Ordered list of text spans. Concatenating span text values produces the full item text. Wire name:
         /// spans.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.TextSpan> Spans { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.TextSpan>();
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.TextSpanV3> Spans { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.TextSpanV3>();
 
-        /// <summary>Reads one TextItem from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static TextItem Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one TextItemV3 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static TextItemV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextItem");
-            var result = new TextItem();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextItem"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextItemV3");
+            var result = new TextItemV3();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextItemV3"))
             {
                 if (reader.ValueTextEquals("x"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.x");
-                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItem.x") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.x");
+                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.x") ?? 0;
                 }
                 else if (reader.ValueTextEquals("y"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.y");
-                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItem.y") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.y");
+                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.y") ?? 0;
                 }
                 else if (reader.ValueTextEquals("width"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItem.width") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.width");
+                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.width") ?? 0;
                 }
                 else if (reader.ValueTextEquals("height"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItem.height") ?? 0;
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.height");
+                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.height") ?? 0;
                 }
                 else if (reader.ValueTextEquals("alignment"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.alignment");
-                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItem.alignment") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.alignment");
+                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.alignment") ?? "";
                 }
                 else if (reader.ValueTextEquals("angle"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.angle");
-                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "TextItem.angle");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.angle");
+                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "TextItemV3.angle");
                 }
                 else if (reader.ValueTextEquals("style_class"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.style_class");
-                    result.StyleClass = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItem.style_class") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.style_class");
+                    result.StyleClass = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.style_class") ?? "";
                 }
                 else if (reader.ValueTextEquals("glyph_type"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.glyph_type");
-                    result.GlyphType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItem.glyph_type");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.glyph_type");
+                    result.GlyphType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.glyph_type");
                 }
                 else if (reader.ValueTextEquals("font_file"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.font_file");
-                    result.FontFile = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItem.font_file");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_file");
+                    result.FontFile = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.font_file");
                 }
                 else if (reader.ValueTextEquals("font_candidates"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.font_candidates");
-                    result.FontCandidates = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "TextItem.font_candidates") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_candidates");
+                    result.FontCandidates = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "TextItemV3.font_candidates") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
                 }
                 else if (reader.ValueTextEquals("font_size"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.font_size");
-                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItem.font_size");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_size");
+                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.font_size");
                 }
                 else if (reader.ValueTextEquals("line_height"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.line_height");
-                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "TextItem.line_height");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.line_height");
+                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "TextItemV3.line_height");
                 }
                 else if (reader.ValueTextEquals("spans"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem.spans");
-                    result.Spans = global::IdeogramGen.IdeogramJson.ReadArray<TextSpan>(ref reader, "TextItem.spans", TextSpan.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextSpan>)global::System.Array.Empty<TextSpan>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.spans");
+                    result.Spans = global::IdeogramGen.IdeogramJson.ReadArray<TextSpanV3>(ref reader, "TextItemV3.spans", TextSpanV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextSpanV3>)global::System.Array.Empty<TextSpanV3>();
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItem");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextItem");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextItemV3");
                 }
             }
             return result;
@@ -2561,7 +2604,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// TextSpanV3.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class TextSpan
+    public sealed partial class TextSpanV3
     {
         /// <summary>
         /// The text content for this segment. Line breaks within the span are represented as \n. Wire name:
@@ -2579,32 +2622,32 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>The hex color of the text (e.g. "#FF0000" for red). Wire name: color. Pattern: ^#[0-9A-Fa-f]{6}$.</summary>
         public string Color { get; set; } = "";
 
-        /// <summary>Reads one TextSpan from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static TextSpan Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one TextSpanV3 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static TextSpanV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextSpan");
-            var result = new TextSpan();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextSpan"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextSpanV3");
+            var result = new TextSpanV3();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextSpanV3"))
             {
                 if (reader.ValueTextEquals("text"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpan.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextSpan.text") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.text");
+                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextSpanV3.text") ?? "";
                 }
                 else if (reader.ValueTextEquals("font_fx"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpan.font_fx");
-                    result.FontFx = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "TextSpan.font_fx") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.font_fx");
+                    result.FontFx = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "TextSpanV3.font_fx") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
                 }
                 else if (reader.ValueTextEquals("color"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpan.color");
-                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextSpan.color") ?? "";
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.color");
+                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextSpanV3.color") ?? "";
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpan");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextSpan");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextSpanV3");
                 }
             }
             return result;

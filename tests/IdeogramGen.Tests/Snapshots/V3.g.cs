@@ -36,30 +36,30 @@ namespace Contoso.Media
         public static partial class Endpoints
         {
             /// <summary>POST /v1/ideogram-v3/generate through this gateway.</summary>
-            public static global::System.Uri Generate { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/generate");
+            public static global::System.Uri GenerateV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/generate");
             /// <summary>POST /v1/ideogram-v3/edit through this gateway.</summary>
-            public static global::System.Uri Edit { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/edit");
+            public static global::System.Uri EditV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/edit");
             /// <summary>POST /v1/ideogram-v3/inpaint through this gateway.</summary>
-            public static global::System.Uri Inpaint { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/inpaint");
+            public static global::System.Uri InpaintV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/inpaint");
             /// <summary>POST /v1/ideogram-v3/remix through this gateway.</summary>
-            public static global::System.Uri Remix { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/remix");
+            public static global::System.Uri RemixV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/remix");
             /// <summary>POST /v1/ideogram-v3/reframe through this gateway.</summary>
-            public static global::System.Uri Reframe { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/reframe");
+            public static global::System.Uri ReframeV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/reframe");
             /// <summary>POST /v1/ideogram-v3/replace-background through this gateway.</summary>
-            public static global::System.Uri ReplaceBackground { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/replace-background");
+            public static global::System.Uri ReplaceBackgroundV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/replace-background");
             /// <summary>POST /v1/ideogram-v3/generate-transparent through this gateway.</summary>
-            public static global::System.Uri GenerateTransparent { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/generate-transparent");
+            public static global::System.Uri GenerateTransparentV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/generate-transparent");
             /// <summary>POST /v1/ideogram-v3/generate-design through this gateway.</summary>
-            public static global::System.Uri GenerateDesign { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/generate-design");
+            public static global::System.Uri GenerateDesignV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/generate-design");
             /// <summary>POST /v1/ideogram-v3/layerize-design through this gateway.</summary>
-            public static global::System.Uri LayerizeDesign { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/layerize-design");
+            public static global::System.Uri LayerizeDesignV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/layerize-design");
             /// <summary>POST /v1/ideogram-v3/layerize-text through this gateway.</summary>
-            public static global::System.Uri LayerizeText { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/layerize-text");
+            public static global::System.Uri LayerizeTextV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/layerize-text");
             /// <summary>POST /v1/ideogram-v3/try-on through this gateway.</summary>
-            public static global::System.Uri TryOn { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/try-on");
+            public static global::System.Uri TryOnV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/try-on");
             /// <summary>POST /v1/ideogram-v3/graphic through this gateway.</summary>
             [global::System.Obsolete("Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.")]
-            public static global::System.Uri GenerateGraphic { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/graphic");
+            public static global::System.Uri GenerateGraphicV3 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v3/graphic");
 
             /// <summary>The gateway URL of any Ideogram path, e.g. v1/ideogram-v3/generate.</summary>
             /// <param name="ideogramPath">Ideogram's own path, with or without the leading '/'.</param>
@@ -106,7 +106,7 @@ namespace Contoso.Media
         /// Generate with Ideogram 3.0: POST /v1/ideogram-v3/generate. Generates images synchronously based on a
         /// given prompt and optional parameters using the Ideogram 3.0 model.
         /// </summary>
-        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -117,15 +117,15 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> GenerateAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.GenerateRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> GenerateV3Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Edit with Ideogram 3.0: POST /v1/ideogram-v3/edit. Edit a given image synchronously using the
         /// provided mask with Ideogram 3.0. The mask indicates which part of the image should be edited, while
         /// the prompt and chosen style can further guide the edit.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.EditRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_edit_image_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.EditV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_edit_image_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -136,15 +136,15 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> EditAsync(global::IdeogramGen.Generated.Contoso_Media.EditRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.EditRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> EditV3Async(global::IdeogramGen.Generated.Contoso_Media.EditV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.EditV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Inpaint with Ideogram 3.0: POST /v1/ideogram-v3/inpaint. Inpaint a given image synchronously using
         /// the provided mask with Ideogram 3.0. The mask indicates which part of the image should be edited,
         /// while the prompt and chosen style can further guide the edit.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.InpaintRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_inpaint_image_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_inpaint_image_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -155,14 +155,14 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> InpaintAsync(global::IdeogramGen.Generated.Contoso_Media.InpaintRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.InpaintRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> InpaintV3Async(global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Remix with Ideogram 3.0: POST /v1/ideogram-v3/remix. Remix provided images synchronously based on a
         /// given prompt and optional parameters with the Ideogram 3.0 model.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.RemixRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_remix_image_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.RemixV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_remix_image_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -173,14 +173,14 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> RemixAsync(global::IdeogramGen.Generated.Contoso_Media.RemixRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.RemixRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> RemixV3Async(global::IdeogramGen.Generated.Contoso_Media.RemixV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.RemixV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Reframe with Ideogram 3.0: POST /v1/ideogram-v3/reframe. Reframe a square image to a chosen
         /// resolution with Ideogram 3.0. The supported image formats include JPEG, PNG, and WebP.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.ReframeRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_reframe_image_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_reframe_image_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -191,8 +191,8 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> ReframeAsync(global::IdeogramGen.Generated.Contoso_Media.ReframeRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.ReframeRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> ReframeV3Async(global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Replace Background with Ideogram 3.0: POST /v1/ideogram-v3/replace-background. Replace the background
@@ -201,7 +201,7 @@ namespace Contoso.Media
         /// image formats include JPEG, PNG, and WebP. Images links are available for a limited period of time;
         /// if you would like to keep the image, you must download it.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_replace_background_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_replace_background_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -212,8 +212,8 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> ReplaceBackgroundAsync(global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> ReplaceBackgroundV3Async(global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Generate with Ideogram 3.0 (Transparent Background): POST /v1/ideogram-v3/generate-transparent.
@@ -222,7 +222,7 @@ namespace Contoso.Media
         /// at the specified aspect ratio to allow best results with upscaler. The selected resolution is written
         /// to the response, not the upscaled final resolution.
         /// </summary>
-        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v3_transparent</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v3_transparent</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -233,15 +233,15 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> GenerateTransparentAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> GenerateTransparentV3Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Generate a design from a text prompt with text detection and correction: POST
         /// /v1/ideogram-v3/generate-design. Generates a design synchronously from a text prompt using the
         /// Ideogram 3.0 model, then detects and corrects text layers within the generated image.
         /// </summary>
-        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_design_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_design_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -252,15 +252,15 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse> GenerateDesignAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response> GenerateDesignV3Async(global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Layerize an existing flat graphic image with text detection and correction: POST
         /// /v1/ideogram-v3/layerize-design. Processes an existing flat graphic image to detect and correct text
         /// layers without generating a new image from scratch.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_layerize_design_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_layerize_design_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -271,14 +271,14 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse> LayerizeDesignAsync(global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response> LayerizeDesignV3Async(global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Layerize Text: POST /v1/ideogram-v3/layerize-text. Analyzes an image to detect text regions, then
         /// returns each detected text block with its position, content, font information, and styling.
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LayerizeTextRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_layerize_text_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_layerize_text_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -289,8 +289,8 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayerizeTextResponse> LayerizeTextAsync(global::IdeogramGen.Generated.Contoso_Media.LayerizeTextRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.LayerizeTextRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Response> LayerizeTextV3Async(global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Virtual Try-On with Ideogram 3.0: POST /v1/ideogram-v3/try-on. Performs virtual clothing try-on by
@@ -298,7 +298,7 @@ namespace Contoso.Media
         /// user provides an image and an optional prompt describing the desired clothing change (e.g., "change
         /// his shirt to a pink shirt").
         /// </summary>
-        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.TryOnRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_try_on_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as multipart/form-data, after <see cref="global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_try_on_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
@@ -309,15 +309,15 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponse> TryOnAsync(global::IdeogramGen.Generated.Contoso_Media.TryOnRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.TryOnRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response> TryOnV3Async(global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request.Send(_pipeline, request, options, cancellationToken);
 
         /// <summary>
         /// Generate graphics with Ideogram 3.0 and text correction: POST /v1/ideogram-v3/graphic. Deprecated:
         /// Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for
         /// image-to-design.
         /// </summary>
-        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_graphic_v3</c> (2026-04-27).</remarks>
+        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_graphic_v3</c> (2026-04-27).</remarks>
         /// <param name="request">The request.</param>
         /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
         /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>

@@ -25,7 +25,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// Determine if MagicPrompt should be used in generating the request or not. Wire name:
         /// magic_prompt_option.
         /// </summary>
-        public global::IdeogramGen.MagicPromptOption? MagicPromptOption { get; set; }
+        public global::IdeogramGen.MagicPromptOption? MagicPrompt { get; set; }
 
         /// <summary>
         /// A custom model URI in the format model/&lt;model_name&gt;/version/&lt;version_name&gt;.
@@ -39,15 +39,17 @@ namespace IdeogramGen.Generated.Contoso_Media
         public void Validate()
         {
             global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
-            global::IdeogramGen.RequestValidation.Value(MagicPromptOption.HasValue ? MagicPromptOption.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
             global::IdeogramGen.RequestValidation.NotEmpty(CustomModelUri, "custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri");
         }
 
-        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponseV4> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateV4Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateV4Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageResponseV4>("v1/ideogram-v4/generate", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.ImageResponseV4.Read, options, cancellationToken);
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/generate", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, options, cancellationToken);
         }
 
         internal global::IdeogramGen.RequestBody CreateBody()
@@ -60,7 +62,7 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteStartObject();
             if (Prompt != null) writer.WriteString("prompt", Prompt);
             if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
-            if (MagicPromptOption.HasValue) writer.WriteString("magic_prompt_option", MagicPromptOption.Value.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt_option", MagicPrompt.Value.Value);
             if (CustomModelUri != null) writer.WriteString("custom_model_uri", CustomModelUri);
             writer.WriteEndObject();
         }
@@ -99,24 +101,24 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Reads one ImageResponseV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageResponseV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageResponseV4");
-            var result = new ImageResponseV4();
-            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageResponseV4"))
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageV4Response");
+            var result = new ImageV4Response();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageV4Response"))
             {
                 if (reader.ValueTextEquals("created"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageResponseV4.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageResponseV4.created") ?? default(global::System.DateTimeOffset);
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.created");
+                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV4Response.created") ?? default(global::System.DateTimeOffset);
                 }
                 else if (reader.ValueTextEquals("data"))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageResponseV4.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV4>(ref reader, "ImageResponseV4.data", GeneratedImageV4.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV4>)global::System.Array.Empty<GeneratedImageV4>();
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV4>(ref reader, "ImageV4Response.data", GeneratedImageV4.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV4>)global::System.Array.Empty<GeneratedImageV4>();
                 }
                 else
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageResponseV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageResponseV4");
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV4Response");
                 }
             }
             return result;

@@ -94,7 +94,7 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageResponseV4> GenerateV4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> GenerateV4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.Send(_pipeline, request, options, cancellationToken);
 
         private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/ideogram-v4/generate" };
