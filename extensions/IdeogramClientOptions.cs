@@ -73,7 +73,9 @@ namespace IdeogramGen.Extensions
             new IdeogramCredentials(string.IsNullOrWhiteSpace(ApiKey) ? null : ApiKey, string.IsNullOrWhiteSpace(GatewayToken) ? null : GatewayToken);
 
         /// <summary>The <see cref="GatewayOptions"/> these settings describe; a new instance per call.</summary>
-        public GatewayOptions ToGatewayOptions()
+        public GatewayOptions ToGatewayOptions() => ToGatewayOptions(null);
+
+        internal GatewayOptions ToGatewayOptions(Action<GatewayOptions>? first)
         {
             var options = new GatewayOptions
             {
@@ -86,6 +88,7 @@ namespace IdeogramGen.Extensions
                 Retry = Retry.ToPolicy(),
                 Defaults = new GatewayRequestOptions().MergedWith(Defaults),
             };
+            first?.Invoke(options);
             ConfigureGateway?.Invoke(options);
             return options;
         }

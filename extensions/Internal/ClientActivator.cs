@@ -42,10 +42,13 @@ namespace IdeogramGen.Extensions.Internal
         private readonly ILogger _logger;
         private readonly GatewayAddress _address;
         private readonly ConditionalWeakTable<IdeogramClientOptions, Snapshot> _snapshots = new ConditionalWeakTable<IdeogramClientOptions, Snapshot>();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SharedImageLimiter> _limiters = new System.Collections.Concurrent.ConcurrentDictionary<string, SharedImageLimiter>(StringComparer.Ordinal);
+        private readonly TimeProvider? _time;
 
-        public ClientActivator(IServiceProvider services, IOptionsMonitor<IdeogramClientOptions> options, ILoggerFactory? loggerFactory = null)
+        public ClientActivator(IServiceProvider services, IOptionsMonitor<IdeogramClientOptions> options, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
         {
             _services = services;
+            _time = time;
             _options = options;
             _logger = loggerFactory?.CreateLogger(LogCategories.Pipeline) ?? NullLogger.Instance;
             _address = ReadAddress();
@@ -69,12 +72,33 @@ namespace IdeogramGen.Extensions.Internal
             var snapshot = _snapshots.GetValue(_options.Get(name), s =>
             {
                 IdeogramClientOptionsValidator.ThrowIfInvalid(name, s);
-                return new Snapshot(s.ToCredentials(), s.ToGatewayOptions());
+                return new Snapshot(s.ToCredentials(), GatewayOptionsFor(name, s));
             });
             var pipeline = new GatewayPipeline(http, snapshot.Credentials, _address, snapshot.Gateway, _logger);
             var factory = _factory ??= ActivatorUtilities.CreateFactory<TClient>(new[] { typeof(GatewayPipeline) });
             return factory(_services, new object[] { pipeline });
         }
+
+        /// <summary>
+        /// The settings as <see cref="GatewayOptions"/>, with the host's <see cref="TimeProvider"/> when one is registered,
+        /// and the in-flight limit on one limiter per client name (kept across reloads while the limit is unchanged), so
+        /// that it holds across the transient client instances.
+        /// </summary>
+        private GatewayOptions GatewayOptionsFor(string name, IdeogramClientOptions settings)
+        {
+            var options = settings.ToGatewayOptions(gateway =>
+            {
+                if (_time != null) gateway.TimeProvider = _time;
+            });
+            if (options.ImageLimiter is null && options.MaxImagesInFlight is int max)
+            {
+                options.ImageLimiter = _limiters.AddOrUpdate(name, _ => new SharedImageLimiter(max), (_, current) => current.Limit == max ? current : new SharedImageLimiter(max));
+            }
+            return options;
+        }
+
+        /// <summary>The shared in-flight limiter of <paramref name="name"/>, once a client with a limit was created.</summary>
+        internal System.Threading.RateLimiting.RateLimiter? ImageLimiter(string name) => _limiters.TryGetValue(name, out var limiter) ? limiter : null;
 
         private static GatewayAddress ReadAddress()
         {

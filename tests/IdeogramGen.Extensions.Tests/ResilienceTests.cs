@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.Retry;
 
@@ -83,21 +84,55 @@ public class ResilienceTests
         Assert.Single(emulator.Requests);
     }
 
-    [Fact(Timeout = 90_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Ideogram_resilience_handler_does_not_resend_after_a_timeout()
     {
+        // The host's TimeProvider drives the client's timeout and the resilience handler's; the emulator holds the answer.
         await using var emulator = await Emulators.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var host = Build(emulator, http => http.AddIdeogramResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(1)),
-            o => o.Timeout = TimeSpan.FromSeconds(3));
+            o => o.Timeout = TimeSpan.FromMinutes(2), s => s.AddSingleton<TimeProvider>(clock));
         await host.StartAsync();
-        emulator.Faults.Enqueue(EmulatorFault.SlowFirstByte(TimeSpan.FromMinutes(5)));
+        var gate = new EmulatorGate();
+        emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
 
-        var ex = await Assert.ThrowsAsync<IdeogramTimeoutException>(() => host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request()));
+        var call = host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request());
+        await gate.WaitReachedAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        var ex = await Assert.ThrowsAsync<IdeogramTimeoutException>(() => call);
         Assert.True(ex.MayHaveBeenBilled);
-        // The emulator records the abandoned request once the connection closes.
+        gate.Release();
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (emulator.Requests.Count == 0) await Task.Delay(20, guard.Token);
+        Assert.Equal(1, gate.ReachedCount);
         Assert.Single(emulator.Requests);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_in_flight_limit_holds_across_transient_client_instances()
+    {
+        await using var emulator = await Emulators.StartAsync();
+        using var host = Build(emulator, _ => { }, o => o.MaxImagesInFlight = 2);
+        await host.StartAsync();
+        var gate = new EmulatorGate();
+        emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
+
+        var first = host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request(images: 2));
+        await gate.WaitReachedAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var second = host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request(images: 8));   // more than the limit: takes all permits
+        // While the first call holds its 2 permits, the second waits in the one limiter both instances share.
+        var limiter = host.Services.GetRequiredService<IdeogramGen.Extensions.Internal.ClientActivator<TestImages>>().ImageLimiter(nameof(TestImages));
+        Assert.NotNull(limiter);
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (limiter.GetStatistics()!.CurrentQueuedCount == 0) await Task.Delay(10, guard.Token);
+        Assert.Equal(0, limiter.GetStatistics()!.CurrentAvailablePermits);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(1, gate.ReachedCount);
+        gate.Release();
+        await first.WaitAsync(TimeSpan.FromSeconds(60));
+        var result = await second.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(8, result.Data.Count);
+        Assert.Equal(2, emulator.BilledRequestCount);
     }
 
     [Theory(Timeout = 60_000)]
