@@ -21,7 +21,7 @@ public class LoggingAndHealthTests
 
     private static IHost Build(IdeogramEmulator emulator, LogRecorder logs, IDictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = TestHost.CreateBuilder();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddIdeogramGateway<TestImages>();
@@ -122,7 +122,7 @@ public class LoggingAndHealthTests
     public async Task Health_check_runs_the_probe_after_the_configuration_checks()
     {
         await using var emulator = await Emulators.StartAsync();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = TestHost.CreateBuilder();
         builder.Services.AddIdeogramGateway<TestImages>(o => { o.ApiKey = Emulators.Key; o.GatewayRoot = emulator.Root; });
         TestImages? probed = null;
         builder.Services.AddHealthChecks().AddIdeogramGateway<TestImages>("ideogram-probe", o => o.Probe = (client, _) =>

@@ -18,7 +18,7 @@ public class RegistrationTests
     public async Task Generic_host_client_reads_the_Ideogram_section_and_calls_the_gateway()
     {
         await using var emulator = await Emulators.StartAsync();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = TestHost.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Ideogram:ApiKey"] = Emulators.Key,
@@ -47,7 +47,7 @@ public class RegistrationTests
     {
         await using var first = await Emulators.StartAsync("first-key-0123456789");
         await using var second = await Emulators.StartAsync("second-key-0123456789");
-        var builder = Host.CreateApplicationBuilder();
+        var builder = TestHost.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Ideogram:ApiKey"] = "first-key-0123456789",
@@ -99,7 +99,7 @@ public class RegistrationTests
     [Fact(Timeout = 60_000)]
     public async Task Invalid_settings_fail_the_start_with_messages_that_name_each_setting_and_no_secret()
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = TestHost.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Ideogram:GatewayToken"] = "tok en-with-a-space-SECRETVALUE",
@@ -136,7 +136,7 @@ public class RegistrationTests
             ["Ideogram:ApiKey"] = "the-old-key-0123456789",
             ["Ideogram:GatewayRoot"] = emulator.Root.ToString(),
         });
-        var builder = Host.CreateApplicationBuilder();
+        var builder = TestHost.CreateBuilder();
         builder.Configuration.AddConfiguration(config.Root);
         builder.Services.AddIdeogramGateway<TestImages>();
         using var host = builder.Build();

@@ -25,7 +25,7 @@ public class ResilienceTests
     private static IHost Build(IdeogramEmulator emulator, Action<IHttpClientBuilder> handlers, Action<IdeogramClientOptions>? configure = null,
         Action<IServiceCollection>? services = null)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = TestHost.CreateBuilder();
         services?.Invoke(builder.Services);
         var http = builder.Services.AddIdeogramGateway<TestImages>(o =>
         {

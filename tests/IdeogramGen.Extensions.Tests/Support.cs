@@ -64,3 +64,12 @@ internal static class Emulators
 
     public static TestImages.GenerateRequest Request(string prompt = "A lighthouse at dawn", int? images = null) => new() { Prompt = prompt, NumImages = images };
 }
+
+/// <summary>The generic host as an app gets it, with a content root of its own (no settings file of another project).</summary>
+internal static class TestHost
+{
+    private static readonly Lazy<string> EmptyContentRoot = new(() => System.IO.Directory.CreateTempSubdirectory("ideogramgen-host-").FullName);
+
+    public static Microsoft.Extensions.Hosting.HostApplicationBuilder CreateBuilder() =>
+        Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { ContentRootPath = EmptyContentRoot.Value, Args = Array.Empty<string>() });
+}
