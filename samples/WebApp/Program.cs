@@ -1,5 +1,6 @@
 using System.Net;
 using IdeogramGen;
+using IdeogramGen.Generated.WebApp;
 using IdeogramGen.Extensions;
 using WebApp;
 
@@ -17,7 +18,7 @@ if (builder.Configuration.GetValue("WebApp:UseEmulator", true))
     builder.Services.AddOptions<IdeogramClientOptions>(nameof(Images)).Configure<SampleEmulator>((o, emulator) =>
     {
         o.GatewayRoot = emulator.Root;
-        o.ApiKey = SampleEmulator.Key;
+        o.ApiKey = emulator.Key;
     });
 }
 
@@ -66,7 +67,7 @@ app.Run();
 
 static async Task<GenerateOutput> Generate(Images images, ImageStore store, string prompt, CancellationToken cancellationToken)
 {
-    var result = await images.GenerateAsync(new Images.GenerateRequest { Prompt = prompt, RenderingSpeed = RenderingSpeed.Turbo }, cancellationToken: cancellationToken);
+    var result = await images.GenerateAsync(new GenerateRequest { Prompt = prompt, RenderingSpeed = RenderingSpeed.Turbo }, cancellationToken: cancellationToken);
     var shown = new List<GeneratedImageOutput>();
     foreach (var image in result.Data)
     {

@@ -8,11 +8,15 @@ namespace WebApp;
 /// </summary>
 public sealed class SampleEmulator : IAsyncDisposable
 {
-    /// <summary>The key the emulator is started with and the client sends (not a real key).</summary>
-    public const string Key = "emulator-key-not-a-secret";
+    private readonly Lazy<IdeogramEmulator> _emulator;
 
-    private readonly Lazy<IdeogramEmulator> _emulator = new(() =>
-        IdeogramEmulator.StartAsync(new EmulatorOptions { ApiKey = Key }).GetAwaiter().GetResult());
+    public SampleEmulator()
+    {
+        _emulator = new(() => IdeogramEmulator.StartAsync(new EmulatorOptions { ApiKey = Key }).GetAwaiter().GetResult());
+    }
+
+    /// <summary>A key made up for this run, which the emulator accepts and the client sends (not a real key).</summary>
+    public string Key { get; } = "emulator-" + Guid.NewGuid().ToString("N");
 
     /// <summary>The emulator's gateway root.</summary>
     public Uri Root => _emulator.Value.Root;

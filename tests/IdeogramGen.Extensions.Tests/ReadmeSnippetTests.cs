@@ -64,7 +64,7 @@ public class ReadmeSnippetTests
         if (!Regex.IsMatch(code, @"partial\s+class\s+Images\b"))
             trees.Add(CSharpSyntaxTree.ParseText("[global::IdeogramGen.IdeogramGateway(\"3ebbcb006d4d46d7bb6a8c7f14676cb0\", \"my-gateway\")] public partial class Images { }", Options, path: "Images.cs"));
 
-        var compilation = CSharpCompilation.Create("Snippet", trees, References.Value,
+        var compilation = CSharpCompilation.Create("MyApp", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         var driver = CSharpGeneratorDriver.Create(Generators.Value.Select(GeneratorExtensions.AsSourceGenerator), parseOptions: Options);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);

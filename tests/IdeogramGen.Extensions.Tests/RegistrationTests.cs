@@ -1,3 +1,4 @@
+using IdeogramGen.Generated.IdeogramGen_Extensions_Tests;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -64,7 +65,7 @@ public class RegistrationTests
         await host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request());
         await host.Services.GetRequiredKeyedService<TestImages>("eu").GenerateAsync(Emulators.Request());
         await host.Services.GetRequiredService<IIdeogramClientFactory<TestImages>>().CreateClient("eu").GenerateAsync(Emulators.Request());
-        await host.Services.GetRequiredService<OtherImages>().GenerateAsync(new OtherImages.GenerateRequest { Prompt = "A fox" });
+        await host.Services.GetRequiredService<OtherImages>().GenerateAsync(new GenerateRequest { Prompt = "A fox" });
 
         Assert.Equal(2, first.BilledRequestCount);   // TestImages and OtherImages share the Ideogram section
         Assert.Equal(2, second.BilledRequestCount);
