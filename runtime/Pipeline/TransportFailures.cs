@@ -107,6 +107,7 @@ namespace IdeogramGen
                     }
                 }
                 if (e is System.Security.Authentication.AuthenticationException) return true;
+                if (IdeogramRequestMark.IsPollyRefusal(e)) return true;   // a resilience handler refused before sending
             }
             return false;
         }
