@@ -67,7 +67,7 @@ app.Run();
 
 static async Task<GenerateOutput> Generate(Images images, ImageStore store, string prompt, CancellationToken cancellationToken)
 {
-    var result = await images.GenerateAsync(new GenerateRequest { Prompt = prompt, RenderingSpeed = RenderingSpeed.Turbo }, cancellationToken: cancellationToken);
+    var result = await images.GenerateV3Async(new GenerateV3Request { Prompt = prompt, RenderingSpeed = RenderingSpeed.Turbo }, cancellationToken: cancellationToken);
     var shown = new List<GeneratedImageOutput>();
     foreach (var image in result.Data)
     {

@@ -49,7 +49,7 @@ public class LoggingAndHealthTests
         var images = host.Services.GetRequiredService<TestImages>();
 
         emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit(TimeSpan.Zero));
-        var ok = await images.GenerateAsync(Emulators.Request());
+        var ok = await images.GenerateV3Async(Emulators.Request());
         texts.Add(ok.Gateway.ToString());
         foreach (var fault in new[]
         {
@@ -59,7 +59,7 @@ public class LoggingAndHealthTests
         })
         {
             emulator.Faults.Enqueue(fault);
-            var ex = await Assert.ThrowsAnyAsync<Exception>(() => images.GenerateAsync(Emulators.Request()));
+            var ex = await Assert.ThrowsAnyAsync<Exception>(() => images.GenerateV3Async(Emulators.Request()));
             texts.Add(ex.Message);
             texts.Add(ex.ToString());
         }

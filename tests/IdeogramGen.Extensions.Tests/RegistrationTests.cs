@@ -33,7 +33,7 @@ public class RegistrationTests
         await host.StartAsync();
 
         var images = host.Services.GetRequiredService<TestImages>();
-        var result = await images.GenerateAsync(Emulators.Request());
+        var result = await images.GenerateV3Async(Emulators.Request());
         Assert.Single(result.Data);
         Assert.Equal(1, emulator.BilledRequestCount);
         var sent = emulator.Requests.Single();
@@ -62,10 +62,10 @@ public class RegistrationTests
         using var host = builder.Build();
         await host.StartAsync();
 
-        await host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request());
-        await host.Services.GetRequiredKeyedService<TestImages>("eu").GenerateAsync(Emulators.Request());
-        await host.Services.GetRequiredService<IIdeogramClientFactory<TestImages>>().CreateClient("eu").GenerateAsync(Emulators.Request());
-        await host.Services.GetRequiredService<OtherImages>().GenerateAsync(new GenerateRequest { Prompt = "A fox" });
+        await host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request());
+        await host.Services.GetRequiredKeyedService<TestImages>("eu").GenerateV3Async(Emulators.Request());
+        await host.Services.GetRequiredService<IIdeogramClientFactory<TestImages>>().CreateClient("eu").GenerateV3Async(Emulators.Request());
+        await host.Services.GetRequiredService<OtherImages>().GenerateV3Async(new GenerateV3Request { Prompt = "A fox" });
 
         Assert.Equal(2, first.BilledRequestCount);   // TestImages and OtherImages share the Ideogram section
         Assert.Equal(2, second.BilledRequestCount);
@@ -93,7 +93,7 @@ public class RegistrationTests
         var options = provider.GetRequiredService<IOptionsMonitor<IdeogramClientOptions>>().Get(nameof(TestImages));
         Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
         Assert.Equal(emulator.Root, options.GatewayRoot);
-        await provider.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request());
+        await provider.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request());
         Assert.Equal(1, emulator.BilledRequestCount);
     }
 
@@ -143,11 +143,11 @@ public class RegistrationTests
         using var host = builder.Build();
         await host.StartAsync();
 
-        var refused = await Assert.ThrowsAsync<IdeogramApiException>(() => host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request()));
+        var refused = await Assert.ThrowsAsync<IdeogramApiException>(() => host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request()));
         Assert.Equal(401, refused.StatusCode);
 
         config.Set("Ideogram:ApiKey", "the-new-key-0123456789");
-        var result = await host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request());
+        var result = await host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request());
         Assert.Single(result.Data);
         Assert.Equal(1, emulator.BilledRequestCount);
 

@@ -78,7 +78,7 @@ public class ResilienceTests
         await host.StartAsync();
         emulator.Faults.Enqueue(make());
 
-        var ex = await Assert.ThrowsAnyAsync<IdeogramGenException>(() => host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request()));
+        var ex = await Assert.ThrowsAnyAsync<IdeogramGenException>(() => host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request()));
         Assert.True(ex.MayHaveBeenBilled, fault);
         Assert.Equal(1, emulator.BilledRequestCount);
         Assert.Single(emulator.Requests);
@@ -96,7 +96,7 @@ public class ResilienceTests
         var gate = new EmulatorGate();
         emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
 
-        var call = host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request());
+        var call = host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request());
         await gate.WaitReachedAsync().WaitAsync(TimeSpan.FromSeconds(60));
         clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         var ex = await Assert.ThrowsAsync<IdeogramTimeoutException>(() => call);
@@ -117,9 +117,9 @@ public class ResilienceTests
         var gate = new EmulatorGate();
         emulator.Faults.Enqueue(EmulatorFault.HoldFirstByte(gate));
 
-        var first = host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request(images: 2));
+        var first = host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request(images: 2));
         await gate.WaitReachedAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        var second = host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request(images: 8));   // more than the limit: takes all permits
+        var second = host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request(images: 8));   // more than the limit: takes all permits
         // While the first call holds its 2 permits, the second waits in the one limiter both instances share.
         var limiter = host.Services.GetRequiredService<IdeogramGen.Extensions.Internal.ClientActivator<TestImages>>().ImageLimiter(nameof(TestImages));
         Assert.NotNull(limiter);
@@ -147,7 +147,7 @@ public class ResilienceTests
         await host.StartAsync();
         emulator.Faults.Enqueue(kind == "inflight_limit" ? EmulatorFault.IdeogramInflightLimit(TimeSpan.Zero) : EmulatorFault.GatewayRateLimited(TimeSpan.Zero));
 
-        var result = await host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request());
+        var result = await host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request());
         Assert.Single(result.Data);
         Assert.Equal(2, emulator.Requests.Count);
         Assert.Equal(1, emulator.BilledRequestCount);
@@ -162,7 +162,7 @@ public class ResilienceTests
         await host.StartAsync();
         emulator.Faults.Enqueue(EmulatorFault.ServerError(500));
 
-        await Assert.ThrowsAsync<IdeogramApiException>(() => host.Services.GetRequiredService<TestImages>().GenerateAsync(Emulators.Request()));
+        await Assert.ThrowsAsync<IdeogramApiException>(() => host.Services.GetRequiredService<TestImages>().GenerateV3Async(Emulators.Request()));
         Assert.Equal(1, emulator.BilledRequestCount);
     }
 
@@ -178,7 +178,7 @@ public class ResilienceTests
         var images = new TestImages(http, new IdeogramCredentials(Emulators.Key), new GatewayOptions { GatewayRoot = emulator.Root }, null);
         emulator.Faults.Enqueue(EmulatorFault.ServerError(500));
 
-        var ex = await Assert.ThrowsAsync<IdeogramResendRefusedException>(() => images.GenerateAsync(Emulators.Request()));
+        var ex = await Assert.ThrowsAsync<IdeogramResendRefusedException>(() => images.GenerateV3Async(Emulators.Request()));
         Assert.Equal("v1/ideogram-v3/generate", ex.RequestPath);
         Assert.Contains("AddIdeogramResilienceHandler()", ex.Message);
         Assert.Equal(1, emulator.BilledRequestCount);
@@ -203,11 +203,11 @@ public class ResilienceTests
         var images = new TestImages(http, new IdeogramCredentials(Emulators.Key), new GatewayOptions { GatewayRoot = emulator.Root, Retry = IdeogramRetryPolicy.None }, null);
 
         emulator.Faults.Enqueue(EmulatorFault.ServerError(500));
-        await Assert.ThrowsAsync<IdeogramApiException>(() => images.GenerateAsync(Emulators.Request()));
+        await Assert.ThrowsAsync<IdeogramApiException>(() => images.GenerateV3Async(Emulators.Request()));
         Assert.Single(emulator.Requests);
 
         emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit(TimeSpan.Zero));
-        await images.GenerateAsync(Emulators.Request());
+        await images.GenerateV3Async(Emulators.Request());
         Assert.Equal(3, emulator.Requests.Count);
         Assert.Equal(2, emulator.BilledRequestCount);
     }

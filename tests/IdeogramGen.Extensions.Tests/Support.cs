@@ -63,7 +63,7 @@ internal static class Emulators
     public static Task<IdeogramEmulator> StartAsync(string? apiKey = Key, string? gatewayToken = null) =>
         IdeogramEmulator.StartAsync(new EmulatorOptions { ApiKey = apiKey, GatewayToken = gatewayToken });
 
-    public static GenerateRequest Request(string prompt = "A lighthouse at dawn", int? images = null) => new() { Prompt = prompt, NumImages = images };
+    public static GenerateV3Request Request(string prompt = "A lighthouse at dawn", int? images = null) => new() { Prompt = prompt, NumImages = images };
 }
 
 /// <summary>The generic host as an app gets it, with a content root of its own (no settings file of another project).</summary>
