@@ -207,10 +207,11 @@ namespace IdeogramGen.Generated.Contoso_Media
         public bool IsWithheld => string.IsNullOrEmpty(Url);
 
         string? global::IdeogramGen.IIdeogramImage.Url => Url;
-        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
-        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
         int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
         string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution;
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
         /// <summary>Reads one InstructionEditImage from JSON (reflection-free); unknown properties are skipped.</summary>

@@ -622,7 +622,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// must download it. Ideogram schema GenerateImageResponse.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LegacyImageResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    public sealed partial class ImageLegacyResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -646,8 +646,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
-        /// <summary>Reads one LegacyImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static LegacyImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one ImageLegacyResponse from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static ImageLegacyResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageLegacyResponse");
             var result = new ImageLegacyResponse();
@@ -707,7 +707,7 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema ImageObject.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LegacyImage : global::IdeogramGen.IIdeogramImage
+    public sealed partial class GeneratedImageLegacy : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The direct link to the image generated. Wire name: url. Null or empty when is_image_safe is false.
@@ -757,14 +757,15 @@ namespace IdeogramGen.Generated.Contoso_Media
         public bool IsWithheld => string.IsNullOrEmpty(Url);
 
         string? global::IdeogramGen.IIdeogramImage.Url => Url;
-        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
-        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
         int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
         string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution;
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
-        /// <summary>Reads one LegacyImage from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static LegacyImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one GeneratedImageLegacy from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static GeneratedImageLegacy Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageLegacy");
             var result = new GeneratedImageLegacy();

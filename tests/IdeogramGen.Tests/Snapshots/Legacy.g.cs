@@ -189,8 +189,8 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeResponse> DescribeAsync(global::IdeogramGen.Generated.Contoso_Media.DescribeRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.DescribeRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyResponse> DescribeLegacyAsync(global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyRequest.Send(_pipeline, request, options, cancellationToken);
 
         private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/generate", "/remix", "/upscale", "/edit", "/reframe" };
 
@@ -203,18 +203,18 @@ namespace Contoso.Media
             string? path = request.Path;
             if (raw != null)
             {
-                if (raw is global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest) path = "/generate";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest) path = "/remix";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest) path = "/upscale";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest) path = "/edit";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest) path = "/reframe";
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest) path = "/generate";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest) path = "/remix";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest) path = "/upscale";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest) path = "/edit";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest) path = "/reframe";
                 else throw request.NotARequest();
             }
             switch (path)
             {
                 case "/generate":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LegacyGenerateRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest();
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
@@ -223,72 +223,72 @@ namespace Contoso.Media
                     if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
                     {
                         var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.LegacyResolution.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.LegacyResolution(resolution);
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionLegacy.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionLegacy(resolution);
                         else
                         {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.LegacyAspectRatio.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.LegacyAspectRatio(aspect);
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioLegacy.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioLegacy(aspect);
                         }
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LegacyGenerateAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateLegacyAsync(r, options, cancellationToken));
                 }
                 case "/remix":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LegacyRemixRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest();
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.ImageFile == null && request.Images != null && request.Images.Count > 0) r.ImageFile = request.Images[0];
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
                     {
                         var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.LegacyResolution.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.LegacyResolution(resolution);
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionLegacy.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionLegacy(resolution);
                         else
                         {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.LegacyAspectRatio.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.LegacyAspectRatio(aspect);
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioLegacy.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioLegacy(aspect);
                         }
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LegacyRemixAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemixLegacyAsync(r, options, cancellationToken));
                 }
                 case "/upscale":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest ?? new global::IdeogramGen.Generated.Contoso_Media.UpscaleRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest();
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (r.ImageFile == null && request.Images != null && request.Images.Count > 0) r.ImageFile = request.Images[0];
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(UpscaleAsync(r, options, cancellationToken));
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(UpscaleLegacyAsync(r, options, cancellationToken));
                 }
                 case "/edit":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LegacyEditRequest();
-                    if (r.ImageFile == null && request.Images != null && request.Images.Count > 0) r.ImageFile = request.Images[0];
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (r.Mask == null) r.Mask = request.Mask;
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LegacyEditAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(EditLegacyAsync(r, options, cancellationToken));
                 }
                 case "/reframe":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LegacyReframeRequest();
-                    if (r.ImageFile == null && request.Images != null && request.Images.Count > 0) r.ImageFile = request.Images[0];
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     if (request.Size.HasValue && !r.Resolution.HasValue)
                     {
                         var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.LegacyResolution.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.LegacyResolution(resolution);
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionLegacy.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionLegacy(resolution);
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LegacyReframeAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(ReframeLegacyAsync(r, options, cancellationToken));
                 }
             }
             throw request.NotSupported(s_ideogramImageRequestPaths);

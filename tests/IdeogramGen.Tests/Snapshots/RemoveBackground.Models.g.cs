@@ -135,10 +135,11 @@ namespace IdeogramGen.Generated.Contoso_Media
         public bool IsWithheld => string.IsNullOrEmpty(Url);
 
         string? global::IdeogramGen.IIdeogramImage.Url => Url;
-        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
-        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
         int? global::IdeogramGen.IIdeogramImage.Seed => null;
         string? global::IdeogramGen.IIdeogramImage.Resolution => null;
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => null;
 
         /// <summary>Reads one BackgroundRemovedImage from JSON (reflection-free); unknown properties are skipped.</summary>

@@ -1797,7 +1797,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// must download it. Ideogram schema ImageGenerationResponseV3.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class ImageResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    public sealed partial class ImageV3Response : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -1821,8 +1821,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
-        /// <summary>Reads one ImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static ImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one ImageV3Response from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static ImageV3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageV3Response");
             var result = new ImageV3Response();
@@ -1854,7 +1854,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// keep the image, you must download it. Ideogram schema LayeredImageGenerationResponseV3.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LayeredImageResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    public sealed partial class LayeredImageV3Response : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -1878,8 +1878,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
-        /// <summary>Reads one LayeredImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static LayeredImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one LayeredImageV3Response from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static LayeredImageV3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayeredImageV3Response");
             var result = new LayeredImageV3Response();
@@ -1963,7 +1963,7 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema ImageGenerationObjectV3.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class GeneratedImage : global::IdeogramGen.IIdeogramImage
+    public sealed partial class GeneratedImageV3 : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The direct link to the image generated. Wire name: url. Null or empty when is_image_safe is false.
@@ -2010,14 +2010,15 @@ namespace IdeogramGen.Generated.Contoso_Media
         public bool IsWithheld => string.IsNullOrEmpty(Url);
 
         string? global::IdeogramGen.IIdeogramImage.Url => Url;
-        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
-        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
         int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
-        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution.Value;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => (Resolution.IsSet ? Resolution.Value : null);
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
-        /// <summary>Reads one GeneratedImage from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static GeneratedImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one GeneratedImageV3 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static GeneratedImageV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageV3");
             var result = new GeneratedImageV3();
@@ -2076,7 +2077,7 @@ namespace IdeogramGen.Generated.Contoso_Media
 
     /// <summary>Ideogram schema LayeredImageGenerationObjectV3.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class LayeredImage : global::IdeogramGen.IIdeogramImage
+    public sealed partial class LayeredImageV3 : global::IdeogramGen.IIdeogramImage
     {
         /// <summary>
         /// The prompt used for the generation. This may be different from the original prompt. Wire name:
@@ -2137,14 +2138,15 @@ namespace IdeogramGen.Generated.Contoso_Media
         public bool IsWithheld => string.IsNullOrEmpty(Url);
 
         string? global::IdeogramGen.IIdeogramImage.Url => Url;
-        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
-        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
         int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
-        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution.Value;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => (Resolution.IsSet ? Resolution.Value : null);
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
-        /// <summary>Reads one LayeredImage from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static LayeredImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one LayeredImageV3 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static LayeredImageV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayeredImageV3");
             var result = new LayeredImageV3();

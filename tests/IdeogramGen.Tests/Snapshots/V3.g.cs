@@ -329,8 +329,8 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
         /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
         [global::System.Obsolete("Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.")]
-        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageResponse> GenerateGraphicAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            => global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest.Send(_pipeline, request, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response> GenerateGraphicV3Async(global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request.Send(_pipeline, request, options, cancellationToken);
 
         private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/ideogram-v3/generate", "/v1/ideogram-v3/edit", "/v1/ideogram-v3/inpaint", "/v1/ideogram-v3/remix", "/v1/ideogram-v3/reframe", "/v1/ideogram-v3/replace-background", "/v1/ideogram-v3/generate-transparent", "/v1/ideogram-v3/generate-design", "/v1/ideogram-v3/layerize-design", "/v1/ideogram-v3/try-on", "/v1/ideogram-v3/graphic" };
 
@@ -343,24 +343,24 @@ namespace Contoso.Media
             string? path = request.Path;
             if (raw != null)
             {
-                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateRequest) path = "/v1/ideogram-v3/generate";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.EditRequest) path = "/v1/ideogram-v3/edit";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintRequest) path = "/v1/ideogram-v3/inpaint";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixRequest) path = "/v1/ideogram-v3/remix";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReframeRequest) path = "/v1/ideogram-v3/reframe";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest) path = "/v1/ideogram-v3/replace-background";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest) path = "/v1/ideogram-v3/generate-transparent";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest) path = "/v1/ideogram-v3/generate-design";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest) path = "/v1/ideogram-v3/layerize-design";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.TryOnRequest) path = "/v1/ideogram-v3/try-on";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest) path = "/v1/ideogram-v3/graphic";
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request) path = "/v1/ideogram-v3/generate";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.EditV3Request) path = "/v1/ideogram-v3/edit";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request) path = "/v1/ideogram-v3/inpaint";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixV3Request) path = "/v1/ideogram-v3/remix";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request) path = "/v1/ideogram-v3/reframe";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request) path = "/v1/ideogram-v3/replace-background";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request) path = "/v1/ideogram-v3/generate-transparent";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request) path = "/v1/ideogram-v3/generate-design";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request) path = "/v1/ideogram-v3/layerize-design";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request) path = "/v1/ideogram-v3/try-on";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request) path = "/v1/ideogram-v3/graphic";
                 else throw request.NotARequest();
             }
             switch (path)
             {
                 case "/v1/ideogram-v3/generate":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request();
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
@@ -377,31 +377,31 @@ namespace Contoso.Media
                             if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
                         }
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/edit":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.EditRequest ?? new global::IdeogramGen.Generated.Contoso_Media.EditRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.EditV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.EditV3Request();
                     if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (r.Mask == null) r.Mask = request.Mask;
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(EditAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(EditV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/inpaint":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.InpaintRequest ?? new global::IdeogramGen.Generated.Contoso_Media.InpaintRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request();
                     if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (r.Mask == null) r.Mask = request.Mask;
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(InpaintAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(InpaintV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/remix":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixRequest ?? new global::IdeogramGen.Generated.Contoso_Media.RemixRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.RemixV3Request();
                     if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
@@ -418,11 +418,11 @@ namespace Contoso.Media
                             if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
                         }
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemixAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemixV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/reframe":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReframeRequest ?? new global::IdeogramGen.Generated.Contoso_Media.ReframeRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request();
                     if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
@@ -432,20 +432,20 @@ namespace Contoso.Media
                         var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
                         if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(ReframeAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(ReframeV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/replace-background":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest ?? new global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request();
                     if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(ReplaceBackgroundAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(ReplaceBackgroundV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/generate-transparent":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request();
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
@@ -458,11 +458,11 @@ namespace Contoso.Media
                             if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
                         }
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateTransparentAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateTransparentV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/generate-design":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateDesignRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request();
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
@@ -478,27 +478,27 @@ namespace Contoso.Media
                             if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
                         }
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateDesignAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateDesignV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/layerize-design":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest ?? new global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request();
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LayerizeDesignAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(LayerizeDesignV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/try-on":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.TryOnRequest ?? new global::IdeogramGen.Generated.Contoso_Media.TryOnRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request();
                     if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(TryOnAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(TryOnV3Async(r, options, cancellationToken));
                 }
                 case "/v1/ideogram-v3/graphic":
                 {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicRequest();
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request();
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
@@ -514,7 +514,7 @@ namespace Contoso.Media
                             if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
                         }
                     }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateGraphicAsync(r, options, cancellationToken));
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateGraphicV3Async(r, options, cancellationToken));
                 }
             }
             throw request.NotSupported(s_ideogramImageRequestPaths);

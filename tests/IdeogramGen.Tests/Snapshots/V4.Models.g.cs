@@ -74,7 +74,7 @@ namespace IdeogramGen.Generated.Contoso_Media
     /// must download it. Ideogram schema ImageGenerationResponseV4.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
-    public sealed partial class ImageResponseV4 : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    public sealed partial class ImageV4Response : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
     {
         /// <summary>The time the request was created. Wire name: created.</summary>
         public global::System.DateTimeOffset Created { get; set; }
@@ -98,8 +98,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
-        /// <summary>Reads one ImageResponseV4 from JSON (reflection-free); unknown properties are skipped.</summary>
-        internal static ImageResponseV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads one ImageV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static ImageV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageV4Response");
             var result = new ImageV4Response();
@@ -165,10 +165,11 @@ namespace IdeogramGen.Generated.Contoso_Media
         public bool IsWithheld => string.IsNullOrEmpty(Url);
 
         string? global::IdeogramGen.IIdeogramImage.Url => Url;
-        bool global::IdeogramGen.IIdeogramImage.IsWithheld => IsWithheld;
-        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => ExpiresAt;
         int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
-        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution.Value;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => (Resolution.IsSet ? Resolution.Value : null);
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
         /// <summary>Reads one GeneratedImageV4 from JSON (reflection-free); unknown properties are skipped.</summary>
