@@ -122,7 +122,7 @@ namespace IdeogramGen
             public override HttpContent CreateContent()
             {
                 var bytes = _bytes ??= ToJsonBytes(_write);
-                var content = new ByteArrayContent(bytes);
+                var content = new SentByteArrayContent(bytes);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 return content;
             }
@@ -153,7 +153,7 @@ namespace IdeogramGen
 
             public override HttpContent CreateContent()
             {
-                var form = new MultipartFormDataContent("----IdeogramGen" + Guid.NewGuid().ToString("N"));
+                var form = new SentMultipartContent("----IdeogramGen" + Guid.NewGuid().ToString("N"));
                 var builder = new MultipartBuilder(form);
                 _build(builder);
                 _replayable = builder.Replayable;

@@ -71,6 +71,11 @@ namespace IdeogramGen
                 {
                     throw _failures.UploadFailed(path, upload);
                 }
+                catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && request.Content is ISentContent { BodySent: false })
+                {
+                    // The body never finished sending, so nothing ran: a plain cancellation carrying the caller's token.
+                    throw new OperationCanceledException($"The call to {path} was canceled before its request was sent; nothing ran or was billed.", ex, cancellationToken);
+                }
                 catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
                 {
                     // HttpClient reports its internal linked token: carry the caller's, and what is known for recovery.
