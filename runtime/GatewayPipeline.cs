@@ -155,6 +155,8 @@ namespace IdeogramGen
             if (root is null) return;
             if (!root.IsAbsoluteUri)
                 throw new ArgumentException($"GatewayOptions.GatewayRoot must be an absolute URI such as http://127.0.0.1:5123/; got the relative URI '{root.OriginalString}'.", "options");
+            if (root.Scheme != Uri.UriSchemeHttps && root.Scheme != Uri.UriSchemeHttp)
+                throw new ArgumentException($"GatewayOptions.GatewayRoot must be an http or https URI such as https://gateway.ai.cloudflare.com/ or http://127.0.0.1:5123/; got the scheme '{root.Scheme}'.", "options");
             if (root.AbsolutePath != "/" || root.Query.Length > 0 || root.Fragment.Length > 0)
                 throw new ArgumentException(
                     $"GatewayOptions.GatewayRoot must be only scheme, host and port ({root.Scheme}://{root.Authority}/); got the path '{root.AbsolutePath}{root.Query}'. " +

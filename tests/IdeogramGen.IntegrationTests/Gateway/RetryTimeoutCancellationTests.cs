@@ -202,6 +202,27 @@ public class RetryTimeoutCancellationTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task An_already_cancelled_token_is_a_plain_cancellation_and_nothing_is_sent()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Client.GenerateV3Async(GatewayHarness.Request(), null, cts.Token));
+        Assert.IsNotType<IdeogramCanceledException>(ex);
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.Empty(h.Emulator.Requests);
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/")]
+    [InlineData("file:///tmp/")]
+    public void A_gateway_root_that_is_not_http_is_refused_when_the_client_is_built(string root)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new GatewayPipeline(new System.Net.Http.HttpClient(), new IdeogramCredentials("k"), new GatewayAddress("3ebbcb006d4d46d7bb6a8c7f14676cb0", "g"), new GatewayOptions { GatewayRoot = new Uri(root) }));
+        Assert.Contains("http or https", ex.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Caller_cancellation_while_waiting_to_retry_is_a_plain_cancellation_of_a_call_that_did_not_run()
     {
         var clock = new TestClock();
