@@ -41,6 +41,16 @@ public static class Program
         IdeogramEmulator? emulator = null;
         try
         {
+            // Check the arguments first: a bad value is reported before anything starts (or is sent, or billed).
+            var request = new GenerateV3Request
+            {
+                Prompt = prompt,
+                NumImages = count,
+                Seed = seed,
+                AspectRatio = aspectRatio is null ? (AspectRatioV3?)null : new AspectRatioV3(aspectRatio),
+            };
+            request.Validate();
+
             IdeogramCredentials credentials;
             var options = new GatewayOptions();
             if (real)
@@ -68,14 +78,6 @@ public static class Program
 
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             var images = new Images(http, credentials, options, logger: null);
-            var request = new GenerateV3Request
-            {
-                Prompt = prompt,
-                NumImages = count,
-                Seed = seed,
-                AspectRatio = aspectRatio is null ? (AspectRatioV3?)null : new AspectRatioV3(aspectRatio),
-            };
-
             var result = await WithProgress("Generating", () => images.GenerateV3Async(request, cancellationToken: cancellationToken), cancellationToken);
             Console.WriteLine($"Gateway log id {result.Gateway.LogId ?? "-"}, cache {result.Gateway.CacheStatus}, {result.Data.Count} image(s).");
             if (result.WithheldCount > 0)
@@ -88,7 +90,7 @@ public static class Program
                 var image = result.Data[i];
                 if (image.IsWithheld) continue;
                 var path = Path.Combine(output.FullName, $"{image.Seed}-{i + 1}.png");
-                IProgress<ImageDownloadProgress>? progress = Console.IsOutputRedirected ? null : new Progress<ImageDownloadProgress>(p =>
+                IProgress<ImageDownloadProgress>? progress = Console.IsOutputRedirected ? null : new InlineProgress<ImageDownloadProgress>(p =>
                     Console.Write($"\r  downloading {p.BytesReceived / 1024} KiB{(p.TotalBytes is long t ? $" of {t / 1024} KiB" : "")}   "));
                 var bytes = await downloader.DownloadToFileAsync(image.Url, path, progress, cancellationToken);
                 ClearLine();
@@ -123,10 +125,34 @@ public static class Program
     {
         var watch = Stopwatch.StartNew();
         var task = call();
+        if (Console.IsOutputRedirected) Console.WriteLine($"{what}...");
+        long lastLine = 0;
         while (await Task.WhenAny(task, Task.Delay(500, cancellationToken)) != task)
-            if (!Console.IsOutputRedirected) Console.Write($"\r{what}... {watch.Elapsed.TotalSeconds:0} s");
+        {
+            var seconds = (long)watch.Elapsed.TotalSeconds;
+            if (!Console.IsOutputRedirected) Console.Write($"\r{what}... {seconds} s");
+            else if (seconds >= lastLine + 5)
+            {
+                lastLine = seconds;
+                Console.WriteLine($"{what}... {seconds} s");
+            }
+        }
         ClearLine();
         return await task;
+    }
+
+    /// <summary>
+    /// Reports progress on the caller's thread, in order. <c>Progress&lt;T&gt;</c> posts each report to the thread pool
+    /// (a console app has no synchronization context), so its lines can arrive out of order and after the download ended.
+    /// </summary>
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        private readonly object _lock = new();
+
+        public void Report(T value)
+        {
+            lock (_lock) report(value);
+        }
     }
 
     private static void ClearLine()
