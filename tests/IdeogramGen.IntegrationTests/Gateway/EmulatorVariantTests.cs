@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using IdeogramGen.Testing;
@@ -9,20 +8,23 @@ namespace IdeogramGen.IntegrationTests.Gateway;
 /// <summary>Fault variants the catalog's defaults do not reach: a Retry-After on inflight_limit, an undeclared body size.</summary>
 public class EmulatorVariantTests
 {
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Inflight_limit_with_Retry_After_waits_that_long_not_the_backoff()
     {
-        await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(50) });
+        var clock = new TestClock();
+        await using var h = await GatewayHarness.StartAsync(configure: o => o.Retry = new IdeogramRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(50) }, clock: clock);
         h.Emulator.Faults.Enqueue(EmulatorFault.IdeogramInflightLimit(TimeSpan.FromSeconds(1)));
-        var watch = Stopwatch.StartNew();
-        var result = await h.Client.GenerateV3Async(GatewayHarness.Request());
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(4));
+        var call = h.Client.GenerateV3Async(GatewayHarness.Request());
+        Assert.Equal(TimeSpan.FromSeconds(1), await clock.NextTimerAsync()); // Retry-After, not the 50 ms backoff or the inflight delay
+        Assert.Single(h.Emulator.Requests);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var result = await call;
         Assert.Single(result.Data);
         Assert.Equal(new[] { 429, 200 }, h.Emulator.Requests.Select(r => r.StatusCode));
         Assert.Equal(1, h.Emulator.BilledRequestCount);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = 60_000)]
     public async Task Undeclared_oversized_body_is_cut_off_while_reading()
     {
         await using var h = await GatewayHarness.StartAsync(configure: o => o.MaxResponseBytes = 64 * 1024);
