@@ -16,15 +16,7 @@ namespace IdeogramGen.Generator.Emit
     {
         /// <summary>The endpoints the interface serves: those answering with images (a <c>data</c> array of items with a <c>url</c>).</summary>
         public static List<ApiEndpoint> ImageEndpoints(IEnumerable<ApiEndpoint> endpoints) =>
-            endpoints.Where(e => ImageSchema(IdeogramApi.FindSchema(e.Response)) != null).ToList();
-
-        /// <summary>The item schema of a response whose <c>data</c> holds images, or null.</summary>
-        public static ApiSchema? ImageSchema(ApiSchema? response)
-        {
-            var data = response?.Properties.FirstOrDefault(p => p.Name == "data" && p.Kind == ValueKind.ObjectArray);
-            var item = data?.Ref == null ? null : IdeogramApi.FindSchema(data.Ref);
-            return item != null && item.Properties.Any(p => p.Name == "url" && p.Kind == ValueKind.String) ? item : null;
-        }
+            endpoints.Where(e => ImageInterfaceEmitter.ImageItem(IdeogramApi.FindSchema(e.Response)) != null).ToList();
 
         /// <param name="w">The writer, inside the client class.</param>
         /// <param name="n">The nullable annotation for reference types ("?" or "").</param>

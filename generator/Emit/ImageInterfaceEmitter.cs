@@ -16,11 +16,17 @@ namespace IdeogramGen.Generator.Emit
             s.Properties.Any(p => p.Name == "url" && p.Kind == ValueKind.String) && s.Properties.Any(p => p.Name == "is_image_safe" && p.Kind == ValueKind.Boolean);
 
         /// <summary>The <c>data</c> list of a response whose items are image objects, or null.</summary>
-        private static ApiProperty? ImageData(ApiSchema s)
+        private static ApiProperty? ImageData(ApiSchema? s)
         {
-            var data = s.Properties.FirstOrDefault(p => p.Name == "data" && p.Kind == ValueKind.ObjectArray && p.Ref != null);
+            var data = s?.Properties.FirstOrDefault(p => p.Name == "data" && p.Kind == ValueKind.ObjectArray && p.Ref != null);
             return data != null && IdeogramApi.FindSchema(data.Ref!) is ApiSchema item && IsImageObject(item) ? data : null;
         }
+
+        /// <summary>
+        /// The item schema of a response whose <c>data</c> holds image objects, or null: the one test of "an image
+        /// response", shared by the interfaces above and the image client (<see cref="ImageClientEmitter"/>).
+        /// </summary>
+        public static ApiSchema? ImageItem(ApiSchema? response) => ImageData(response) is ApiProperty data ? IdeogramApi.FindSchema(data.Ref!) : null;
 
         /// <summary>The base class and interfaces of a response type, as <c> : A, B</c> (or nothing).</summary>
         public static string BaseList(ApiSchema s, bool isTop)
