@@ -37,6 +37,37 @@ namespace IdeogramGen.ApiDescription
         EnumArray,
     }
 
+    /// <summary>How an endpoint answers.</summary>
+    internal enum EndpointMode
+    {
+        /// <summary>Answers with the finished result (the images, the description, ...).</summary>
+        Sync,
+        /// <summary>Answers at once with <c>{generation_id}</c>; the result is polled at <see cref="ApiEndpoint.PollPath"/> (or delivered to a webhook).</summary>
+        AsyncSubmit,
+        /// <summary><c>GET /v1|v2/generations/{generation_id}</c>: the state and, once completed, the result of an asynchronous generation.</summary>
+        Poll,
+    }
+
+    /// <summary>A path or query parameter of one endpoint (<c>generation_id</c>, <c>webhook_url</c>, <c>dry_run</c>).</summary>
+    internal sealed class ApiParameter
+    {
+        /// <summary>Wire name, exactly as Ideogram spells it.</summary>
+        public string Name { get; set; } = "";
+        /// <summary>C# name (<c>GenerationId</c>, <c>WebhookUrl</c>, <c>DryRun</c>).</summary>
+        public string Member { get; set; } = "";
+        /// <summary><c>"path"</c> or <c>"query"</c>.</summary>
+        public string In { get; set; } = "query";
+        public ValueKind Kind { get; set; }
+        public bool Required { get; set; }
+        public int? MaxLength { get; set; }
+        /// <summary>The document's <c>format</c> (<c>uri</c> for <c>webhook_url</c>), else null.</summary>
+        public string? Format { get; set; }
+        public string? Default { get; set; }
+        public string Description { get; set; } = "";
+        /// <summary>Document date and JSON pointer of the parameter (<c>2026-10-07 #/paths/...</c>).</summary>
+        public string Source { get; set; } = "openapi";
+    }
+
     /// <summary>One endpoint of the Ideogram API, as IdeogramGen covers it.</summary>
     internal sealed class ApiEndpoint
     {
@@ -60,12 +91,42 @@ namespace IdeogramGen.ApiDescription
         public int[] ErrorStatuses { get; set; } = Array.Empty<int>();
         public ApiField[] Fields { get; set; } = Array.Empty<ApiField>();
         public ApiRule[] Rules { get; set; } = Array.Empty<ApiRule>();
-        /// <summary>Where the endpoint's facts come from: <c>openapi</c>, or a named public document.</summary>
+        /// <summary>
+        /// Where the endpoint's facts come from: <c>openapi</c> (the 2026-04-27 document), <c>openapi 2026-10-07 #/paths/...</c>
+        /// (the newer document, with the operation's JSON pointer), or a named public page.
+        /// </summary>
         public string Source { get; set; } = "openapi";
+        /// <summary>HTTP method: <c>POST</c>, or <c>GET</c> for the generation polls.</summary>
+        public string Method { get; set; } = "POST";
+        /// <summary>Path and query parameters, in the document's order.</summary>
+        public ApiParameter[] Parameters { get; set; } = Array.Empty<ApiParameter>();
+        public EndpointMode Mode { get; set; } = EndpointMode.Sync;
+        /// <summary>
+        /// Where the result of an asynchronous generation is polled (<c>v1/generations/{generation_id}</c>,
+        /// <c>v2/generations/{generation_id}</c>) for <see cref="EndpointMode.AsyncSubmit"/> and
+        /// <see cref="AsyncCapable"/> endpoints; else null.
+        /// </summary>
+        public string? PollPath { get; set; }
+        /// <summary>For an <see cref="EndpointMode.AsyncSubmit"/> endpoint: the <see cref="Name"/> of the sync endpoint it mirrors, whose response is the completed result; else null.</summary>
+        public string? SyncTwin { get; set; }
+        /// <summary>Takes <c>?dry_run=true</c> and then answers a <c>PriceQuote</c> instead of running.</summary>
+        public bool DryRun { get; set; }
+        /// <summary>A v2 endpoint whose body fields <c>async</c> / <c>webhook_url</c> make it answer <c>{generation_id}</c> instead of the result.</summary>
+        public bool AsyncCapable { get; set; }
+        /// <summary><c>"v1"</c> (the <c>/v1</c> routes and the unversioned legacy routes) or <c>"v2"</c>.</summary>
+        public string ApiVersion { get; set; } = "v1";
+        /// <summary>The date of the document the endpoint's shape comes from (<c>2026-04-27</c>, <c>2026-10-07</c>), or a page for endpoints from Ideogram's reference.</summary>
+        public string DocumentDate { get; set; } = "";
 
         public ApiField? Field(string wireName)
         {
             foreach (var f in Fields) if (f.Name == wireName) return f;
+            return null;
+        }
+
+        public ApiParameter? Parameter(string wireName)
+        {
+            foreach (var p in Parameters) if (p.Name == wireName) return p;
             return null;
         }
     }
@@ -80,6 +141,11 @@ namespace IdeogramGen.ApiDescription
         public ValueKind Kind { get; set; }
         /// <summary>The vocabulary schema name for <see cref="ValueKind.Enum"/> fields (<c>AspectRatioV3</c>).</summary>
         public string? Enum { get; set; }
+        /// <summary>
+        /// For <see cref="ValueKind.Object"/> and <see cref="ValueKind.ObjectArray"/> fields: the name of the nested
+        /// request object's schema in <see cref="IdeogramApi.RequestSchemas"/> (<c>AssetIdentifier</c>, <c>V4JsonPrompt</c>).
+        /// </summary>
+        public string? Ref { get; set; }
         public bool Required { get; set; }
         /// <summary>True when the field travels inside the endpoint's <see cref="ApiEndpoint.Wrapper"/>.</summary>
         public bool InWrapper { get; set; }
@@ -178,6 +244,26 @@ namespace IdeogramGen.ApiDescription
         public string Source { get; set; } = "openapi";
     }
 
+    /// <summary>A nested request object (<c>AssetIdentifier</c>, <c>V4JsonPrompt</c>): its fields, validated like an endpoint's.</summary>
+    internal sealed class ApiRequestSchema
+    {
+        /// <summary>The schema name in the document.</summary>
+        public string Name { get; set; } = "";
+        /// <summary>The generated C# class in the models namespace.</summary>
+        public string TypeName { get; set; } = "";
+        public string Description { get; set; } = "";
+        public ApiField[] Fields { get; set; } = Array.Empty<ApiField>();
+        public ApiRule[] Rules { get; set; } = Array.Empty<ApiRule>();
+        /// <summary>Document date and JSON pointer of the schema.</summary>
+        public string Source { get; set; } = "openapi";
+
+        public ApiField? Field(string wireName)
+        {
+            foreach (var f in Fields) if (f.Name == wireName) return f;
+            return null;
+        }
+    }
+
     /// <summary>A property of a response object.</summary>
     internal sealed class ApiProperty
     {
@@ -225,6 +311,14 @@ namespace IdeogramGen.ApiDescription
         public const string InstructionEdit = "InstructionEdit";
         public const string Legacy = "Legacy";
         public const string RemoveBackground = "RemoveBackground";
+        /// <summary>v1 Ideogram 4.5: <c>/v1/ideogram-v45/*</c> (flag 32, joins <see cref="All"/> with its endpoints).</summary>
+        public const string V45 = "V45";
+        /// <summary>v1 P-Image: <c>/v1/text-to-image/p-image-ideogram</c>, <c>/v1/p-image-ideogram/*</c> (flag 64).</summary>
+        public const string PImage = "PImage";
+        /// <summary><c>/v1/remove-object</c> (flag 128).</summary>
+        public const string RemoveObject = "RemoveObject";
+        /// <summary>Every <c>/v2</c> route (flag 256).</summary>
+        public const string V2 = "V2";
 
         /// <summary>Every family with its flag, in flag order.</summary>
         public static readonly (string Name, int Flag)[] All =

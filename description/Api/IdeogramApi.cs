@@ -32,6 +32,12 @@ namespace IdeogramGen.ApiDescription
             return names;
         }
 
+        public static ApiRequestSchema? FindRequestSchema(string name)
+        {
+            foreach (var s in RequestSchemas) if (s.Name == name || s.TypeName == name) return s;
+            return null;
+        }
+
         public static ApiEndpoint? FindEndpoint(string path)
         {
             foreach (var e in Endpoints) if (e.Path == path) return e;

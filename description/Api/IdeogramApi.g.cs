@@ -465,6 +465,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt to use to generate the image." },
@@ -506,6 +508,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -544,6 +548,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -582,6 +588,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 403, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image to remix binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -624,6 +632,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -654,6 +664,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image whose background is being replaced (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -685,6 +697,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt to use to generate the image." },
@@ -714,6 +728,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "LayeredImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt to use to generate the design." },
@@ -760,6 +776,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "LayeredImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "flat_graphic_image", Member = "FlatGraphicImage", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The flat graphic image to process for text detection and correction. The image should be in JPEG, PNG or WebP format (max size 10MB)." },
@@ -792,6 +810,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "LayerizeTextResponse",
                 ErrorStatuses = new[] { 400, 401, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image to analyze for text detection. The image should be in JPEG, PNG, or WebP format (max size 10MB)." },
@@ -815,6 +835,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image containing a person wearing clothing to be modified (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -846,6 +868,8 @@ namespace IdeogramGen.ApiDescription
                 DeprecationMessage = "Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.",
                 Response = "LayeredImageGenerationResponseV3",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "The prompt to use to generate the graphic." },
@@ -893,6 +917,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "V1EditImagesResponse",
                 ErrorStatuses = new[] { 400, 401, 402, 422, 429, 503 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt describing the desired edit." },
@@ -923,6 +949,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "ImageGenerationResponseV4",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The text prompt for image generation." },
@@ -948,6 +976,8 @@ namespace IdeogramGen.ApiDescription
                 Wrapper = "image_request",
                 Response = "GenerateImageResponse",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, InWrapper = true, Description = "The prompt to use to generate the image." },
@@ -984,6 +1014,8 @@ namespace IdeogramGen.ApiDescription
                 Wrapper = "image_request",
                 Response = "GenerateImageResponse",
                 ErrorStatuses = new[] { 400, 403, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, InWrapper = true, Description = "The prompt to use to generate the image." },
@@ -1022,6 +1054,8 @@ namespace IdeogramGen.ApiDescription
                 Wrapper = "image_request",
                 Response = "GenerateImageResponse",
                 ErrorStatuses = new[] { 400, 403, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, InWrapper = true, Description = "An optional prompt to guide the upscale" },
@@ -1050,6 +1084,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "GenerateImageResponse",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -1079,6 +1115,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "GenerateImageResponse",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -1106,6 +1144,8 @@ namespace IdeogramGen.ApiDescription
                 Encoding = BodyEncoding.Flat,
                 Response = "DescribeResponse",
                 ErrorStatuses = new[] { 400, 422, 429 },
+                ApiVersion = "v1",
+                DocumentDate = "2026-04-27",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
@@ -1129,6 +1169,8 @@ namespace IdeogramGen.ApiDescription
                 Response = "RemoveBackgroundResponse",
                 ErrorStatuses = new[] { 400, 401, 422, 429 },
                 Source = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03 (not in the 2026-04-27 OpenAPI document)",
+                ApiVersion = "v1",
+                DocumentDate = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03",
                 Fields = new ApiField[]
                 {
                     new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image whose background is removed (max size 10MB); JPEG, WebP and PNG formats are supported.", Source = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03" },
@@ -1137,6 +1179,10 @@ namespace IdeogramGen.ApiDescription
                 {
                 },
             },
+        };
+
+        public static readonly ApiRequestSchema[] RequestSchemas = new ApiRequestSchema[]
+        {
         };
     }
 }

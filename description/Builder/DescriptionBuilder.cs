@@ -44,7 +44,8 @@ public static class DescriptionBuilder
         var sha = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(openApiJson))).ToLowerInvariant();
         var info = doc.RootElement.GetProperty("info");
         var palette = PaletteRules(ctx);
-        var description = Emit.Description(enums, schemas, endpoints, palette, info.GetProperty("title").GetString()!, info.GetProperty("version").GetString()!, sha);
+        var requestSchemas = new List<ApiRequestSchema>();
+        var description = Emit.Description(enums, schemas, endpoints, requestSchemas, palette, info.GetProperty("title").GetString()!, info.GetProperty("version").GetString()!, sha);
         var vocabulary = Emit.Vocabulary(enums, palette);
         return new BuildResult(description, vocabulary, endpoints.Count, enums.Count, schemas.Count);
     }
@@ -163,6 +164,8 @@ public static class DescriptionBuilder
             AcceptsJson = json,
             AcceptsMultipart = multipart,
             Deprecated = op.TryGetProperty("deprecated", out var dep) && dep.GetBoolean(),
+            ApiVersion = "v1",
+            DocumentDate = DocumentDate,
         };
         if (endpoint.Deprecated) endpoint.DeprecationMessage = FirstSentenceWith(endpoint.Description, "deprecated") ?? "Deprecated by Ideogram.";
 

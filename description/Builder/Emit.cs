@@ -16,7 +16,7 @@ internal static class Emit
         "// " + DescriptionBuilder.DocumentUrl + " on " + DescriptionBuilder.DocumentDate + ") and description/Builder/Overlay.cs.\n" +
         "// Do not edit: replace the document and run `dotnet run --project description/Builder`.\n";
 
-    public static string Description(List<ApiEnum> enums, List<ApiSchema> schemas, List<ApiEndpoint> endpoints, DescriptionBuilder.PaletteLimits palette, string title, string version, string sha256)
+    public static string Description(List<ApiEnum> enums, List<ApiSchema> schemas, List<ApiEndpoint> endpoints, List<ApiRequestSchema> requestSchemas, DescriptionBuilder.PaletteLimits palette, string title, string version, string sha256)
     {
         var w = new Writer();
         w.Raw(Header);
@@ -111,43 +111,60 @@ internal static class Emit
             w.Line($"Response = {Lit(e.Response)},");
             w.Line("ErrorStatuses = new[] { " + string.Join(", ", e.ErrorStatuses.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " },");
             if (e.Source != "openapi") w.Line($"Source = {Lit(e.Source)},");
+            if (e.Method != "POST") w.Line($"Method = {Lit(e.Method)},");
+            if (e.Mode != EndpointMode.Sync) w.Line($"Mode = EndpointMode.{e.Mode},");
+            if (e.PollPath != null) w.Line($"PollPath = {Lit(e.PollPath)},");
+            if (e.SyncTwin != null) w.Line($"SyncTwin = {Lit(e.SyncTwin)},");
+            if (e.DryRun) w.Line("DryRun = true,");
+            if (e.AsyncCapable) w.Line("AsyncCapable = true,");
+            w.Line($"ApiVersion = {Lit(e.ApiVersion)},");
+            w.Line($"DocumentDate = {Lit(e.DocumentDate)},");
+            if (e.Parameters.Length > 0)
+            {
+                w.Line("Parameters = new ApiParameter[]");
+                w.Open();
+                foreach (var p in e.Parameters)
+                {
+                    var parts = new List<string> { $"Name = {Lit(p.Name)}", $"Member = {Lit(p.Member)}", $"In = {Lit(p.In)}", $"Kind = ValueKind.{p.Kind}" };
+                    if (p.Required) parts.Add("Required = true");
+                    if (p.MaxLength != null) parts.Add($"MaxLength = {p.MaxLength.Value.ToString(CultureInfo.InvariantCulture)}");
+                    if (p.Format != null) parts.Add($"Format = {Lit(p.Format)}");
+                    if (p.Default != null) parts.Add($"Default = {Lit(p.Default)}");
+                    parts.Add($"Description = {Lit(p.Description)}");
+                    if (p.Source != "openapi") parts.Add($"Source = {Lit(p.Source)}");
+                    w.Line("new ApiParameter { " + string.Join(", ", parts) + " },");
+                }
+                w.Close("},");
+            }
             w.Line("Fields = new ApiField[]");
             w.Open();
-            foreach (var f in e.Fields)
-            {
-                var parts = new List<string> { $"Name = {Lit(f.Name)}", $"Member = {Lit(f.Member)}", $"Kind = ValueKind.{f.Kind}" };
-                if (f.Enum != null) parts.Add($"Enum = {Lit(f.Enum)}");
-                if (f.Required) parts.Add("Required = true");
-                if (f.InWrapper) parts.Add("InWrapper = true");
-                if (f.Minimum != null) parts.Add($"Minimum = {f.Minimum.Value.ToString(CultureInfo.InvariantCulture)}");
-                if (f.Maximum != null) parts.Add($"Maximum = {f.Maximum.Value.ToString(CultureInfo.InvariantCulture)}");
-                if (f.MinimumNumber != null) parts.Add($"MinimumNumber = {f.MinimumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
-                if (f.MaximumNumber != null) parts.Add($"MaximumNumber = {f.MaximumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
-                if (f.Pattern != null) parts.Add($"Pattern = {Lit(f.Pattern)}");
-                if (f.MaxLength != null) parts.Add($"MaxLength = {f.MaxLength.Value.ToString(CultureInfo.InvariantCulture)}");
-                if (f.MinItems != null) parts.Add($"MinItems = {f.MinItems.Value.ToString(CultureInfo.InvariantCulture)}");
-                if (f.MaxItems != null) parts.Add($"MaxItems = {f.MaxItems.Value.ToString(CultureInfo.InvariantCulture)}");
-                if (f.Default != null) parts.Add($"Default = {Lit(f.Default)}");
-                if (f.AllowedValues != null) parts.Add($"AllowedValues = {Arr(f.AllowedValues)}");
-                if (f.MaxBytes != null) parts.Add($"MaxBytes = {f.MaxBytes.Value.ToString(CultureInfo.InvariantCulture)}");
-                if (f.MediaTypes != null) parts.Add($"MediaTypes = ApiMediaTypes.{(f.MediaTypes == ApiMediaTypes.Fonts ? "Fonts" : "Images")}");
-                if (f.PartContentType != null) parts.Add($"PartContentType = {Lit(f.PartContentType)}");
-                parts.Add($"Description = {Lit(f.Description)}");
-                if (f.Source != "openapi") parts.Add($"Source = {Lit(f.Source)}");
-                w.Line("new ApiField { " + string.Join(", ", parts) + " },");
-            }
+            foreach (var f in e.Fields) w.Line(FieldLine(f));
             w.Close("},");
             w.Line("Rules = new ApiRule[]");
             w.Open();
-            foreach (var r in e.Rules)
-            {
-                var parts = new List<string> { $"Kind = RuleKind.{r.Kind}", $"Fields = {Arr(r.Fields)}" };
-                if (r.WhenField != null) parts.Add($"WhenField = {Lit(r.WhenField)}");
-                if (r.WhenValues.Length > 0) parts.Add($"WhenValues = {Arr(r.WhenValues)}");
-                parts.Add($"Message = {Lit(r.Message)}");
-                if (r.Source != "openapi") parts.Add($"Source = {Lit(r.Source)}");
-                w.Line("new ApiRule { " + string.Join(", ", parts) + " },");
-            }
+            foreach (var r in e.Rules) w.Line(RuleLine(r));
+            w.Close("},");
+            w.Close("},");
+        }
+        w.Close("};");
+        w.Line();
+        w.Line("public static readonly ApiRequestSchema[] RequestSchemas = new ApiRequestSchema[]");
+        w.Open();
+        foreach (var s in requestSchemas)
+        {
+            w.Line("new ApiRequestSchema");
+            w.Open();
+            w.Line($"Name = {Lit(s.Name)},");
+            w.Line($"TypeName = {Lit(s.TypeName)},");
+            w.Line($"Description = {Lit(s.Description)},");
+            if (s.Source != "openapi") w.Line($"Source = {Lit(s.Source)},");
+            w.Line("Fields = new ApiField[]");
+            w.Open();
+            foreach (var f in s.Fields) w.Line(FieldLine(f));
+            w.Close("},");
+            w.Line("Rules = new ApiRule[]");
+            w.Open();
+            foreach (var r in s.Rules) w.Line(RuleLine(r));
             w.Close("},");
             w.Close("},");
         }
@@ -155,6 +172,41 @@ internal static class Emit
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    private static string FieldLine(ApiField f)
+    {
+        var parts = new List<string> { $"Name = {Lit(f.Name)}", $"Member = {Lit(f.Member)}", $"Kind = ValueKind.{f.Kind}" };
+        if (f.Enum != null) parts.Add($"Enum = {Lit(f.Enum)}");
+        if (f.Ref != null) parts.Add($"Ref = {Lit(f.Ref)}");
+        if (f.Required) parts.Add("Required = true");
+        if (f.InWrapper) parts.Add("InWrapper = true");
+        if (f.Minimum != null) parts.Add($"Minimum = {f.Minimum.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (f.Maximum != null) parts.Add($"Maximum = {f.Maximum.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (f.MinimumNumber != null) parts.Add($"MinimumNumber = {f.MinimumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
+        if (f.MaximumNumber != null) parts.Add($"MaximumNumber = {f.MaximumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
+        if (f.Pattern != null) parts.Add($"Pattern = {Lit(f.Pattern)}");
+        if (f.MaxLength != null) parts.Add($"MaxLength = {f.MaxLength.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (f.MinItems != null) parts.Add($"MinItems = {f.MinItems.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (f.MaxItems != null) parts.Add($"MaxItems = {f.MaxItems.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (f.Default != null) parts.Add($"Default = {Lit(f.Default)}");
+        if (f.AllowedValues != null) parts.Add($"AllowedValues = {Arr(f.AllowedValues)}");
+        if (f.MaxBytes != null) parts.Add($"MaxBytes = {f.MaxBytes.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (f.MediaTypes != null) parts.Add($"MediaTypes = ApiMediaTypes.{(f.MediaTypes == ApiMediaTypes.Fonts ? "Fonts" : "Images")}");
+        if (f.PartContentType != null) parts.Add($"PartContentType = {Lit(f.PartContentType)}");
+        parts.Add($"Description = {Lit(f.Description)}");
+        if (f.Source != "openapi") parts.Add($"Source = {Lit(f.Source)}");
+        return "new ApiField { " + string.Join(", ", parts) + " },";
+    }
+
+    private static string RuleLine(ApiRule r)
+    {
+        var parts = new List<string> { $"Kind = RuleKind.{r.Kind}", $"Fields = {Arr(r.Fields)}" };
+        if (r.WhenField != null) parts.Add($"WhenField = {Lit(r.WhenField)}");
+        if (r.WhenValues.Length > 0) parts.Add($"WhenValues = {Arr(r.WhenValues)}");
+        parts.Add($"Message = {Lit(r.Message)}");
+        if (r.Source != "openapi") parts.Add($"Source = {Lit(r.Source)}");
+        return "new ApiRule { " + string.Join(", ", parts) + " },";
     }
 
     public static string Vocabulary(List<ApiEnum> enums, DescriptionBuilder.PaletteLimits palette)

@@ -206,6 +206,8 @@ internal static class Overlay
         Response = "RemoveBackgroundResponse",
         ErrorStatuses = new[] { 400, 401, 422, 429 },
         Source = IdeogramReference + " (not in the 2026-04-27 OpenAPI document)",
+        ApiVersion = "v1",
+        DocumentDate = IdeogramReference,
         Fields = new[]
         {
             new ApiField
