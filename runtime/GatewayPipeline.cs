@@ -128,6 +128,92 @@ namespace IdeogramGen
             return _retries.RunAsync(_sender, uri, path, body, images, read, call, cancellationToken);
         }
 
+        /// <summary>
+        /// Asks what a v2 call would cost: sends the same request with <c>?dry_run=true</c> and reads the
+        /// <see cref="PriceQuote"/> Ideogram answers instead of running it. Nothing is generated, stored or billed and no
+        /// safety review is performed (OpenAPI document of 2026-10-07, parameter <c>DryRun</c>; Ideogram API reference,
+        /// Price quotes), so the call takes no <see cref="GatewayOptions.ImageLimiter"/> permits, bypasses the gateway
+        /// cache (<c>cf-aig-skip-cache: true</c>, so a quote is never served in place of images or the reverse), is not
+        /// marked by <see cref="IdeogramRequestMark"/>, and a transient failure (5xx, timeout, broken connection) is
+        /// re-sent under the retry policy: every exception it throws has <see cref="IdeogramGenException.MayHaveBeenBilled"/>
+        /// false and <see cref="IdeogramGenException.IsRetrySafe"/> true. Telemetry records the call with
+        /// <c>ideogramgen.dry_run</c> and never as billed.
+        /// </summary>
+        /// <param name="path">
+        /// Ideogram's path of a v2 route that takes <c>dry_run</c>, e.g. <c>v2/image/generate/ideogram-4-5</c>: every
+        /// <c>v2/</c> route but <c>v2/image/describe/*</c> and <c>v2/generations/*</c> (which declare no <c>dry_run</c>).
+        /// </param>
+        /// <param name="body">The request body, exactly as the call itself would send it, so that the quote reflects the same options.</param>
+        /// <param name="options">Per-call settings (gateway options, timeout, retries), as for the call itself.</param>
+        /// <param name="cancellationToken">Cancels the call, waits included.</param>
+        /// <returns>The quote, with the gateway's metadata of the answer in <see cref="IdeogramResponse.Gateway"/>.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="body"/> is null.</exception>
+        /// <exception cref="ArgumentException">
+        /// <paramref name="path"/> is not a v2 route that takes <c>dry_run</c> (a v1 route would ignore the parameter and
+        /// run, and bill, the request); nothing was sent.
+        /// </exception>
+        /// <exception cref="IdeogramApiException">Ideogram refused the request (an invalid request answers 400, as the call itself would).</exception>
+        /// <exception cref="GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="IdeogramResponseException">The answer is not a price quote.</exception>
+        /// <exception cref="IdeogramValidationException">A gateway option is invalid (nothing was sent).</exception>
+        /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
+        public Task<PriceQuote> QuoteAsync(string path, RequestBody body, IdeogramRequestOptions? options, CancellationToken cancellationToken)
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
+            if (body is null) throw new ArgumentNullException(nameof(body));
+            CallSettings call;
+            Uri uri;
+            try
+            {
+                CheckQuotable(path);
+                call = QuoteCallFor(options);
+                uri = _endpoints.Get(path + (path.IndexOf('?') >= 0 ? "&" : "?") + DryRunQuery);
+            }
+            catch (ArgumentException ex)
+            {
+                return Task.FromException<PriceQuote>(ex);
+            }
+            return _retries.RunAsync(_sender, uri, path, body, 1, QuoteReader, call, cancellationToken);
+        }
+
+        /// <summary>The query parameter of a price quote (OpenAPI document of 2026-10-07, <c>#/components/parameters/DryRun</c>).</summary>
+        internal const string DryRunQuery = "dry_run=true";
+
+        private static readonly JsonValueReader<PriceQuote> QuoteReader = PriceQuote.Read;
+
+        private static void CheckQuotable(string path)
+        {
+            var route = path.TrimStart('/');
+            var query = route.IndexOf('?');
+            if (query >= 0) route = route.Substring(0, query);
+            if (!route.StartsWith("v2/", StringComparison.Ordinal) || route.StartsWith("v2/generations/", StringComparison.Ordinal)
+                || route.StartsWith("v2/image/describe/", StringComparison.Ordinal) || route.Length <= 3)
+                throw new ArgumentException(
+                    $"'{route}' takes no dry_run: price quotes are answered by Ideogram's v2 routes (v2/{{content}}/{{action}}/{{model}}, e.g. v2/image/generate/ideogram-4-5), " +
+                    "except v2/image/describe/* and v2/generations/*. A v1 route would ignore dry_run and run (and bill) the request, so nothing was sent.",
+                    nameof(path));
+        }
+
+        /// <summary>The settings of a quote: the call's own, with the gateway cache bypassed and the dry-run facts.</summary>
+        private CallSettings QuoteCallFor(IdeogramRequestOptions? options)
+        {
+            if (options is null && _defaultsInvalid != null) throw _defaultsInvalid;
+            var timeout = options?.Timeout ?? _options.Timeout;
+            if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(nameof(options), "IdeogramRequestOptions.Timeout must be positive or infinite.");
+            var retry = options?.Retry ?? _options.Retry;
+            retry.Validate();
+            var gateway = (options?.Gateway is null ? _options.Defaults : _options.Defaults.MergedWith(options.Gateway)).MergedWith(NoCache);
+            var errors = gateway.GatewayToken != null && gateway.GatewayToken != _options.Defaults.GatewayToken
+                ? new ErrorClassifier(new SecretScrubber(new[] { _credentials.ApiKey, _credentials.GatewayToken, gateway.GatewayToken }))
+                : _errors;
+            return new CallSettings(CallSettings.BuildHeaders(_credentials, gateway, _userAgent), gateway.EventId, timeout, retry, errors, dryRun: true);
+        }
+
+        private static readonly GatewayRequestOptions NoCache = new GatewayRequestOptions { SkipCache = true };
+
         private CallSettings DefaultCall()
         {
             if (_defaultsInvalid != null) throw _defaultsInvalid;

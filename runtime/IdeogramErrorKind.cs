@@ -11,7 +11,11 @@ namespace IdeogramGen
         Unauthorized,
         /// <summary>403: not authorized (declared instead of 401 on remix and upscale); the request did not run.</summary>
         Forbidden,
-        /// <summary>402: insufficient credits or a daily limit (<c>insufficient_funds</c>, <c>daily_limit</c>); retrying won't help.</summary>
+        /// <summary>
+        /// 402: the balance or plan does not allow the request; <see cref="IdeogramApiException.RejectReason"/> says which
+        /// (<c>insufficient_funds</c>, <c>daily_limit</c>, <c>subscription_required</c>, <c>priority_credit_required</c>,
+        /// <c>feature_limit</c>). Not run, not billed; retrying won't help until the balance or limit changes.
+        /// </summary>
         InsufficientCredits,
         /// <summary>422: the prompt or an input image failed the safety check; not billed.</summary>
         SafetyRejected,

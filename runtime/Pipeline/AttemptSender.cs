@@ -40,7 +40,8 @@ namespace IdeogramGen
             where T : IdeogramResponse
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            IdeogramRequestMark.Set(request, path);   // contract C4: handlers can tell a call that may bill if re-sent
+            // Contract C4: handlers can tell a call that may bill if re-sent. A price quote cannot bill, so it is not marked.
+            if (!call.DryRun) IdeogramRequestMark.Set(request, path);
             var headers = request.Headers;
             foreach (var h in call.Headers) headers.TryAddWithoutValidation(h.Key, h.Value);
             request.Content = body.CreateContent();

@@ -10,8 +10,9 @@ namespace IdeogramGen
     /// </summary>
     internal sealed class CallSettings
     {
-        public CallSettings(KeyValuePair<string, string>[] headers, string? eventId, TimeSpan timeout, IdeogramRetryPolicy retry, ErrorClassifier errors)
+        public CallSettings(KeyValuePair<string, string>[] headers, string? eventId, TimeSpan timeout, IdeogramRetryPolicy retry, ErrorClassifier errors, bool dryRun = false)
         {
+            DryRun = dryRun;
             Headers = headers;
             EventId = eventId;
             Timeout = timeout;
@@ -31,6 +32,12 @@ namespace IdeogramGen
         public IdeogramRetryPolicy Retry { get; }
 
         public ErrorClassifier Errors { get; }
+
+        /// <summary>
+        /// A price quote (<c>?dry_run=true</c>): nothing runs or is billed, so the call takes no image-limiter permits, is
+        /// not marked as a request that may bill (<see cref="IdeogramRequestMark"/>), and a transient failure may be re-sent.
+        /// </summary>
+        public bool DryRun { get; }
 
         /// <summary>Builds the headers of a call: <c>Api-Key</c>, the gateway token (unless the options carry their own), the options' headers, User-Agent, Accept.</summary>
         /// <exception cref="IdeogramValidationException">A gateway option is invalid.</exception>

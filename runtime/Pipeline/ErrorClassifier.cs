@@ -147,11 +147,13 @@ namespace IdeogramGen
             var text = new StringBuilder("Ideogram answered ").Append(status);
             if (!string.IsNullOrEmpty(message)) text.Append(": ").Append(_scrub.Scrub(message!));
             if (reject != null) text.Append(" (reject_reason: ").Append(reject).Append(')');
-            text.Append(text[text.Length - 1] == '.' ? " " : ". ").Append(fact?.Text ?? "Unexpected answer; the request may have run.");
+            text.Append(text[text.Length - 1] == '.' ? " " : ". ").Append(RejectText(status, reject) ?? fact?.Text ?? "Unexpected answer; the request may have run.");
 
-            var ex = new IdeogramApiException(text.ToString(), kind, message, reject);
-            if (root.TryGetProperty("max_inflight_requests", out var mir) && mir.ValueKind == JsonValueKind.Number && mir.TryGetInt32(out var mirv))
+            var ex = new IdeogramApiException(text.ToString(), kind, message, string.IsNullOrWhiteSpace(reject) ? default(GenerationRejectReason) : new GenerationRejectReason(reject!));
+            if (root.TryGetProperty("max_inflight_requests", out var mir) && mir.ValueKind == JsonValueKind.Number && mir.TryGetInt32(out var mirv) && mirv >= 1)
                 ex.MaxInflightRequests = mirv;
+            var speed = Str(root, "task_completion_speed");
+            if (!string.IsNullOrWhiteSpace(speed)) ex.TaskCompletionSpeed = new TaskCompletionSpeed(speed!);
             // The facts table (Ideogram's errors and rate-limits pages); an undescribed status may have run.
             if (fact != null)
             {
@@ -165,6 +167,24 @@ namespace IdeogramGen
                 ex.IsTransient = status >= 500;
             }
             return ex;
+        }
+
+        /// <summary>
+        /// What a 402's <c>reject_reason</c> means where the 402 row of the facts table (credits) does not say it (Ideogram
+        /// API reference, Errors, "Outcomes and billing": rejected before running, not billed; 402 repeats until the
+        /// balance or limit changes). Null for other statuses and reasons.
+        /// </summary>
+        private static string? RejectText(int status, string? reject)
+        {
+            if (status != 402) return null;
+            switch (reject)
+            {
+                case "daily_limit": return "A daily usage limit is reached; not run, not billed. Retrying won't help until the limit resets.";
+                case "subscription_required": return "The request needs a subscription the account does not have; not run, not billed.";
+                case "priority_credit_required": return "The request needs priority credits the account does not have; not run, not billed.";
+                case "feature_limit": return "The account's plan does not allow this feature or option; not run, not billed.";
+                default: return null;
+            }
         }
 
         private IdeogramResponseException NotJson(int status, ReadOnlyMemory<byte> body, string? contentType)

@@ -17,9 +17,11 @@ namespace IdeogramGen
         private readonly string? _model;
         private readonly string _server;
         private readonly int _port;
+        private readonly bool _dryRun;
 
-        internal CallTelemetry(string path, RequestBody body, int images, Uri baseUri, bool traced, bool recordPrompt)
+        internal CallTelemetry(string path, RequestBody body, int images, Uri baseUri, bool traced, bool recordPrompt, bool dryRun = false)
         {
+            _dryRun = dryRun;
             _started = Stopwatch.GetTimestamp();
             _server = baseUri.Host;
             _port = baseUri.Port;
@@ -36,6 +38,7 @@ namespace IdeogramGen
             _activity.SetTag(Names.ServerAddress, _server);
             _activity.SetTag(Names.ServerPort, _port);
             _activity.SetTag(Names.RequestPath, path);
+            if (dryRun) _activity.SetTag(Names.DryRun, true);
             if (recordPrompt && fields.Prompt != null) _activity.SetTag(Names.GenAIInputMessages, InputMessages(fields.Prompt));
         }
 
@@ -59,7 +62,7 @@ namespace IdeogramGen
                 foreach (var image in ((IIdeogramImageResponse)response).Images)
                     if (image.IsWithheld) withheld++;
                     else delivered++;
-            bool billed = response.Gateway.CacheStatus != GatewayCacheStatus.Hit;
+            bool billed = !_dryRun && response.Gateway.CacheStatus != GatewayCacheStatus.Hit;
             if (_activity != null && _activity.IsAllDataRequested)
             {
                 Answer(response.StatusCode, response.Gateway, attempts, billed);
@@ -84,7 +87,7 @@ namespace IdeogramGen
         public void Failed(Exception error, int attempts)
         {
             var ex = error as IdeogramGenException;
-            bool billed = ex?.MayHaveBeenBilled ?? false;
+            bool billed = !_dryRun && (ex?.MayHaveBeenBilled ?? false);
             if (_activity != null)
             {
                 if (_activity.IsAllDataRequested)

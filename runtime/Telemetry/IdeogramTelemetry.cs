@@ -134,14 +134,19 @@ namespace IdeogramGen
             public const string ResponseImagesWithheld = "ideogramgen.response.images_withheld";
             /// <summary><c>ideogramgen.image.type</c> on <see cref="ImageUsage"/>: <c>delivered</c> or <c>withheld</c>.</summary>
             public const string ImageType = "ideogramgen.image.type";
+            /// <summary>
+            /// <c>ideogramgen.dry_run</c>: true on a price quote (<c>?dry_run=true</c>, <see cref="GatewayPipeline.QuoteAsync"/>),
+            /// which generates and bills nothing (its <see cref="MayHaveBeenBilled"/> is always false); absent otherwise.
+            /// </summary>
+            public const string DryRun = "ideogramgen.dry_run";
         }
 
         /// <summary>Starts the telemetry of one call, or returns null when nobody listens.</summary>
-        internal static CallTelemetry? StartCall(string path, RequestBody body, int images, Uri baseUri, bool recordPrompt)
+        internal static CallTelemetry? StartCall(string path, RequestBody body, int images, Uri baseUri, bool recordPrompt, bool dryRun = false)
         {
             bool traced = Source.HasListeners();
             if (!traced && !OperationDuration.Enabled && !ImageUsage.Enabled && !BillingUncertain.Enabled && !Retries.Enabled) return null;
-            return new CallTelemetry(path, body, images, baseUri, traced, recordPrompt);
+            return new CallTelemetry(path, body, images, baseUri, traced, recordPrompt, dryRun);
         }
 
         internal static void RecordDownloaded(long bytes)

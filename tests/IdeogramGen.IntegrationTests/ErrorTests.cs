@@ -70,6 +70,57 @@ public class ErrorTests
         Assert.Equal(TimeSpan.FromSeconds(3), ex.RetryAfter);
     }
 
+    [Fact]
+    public async Task V2_inflight_limit_body_is_typed_with_its_queue()
+    {
+        var ex = await Fails<IdeogramApiException>(HttpStatusCode.TooManyRequests,
+            """{"error":"Too many generations in progress","reject_reason":"inflight_limit","max_inflight_requests":4,"task_completion_speed":"slow"}""");
+        Assert.Equal(IdeogramErrorKind.InflightLimit, ex.Kind);
+        Assert.Equal(GenerationRejectReason.InflightLimit, ex.RejectReason);
+        Assert.True(ex.RejectReason.IsKnown);
+        Assert.Equal(4, ex.MaxInflightRequests);
+        Assert.Equal(TaskCompletionSpeed.Slow, ex.TaskCompletionSpeed);
+        Assert.True(ex.IsRetrySafe);
+        Assert.False(ex.MayHaveBeenBilled);
+    }
+
+    [Theory]
+    [InlineData("insufficient_funds", "top up")]
+    [InlineData("daily_limit", "daily usage limit")]
+    [InlineData("subscription_required", "subscription")]
+    [InlineData("priority_credit_required", "priority credits")]
+    [InlineData("feature_limit", "plan does not allow")]
+    public async Task V2_402_bodies_are_typed_not_billed_and_not_retried(string reason, string explained)
+    {
+        var ex = await Fails<IdeogramApiException>(HttpStatusCode.PaymentRequired, "{\"error\":\"Rejected\",\"reject_reason\":\"" + reason + "\"}");
+        Assert.Equal(IdeogramErrorKind.InsufficientCredits, ex.Kind);
+        Assert.Equal(new GenerationRejectReason(reason), ex.RejectReason);
+        Assert.True(ex.RejectReason.IsKnown);
+        Assert.False(ex.MayHaveBeenBilled);
+        Assert.False(ex.IsTransient);
+        Assert.Contains("(reject_reason: " + reason + ")", ex.Message);
+        Assert.Contains(explained, ex.Message);
+        Assert.Null(ex.MaxInflightRequests);
+        Assert.False(ex.TaskCompletionSpeed.IsSet);
+    }
+
+    [Fact]
+    public async Task A_reject_reason_this_library_does_not_know_is_kept()
+    {
+        var ex = await Fails<IdeogramApiException>(HttpStatusCode.PaymentRequired, """{"error":"Rejected","reject_reason":"video_limit"}""");
+        Assert.Equal("video_limit", ex.RejectReason.Value);
+        Assert.False(ex.RejectReason.IsKnown);
+    }
+
+    [Fact]
+    public async Task A_v1_error_body_without_reject_reason_leaves_it_unset()
+    {
+        var ex = await Fails<IdeogramApiException>(HttpStatusCode.UnprocessableEntity, """{"error":"Prompt provided failed safety check due to the inclusion of prohibited content."}""");
+        Assert.Equal(IdeogramErrorKind.SafetyRejected, ex.Kind);
+        Assert.False(ex.RejectReason.IsSet);
+        Assert.Equal(default, ex.RejectReason);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadRequest, 2001, GatewayErrorKind.GatewayNotFound, false, true)]
     [InlineData(HttpStatusCode.TooManyRequests, 2003, GatewayErrorKind.RateLimited, false, true)]

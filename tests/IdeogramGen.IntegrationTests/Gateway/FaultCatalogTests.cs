@@ -81,7 +81,7 @@ public class FaultCatalogTests
         h.Emulator.Faults.Enqueue(EmulatorFault.InsufficientCredits());
         var ex = await FailsAsync<IdeogramApiException>(h);
         Assert.Equal(IdeogramErrorKind.InsufficientCredits, ex.Kind);
-        Assert.Equal("insufficient_funds", ex.RejectReason);
+        Assert.Equal(GenerationRejectReason.InsufficientFunds, ex.RejectReason);
         Assert.Equal(402, ex.StatusCode);
         Facts(ex, retrySafe: true, transient: false, mayHaveBeenBilled: false);
         SentOnce(h, billed: 0);
