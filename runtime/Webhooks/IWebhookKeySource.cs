@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 namespace IdeogramGen.Webhooks;
 
 /// <summary>Where the verifier gets Ideogram's signing keys from.</summary>
+/// <remarks>Implementations: <see cref="JwksWebhookKeySource"/> (Ideogram's published set, cached), <see cref="StaticWebhookKeySource"/>.</remarks>
 public interface IWebhookKeySource
 {
     /// <summary>
@@ -12,16 +13,4 @@ public interface IWebhookKeySource
     /// for example to bound how often it fetches.
     /// </summary>
     ValueTask<WebhookSigningKeySet> GetKeysAsync(bool refresh, CancellationToken cancellationToken);
-}
-
-/// <summary>A fixed key set: for tests, or for keys the application distributes itself.</summary>
-public sealed class StaticWebhookKeySource : IWebhookKeySource
-{
-    private readonly WebhookSigningKeySet _keys;
-
-    /// <summary>Serves <paramref name="keys"/> for every request.</summary>
-    public StaticWebhookKeySource(WebhookSigningKeySet keys) => _keys = keys ?? throw new System.ArgumentNullException(nameof(keys));
-
-    /// <inheritdoc />
-    public ValueTask<WebhookSigningKeySet> GetKeysAsync(bool refresh, CancellationToken cancellationToken) => new ValueTask<WebhookSigningKeySet>(_keys);
 }

@@ -10,30 +10,6 @@ using Org.BouncyCastle.Math.EC.Rfc8032;
 
 namespace IdeogramGen.Webhooks;
 
-/// <summary>Settings of an <see cref="IdeogramWebhookVerifier"/>.</summary>
-public sealed class IdeogramWebhookVerifierOptions
-{
-    /// <summary>The clock the replay window is measured with. Default <see cref="TimeProvider.System"/>.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>
-    /// How old a delivery's signing timestamp may be. Default five minutes. Ideogram states no tolerance (neither the
-    /// webhooks page nor the 2026-10-07 document does), so this is the receiver's choice; it bounds how long a captured
-    /// delivery could be replayed, and the de-duplication store must remember ids at least this long.
-    /// </summary>
-    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How far in the future a signing timestamp may lie, for clock differences. Default one minute.</summary>
-    public TimeSpan AllowedClockSkew { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// Where accepted generation ids are remembered so a repeated delivery is rejected as
-    /// <see cref="WebhookRejectionReason.Duplicate"/>. Default an <see cref="InMemoryWebhookDeliveryStore"/> of this verifier;
-    /// null turns de-duplication off (the handler is then expected to be idempotent itself).
-    /// </summary>
-    public IWebhookDeliveryStore? DeliveryStore { get; set; } = new InMemoryWebhookDeliveryStore();
-}
-
 /// <summary>
 /// Verifies Ideogram webhook deliveries as developer.ideogram.ai <c>ideogram-api/webhooks</c> ("Verifying the signature")
 /// and the 2026-10-07 OpenAPI document (<c>#/paths/~1v1~1.well-known~1jwks.json/get</c>) describe them: an Ed25519
@@ -44,9 +20,14 @@ public sealed class IdeogramWebhookVerifierOptions
 /// a body whose <c>generation_id</c> matches the header, and a generation not accepted before are required as well.
 /// </summary>
 /// <remarks>
-/// The document names the message's first value <c>request_id</c>; the only request-identifying header a delivery carries
-/// is <see cref="IdeogramWebhookHeaders.GenerationId"/>, which is what is used (see <c>description/newer-facts.json</c>,
-/// <c>webhook.signed-message.first-value</c>). Framework-free: feed it the header values and the raw body bytes.
+/// <para>The document names the message's first value <c>request_id</c>. The webhooks page's step 2 ("Rebuild the signed
+/// message. Concatenate these four values in this exact order, joined with single newline separators, then encode the
+/// result as UTF-8") introduces a list that the copies of the page available when this was written do not contain, nor
+/// does the text of its Python example. The only request-identifying header a delivery carries is
+/// <see cref="IdeogramWebhookHeaders.GenerationId"/>, which is what is used: an inference, recorded as such in
+/// <c>description/newer-facts.json</c> (<c>webhook.signed-message.first-value</c>).</para>
+/// <para>Framework-free: feed it the header values and the raw body bytes (<see cref="WebhookDelivery"/>); package
+/// <c>IdeogramGen.Webhooks.AspNetCore</c> does that for an ASP.NET Core endpoint.</para>
 /// </remarks>
 public sealed class IdeogramWebhookVerifier
 {
@@ -55,16 +36,31 @@ public sealed class IdeogramWebhookVerifier
     private readonly IdeogramWebhookVerifierOptions _options;
 
     /// <summary>Creates a verifier over <paramref name="keys"/>.</summary>
+    /// <param name="keys">Where the signing keys come from: usually a <see cref="JwksWebhookKeySource"/>.</param>
+    /// <param name="options">Replay window, clock, de-duplication store; null for the defaults. Copied: later changes have no effect.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="keys"/> is null.</exception>
+    /// <exception cref="ArgumentException">The options' clock is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The replay window is not positive or the clock skew is negative.</exception>
     public IdeogramWebhookVerifier(IWebhookKeySource keys, IdeogramWebhookVerifierOptions? options = null)
     {
         _keys = keys ?? throw new ArgumentNullException(nameof(keys));
-        _options = options ?? new IdeogramWebhookVerifierOptions();
+        // A copy: changing the options afterwards does not change a verifier in use.
+        var o = options ?? new IdeogramWebhookVerifierOptions();
+        _options = new IdeogramWebhookVerifierOptions
+        {
+            TimeProvider = o.TimeProvider!, ReplayWindow = o.ReplayWindow, AllowedClockSkew = o.AllowedClockSkew, DeliveryStore = o.DeliveryStore,
+        };
         if (_options.TimeProvider is null) throw new ArgumentException("IdeogramWebhookVerifierOptions.TimeProvider must not be null.", nameof(options));
         if (_options.ReplayWindow <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), _options.ReplayWindow, "The replay window must be positive.");
         if (_options.AllowedClockSkew < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), _options.AllowedClockSkew, "The allowed clock skew must not be negative.");
     }
 
-    /// <summary>Verifies one delivery; never throws for anything wrong with the delivery itself.</summary>
+    /// <summary>
+    /// Verifies one delivery; never throws for anything wrong with the delivery itself. In order: the required headers are
+    /// present; the timestamp is decimal Unix seconds inside the replay window and not beyond the clock skew; the
+    /// signature is 64 bytes of hex and verifies with a published key (the set is fetched again once when none does);
+    /// the body is JSON whose <c>generation_id</c> equals the header; the generation was not accepted before (recorded now).
+    /// </summary>
     /// <returns>Accepted, or rejected with the <see cref="WebhookRejectionReason"/> and a message saying what was wrong.</returns>
     /// <exception cref="System.Net.Http.HttpRequestException">The key source could not fetch the key set (the delivery was not judged; answer with a server error).</exception>
     /// <exception cref="WebhookKeySetException">The key source fetched a document that is not a usable key set.</exception>
@@ -123,7 +119,19 @@ public sealed class IdeogramWebhookVerifier
             return WebhookVerificationResult.Rejected(WebhookRejectionReason.Duplicate,
                 $"A delivery for generation {delivery.GenerationId} was accepted before.", delivery, verifiedBy.KeyId, signedAt);
 
-        return WebhookVerificationResult.Accepted(delivery, verifiedBy.KeyId, signedAt);
+        return WebhookVerificationResult.Accepted(delivery, new IdeogramWebhook(delivery.GenerationId!, delivery.UserId!, verifiedBy.KeyId, signedAt, now, delivery.Body));
+    }
+
+    /// <summary>
+    /// Forgets that a delivery of <paramref name="generationId"/> was accepted, so that Ideogram's next delivery of it is
+    /// processed rather than answered as a duplicate: call it when handling an accepted delivery failed (and the receiver
+    /// answers with an error). Does nothing without a <see cref="IdeogramWebhookVerifierOptions.DeliveryStore"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="generationId"/> is null.</exception>
+    public ValueTask ForgetAsync(string generationId, CancellationToken cancellationToken = default)
+    {
+        if (generationId is null) throw new ArgumentNullException(nameof(generationId));
+        return _options.DeliveryStore is { } store ? store.ForgetAsync(generationId, cancellationToken) : default;
     }
 
     /// <summary>
@@ -195,5 +203,10 @@ public sealed class IdeogramWebhookVerifier
         }
     }
 
-    private static string Shorten(string value) => value.Length <= 64 ? value : value.Substring(0, 64) + "…";
+    /// <summary>A header value fit for a message: at most 64 characters, control characters replaced (no log forging).</summary>
+    private static string Shorten(string value)
+    {
+        var text = value.Length <= 64 ? value : value.Substring(0, 64) + "…";
+        return text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray()) : text;
+    }
 }
