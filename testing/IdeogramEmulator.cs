@@ -34,6 +34,8 @@ namespace IdeogramGen.Testing
     /// the reported size, deterministic for a seed; HTTP 403 for a wrong signature or after <c>exp</c>).</item>
     /// <item><c>GET|PATCH client/v4/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs[/{id}]</c>: the gateway
     /// logs API in Cloudflare's v4 envelope.</item>
+    /// <item><c>GET v1/.well-known/jwks.json</c>: the key set that verifies the emulator's signed webhook deliveries
+    /// (<see cref="Webhooks"/>).</item>
     /// </list>
     /// <para>Validation failures answer HTTP 400 <c>{"error":"&lt;field&gt;: &lt;what is wrong&gt;"}</c> (Ideogram does not
     /// declare its 400 body; this is the emulator's choice). Faults are injected through <see cref="Faults"/>.</para>
@@ -208,6 +210,7 @@ namespace IdeogramGen.Testing
             {
                 await _app.DisposeAsync().ConfigureAwait(false);
                 _stopping.Dispose();
+                _webhooks?.Dispose();
             }
         }
 
@@ -223,7 +226,8 @@ namespace IdeogramGen.Testing
             string path = context.Request.Path.Value ?? "/";
             try
             {
-                if (path.StartsWith("/v1/", StringComparison.Ordinal)) await HandleGatewayAsync(context, path).ConfigureAwait(false);
+                if (path == JwksRoute) await HandleJwksAsync(context).ConfigureAwait(false);
+                else if (path.StartsWith("/v1/", StringComparison.Ordinal)) await HandleGatewayAsync(context, path).ConfigureAwait(false);
                 else if (path.StartsWith("/ephemeral/", StringComparison.Ordinal)) await HandleImageAsync(context, path).ConfigureAwait(false);
                 else if (path.StartsWith("/client/v4/", StringComparison.Ordinal)) await HandleLogsApiAsync(context, path).ConfigureAwait(false);
                 else await WriteAsync(context, 404, WireBodies.NotFound, WireBodies.Json).ConfigureAwait(false);
