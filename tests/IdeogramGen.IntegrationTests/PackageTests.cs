@@ -23,11 +23,17 @@ public class PackageTests : IClassFixture<PackedSolution>
 
     public PackageTests(PackedSolution packed) => _feed = packed.Feed;
 
-    [Fact]
-    public void Packing_the_solution_produces_both_packages()
+    /// <summary>Every package the solution ships; a new packable project is added here on purpose.</summary>
+    private static readonly string[] ExpectedPackages =
     {
-        Assert.Contains("IdeogramGen", _feed.Packages.Keys);
-        Assert.Contains("IdeogramGen.Testing", _feed.Packages.Keys);
+        "IdeogramGen", "IdeogramGen.Testing", "IdeogramGen.Extensions", "IdeogramGen.Extensions.AI", "IdeogramGen.Extensions.Redis",
+        "IdeogramGen.Webhooks", "IdeogramGen.Webhooks.AspNetCore",
+    };
+
+    [Fact]
+    public void Packing_the_solution_produces_every_package()
+    {
+        Assert.Equal(ExpectedPackages.OrderBy(p => p, StringComparer.Ordinal), _feed.Packages.Keys.OrderBy(p => p, StringComparer.Ordinal));
         Assert.All(_feed.Packages.Values, p => Assert.True(File.Exists(p), p));
         Assert.Equal(_feed.Packages.Count, Directory.GetFiles(_feed.Feed, "*.nupkg").Length);
         Assert.DoesNotContain(_feed.PackOutput.Split('\n'), l => l.Contains(": warning NU", StringComparison.Ordinal));
