@@ -42,6 +42,48 @@ public class WebhookEndToEndTests
         Assert.Equal(1, r.Emulator.Webhooks.KeySetRequestCount);
     }
 
+    [Fact]
+    public async Task The_delivered_result_reads_as_the_client_reads_the_same_answer()
+    {
+        await using var r = await WebhookReceiver.StartAsync();
+        var capture = new CapturingHandler();
+        using var http = new HttpClient(capture);
+        var images = new TestImages(http, new IdeogramCredentials("emulator-key"), new GatewayOptions { GatewayRoot = r.Emulator.Root }, null);
+        var polled = await images.GenerateV3Async(new GenerateV3Request { Prompt = "A lighthouse at dawn", NumImages = 2, Seed = 42 });
+
+        // Ideogram's delivery is the synchronous answer with its generation_id.
+        var answer = Encoding.UTF8.GetString(capture.LastBody!);
+        Assert.StartsWith("{", answer);
+        Assert.Equal(200, (await r.DeliverAsync("{\"generation_id\":\"same-answer\"," + answer.Substring(1))).StatusCode);
+        var delivered = Assert.Single(r.Handled).ReadAs(ImageV3Response.Read);
+
+        Assert.Equal(polled.Created, delivered.Created);
+        Assert.Equal(polled.Data.Count, delivered.Data.Count);
+        for (var i = 0; i < polled.Data.Count; i++)
+        {
+            Assert.Equal(polled.Data[i].Url, delivered.Data[i].Url);
+            Assert.Equal(polled.Data[i].Seed, delivered.Data[i].Seed);
+            Assert.Equal(polled.Data[i].Prompt, delivered.Data[i].Prompt);
+            Assert.Equal(polled.Data[i].Resolution, delivered.Data[i].Resolution);
+            Assert.Equal(polled.Data[i].IsImageSafe, delivered.Data[i].IsImageSafe);
+        }
+    }
+
+    /// <summary>Keeps the last answer body the client received (buffered, so the client still reads it).</summary>
+    private sealed class CapturingHandler : DelegatingHandler
+    {
+        public CapturingHandler() : base(new SocketsHttpHandler()) { }
+
+        public byte[]? LastBody { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            LastBody = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return response;
+        }
+    }
+
     [Theory]
     [InlineData(EmulatorWebhookVariant.TamperedBody, 401, "InvalidSignature")]
     [InlineData(EmulatorWebhookVariant.TamperedHeader, 401, "InvalidSignature")]
