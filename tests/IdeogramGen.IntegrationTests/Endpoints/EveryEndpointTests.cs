@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using IdeogramGen.IntegrationTests.Conformance;
 using IdeogramGen.ApiDescription;
 using IdeogramGen.Testing;
 
@@ -229,7 +228,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     private static string InputSize(RecordedRequest recorded)
     {
         Assert.NotEmpty(recorded.Files);
-        var (w, h) = PngSize(WireTests.Png());
+        var (w, h) = PngSize(Samples.PngBytes());
         return $"{w}x{h}";
     }
 

@@ -29,7 +29,7 @@ public sealed class MultipartFileNameTests : IClassFixture<LoopbackEmulatorFixtu
     {
         var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, StubHandler.Success));
         var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ideogram-test-key"));
-        await client.RemixV3Async(new RemixV3Request { Image = IdeogramFile.FromBytes(WireTests.Png(), "a b.png"), Prompt = "p" });
+        await client.RemixV3Async(new RemixV3Request { Image = IdeogramFile.FromBytes(Samples.PngBytes(), "a b.png"), Prompt = "p" });
 
         var body = Encoding.UTF8.GetString(handler.Requests.Single().Body);
         var disposition = body.Split("\r\n").Single(l => l.StartsWith("Content-Disposition:", StringComparison.OrdinalIgnoreCase) && l.Contains("name=\"image\"", StringComparison.Ordinal));
@@ -43,7 +43,7 @@ public sealed class MultipartFileNameTests : IClassFixture<LoopbackEmulatorFixtu
     {
         using var http = new HttpClient(_emulator.CreateHandler());
         var client = new TestImages(http, new IdeogramCredentials("ideogram-e2e-key"), new GatewayOptions { GatewayRoot = _emulator.Root });
-        await client.LayerizeTextV3Async(new LayerizeTextV3Request { Image = IdeogramFile.FromBytes(WireTests.Png(), "street sign.png") });
+        await client.LayerizeTextV3Async(new LayerizeTextV3Request { Image = IdeogramFile.FromBytes(Samples.PngBytes(), "street sign.png") });
 
         var recorded = _emulator.Requests.Last(r => r.IdeogramPath == "/v1/ideogram-v3/layerize-text");
         Assert.Equal("street sign.png", recorded.Files.Single().FileName);

@@ -46,7 +46,7 @@ public class CallFailureTests
     public async Task An_upload_stream_that_throws_while_the_body_is_sent_did_not_run()
     {
         await using var h = await GatewayHarness.StartAsync();
-        using var broken = new ThrowingStream(WireTests.Png(), failAfter: 64);
+        using var broken = new ThrowingStream(Samples.PngBytes(), failAfter: 64);
         var ex = await Assert.ThrowsAsync<IdeogramTransportException>(() => h.Client.RemixV3Async(new RemixV3Request
         {
             Prompt = "p",

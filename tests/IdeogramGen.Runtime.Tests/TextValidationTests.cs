@@ -2,9 +2,8 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
-using IdeogramGen.IntegrationTests.Conformance;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.Runtime.Tests;
 
 /// <summary>Text that cannot be sent faithfully is refused before sending, with the field named.</summary>
 public class TextValidationTests

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.Runtime.Tests;
 
 /// <summary>What goes on the wire, byte for byte.</summary>
 public class WireTests
@@ -129,7 +129,7 @@ public class WireTests
         Assert.Equal("image/png", parts[1].ContentType);
     }
 
-    internal static byte[] Png() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+    internal static byte[] Png() => Samples.PngBytes();
 
     private static string Compact(string json)
     {

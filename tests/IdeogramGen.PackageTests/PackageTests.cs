@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.PackageTests;
 
 /// <summary>
 /// The solution's packages as users get them: <c>dotnet pack IdeogramGen.sln</c> packs every packable project into a

@@ -11,7 +11,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests.Conformance;
+namespace IdeogramGen.ConformanceTests;
 
 /// <summary>
 /// Runs Prism (<c>prism mock -h 127.0.0.1 -p &lt;free port&gt; description/ideogram-openapi.json</c>) from

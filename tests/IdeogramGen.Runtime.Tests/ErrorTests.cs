@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.Runtime.Tests;
 
 /// <summary>Every error body becomes the right typed exception, with its retry and billing facts, and no secret.</summary>
 public class ErrorTests

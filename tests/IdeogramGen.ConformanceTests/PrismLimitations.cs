@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using IdeogramGen.ApiDescription;
 
-namespace IdeogramGen.IntegrationTests.Conformance;
+namespace IdeogramGen.ConformanceTests;
 
 /// <summary>
 /// The multipart shapes Prism 5.16.0 cannot validate although the OpenAPI document prescribes them, so that its

@@ -5,7 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests.Conformance;
+namespace IdeogramGen.ConformanceTests;
 
 /// <summary>
 /// Plays the gateway in front of Prism: the generated client sends <c>{root}v1/{account}/{gateway}/ideogram/{path}</c>,

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.Runtime.Tests;
 
 /// <summary>Values Ideogram rejects are refused before anything is sent, with the field and what is allowed.</summary>
 public class ValidationTests

@@ -7,7 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using IdeogramGen.ApiDescription;
 
-namespace IdeogramGen.IntegrationTests.Conformance;
+namespace IdeogramGen.ConformanceTests;
 
 /// <summary>
 /// Negative controls: requests that break Ideogram's OpenAPI document must be caught by the same Prism set-up, log
@@ -44,7 +44,7 @@ public sealed class PrismNegativeControlTests : IClassFixture<PrismFixture>
             { new StringContent("A lighthouse"), "\"prompt\"" },
             { new StringContent("9"), "\"num_images\"" },
         };
-        var image = new ByteArrayContent(WireTests.Png());
+        var image = new ByteArrayContent(Samples.PngBytes());
         image.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         form.Add(image, "\"image\"", "\"image.png\"");
         var (status, exchange) = await SendRawAsync("v1/ideogram-v3/remix", form);
@@ -82,7 +82,7 @@ public sealed class PrismNegativeControlTests : IClassFixture<PrismFixture>
         {
             new("prompt", null, null, Encoding.UTF8.GetBytes("p")),
             new("color_palette", null, "application/json", Encoding.UTF8.GetBytes("""{"name":"PASTEL"}""")),
-            new("style_reference_images", "a.png", "image/png", WireTests.Png()),
+            new("style_reference_images", "a.png", "image/png", Samples.PngBytes()),
         };
         var violations = new[]
         {

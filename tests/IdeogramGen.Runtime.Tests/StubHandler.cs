@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.TestSupport;
 
 /// <summary>Records each request (with its body read) and answers with a canned response.</summary>
 internal sealed class StubHandler : HttpMessageHandler

@@ -7,7 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using IdeogramGen.Testing;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.Runtime.Tests;
 
 /// <summary>Edge cases found by adversarial review: secrets cut in half, redirects, odd input and odd answers.</summary>
 public class HardeningTests

@@ -8,7 +8,7 @@ using IdeogramGen.ApiDescription;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace IdeogramGen.IntegrationTests.Conformance;
+namespace IdeogramGen.ConformanceTests;
 
 /// <summary>
 /// Every request the generated client builds is checked by Prism against Ideogram's own OpenAPI document

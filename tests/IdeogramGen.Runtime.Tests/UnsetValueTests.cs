@@ -5,9 +5,8 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
-using IdeogramGen.IntegrationTests.Conformance;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.Runtime.Tests;
 
 /// <summary><c>default</c> of a vocabulary struct means "not set": no trap at run time, left out of the wire.</summary>
 public class UnsetValueTests

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.TestSupport;
 
 /// <summary>A minimal multipart/form-data reader for asserting what the client sent.</summary>
 internal static class Multipart
