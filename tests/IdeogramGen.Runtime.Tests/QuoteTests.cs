@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.Runtime.Tests;
 
 /// <summary>
 /// <see cref="GatewayPipeline.QuoteAsync"/> on the wire: the same body with <c>?dry_run=true</c>, the gateway cache bypassed,
