@@ -77,6 +77,14 @@ namespace IdeogramGen
         /// </summary>
         public bool RecordPromptsInTelemetry { get; set; }
 
+        /// <summary>
+        /// Recovery of paid answers that broke in transit, from the gateway's logs (a Cloudflare API token with AI Gateway
+        /// Read, optional automatic recovery); see <see cref="GatewayRecoveryOptions"/>. Null (default): off, calls send no
+        /// <c>cf-aig-event-id</c> of their own and <c>RecoverAsync</c> throws <see cref="IdeogramRecoveryException"/>
+        /// (<see cref="IdeogramRecoveryErrorKind.NotConfigured"/>).
+        /// </summary>
+        public GatewayRecoveryOptions? Recovery { get; set; }
+
         /// <summary>The <c>User-Agent</c> product token; default <c>IdeogramGen/&lt;version&gt;</c>. The gateway logs it.</summary>
         public string? UserAgent { get; set; }
     }

@@ -31,6 +31,7 @@ namespace IdeogramGen
         private readonly string _userAgent;
         private readonly CallSettings? _defaultCall;
         private readonly IdeogramValidationException? _defaultsInvalid;
+        private readonly LogRecovery? _recovery;
 
         /// <summary>Creates the pipeline.</summary>
         /// <param name="httpClient">The caller's client (from <c>IHttpClientFactory</c> or a long-lived instance); never disposed here. Its <see cref="DelegatingHandler"/>s see every attempt.</param>
@@ -53,6 +54,7 @@ namespace IdeogramGen
                 throw new ArgumentOutOfRangeException(nameof(options), "GatewayOptions.MaxResponseBytes must be from 1 to 2147483647.");
             if (_options.TimeProvider is null) throw new ArgumentNullException(nameof(options), "GatewayOptions.TimeProvider must not be null (the default is TimeProvider.System).");
             CheckRoot(_options.GatewayRoot);
+            _options.Recovery?.Validate();
 
             RateLimiter? limiter = _options.ImageLimiter;
             int permitCap = int.MaxValue;
@@ -64,12 +66,14 @@ namespace IdeogramGen
             }
 
             var log = logger ?? NullLogger.Instance;
-            _scrub = new SecretScrubber(new[] { credentials.ApiKey, credentials.GatewayToken, _options.Defaults.GatewayToken });
+            _scrub = new SecretScrubber(new[] { credentials.ApiKey, credentials.GatewayToken, _options.Defaults.GatewayToken, _options.Recovery?.LogsApiToken });
             _errors = new ErrorClassifier(_scrub);
             _endpoints = new EndpointCache(BaseUri);
             _sender = new AttemptSender(httpClient, _options, log, new TransportFailures(httpClient, log, _scrub));
             _retries = new RetryLoop(_options.TimeProvider, log, limiter, permitCap, _options.RecordPromptsInTelemetry);
             _userAgent = _options.UserAgent ?? DefaultUserAgent;
+            if (_options.Recovery != null)
+                _recovery = new LogRecovery(httpClient, address, _options.Recovery, _options.TimeProvider, _options.MaxResponseBytes, log);
             try
             {
                 // Built once: a call without options of its own sends these exact header strings.
@@ -125,7 +129,77 @@ namespace IdeogramGen
                 // Invalid options fail the returned task, as every other failure of the call does.
                 return Task.FromException<T>(ex);
             }
-            return _retries.RunAsync(_sender, uri, path, body, images, read, call, cancellationToken);
+            var run = _retries.RunAsync(_sender, uri, path, body, images, read, call, cancellationToken);
+            return _recovery != null && _recovery.Automatic ? RecoveringAsync(run, read, cancellationToken) : run;
+        }
+
+        /// <summary>
+        /// Reads the answer of a failed call back from the gateway's log (Cloudflare API, AI Gateway &gt; Logs: the entry by
+        /// its <c>cf-aig-log-id</c>, or found by the call's <c>cf-aig-event-id</c> with the list API's <c>event_id</c>
+        /// filter, then <c>GET …/logs/{id}/response</c>) and runs <paramref name="read"/> on it: the result the call would
+        /// have returned, with <see cref="IdeogramResponse.RecoveredFromGatewayLog"/> true. Generated clients call it from
+        /// their <c>RecoverAsync(exception)</c>, which picks the reader by the exception's path. Only the logs API is
+        /// called (GETs), so nothing runs or is billed again, and calling it again is safe. A lookup that finds nothing
+        /// yet is repeated with backoff on <see cref="GatewayOptions.TimeProvider"/> (<see cref="GatewayRecoveryOptions"/>).
+        /// </summary>
+        /// <typeparam name="T">The endpoint's response type (or, for an asynchronous submit, its answer's type).</typeparam>
+        /// <param name="exception">The call's exception (<see cref="IdeogramGenException"/> or <see cref="IdeogramCanceledException"/>; an <see cref="IdeogramRecoveryException"/> stands for its call).</param>
+        /// <param name="read">Reads the endpoint's 2xx JSON body; null when this client does not call the exception's path.</param>
+        /// <param name="cancellationToken">Cancels the lookups and waits.</param>
+        /// <exception cref="ArgumentException">The exception is not from an IdeogramGen call.</exception>
+        /// <exception cref="IdeogramRecoveryException">The answer cannot be recovered; <see cref="IdeogramRecoveryException.Kind"/> says why.</exception>
+        /// <exception cref="GatewayException">The logs API refused (kind <see cref="GatewayErrorKind.RestApi"/>: a token without AI Gateway Read, ...).</exception>
+        /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+        public Task<T> RecoverAsync<T>(Exception exception, JsonValueReader<T>? read, CancellationToken cancellationToken = default)
+            where T : class
+        {
+            if (exception is null) throw new ArgumentNullException(nameof(exception));
+            LogRecovery.Facts facts;
+            try
+            {
+                facts = LogRecovery.Of(exception);
+                LogRecovery.Check(facts, read != null, _recovery != null);
+            }
+            catch (Exception ex)
+            {
+                return Task.FromException<T>(ex);
+            }
+            return _recovery!.RecoverAsync(facts, read!, cancellationToken);
+        }
+
+        /// <summary>
+        /// The Ideogram path of a failed call (<c>v1/ideogram-v3/generate</c>), by which a generated client's
+        /// <c>RecoverAsync</c> picks the endpoint's reader; null when <paramref name="exception"/> is not an IdeogramGen
+        /// call's exception. An <see cref="IdeogramRecoveryException"/> gives its call's path.
+        /// </summary>
+        public static string? RequestPathOf(Exception? exception)
+        {
+            if (exception is IdeogramRecoveryException again) exception = again.Failure;
+            return exception is IdeogramGenException g ? g.RequestPath : exception is IdeogramCanceledException c ? c.RequestPath : null;
+        }
+
+        /// <summary><see cref="GatewayRecoveryOptions.Automatic"/>: a failure on the gateway-log path is recovered before the call returns.</summary>
+        private async Task<T> RecoveringAsync<T>(Task<T> run, JsonValueReader<T> read, CancellationToken cancellationToken)
+            where T : IdeogramResponse
+        {
+            try
+            {
+                return await run.ConfigureAwait(false);
+            }
+            catch (IdeogramGenException ex) when (ex.RecoveryPath == IdeogramRecoveryPath.GatewayLog && !cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    return await _recovery!.RecoverAsync(LogRecovery.Of(ex), read, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception failure) when (failure is IdeogramGenException)
+                {
+                    ex.RecoveryFailure = failure;
+                    var why = failure is IdeogramRecoveryException r ? r.Kind.ToString() : failure.GetType().Name;
+                    ex.RecoveryAdvice += " Automatic recovery was tried and did not succeed (" + why + ", see RecoveryFailure).";
+                }
+                throw;
+            }
         }
 
         /// <summary>

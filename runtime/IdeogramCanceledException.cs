@@ -36,5 +36,14 @@ namespace IdeogramGen
 
         /// <summary>How many attempts were made, this one included.</summary>
         public int Attempts { get; internal set; } = 1;
+
+        /// <summary>How the result can be had without paying again (the message says the same).</summary>
+        public IdeogramRecoveryPath RecoveryPath { get; internal set; }
+
+        /// <summary>The sentence on <see cref="RecoveryPath"/> that ends the message.</summary>
+        internal string? RecoveryAdvice { get; set; }
+
+        /// <summary>The message, ending with what to do to get the result.</summary>
+        public override string Message => RecoveryAdvice is null ? base.Message : base.Message + " " + RecoveryAdvice;
     }
 }

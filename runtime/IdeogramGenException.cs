@@ -39,5 +39,30 @@ namespace IdeogramGen
 
         /// <summary>How many attempts were made, this one included.</summary>
         public int Attempts { get; internal set; } = 1;
+
+        /// <summary>
+        /// The <c>cf-aig-event-id</c> of the failed attempt: the one the call sent (<see cref="GatewayRequestOptions.EventId"/>,
+        /// or the id the client chose because <see cref="GatewayOptions.Recovery"/> is on), else the one answered; null
+        /// when none is known. The gateway's logs can be filtered by it (Cloudflare API, List Gateway Logs, <c>event_id</c>).
+        /// </summary>
+        public string? EventId { get; internal set; }
+
+        /// <summary>
+        /// When <see cref="MayHaveBeenBilled"/> is true, how the result can be had without paying again (the message
+        /// says the same); <see cref="IdeogramRecoveryPath.None"/> otherwise.
+        /// </summary>
+        public IdeogramRecoveryPath RecoveryPath { get; internal set; }
+
+        /// <summary>
+        /// When <see cref="GatewayRecoveryOptions.Automatic"/> tried to recover the answer from the gateway log and
+        /// could not, why (an <see cref="IdeogramRecoveryException"/>, or the logs API's own error); else null.
+        /// </summary>
+        public Exception? RecoveryFailure { get; internal set; }
+
+        /// <summary>The sentence on <see cref="RecoveryPath"/> that ends the message.</summary>
+        internal string? RecoveryAdvice { get; set; }
+
+        /// <summary>The message, ending with what to do to get the result when the call may have been billed.</summary>
+        public override string Message => RecoveryAdvice is null ? base.Message : base.Message + " " + RecoveryAdvice;
     }
 }

@@ -12,5 +12,11 @@ namespace IdeogramGen
 
         /// <summary>The HTTP status of the answer (200).</summary>
         public int StatusCode { get; internal set; }
+
+        /// <summary>
+        /// True when this result was read from the gateway's log of the call (its answer broke in transit), by
+        /// <c>RecoverAsync</c> or <see cref="GatewayRecoveryOptions.Automatic"/>, rather than from the answer itself.
+        /// </summary>
+        public bool RecoveredFromGatewayLog { get; internal set; }
     }
 }

@@ -165,11 +165,117 @@ namespace IdeogramGen
             return PatchAsync(response, patch, cancellationToken);
         }
 
+        /// <summary>
+        /// Reads the response payload the gateway logged for an entry (<c>GET …/logs/{id}/response</c>, Cloudflare API,
+        /// AI Gateway &gt; Logs &gt; Get Gateway Log Response: "the response body from a specific log"): for an Ideogram
+        /// call, Ideogram's JSON answer as the gateway received it, even when the answer to the client broke on the way.
+        /// </summary>
+        /// <param name="logId">The entry's id.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The payload's bytes; empty when the entry holds none (payload logging off). When the API wraps the payload in its v4 envelope (<c>{"result": …, "success": true}</c>), the <c>result</c> is returned.</returns>
+        /// <exception cref="GatewayException">The API refused (kind <see cref="GatewayErrorKind.RestApi"/>); a 404 when the entry or its payload is not (yet) there.</exception>
+        /// <exception cref="IdeogramTimeoutException">No complete answer within <see cref="Timeout"/>.</exception>
+        /// <exception cref="IdeogramTransportException">The network failed.</exception>
+        public Task<byte[]> GetResponseBodyAsync(string logId, CancellationToken cancellationToken = default) => PayloadAsync(CheckId(logId), "response", cancellationToken);
+
+        /// <summary>Reads the request payload the gateway logged for an entry (<c>GET …/logs/{id}/request</c>, Cloudflare API, Get Gateway Log Request). Secrets are in headers, which the payload does not hold.</summary>
+        /// <param name="logId">The entry's id.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <exception cref="GatewayException">The API refused; a 404 when the entry or its payload is not (yet) there.</exception>
+        /// <exception cref="IdeogramTimeoutException">No complete answer within <see cref="Timeout"/>.</exception>
+        /// <exception cref="IdeogramTransportException">The network failed.</exception>
+        public Task<byte[]> GetRequestBodyAsync(string logId, CancellationToken cancellationToken = default) => PayloadAsync(CheckId(logId), "request", cancellationToken);
+
+        /// <summary>
+        /// Lists the entries whose <c>event_id</c> is <paramref name="eventId"/>, newest first (<c>GET …/logs</c> with
+        /// <c>filters=[{"key":"event_id","operator":"eq","value":[…]}]</c>, Cloudflare API, List Gateway Logs; the filter
+        /// is sent as one JSON-encoded query parameter, the form the API reads: cloudflare/cloudflare-typescript#2723).
+        /// Empty when no entry has been written (yet).
+        /// </summary>
+        /// <param name="eventId">A call's <c>cf-aig-event-id</c>.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <exception cref="ArgumentException">The event id is empty or longer than 256 characters.</exception>
+        /// <exception cref="GatewayException">The API refused.</exception>
+        /// <exception cref="IdeogramTimeoutException">No complete answer within <see cref="Timeout"/>.</exception>
+        /// <exception cref="IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="IdeogramResponseException">The answer could not be read.</exception>
+        public async Task<IReadOnlyList<GatewayLog>> ListByEventIdAsync(string eventId, CancellationToken cancellationToken = default)
+        {
+            if (eventId is null) throw new ArgumentNullException(nameof(eventId));
+            if (eventId.Length == 0 || eventId.Length > 256) throw new ArgumentException("An event id is 1 to 256 characters.", nameof(eventId));
+            string filters;
+            using (var buffer = new MemoryStream())
+            {
+                using (var w = new Utf8JsonWriter(buffer))
+                {
+                    w.WriteStartArray();
+                    w.WriteStartObject();
+                    w.WriteString("key", "event_id");
+                    w.WriteString("operator", "eq");
+                    w.WriteStartArray("value");
+                    w.WriteStringValue(eventId);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                }
+                filters = Encoding.UTF8.GetString(buffer.ToArray());
+            }
+            var relative = ListPath() + "?filters=" + Uri.EscapeDataString(filters) + "&order_by=created_at&order_by_direction=desc&per_page=20";
+            var answer = await SendRawAsync(HttpMethod.Get, relative, "list", null, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var doc = JsonDocument.Parse(answer.Body);
+                var root = doc.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("result", out var result) || result.ValueKind != JsonValueKind.Array)
+                    throw new IdeogramJsonFormatException("$.result", "expected the v4 envelope with a result array");
+                var list = new List<GatewayLog>();
+                int i = 0;
+                foreach (var e in result.EnumerateArray()) list.Add(GatewayLog.Read(e, "$.result[" + (i++).ToString(CultureInfo.InvariantCulture) + "]"));
+                return list;
+            }
+            catch (Exception ex) when (ex is JsonException || ex is IdeogramJsonFormatException)
+            {
+                throw new IdeogramResponseException($"The Cloudflare API answered {answer.Status} but the log list could not be read ({_scrub.Scrub(ex.Message)}).", ex)
+                {
+                    StatusCode = answer.Status, RequestPath = ListPath(), ContentType = answer.ContentType, BodyExcerpt = answer.Body.Length == 0 ? null : _errors.Excerpt(answer.Body), IsRetrySafe = true,
+                };
+            }
+        }
+
+        private async Task<byte[]> PayloadAsync(string id, string part, CancellationToken cancellationToken)
+        {
+            var answer = await SendRawAsync(HttpMethod.Get, RelativePath(id) + "/" + part, id, null, cancellationToken).ConfigureAwait(false);
+            return Unwrap(answer.Body);
+        }
+
+        /// <summary>The payload itself, or the <c>result</c> of a v4 envelope around it (a JSON value, or a string holding the payload).</summary>
+        internal static byte[] Unwrap(byte[] body)
+        {
+            if (body.Length == 0) return body;
+            try
+            {
+                using var doc = JsonDocument.Parse(body);
+                var root = doc.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("success", out var success)
+                    || (success.ValueKind != JsonValueKind.True && success.ValueKind != JsonValueKind.False)
+                    || !root.TryGetProperty("result", out var result))
+                    return body;
+                if (result.ValueKind == JsonValueKind.String) return Encoding.UTF8.GetBytes(result.GetString() ?? "");
+                if (result.ValueKind == JsonValueKind.Null) return Array.Empty<byte>();
+                return Encoding.UTF8.GetBytes(result.GetRawText());
+            }
+            catch (JsonException)
+            {
+                return body;   // not JSON at all: the raw payload, for the reader to judge
+            }
+        }
+
         /// <summary>Describes the client: API root, account and gateway; never the token.</summary>
         public override string ToString() => $"GatewayLogsClient({ApiRoot.AbsoluteUri}, account {Address.AccountId}, gateway {Address.GatewayId})";
 
-        private string RelativePath(string id) =>
-            "client/v4/accounts/" + Address.AccountId + "/ai-gateway/gateways/" + Address.GatewayId + "/logs/" + id;
+        private string RelativePath(string id) => ListPath() + "/" + id;
+
+        private string ListPath() => "client/v4/accounts/" + Address.AccountId + "/ai-gateway/gateways/" + Address.GatewayId + "/logs";
 
         private static string LogIdOf(GatewayMetadata gateway)
         {
@@ -192,6 +298,13 @@ namespace IdeogramGen
         private async Task<GatewayLog> SendAsync(HttpMethod method, string id, string? json, CancellationToken cancellationToken)
         {
             var relative = RelativePath(id);
+            var answer = await SendRawAsync(method, relative, id, json, cancellationToken).ConfigureAwait(false);
+            return Parse(answer.Status, answer.Body, relative, answer.ContentType);
+        }
+
+        /// <summary>Sends one call and reads its whole answer; error statuses throw <see cref="GatewayException"/>.</summary>
+        private async Task<RawAnswer> SendRawAsync(HttpMethod method, string relative, string what, string? json, CancellationToken cancellationToken)
+        {
             using var request = new HttpRequestMessage(method, new Uri(ApiRoot, relative));
             request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _token);
             request.Headers.Accept.Add(AcceptJson);
@@ -207,9 +320,9 @@ namespace IdeogramGen
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 status = (int)response.StatusCode;
                 var body = await ReadAsync(response.Content, linked.Token).ConfigureAwait(false);
-                Log.Answered(_logger, method.Method, id, status, stopwatch.Elapsed.TotalMilliseconds, null);
-                if (status < 200 || status > 299) throw Refused(status, body, relative, response);
-                return Parse(status, body, relative, response.Content.Headers.ContentType?.MediaType);
+                Log.Answered(_logger, method.Method, what, status, stopwatch.Elapsed.TotalMilliseconds, null);
+                if (status < 200 || status > 299) throw Refused(status, body, relative, what, response);
+                return new RawAnswer(status, body, response.Content.Headers.ContentType?.MediaType);
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
@@ -220,20 +333,34 @@ namespace IdeogramGen
             {
                 var source = timeoutCts.IsCancellationRequested ? "GatewayLogsClient.Timeout" : "the HttpClient's Timeout";
                 throw new IdeogramTimeoutException(
-                    $"{method.Method} of gateway log {id} did not complete within {source} ({_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s). Log calls are idempotent; retrying is safe.",
+                    $"{method.Method} of gateway log {what} did not complete within {source} ({_timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s). Log calls are idempotent; retrying is safe.",
                     _timeout, ex)
                 {
-                    RequestPath = relative, StatusCode = status == 0 ? (int?)null : status, IsRetrySafe = true, IsTransient = true,
+                    RequestPath = StripQuery(relative), StatusCode = status == 0 ? (int?)null : status, IsRetrySafe = true, IsTransient = true,
                 };
             }
             catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
             {
                 var detail = _scrub.Scrub(ex.InnerException?.Message ?? ex.Message);
-                throw new IdeogramTransportException($"The connection to the Cloudflare API failed during {method.Method} of gateway log {id}: {detail}. Log calls are idempotent; retrying is safe.", ex)
+                throw new IdeogramTransportException($"The connection to the Cloudflare API failed during {method.Method} of gateway log {what}: {detail}. Log calls are idempotent; retrying is safe.", ex)
                 {
-                    RequestPath = relative, StatusCode = status == 0 ? (int?)null : status, IsRetrySafe = true, IsTransient = true,
+                    RequestPath = StripQuery(relative), StatusCode = status == 0 ? (int?)null : status, IsRetrySafe = true, IsTransient = true,
                 };
             }
+        }
+
+        private readonly struct RawAnswer
+        {
+            public RawAnswer(int status, byte[] body, string? contentType)
+            {
+                Status = status;
+                Body = body;
+                ContentType = contentType;
+            }
+
+            public int Status { get; }
+            public byte[] Body { get; }
+            public string? ContentType { get; }
         }
 
         private async Task<byte[]> ReadAsync(HttpContent content, CancellationToken cancellationToken)
@@ -263,7 +390,7 @@ namespace IdeogramGen
             };
 
         /// <summary>An error answer: the v4 envelope's <c>errors[]</c> when present, else the status and a scrubbed excerpt.</summary>
-        private GatewayException Refused(int status, byte[] body, string relative, HttpResponseMessage response)
+        private GatewayException Refused(int status, byte[] body, string relative, string what, HttpResponseMessage response)
         {
             var entries = new List<GatewayErrorEntry>();
             try
@@ -293,18 +420,24 @@ namespace IdeogramGen
             if (first != null) text.Append(" with code ").Append(first.Value.ToString(CultureInfo.InvariantCulture));
             if (entries.Count > 0 && !string.IsNullOrEmpty(entries[0].Message)) text.Append(" (\"").Append(entries[0].Message).Append("\")");
             else if (body.Length > 0) text.Append(" (\"").Append(_errors.Excerpt(body)).Append("\")");
-            text.Append(" for gateway log ").Append(relative.Substring(relative.LastIndexOf('/') + 1)).Append(": ").Append(Explain(status));
+            text.Append(what == "list" ? " for the gateway log list" : " for gateway log " + what).Append(": ").Append(Explain(status));
 
             var ex = new GatewayException(text.ToString(), GatewayErrorKind.RestApi, first, entries)
             {
                 StatusCode = status,
-                RequestPath = relative,
+                RequestPath = StripQuery(relative),
                 IsTransient = status >= 500 || status == 429 || status == 408,
                 IsRetrySafe = true,
             };
             var ra = response.Headers.RetryAfter;
             if (ra?.Delta is TimeSpan delta) ex.RetryAfter = delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
             return ex;
+        }
+
+        private static string StripQuery(string relative)
+        {
+            var q = relative.IndexOf('?');
+            return q < 0 ? relative : relative.Substring(0, q);
         }
 
         private static string Explain(int status)

@@ -25,9 +25,11 @@ namespace IdeogramGen
         private readonly bool _systemTime;
         private readonly ILogger _logger;
         private readonly TransportFailures _failures;
+        private readonly bool _recoveryOn;
 
         public AttemptSender(HttpClient http, GatewayOptions options, ILogger logger, TransportFailures failures)
         {
+            _recoveryOn = options.Recovery != null;
             _http = http;
             _options = options;
             _time = options.TimeProvider;
@@ -36,7 +38,36 @@ namespace IdeogramGen
             _failures = failures;
         }
 
+        /// <summary>
+        /// Sends one attempt. With recovery on (<see cref="GatewayOptions.Recovery"/>) and no event id of the call's own,
+        /// the attempt sends a new <c>cf-aig-event-id</c>, so that its gateway log can be found even when no answer
+        /// header arrives. Every failure that may have been billed leaves here with its event id and recovery path.
+        /// </summary>
         public async Task<T> SendAsync<T>(Uri uri, string path, RequestBody body, JsonValueReader<T> read, CallSettings call, int attempt, CancellationToken cancellationToken)
+            where T : IdeogramResponse
+        {
+            var eventId = call.EventId ?? (_recoveryOn ? NewEventId() : null);
+            try
+            {
+                return await SendOnceAsync(uri, path, body, read, call, eventId, attempt, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IdeogramGenException ex)
+            {
+                if (ex.EventId == null) ex.EventId = eventId ?? ex.Gateway.EventId;
+                RecoveryAdvice.Apply(ex, _recoveryOn);
+                throw;
+            }
+            catch (IdeogramCanceledException ex)
+            {
+                RecoveryAdvice.Apply(ex, _recoveryOn);
+                throw;
+            }
+        }
+
+        /// <summary>A client-chosen <c>cf-aig-event-id</c>: <c>idg-</c> and 32 hex digits, new per attempt.</summary>
+        internal static string NewEventId() => "idg-" + Guid.NewGuid().ToString("N");
+
+        private async Task<T> SendOnceAsync<T>(Uri uri, string path, RequestBody body, JsonValueReader<T> read, CallSettings call, string? eventId, int attempt, CancellationToken cancellationToken)
             where T : IdeogramResponse
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uri);
@@ -44,6 +75,7 @@ namespace IdeogramGen
             if (!call.DryRun) IdeogramRequestMark.Set(request, path);
             var headers = request.Headers;
             foreach (var h in call.Headers) headers.TryAddWithoutValidation(h.Key, h.Value);
+            if (call.EventId == null && eventId != null) headers.TryAddWithoutValidation(GatewayHeaders.EventId, eventId);
             request.Content = body.CreateContent();
 
             // The attempt's one timeout: a single source (linked to the caller's token only when that can cancel),
@@ -80,7 +112,7 @@ namespace IdeogramGen
                 catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
                 {
                     // HttpClient reports its internal linked token: carry the caller's, and what is known for recovery.
-                    throw _failures.Canceled(path, ex, cancellationToken, null, GatewayMetadata.Empty, call.EventId);
+                    throw _failures.Canceled(path, ex, cancellationToken, null, GatewayMetadata.Empty, eventId);
                 }
                 catch (OperationCanceledException ex)
                 {
@@ -117,7 +149,7 @@ namespace IdeogramGen
                     }
                     catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
                     {
-                        throw _failures.Canceled(path, ex, cancellationToken, status, gateway, call.EventId);
+                        throw _failures.Canceled(path, ex, cancellationToken, status, gateway, eventId);
                     }
                     catch (OperationCanceledException ex)
                     {
@@ -128,7 +160,7 @@ namespace IdeogramGen
                     }
                     catch (AnswerTooLargeException tl)
                     {
-                        throw new IdeogramResponseException($"The answer of {path} is larger than {_options.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)} bytes (GatewayOptions.MaxResponseBytes); it was not read.{LogHint(gateway, status)}")
+                        throw new IdeogramResponseException($"The answer of {path} is larger than {_options.MaxResponseBytes.ToString(CultureInfo.InvariantCulture)} bytes (GatewayOptions.MaxResponseBytes); it was not read.")
                         {
                             StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = status < 300 || status >= 500, ContentType = tl.ContentType,
                         };
@@ -177,7 +209,7 @@ namespace IdeogramGen
             catch (Exception ex) when (ex is IdeogramJsonFormatException || ex is JsonException || ex is InvalidOperationException || ex is FormatException)
             {
                 var problem = EndsEarly(bytes) ? $"the JSON ends early, after {bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes: truncated" : ex.Message;
-                throw new IdeogramResponseException($"Ideogram answered {status} but the body could not be read ({problem}). The request ran and was billed.{LogHint(gateway, status)}", ex)
+                throw new IdeogramResponseException($"Ideogram answered {status} but the body could not be read ({problem}). The request ran and was billed.", ex)
                 {
                     StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = true,
                     ContentType = response.Content.Headers.ContentType?.MediaType, BodyExcerpt = errors.Excerpt(bytes),
@@ -207,9 +239,6 @@ namespace IdeogramGen
                 return false;
             }
         }
-
-        private static string LogHint(GatewayMetadata gateway, int status) =>
-            gateway.LogId != null && status < 300 ? $" The gateway log {gateway.LogId} holds the response payload (unless payload logging is off)." : "";
 
         private static bool SameOrigin(Uri a, Uri b) =>
             string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)

@@ -76,7 +76,7 @@ namespace IdeogramGen
         {
             var id = gateway.LogId != null ? $" (gateway log id {gateway.LogId})" : eventId != null ? $" (cf-aig-event-id {eventId})" : "";
             var ex = new IdeogramCanceledException(
-                $"The call to {path} was canceled after the request was sent; Ideogram may have run (and billed) it{id}. Look the result up in the gateway's logs before sending it again.",
+                $"The call to {path} was canceled after the request was sent; Ideogram may have run (and billed) it{id}.",
                 inner, token)
             {
                 RequestPath = path, StatusCode = status, Gateway = gateway, EventId = gateway.EventId ?? eventId, MayHaveBeenBilled = true,
