@@ -72,6 +72,13 @@ namespace IdeogramGen.Testing
         public bool CollectLogs { get; set; } = true;
 
         /// <summary>
+        /// How long after a request ends its log entry becomes visible to the logs API (get, list, payloads, PATCH), on
+        /// <see cref="TimeProvider"/>: Cloudflare writes logs asynchronously, so a client that looks a log up at once may
+        /// find nothing yet. Default zero (visible at once). With a fake clock, entries appear when the test advances it.
+        /// </summary>
+        public TimeSpan LogDelay { get; set; }
+
+        /// <summary>
         /// A prompt containing this text (ordinal, case-insensitive) gets Ideogram's HTTP 422 safety-check body and is not
         /// billed. Default <c>[unsafe]</c>.
         /// </summary>

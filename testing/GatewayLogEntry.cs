@@ -72,5 +72,41 @@ namespace IdeogramGen.Testing
 
         /// <summary>Score set by PATCH (<c>score</c>).</summary>
         public double? Score { get; internal set; }
+
+        /// <summary>
+        /// The response payload as the gateway received it from the provider (<c>GET …/logs/{id}/response</c>): the
+        /// whole answer even when the emulator broke it on the way to the client (a reset before or during the body, a
+        /// truncated body); null when none was logged (no answer, <c>cf-aig-collect-log-payload: false</c>, larger than 10 MB).
+        /// </summary>
+        public ReadOnlyMemory<byte>? ResponsePayload => _responsePayload is null ? (ReadOnlyMemory<byte>?)null : new ReadOnlyMemory<byte>(_responsePayload);
+
+        /// <summary>The request payload as received (<c>GET …/logs/{id}/request</c>); null when none was logged.</summary>
+        public ReadOnlyMemory<byte>? RequestPayload => _requestPayload is null ? (ReadOnlyMemory<byte>?)null : new ReadOnlyMemory<byte>(_requestPayload);
+
+        internal byte[]? ResponsePayloadBytes => _responsePayload;
+
+        private byte[]? _responsePayload;
+        private byte[]? _requestPayload;
+
+        /// <summary>The media type of the request (<c>request_content_type</c>).</summary>
+        public string? RequestContentType { get; internal set; }
+
+        /// <summary>The media type of the logged answer (<c>response_content_type</c>).</summary>
+        public string? ResponseContentType { get; internal set; }
+
+        /// <summary>The request body size in bytes (<c>request_size</c>).</summary>
+        public long? RequestSize { get; internal set; }
+
+        /// <summary>The logged answer's size in bytes (<c>response_size</c>).</summary>
+        public long? ResponseSize { get; internal set; }
+
+        /// <summary>When the logs API starts showing the entry (<see cref="EmulatorOptions.LogDelay"/> after the request ended, on the emulator's clock).</summary>
+        public DateTimeOffset VisibleAt { get; internal set; }
+
+        internal void SetPayloads(byte[]? request, byte[]? response)
+        {
+            _requestPayload = request;
+            _responsePayload = response;
+        }
     }
 }

@@ -40,6 +40,9 @@ namespace IdeogramGen.Testing
             public string CacheStatus { get; set; } = "MISS";
             public EmulatorFaultKind? Fault { get; set; }
             public bool Finished { get; set; }
+            /// <summary>What the gateway logs as the answer (the provider's, even when the emulator breaks it on the way to the client); see IdeogramEmulator.Recovery.cs.</summary>
+            public LoggedAnswer? Logged { get; set; }
+            public byte[]? RequestPayload { get; set; }
         }
 
         private async Task HandleGatewayAsync(HttpContext context, string path)
@@ -111,6 +114,7 @@ namespace IdeogramGen.Testing
                 {
                     call.CacheStatus = "HIT";
                     headers["cf-aig-cache-status"] = "HIT";
+                    call.Logged = new LoggedAnswer(cached.StatusCode, cached.Body, cached.ContentType);
                     Finish(call, cached.StatusCode, 0);
                     await WriteAsync(context, cached.StatusCode, cached.Body, cached.ContentType).ConfigureAwait(false);
                     return;
@@ -143,6 +147,7 @@ namespace IdeogramGen.Testing
                 await AnswerAsync(call, 405, WireBodies.MethodNotAllowed).ConfigureAwait(false);
                 return;
             }
+            request.EnableBuffering();
             try
             {
                 if (endpoint.AcceptsJson && RequestReader.IsJson(request.ContentType))
@@ -159,6 +164,7 @@ namespace IdeogramGen.Testing
                 await AnswerAsync(call, 400, WireBodies.IdeogramError(e.Message)).ConfigureAwait(false);
                 return;
             }
+            call.RequestPayload = await ReadRequestPayloadAsync(request, context.RequestAborted).ConfigureAwait(false);
             string? problem = RequestValidator.Validate(endpoint, call.Parsed);
             if (problem is not null)
             {
@@ -211,6 +217,7 @@ namespace IdeogramGen.Testing
                 }
                 if (cacheSlot is not null)
                     _cache[cacheSlot] = new CachedAnswer(200, WireBodies.Json, body, now + CacheTtl(request.Headers["cf-aig-cache-ttl"].FirstOrDefault()));
+                call.Logged = new LoggedAnswer(200, body, WireBodies.Json);
                 Finish(call, 200, images);
                 await WriteAsync(context, 200, body, WireBodies.Json).ConfigureAwait(false);
             }
@@ -222,6 +229,7 @@ namespace IdeogramGen.Testing
 
         private Task AnswerAsync(GatewayCall call, int status, string body, string contentType = WireBodies.Json, int billedImages = 0)
         {
+            call.Logged ??= new LoggedAnswer(status, Encoding.UTF8.GetBytes(body), contentType);
             Finish(call, status, billedImages);
             return WriteAsync(call.Context, status, body, contentType);
         }
@@ -253,6 +261,7 @@ namespace IdeogramGen.Testing
         {
             call.Fault = fault.Kind;
             int billed = fault.IsBilled ? Math.Max(requestedImages, 1) : 0;
+            call.Logged = LoggedAnswerOf(fault, successBody, billed > 0);
             var context = call.Context;
             var response = context.Response;
             switch (fault.Kind)
@@ -297,11 +306,12 @@ namespace IdeogramGen.Testing
                     await WriteAsync(context, 200, successBody.AsSpan(0, successBody.Length / 2).ToArray(), WireBodies.Json).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.MalformedJson:
-                    Finish(call, 200, billed);
                     string text = Encoding.UTF8.GetString(successBody);
                     // Well-formed up to the first image, then JavaScript-style syntax a JSON reader must reject.
                     string malformed = "{\"created\": \"" + call.ReceivedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)
                         + "\", \"data\": [{'url': undefined, " + text.Substring(1, Math.Min(40, text.Length - 1)) + "]";
+                    call.Logged = new LoggedAnswer(200, Encoding.UTF8.GetBytes(malformed), WireBodies.Json);   // Ideogram sent it so: logged as sent
+                    Finish(call, 200, billed);
                     await WriteAsync(context, 200, malformed, WireBodies.Json).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.EmptyBody:
@@ -393,9 +403,11 @@ namespace IdeogramGen.Testing
             {
                 long durationMs = (long)Stopwatch.GetElapsedTime(call.Started).TotalMilliseconds;
                 string? metadata = request.Headers["cf-aig-metadata"].FirstOrDefault();
-                _logs[call.LogId] = new GatewayLogEntry(call.LogId, call.Account, call.Gateway, call.ReceivedAt,
-                    call.Parsed?.Text("model") ?? call.Endpoint?.Family, call.IdeogramPath ?? "", status, call.CacheStatus == "HIT",
+                var entry = new GatewayLogEntry(call.LogId, call.Account, call.Gateway, call.ReceivedAt,
+                    call.Parsed?.Text("model") ?? call.Endpoint?.Family, call.IdeogramPath ?? "", call.Logged?.StatusCode ?? status, call.CacheStatus == "HIT",
                     durationMs, call.Endpoint?.OperationId ?? "", string.IsNullOrEmpty(metadata) ? null : metadata, call.EventId);
+                AttachPayloads(entry, call);
+                _logs[call.LogId] = entry;
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -13,7 +14,7 @@ namespace IdeogramGen.Testing
     public sealed partial class IdeogramEmulator
     {
         private static readonly Regex LogsPath = new(
-            @"^/client/v4/accounts/(?<account>[^/]+)/ai-gateway/gateways/(?<gateway>[^/]+)/logs(?:/(?<id>[^/]+))?/?$", RegexOptions.CultureInvariant);
+            @"^/client/v4/accounts/(?<account>[^/]+)/ai-gateway/gateways/(?<gateway>[^/]+)/logs(?:/(?<id>[^/]+)(?:/(?<part>request|response))?)?/?$", RegexOptions.CultureInvariant);
 
         // Error codes of the emulated logs API, in Cloudflare's v4 envelope. 10000 is Cloudflare's "Authentication error";
         // the not-found and bad-request codes are the emulator's own (Cloudflare does not document them for this API).
@@ -21,7 +22,9 @@ namespace IdeogramGen.Testing
 
         /// <summary>
         /// <c>GET {root}client/v4/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs</c> (list, newest first) and
-        /// <c>GET|PATCH …/logs/{id}</c>, authenticated with <c>Authorization: Bearer &lt;api token&gt;</c>.
+        /// <c>GET|PATCH …/logs/{id}</c>, <c>GET …/logs/{id}/request</c> and <c>GET …/logs/{id}/response</c> (the logged
+        /// payloads), authenticated with <c>Authorization: Bearer &lt;api token&gt;</c>. The list honours <c>filters</c>,
+        /// <c>page</c>, <c>per_page</c> and <c>order_by_direction</c>; entries appear after <see cref="EmulatorOptions.LogDelay"/>.
         /// </summary>
         private async Task HandleLogsApiAsync(HttpContext context, string path)
         {
@@ -49,27 +52,48 @@ namespace IdeogramGen.Testing
                     await WriteAsync(context, 405, WireBodies.V4Error(MethodNotAllowedCode, "Method not allowed"), WireBodies.Json).ConfigureAwait(false);
                     return;
                 }
-                var entries = _logs.Values.Where(e => e.AccountId == account && e.GatewayId == gateway)
-                    .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id, StringComparer.Ordinal).ToArray();
+                IEnumerable<GatewayLogEntry> matching = _logs.Values.Where(e => e.AccountId == account && e.GatewayId == gateway && IsVisible(e)).ToArray();
+                string? problem = ApplyFilters(context.Request.Query["filters"].FirstOrDefault(), ref matching);
+                if (problem is not null)
+                {
+                    await WriteAsync(context, 400, WireBodies.V4Error(InvalidRequestCode, problem), WireBodies.Json).ConfigureAwait(false);
+                    return;
+                }
+                bool ascending = string.Equals(context.Request.Query["order_by_direction"].FirstOrDefault(), "asc", StringComparison.Ordinal);
+                var ordered = (ascending
+                    ? matching.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal)
+                    : matching.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id, StringComparer.Ordinal)).ToArray();
+                int perPage = QueryInt(context, "per_page", Math.Max(ordered.Length, 1), 1, 1000), page = QueryInt(context, "page", 1, 1, int.MaxValue);
+                var entries = ordered.Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * perPage)).Take(perPage).ToArray();
                 await WriteAsync(context, 200, Envelope(w =>
                 {
                     w.WriteStartArray("result");
                     foreach (var e in entries) WriteEntry(w, e);
                     w.WriteEndArray();
                     w.WriteStartObject("result_info");
-                    w.WriteNumber("page", 1);
-                    w.WriteNumber("per_page", entries.Length);
+                    w.WriteNumber("page", page);
+                    w.WriteNumber("per_page", perPage);
                     w.WriteNumber("count", entries.Length);
-                    w.WriteNumber("total_count", entries.Length);
+                    w.WriteNumber("total_count", ordered.Length);
                     w.WriteEndObject();
                 }), WireBodies.Json).ConfigureAwait(false);
                 return;
             }
 
             string id = match.Groups["id"].Value;
-            if (!_logs.TryGetValue(id, out var entry) || entry.AccountId != account || entry.GatewayId != gateway)
+            if (!_logs.TryGetValue(id, out var entry) || entry.AccountId != account || entry.GatewayId != gateway || !IsVisible(entry))
             {
                 await WriteAsync(context, 404, WireBodies.V4Error(LogNotFoundCode, "Log not found"), WireBodies.Json).ConfigureAwait(false);
+                return;
+            }
+            if (match.Groups["part"].Success)
+            {
+                if (!HttpMethods.IsGet(method))
+                {
+                    await WriteAsync(context, 405, WireBodies.V4Error(MethodNotAllowedCode, "Method not allowed"), WireBodies.Json).ConfigureAwait(false);
+                    return;
+                }
+                await WritePayloadAsync(context, entry, match.Groups["part"].Value).ConfigureAwait(false);
                 return;
             }
             if (HttpMethods.IsPatch(method))
@@ -164,6 +188,10 @@ namespace IdeogramGen.Testing
             w.WriteNumber("tokens_out", 0);
             if (e.Metadata is null) w.WriteNull("metadata"); else w.WriteString("metadata", e.Metadata);
             if (e.EventId is null) w.WriteNull("event_id"); else w.WriteString("event_id", e.EventId);
+            if (e.RequestContentType is not null) w.WriteString("request_content_type", e.RequestContentType);
+            if (e.RequestSize is long requestSize) w.WriteNumber("request_size", requestSize);
+            if (e.ResponseContentType is not null) w.WriteString("response_content_type", e.ResponseContentType);
+            if (e.ResponseSize is long responseSize) w.WriteNumber("response_size", responseSize);
             if (e.Feedback is int feedback) w.WriteNumber("feedback", feedback); else w.WriteNull("feedback");
             if (e.Score is double score) w.WriteNumber("score", score); else w.WriteNull("score");
             w.WriteEndObject();

@@ -32,7 +32,7 @@ namespace IdeogramGen.Testing
     /// <c>cf-aig-log-id</c>, <c>cf-aig-request-id</c>, <c>cf-aig-event-id</c> and <c>cf-aig-cache-status</c>.</item>
     /// <item><c>GET ephemeral/{id}.png?exp={unix seconds}&amp;sig={hex}</c>: the images the answers link to (real PNGs of
     /// the reported size, deterministic for a seed; HTTP 403 for a wrong signature or after <c>exp</c>).</item>
-    /// <item><c>GET|PATCH client/v4/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs[/{id}]</c>: the gateway
+    /// <item><c>GET|PATCH client/v4/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs[/{id}[/request|/response]]</c>: the gateway
     /// logs API in Cloudflare's v4 envelope.</item>
     /// <item><c>GET v1/.well-known/jwks.json</c>: the key set that verifies the emulator's signed webhook deliveries
     /// (<see cref="Webhooks"/>).</item>
