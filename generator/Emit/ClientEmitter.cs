@@ -107,6 +107,7 @@ namespace IdeogramGen.Generator.Emit
                 w.Line();
                 EmitMethod(ctx, e);
             }
+            RecoveryEmitter.Emit(ctx, endpoints);
             w.Line();
             ImageClientEmitter.Emit(w, n, endpoints, e => ctx.Models + RequestTypeName(e));
         }
