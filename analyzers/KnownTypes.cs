@@ -44,6 +44,7 @@ namespace IdeogramGen.Analyzers
         private static readonly (string Type, string Member, SecretKind Kind)[] CredentialMembers =
         {
             ("IdeogramGen.GatewayRequestOptions", "GatewayToken", SecretKind.GatewayToken),
+            ("IdeogramGen.GatewayRecoveryOptions", "LogsApiToken", SecretKind.CloudflareApiToken),
             ("IdeogramGen.Extensions.IdeogramClientOptions", "ApiKey", SecretKind.ApiKey),
             ("IdeogramGen.Extensions.IdeogramClientOptions", "GatewayToken", SecretKind.GatewayToken),
         };

@@ -153,6 +153,11 @@ namespace IdeogramGen.Analyzers.Tests
                  $"http.DefaultRequestHeaders.TryAddWithoutValidation(\"Authorization\", {{|IDG0301:\"Bearer {Token}\"|}});");
 
         [Fact]
+        public Task Logs_api_token_of_recovery_fires() =>
+            Body($"var r = new GatewayRecoveryOptions {{ LogsApiToken = {{|IDG0301:\"{Token}\"|}} }};\n" +
+                 "var ok = new GatewayRecoveryOptions { LogsApiToken = System.Environment.GetEnvironmentVariable(\"CF_API_TOKEN\") };");
+
+        [Fact]
         public Task Short_non_random_key_at_a_sink_still_fires() =>
             Body("var c = new IdeogramCredentials({|IDG0301:\"abc123\"|});");
 
