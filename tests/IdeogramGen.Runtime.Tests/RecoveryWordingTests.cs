@@ -6,7 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace IdeogramGen.IntegrationTests;
+namespace IdeogramGen.Runtime.Tests;
 
 /// <summary>
 /// Every exception that says a call may have been billed also says how to get its result without paying again:
