@@ -8,23 +8,6 @@ using System.Threading.Tasks;
 
 namespace IdeogramGen
 {
-    /// <summary>Progress of one image download.</summary>
-    public readonly struct ImageDownloadProgress
-    {
-        /// <summary>Creates a progress report.</summary>
-        public ImageDownloadProgress(long bytesReceived, long? totalBytes)
-        {
-            BytesReceived = bytesReceived;
-            TotalBytes = totalBytes;
-        }
-
-        /// <summary>Bytes written so far.</summary>
-        public long BytesReceived { get; }
-
-        /// <summary>The size the image host announced, when it did.</summary>
-        public long? TotalBytes { get; }
-    }
-
     /// <summary>
     /// Downloads generated images: streams them to a <see cref="Stream"/> or a file without holding the whole image in
     /// memory (one pooled buffer per download, so memory does not grow with the image's size), checks the link's expiry

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace IdeogramGen
 {
@@ -33,12 +32,5 @@ namespace IdeogramGen
 
         /// <summary>The prompt Ideogram used (<c>prompt</c>, after MagicPrompt), when the endpoint returns one.</summary>
         string? Prompt { get; }
-    }
-
-    /// <summary>An Ideogram answer that carries images (<c>data</c>); the generated response types of image endpoints implement it.</summary>
-    public interface IIdeogramImageResponse
-    {
-        /// <summary>The images in Ideogram's order (<c>data</c>), withheld ones included.</summary>
-        IReadOnlyList<IIdeogramImage> Images { get; }
     }
 }
