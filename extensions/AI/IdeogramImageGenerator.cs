@@ -86,11 +86,17 @@ namespace IdeogramGen.Extensions.AI
             // The generated client and its HttpClient belong to the caller.
         }
 
-        /// <summary>The endpoint for a text-to-image request: Ideogram 3.0 by default, 4.0 for <c>V_4</c>, the legacy <c>/generate</c> for the other model names.</summary>
+        /// <summary>
+        /// The model id that selects Ideogram 4.0: its family name. The 4.0 endpoint takes no <c>model</c> field, so
+        /// Ideogram's model vocabulary (<see cref="IdeogramModel"/>) has no value for it.
+        /// </summary>
+        internal const string V4ModelId = nameof(EndpointFamilies.V4);
+
+        /// <summary>The endpoint for a text-to-image request: Ideogram 3.0 by default, 4.0 for <c>V4</c>, the legacy <c>/generate</c> for the other model names.</summary>
         private string GeneratePath(string? model)
         {
             if (model is null || model == IdeogramModel.V3.Value) return GenerateV3;
-            if (model == "V_4") return GenerateV4;
+            if (model == V4ModelId) return GenerateV4;
             return GenerateLegacy;
         }
 
@@ -98,8 +104,8 @@ namespace IdeogramGen.Extensions.AI
         private static string EditPath(string? model, bool masked)
         {
             if (model is null || model == IdeogramModel.V3.Value) return masked ? EditV3 : RemixV3;
-            if (model == "V_4")
-                throw new NotSupportedException("Ideogram 4.0 (model V_4) has no edit endpoint; use model V_3 (remix, or edit with a mask) or a legacy model (remix).");
+            if (model == V4ModelId)
+                throw new NotSupportedException("Ideogram 4.0 (model id V4) has no edit endpoint; use model V_3 (remix, or edit with a mask) or a legacy model (remix).");
             if (masked)
                 throw new NotSupportedException("A masked edit needs Ideogram 3.0 (model V_3 or none); legacy models remix the whole image.");
             return RemixLegacy;

@@ -31,7 +31,7 @@ namespace IdeogramGen.Extensions.AI
         /// <summary>
         /// An <see cref="IImageGenerator"/> that sends through <paramref name="client"/> (any class with
         /// <c>[IdeogramGateway]</c>). Without original images a request goes to Ideogram 3.0 generate; model id
-        /// <c>V_4</c> selects 4.0 generate, and the other model names (<c>V_2</c>, <c>V_2_TURBO</c>, ...) the legacy
+        /// <c>V4</c> (the family name; 4.0 takes no <c>model</c> field) selects 4.0 generate, and the other model names (<c>V_2</c>, <c>V_2_TURBO</c>, ...) the legacy
         /// <c>/generate</c>. With original images it goes to 3.0 remix (3.0 edit when one image is marked with
         /// <see cref="MaskProperty"/>), or the legacy <c>/remix</c> for the legacy models.
         /// </summary>

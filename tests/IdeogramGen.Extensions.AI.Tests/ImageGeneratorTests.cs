@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using IdeogramGen.Extensions.AI;
 using IdeogramGen.Generated.IdeogramGen_Extensions_AI_Tests;
 using IdeogramGen.Testing;
+using IdeogramGen.TestSupport;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -31,8 +32,9 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _emulator = await IdeogramEmulator.StartAsync();
-        _http = new HttpClient(_emulator.CreateHandler());
-        _images = new AiImages(_http, new IdeogramCredentials("meai-test-key"), new GatewayOptions { GatewayRoot = _emulator.Root }, null);
+        // Hang guards only (tests/README.md): a call that never answers fails after Eventually.HangGuard.
+        _http = new HttpClient(_emulator.CreateHandler()) { Timeout = Eventually.HangGuard };
+        _images = new AiImages(_http, new IdeogramCredentials("meai-test-key"), new GatewayOptions { GatewayRoot = _emulator.Root, Timeout = Eventually.HangGuard }, null);
     }
 
     public async Task DisposeAsync()
@@ -43,7 +45,7 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
 
     private RecordedRequest Last() => _emulator.Requests.Last(r => r.IdeogramPath != null);
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task A_round_trip_through_the_builder_pipeline_with_logging_and_OpenTelemetry()
     {
         var spans = new List<Activity>();
@@ -82,7 +84,7 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
         Assert.All(logs.Lines, l => Assert.DoesNotContain("meai-test-key", l));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task An_image_size_without_an_exact_resolution_becomes_the_nearest_aspect_ratio()
     {
         using var generator = _images.AsIImageGenerator();
@@ -92,7 +94,7 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
         Assert.Empty(sent.Field("resolution"));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task Data_format_downloads_the_images()
     {
         using var generator = _images.AsIImageGenerator(downloader: new ImageDownloader(_http));
@@ -103,10 +105,10 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
         Assert.Equal(1, _emulator.ImageDownloadCount);
     }
 
-    [Theory(Timeout = 60_000)]
+    [Theory]
     [InlineData(null, "/v1/ideogram-v3/generate")]
     [InlineData("V_3", "/v1/ideogram-v3/generate")]
-    [InlineData("V_4", "/v1/ideogram-v4/generate")]
+    [InlineData("V4", "/v1/ideogram-v4/generate")]
     [InlineData("V_2_TURBO", "/generate")]
     public async Task The_model_id_selects_the_endpoint(string? model, string path)
     {
@@ -118,7 +120,7 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
         if (path == "/generate") Assert.Contains("V_2_TURBO", string.Join(",", sent.Fields.SelectMany(f => f.Value)));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task Edits_go_to_remix_or_with_a_mask_to_edit()
     {
         var png = await PngAsync();
@@ -137,7 +139,7 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
         await Assert.ThrowsAsync<NotSupportedException>(() => generator.EditImagesAsync(new AIContent[] { new UriContent("https://example.com/a.png", "image/png") }, "x"));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task The_raw_representation_factory_sets_any_Ideogram_field_and_the_options_fill_the_rest()
     {
         using var generator = _images.AsIImageGenerator();
@@ -152,7 +154,7 @@ public sealed class ImageGeneratorTests : IAsyncLifetime
         Assert.Equal("A teapot", Assert.Single(sent.Field("prompt")));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public async Task Withheld_images_are_counted_not_returned()
     {
         using var generator = _images.AsIImageGenerator();
