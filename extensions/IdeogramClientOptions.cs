@@ -10,12 +10,12 @@ namespace IdeogramGen.Extensions
     /// client resolved, without a restart).
     /// </summary>
     /// <remarks>
-    /// Configuration keys (relative to the section): <c>ApiKey</c>, <c>GatewayToken</c>, <c>GatewayRoot</c>,
+    /// Configuration keys (relative to the section): <c>ApiKey</c>, <c>GatewayToken</c>, <c>CloudflareApiToken</c>, <c>GatewayRoot</c>,
     /// <c>Timeout</c>, <c>MaxImagesInFlight</c>, <c>MaxResponseBytes</c>, <c>UserAgent</c>, <c>AllowRedirectedAnswers</c>,
     /// <c>Retry:MaxAttempts</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, and under <c>Defaults:</c> the gateway
     /// options of <see cref="GatewayRequestOptions"/> (<c>CacheTtl</c>, <c>SkipCache</c>, <c>CollectLog</c>,
     /// <c>Metadata:&lt;key&gt;</c>, <c>ExtraHeaders:&lt;cf-aig-name&gt;</c>, …). Time spans use <c>[d.]hh:mm:ss[.fff]</c>
-    /// (<c>00:02:00</c>); booleans <c>true</c>/<c>false</c>. Keep the two secrets out of <c>appsettings.json</c>:
+    /// (<c>00:02:00</c>); booleans <c>true</c>/<c>false</c>. Keep the three secrets out of <c>appsettings.json</c>:
     /// environment variables (<c>Ideogram__ApiKey</c>), user secrets or a vault provider (analyzer IDG0302 flags them
     /// in settings files, IDG0301 in code).
     /// </remarks>
@@ -29,6 +29,16 @@ namespace IdeogramGen.Extensions
 
         /// <summary>The Cloudflare API token for an authenticated gateway (<c>cf-aig-authorization: Bearer …</c>), or null. Never logged or shown.</summary>
         public string? GatewayToken { get; set; }
+
+        /// <summary>
+        /// A Cloudflare API token with the <c>AI Gateway - Read</c> permission, for the gateway's logs API (key
+        /// <c>CloudflareApiToken</c>, the key the IDG0301 code fix reads), or null. When set, recovery of paid answers
+        /// that broke in transit is on: <see cref="ToGatewayOptions()"/> sets <see cref="GatewayOptions.Recovery"/> with
+        /// this token as <see cref="GatewayRecoveryOptions.LogsApiToken"/> (<c>RecoverAsync</c> only; turn on
+        /// <see cref="GatewayRecoveryOptions.Automatic"/> in <see cref="ConfigureGateway"/>). Not the gateway token and not
+        /// the Ideogram key. Never logged or shown.
+        /// </summary>
+        public string? CloudflareApiToken { get; set; }
 
         /// <summary>The gateway root (an absolute <c>http</c>/<c>https</c> URI); null means Cloudflare's. Point it at the emulator in tests.</summary>
         public Uri? GatewayRoot { get; set; }
@@ -65,7 +75,7 @@ namespace IdeogramGen.Extensions
 
         /// <summary>Describes the settings, never the secrets' values.</summary>
         public override string ToString() =>
-            $"IdeogramClientOptions(ApiKey: {(ApiKey is null ? "none" : "set")}, GatewayToken: {(GatewayToken is null ? "none" : "set")}, GatewayRoot: {GatewayRoot?.ToString() ?? "Cloudflare"}, Timeout: {Timeout}, MaxImagesInFlight: {(MaxImagesInFlight?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")})";
+            $"IdeogramClientOptions(ApiKey: {(ApiKey is null ? "none" : "set")}, GatewayToken: {(GatewayToken is null ? "none" : "set")}, CloudflareApiToken: {(CloudflareApiToken is null ? "none" : "set")}, GatewayRoot: {GatewayRoot?.ToString() ?? "Cloudflare"}, Timeout: {Timeout}, MaxImagesInFlight: {(MaxImagesInFlight?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")})";
 
         /// <summary>The credentials these settings name (read when a client is created, so a reloaded key is used from then on).</summary>
         /// <exception cref="ArgumentException">A secret is empty or has a line break (validation reports it first).</exception>
@@ -87,6 +97,7 @@ namespace IdeogramGen.Extensions
                 AllowRedirectedAnswers = AllowRedirectedAnswers,
                 Retry = Retry.ToPolicy(),
                 Defaults = new GatewayRequestOptions().MergedWith(Defaults),
+                Recovery = string.IsNullOrWhiteSpace(CloudflareApiToken) ? null : new GatewayRecoveryOptions { LogsApiToken = CloudflareApiToken },
             };
             first?.Invoke(options);
             ConfigureGateway?.Invoke(options);

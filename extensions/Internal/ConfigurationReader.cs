@@ -19,7 +19,8 @@ namespace IdeogramGen.Extensions.Internal
 
         private static readonly string[] TopKeys =
         {
-            nameof(IdeogramClientOptions.ApiKey), nameof(IdeogramClientOptions.GatewayToken), nameof(IdeogramClientOptions.GatewayRoot),
+            nameof(IdeogramClientOptions.ApiKey), nameof(IdeogramClientOptions.GatewayToken), nameof(IdeogramClientOptions.CloudflareApiToken),
+            nameof(IdeogramClientOptions.GatewayRoot),
             nameof(IdeogramClientOptions.Timeout), nameof(IdeogramClientOptions.MaxImagesInFlight), nameof(IdeogramClientOptions.MaxResponseBytes),
             nameof(IdeogramClientOptions.UserAgent), nameof(IdeogramClientOptions.AllowRedirectedAnswers), nameof(IdeogramClientOptions.Retry),
             nameof(IdeogramClientOptions.Defaults), ClientsSection,
@@ -53,6 +54,7 @@ namespace IdeogramGen.Extensions.Internal
 
             Str(section, nameof(o.ApiKey), v => o.ApiKey = v);
             Str(section, nameof(o.GatewayToken), v => o.GatewayToken = v);
+            Str(section, nameof(o.CloudflareApiToken), v => o.CloudflareApiToken = v);
             Parse(section, path, nameof(o.GatewayRoot), errors, "an absolute http or https URI, e.g. https://gateway.ai.cloudflare.com/",
                 v => Uri.TryCreate(v, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) ? u : null, v => o.GatewayRoot = v);
             Time(section, path, nameof(o.Timeout), errors, v => o.Timeout = v, allowInfinite: true);

@@ -37,6 +37,7 @@ namespace IdeogramGen.Extensions.Internal
                 SecretShape(o.ApiKey!, P(nameof(o.ApiKey)), errors);
             }
             if (o.GatewayToken != null && o.GatewayToken.Trim().Length > 0) SecretShape(o.GatewayToken, P(nameof(o.GatewayToken)), errors);
+            if (o.CloudflareApiToken != null && o.CloudflareApiToken.Trim().Length > 0) SecretShape(o.CloudflareApiToken, P(nameof(o.CloudflareApiToken)), errors);
             if (o.GatewayRoot != null && (!o.GatewayRoot.IsAbsoluteUri || (o.GatewayRoot.Scheme != Uri.UriSchemeHttps && o.GatewayRoot.Scheme != Uri.UriSchemeHttp)))
                 errors.Add($"{P(nameof(o.GatewayRoot))} must be an absolute http or https URI (for example https://gateway.ai.cloudflare.com/); it is '{o.GatewayRoot}'.");
             if (o.Timeout <= TimeSpan.Zero && o.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
