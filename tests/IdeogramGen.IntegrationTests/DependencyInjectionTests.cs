@@ -10,7 +10,7 @@ namespace IdeogramGen.IntegrationTests;
 /// <summary>The generated client as an IHttpClientFactory typed client, as the README shows.</summary>
 public class DependencyInjectionTests
 {
-    [Fact(Timeout = 20_000)]
+    [Fact]
     public async Task Typed_client_from_IHttpClientFactory_calls_the_gateway()
     {
         await using var emulator = await IdeogramEmulator.StartAsync();
@@ -23,7 +23,7 @@ public class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
 
         var images = provider.GetRequiredService<TestImages>();
-        var result = await images.GenerateV3Async(new GenerateV3Request { Prompt = "A lighthouse at dawn" });
+        var result = await Eventually.Within(images.GenerateV3Async(new GenerateV3Request { Prompt = "A lighthouse at dawn" }));   // hang guard only
         Assert.Single(result.Data);
         Assert.NotNull(result.Gateway.LogId);
         Assert.Equal(1, emulator.BilledRequestCount);
