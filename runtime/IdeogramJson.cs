@@ -121,6 +121,20 @@ namespace IdeogramGen
             }
         }
 
+        /// <summary>An array of integers, or null.</summary>
+        public static List<int>? ReadInt32Array(ref Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            if (reader.TokenType != JsonTokenType.StartArray) throw Unexpected(ref reader, path, "an array");
+            var list = new List<int>();
+            while (true)
+            {
+                Read(ref reader, path);
+                if (reader.TokenType == JsonTokenType.EndArray) return list;
+                list.Add(ReadInt32(ref reader, path + "[" + list.Count.ToString(CultureInfo.InvariantCulture) + "]"));
+            }
+        }
+
         /// <summary>An array of strings, or null; null items are dropped.</summary>
         public static List<string>? ReadStringArray(ref Utf8JsonReader reader, string path)
         {

@@ -164,6 +164,29 @@ namespace IdeogramGen
                 throw new IdeogramValidationException(first + "+" + second, $"{first} and {second} are both set ({reason})", $"{first} or {second}, not both");
         }
 
+        /// <summary>At least one of two fields is set (Ideogram: "Supply exactly one of a or b"; <see cref="Exclusive"/> checks the "not both").</summary>
+        public static void AtLeastOne(bool firstSet, string first, bool secondSet, string second, string reason)
+        {
+            if (!firstSet && !secondSet)
+                throw new IdeogramValidationException(first + "+" + second, $"neither {first} nor {second} is set ({reason})", $"{first} or {second}");
+        }
+
+        /// <summary>A list of objects has no null item.</summary>
+        public static void NoNullItems<T>(IList<T>? values, string field) where T : class
+        {
+            if (values == null) return;
+            for (int i = 0; i < values.Count; i++)
+                if (values[i] == null) throw new IdeogramValidationException(field + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", "is null", "an object");
+        }
+
+        /// <summary>Every number of a list lies in the documented range; items are named <c>field[i]</c>.</summary>
+        public static void Range(IList<int>? values, string field, long min, long max)
+        {
+            if (values == null) return;
+            for (int i = 0; i < values.Count; i++)
+                Range(values[i], field + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", min, max);
+        }
+
         /// <summary>A dependent list has as many items as the list it belongs to.</summary>
         public static void SameCount<T, TOther>(ICollection<T>? primary, string primaryField, ICollection<TOther>? dependent, string dependentField)
         {

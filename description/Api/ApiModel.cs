@@ -35,6 +35,29 @@ namespace IdeogramGen.ApiDescription
         Object,
         ObjectArray,
         EnumArray,
+        /// <summary>A list of integers (<c>bbox</c> of an Ideogram 4.0 JSON prompt element).</summary>
+        IntegerArray,
+    }
+
+    /// <summary>How sources are written in the description.</summary>
+    internal static class ApiSources
+    {
+        /// <summary>The 2026-04-27 document (the vendored <c>ideogram-openapi.json</c>).</summary>
+        public const string Document = "openapi";
+        /// <summary>Prefix of a fact of the 2026-10-07 document; a JSON pointer follows (<c>openapi 2026-10-07 #/paths/~1v1~1edit/post</c>).</summary>
+        public const string Newer = "openapi 2026-10-07";
+
+        /// <summary>True when the source is one of Ideogram's OpenAPI documents (rather than a page or an inference).</summary>
+        public static bool IsDocument(string source) => source == Document || source.StartsWith(Newer + " #/", StringComparison.Ordinal);
+
+        /// <summary>The JSON pointer of a 2026-10-07 source (up to the first space after it), or null.</summary>
+        public static string? NewerPointer(string source)
+        {
+            if (!source.StartsWith(Newer + " #/", StringComparison.Ordinal)) return null;
+            var rest = source.Substring(Newer.Length + 1);
+            var space = rest.IndexOf(' ');
+            return space < 0 ? rest : rest.Substring(0, space);
+        }
     }
 
     /// <summary>How an endpoint answers.</summary>
@@ -311,7 +334,7 @@ namespace IdeogramGen.ApiDescription
         public const string InstructionEdit = "InstructionEdit";
         public const string Legacy = "Legacy";
         public const string RemoveBackground = "RemoveBackground";
-        /// <summary>v1 Ideogram 4.5: <c>/v1/ideogram-v45/*</c> (flag 32, joins <see cref="All"/> with its endpoints).</summary>
+        /// <summary>v1 Ideogram 4.5: <c>/v1/ideogram-v45/*</c> (flag 32).</summary>
         public const string V45 = "V45";
         /// <summary>v1 P-Image: <c>/v1/text-to-image/p-image-ideogram</c>, <c>/v1/p-image-ideogram/*</c> (flag 64).</summary>
         public const string PImage = "PImage";
@@ -324,6 +347,7 @@ namespace IdeogramGen.ApiDescription
         public static readonly (string Name, int Flag)[] All =
         {
             (V3, 1), (V4, 2), (InstructionEdit, 4), (Legacy, 8), (RemoveBackground, 16),
+            (V45, 32), (PImage, 64), (RemoveObject, 128), (V2, 256),
         };
 
         /// <summary>The flags of every family together (the attribute's default).</summary>

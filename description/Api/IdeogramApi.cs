@@ -28,7 +28,8 @@ namespace IdeogramGen.ApiDescription
             {
                 "AccountId", "GatewayId", "GatewayBaseUrl", "GatewayBaseUri", "GatewayAddress", "Endpoints", "Pipeline", "_pipeline",
             };
-            foreach (var e in Endpoints) names.Add(e.Name + "Async");
+            foreach (var e in Endpoints)
+                if (e.Mode == EndpointMode.Sync) names.Add(e.Name + "Async");
             return names;
         }
 

@@ -61,6 +61,148 @@ internal static class Overlay
         ["ColorPalettePresetName"] = ("ColorPalettePreset", "", null),
         ["UpscaleFactor"] = ("UpscaleFactor", "", null),
         ["DescribeModelVersion"] = ("DescribeModelVersion", "", null),
+        // 2026-10-07 document, v1 (uppercase, Ideogram's spellings).
+        ["AspectRatioV4"] = ("AspectRatioV4", "Ratio", null),
+        ["RenderingSpeedV4"] = ("RenderingSpeedV4", "", null),
+        ["OutputResolution"] = ("OutputResolution", "Tier", null),
+        ["PImageResolution"] = ("ResolutionPImage", "Tier", null),
+        ["Quality"] = ("QualityPImage", "", null),
+        // 2026-10-07 document, v2 (lowercase): types of their own, never converting into the v1 ones.
+        ["MagicPromptMode"] = ("MagicPromptV2", "", null),
+        ["IdeogramV3AspectRatio"] = ("AspectRatioV2Ideogram3", "Ratio", null),
+        ["IdeogramV4AspectRatio"] = ("AspectRatioV2Ideogram4", "Ratio", null),
+        ["GenerationQuality"] = ("QualityV2PImage", "", null),
+        ["AssetType"] = ("AssetType", "", null),
+        ["GenerationKind"] = ("GenerationKind", "", null),
+    };
+
+    /// <summary>
+    /// Vocabularies the 2026-10-07 document writes inline in a property (no schema of their own): C# struct → (member
+    /// prefix, every (schema, property) that uses it). The builder reads the values from the first use and refuses the
+    /// overlay when another use lists different values. Names follow <c>{Concept}{FamilyTag}</c>, the v2 tag being
+    /// <c>V2</c> plus the route's model.
+    /// </summary>
+    public static readonly Dictionary<string, (string Prefix, (string Schema, string Property)[] Uses)> InlineEnums = new()
+    {
+        ["RenderingSpeedV2"] = ("", new[]
+        {
+            ("GenerateImageIdeogramV4Request", "rendering_speed"), ("GenerateImageIdeogramV3TransparentRequest", "rendering_speed"),
+            ("GenerateImageIdeogramV4TransparentRequest", "rendering_speed"), ("RemixImageIdeogramV4Request", "rendering_speed"),
+            ("ReplaceBackgroundIdeogramV3Request", "rendering_speed"),
+        }),
+        ["QualityV2Ideogram45"] = ("", new[] { ("GenerateImageIdeogram45Request", "quality"), ("PreciseEditImageIdeogram45Request", "quality") }),
+        ["ResolutionV2PImage"] = ("Tier", new[] { ("GenerateImagePImageIdeogramRequest", "resolution") }),
+        ["OutputResolutionV2"] = ("Tier", new[] { ("GenerateImageIdeogramV4TransparentRequest", "output_resolution") }),
+        ["UpscaleFactorV2Ideogram3"] = ("", new[] { ("GenerateImageIdeogramV3TransparentRequest", "upscale_factor") }),
+        ["UpscaleFactorV2Auto"] = ("", new[] { ("UpscaleToolRequest", "upscale_factor") }),
+    };
+
+    /// <summary>Vocabularies of a union's discriminator (<c>type</c> of <c>V4PromptElement</c>): C# struct → union schema; the values are the mapping's keys.</summary>
+    public static readonly Dictionary<string, string> DiscriminatorEnums = new()
+    {
+        ["PromptElementTypeV4"] = "V4PromptElement",
+    };
+
+    /// <summary>Response properties whose C# name would hide a member of the runtime's IdeogramResponse: (schema, wire name) → C# name.</summary>
+    public static readonly Dictionary<(string Schema, string Property), string> PropertyMembers = new()
+    {
+        // RemoveBackgroundV2Response: the HTTP status of a failure after the answer started streaming (the answer itself is 200).
+        [("RemoveBackgroundV2Response", "status_code")] = "ErrorStatusCode",
+    };
+
+    /// <summary>The inline vocabulary of a property, or null.</summary>
+    public static string? InlineEnumOf(string schema, string property)
+    {
+        foreach (var kv in DiscriminatorEnums) if (kv.Value == schema && property == "type") return kv.Key;
+        foreach (var kv in InlineEnums)
+            foreach (var use in kv.Value.Uses)
+                if (use.Schema == schema && use.Property == property) return kv.Key;
+        return null;
+    }
+
+    /// <summary>Single-value enums that are a union's discriminator (the union's own vocabulary covers them).</summary>
+    public static readonly HashSet<string> DiscriminatorFields = new() { "V4ObjPromptElement.type", "V4TextPromptElement.type" };
+
+    /// <summary>The <c>oneOf</c> schemas that are a color palette (runtime type <c>ColorPalette</c>).</summary>
+    public static readonly HashSet<string> ColorPaletteSchemas = new() { "ColorPaletteWithPresetNameOrMembers" };
+
+    /// <summary>Nested request objects (<see cref="ApiField.Ref"/>) → C# class in the models namespace.</summary>
+    public static readonly Dictionary<string, string> RequestSchemas = new()
+    {
+        ["AssetIdentifier"] = "AssetIdentifier",
+        ["V4JsonPrompt"] = "JsonPromptV4",
+        ["V4CompositionalDeconstruction"] = "CompositionalDeconstructionV4",
+        ["V4PromptElement"] = "PromptElementV4",
+        ["V4StyleDescription"] = "StyleDescriptionV4",
+    };
+
+    /// <summary>
+    /// The facts of newer-facts.json the description relies on (besides the document itself), with what each decides.
+    /// A test checks every one exists and has a source.
+    /// </summary>
+    public static readonly (string Id, string Use)[] UsedFacts =
+    {
+        ("async.v1.submit", "the v1 async/ routes are AsyncSubmit endpoints polled at v1/generations/{generation_id}"),
+        ("async.v2.flag", "v2 reframe/auto, remove-object and replace-background are AsyncSubmit (always asynchronous); the other v2 routes with an async field are AsyncCapable"),
+        ("v1.ideogram4.prompt", "GenerateV4: exactly one of text_prompt or json_prompt; rendering_speed FLASH not accepted"),
+        ("v2.lowercase", "the v2 vocabularies are types of their own (MagicPromptV2, RenderingSpeedV2, QualityV2PImage, ResolutionV2PImage, ...)"),
+        ("v2.ideogram45.quality-size", "GenerateV2Ideogram45 / PreciseEditV2Ideogram45: quality and size instead of rendering_speed and resolution"),
+        ("uploads.v1.25mb", "upload limits of /v1/edit, Ideogram 4.0 remix and describe, remove-background and remove-object (read from the fields' descriptions; checked against this fact)"),
+        ("uploads.v2.limits", "upload limits of the v2 routes (read from the fields' descriptions; checked against this fact)"),
+        ("uploads.v1.edit.transparent", "/v1/edit transparent_background"),
+        ("dryrun.parameter", "ApiEndpoint.DryRun: the dry_run query parameter"),
+        ("dryrun.not-on-describe", "the v2 describe routes have DryRun false"),
+    };
+
+    /// <summary>An operation of the 2026-10-07 document the description covers.</summary>
+    public sealed record NewerOperation(string Path, string Method, string Name, string Family, EndpointMode Mode = EndpointMode.Sync, string? SyncTwin = null);
+
+    /// <summary>
+    /// The covered operations of the 2026-10-07 document, in the order the generated client lists the new ones. Those
+    /// also in <see cref="Endpoints"/> take their place there with the newer shape. An <see cref="EndpointMode.AsyncSubmit"/>
+    /// route has the <see cref="ApiEndpoint.Name"/> of the sync route it mirrors (its <see cref="ApiEndpoint.SyncTwin"/>), or
+    /// its own when it has none (the always-asynchronous v2 routes). The polls belong to no family ("").
+    /// Not covered: GET /v1/.well-known/jwks.json (the webhook key set, which IdeogramGen.Webhooks reads), video,
+    /// account, training and third-party routes, and the operations in newer-pending-operations.json.
+    /// </summary>
+    public static readonly NewerOperation[] NewerEndpoints =
+    {
+        new("/v1/edit", "post", "InstructionEdit", ApiFamilies.InstructionEdit),
+        new("/v1/ideogram-v4/generate", "post", "GenerateV4", ApiFamilies.V4),
+        new("/v1/remove-background", "post", "RemoveBackground", ApiFamilies.RemoveBackground),
+        new("/v1/ideogram-v4/generate-transparent", "post", "GenerateTransparentV4", ApiFamilies.V4),
+        new("/v1/ideogram-v4/remix", "post", "RemixV4", ApiFamilies.V4),
+        new("/v1/ideogram-v4/magic-prompt", "post", "MagicPromptV4", ApiFamilies.V4),
+        new("/v1/ideogram-v4/describe", "post", "DescribeV4", ApiFamilies.V4),
+        new("/v1/ideogram-v4/async/generate", "post", "GenerateV4", ApiFamilies.V4, EndpointMode.AsyncSubmit, "GenerateV4"),
+        new("/v1/ideogram-v4/async/generate-transparent", "post", "GenerateTransparentV4", ApiFamilies.V4, EndpointMode.AsyncSubmit, "GenerateTransparentV4"),
+        new("/v1/ideogram-v4/async/remix", "post", "RemixV4", ApiFamilies.V4, EndpointMode.AsyncSubmit, "RemixV4"),
+        new("/v1/ideogram-v45/generate", "post", "GenerateV45", ApiFamilies.V45),
+        new("/v1/ideogram-v45/async/generate", "post", "GenerateV45", ApiFamilies.V45, EndpointMode.AsyncSubmit, "GenerateV45"),
+        new("/v1/text-to-image/p-image-ideogram", "post", "GeneratePImage", ApiFamilies.PImage),
+        new("/v1/async/text-to-image/p-image-ideogram", "post", "GeneratePImage", ApiFamilies.PImage, EndpointMode.AsyncSubmit, "GeneratePImage"),
+        new("/v1/p-image-ideogram/very-low/generate", "post", "GeneratePImageVeryLow", ApiFamilies.PImage),
+        new("/v1/p-image-ideogram/low/generate", "post", "GeneratePImageLow", ApiFamilies.PImage),
+        new("/v1/p-image-ideogram/medium/generate", "post", "GeneratePImageMedium", ApiFamilies.PImage),
+        new("/v1/p-image-ideogram/high/generate", "post", "GeneratePImageHigh", ApiFamilies.PImage),
+        new("/v1/remove-object", "post", "RemoveObject", ApiFamilies.RemoveObject),
+        new("/v1/generations/{generation_id}", "get", "GetGeneration", "", EndpointMode.Poll),
+        new("/v2/image/generate/ideogram-4", "post", "GenerateV2Ideogram4", ApiFamilies.V2),
+        new("/v2/image/generate/ideogram-4-5", "post", "GenerateV2Ideogram45", ApiFamilies.V2),
+        new("/v2/image/generate/ideogram-3-transparent", "post", "GenerateTransparentV2Ideogram3", ApiFamilies.V2),
+        new("/v2/image/generate/ideogram-4-transparent", "post", "GenerateTransparentV2Ideogram4", ApiFamilies.V2),
+        new("/v2/image/generate/p-image-ideogram", "post", "GenerateV2PImage", ApiFamilies.V2),
+        new("/v2/image/precise-edit/ideogram-4-5", "post", "PreciseEditV2Ideogram45", ApiFamilies.V2),
+        new("/v2/image/remix/ideogram-4", "post", "RemixV2Ideogram4", ApiFamilies.V2),
+        new("/v2/image/upscale/auto", "post", "UpscaleV2Auto", ApiFamilies.V2),
+        new("/v2/image/remove-background/ideogram-1", "post", "RemoveBackgroundV2Ideogram1", ApiFamilies.V2),
+        new("/v2/image/describe/ideogram-3", "post", "DescribeV2Ideogram3", ApiFamilies.V2),
+        new("/v2/image/describe/ideogram-4", "post", "DescribeV2Ideogram4", ApiFamilies.V2),
+        // Always asynchronous (newer-facts.json async.v2.flag): they answer {generation_id}, polled at v2/generations.
+        new("/v2/image/reframe/auto", "post", "ReframeV2Auto", ApiFamilies.V2, EndpointMode.AsyncSubmit),
+        new("/v2/image/remove-object/ideogram-1", "post", "RemoveObjectV2Ideogram1", ApiFamilies.V2, EndpointMode.AsyncSubmit),
+        new("/v2/image/replace-background/ideogram-3", "post", "ReplaceBackgroundV2Ideogram3", ApiFamilies.V2, EndpointMode.AsyncSubmit),
+        new("/v2/generations/{generation_id}", "get", "GetGenerationV2", "", EndpointMode.Poll),
     };
 
     /// <summary>
@@ -130,7 +272,36 @@ internal static class Overlay
         ["V1EditImagesResponse"] = "InstructionEditResponse",
         ["V1EditImageObject"] = "InstructionEditImage",
         ["RemoveBackgroundResponse"] = "RemoveBackgroundResponse",
-        ["RemoveBackgroundObject"] = "BackgroundRemovedImage",
+        ["RemoveBackgroundImageObject"] = "BackgroundRemovedImage",
+        // 2026-10-07 document.
+        ["AsyncImageGenerationResponseV4"] = "GenerationSubmittedV4Response",
+        ["DescribeResponseV4"] = "DescribeV4Response",
+        ["MagicPromptV4Response"] = "MagicPromptV4Response",
+        ["RemoveObjectResponse"] = "RemoveObjectResponse",
+        ["RemoveObjectImageObject"] = "ObjectRemovedImage",
+        ["GenerationResponse"] = "GenerationResponse",
+        ["GenerationResponse_data_inner"] = "GenerationDataItem",
+        ["LayerizedTextBlock"] = "LayerizedTextBlock",
+        ["TextColorSpan"] = "TextColorSpan",
+        ["DescribeImageIdeogramV3Response"] = "DescribeV2Ideogram3Response",
+        ["GeneratedDescription"] = "GeneratedDescriptionV2",
+        ["DescribeImageIdeogramV4Response"] = "DescribeV2Ideogram4Response",
+        ["GenerateImageIdeogramV3TransparentResponse"] = "GenerateTransparentV2Ideogram3Response",
+        ["GeneratedImageObject"] = "GeneratedImageV2",
+        ["GenerateImageIdeogramV4Response"] = "GenerateV2Ideogram4Response",
+        ["GenerateImageIdeogram45Response"] = "GenerateV2Ideogram45Response",
+        ["GenerateImageIdeogramV4TransparentResponse"] = "GenerateTransparentV2Ideogram4Response",
+        ["GenerateImagePImageIdeogramResponse"] = "GenerateV2PImageResponse",
+        ["PreciseEditImageIdeogram45Response"] = "PreciseEditV2Ideogram45Response",
+        ["ReframeImageAutoResponse"] = "ReframeV2AutoResponse",
+        ["RemixImageIdeogramV4Response"] = "RemixV2Ideogram4Response",
+        ["RemixedImageObject"] = "RemixedImageV2",
+        ["RemoveBackgroundV2Response"] = "RemoveBackgroundV2Ideogram1Response",
+        ["BackgroundRemovedImageObject"] = "BackgroundRemovedImageV2",
+        ["RemoveObjectFromV2AssetsResponse"] = "RemoveObjectV2Ideogram1Response",
+        ["ReplaceBackgroundResponse"] = "ReplaceBackgroundV2Ideogram3Response",
+        ["UpscaleToolResponse"] = "UpscaleV2AutoResponse",
+        ["UpscaleImageObject"] = "UpscaledImageV2",
     };
 
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";
@@ -189,57 +360,5 @@ internal static class Overlay
             "negative_prompt: \"Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.\""),
         ("color_palette", new[] { "V_1", "V_1_TURBO", "V_2A", "V_2A_TURBO" },
             "color_palette: \"Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.\""),
-    };
-
-    /// <summary>/v1/remove-background: in Ideogram's public reference but not in the 2026-04-27 document.</summary>
-    public static ApiEndpoint RemoveBackground() => new()
-    {
-        Name = "RemoveBackground",
-        Path = "/v1/remove-background",
-        Family = ApiFamilies.RemoveBackground,
-        OperationId = "post_remove_background",
-        Summary = "Remove background",
-        Description = "Removes the background of an image, returning an image with a transparent background.",
-        AcceptsJson = false,
-        AcceptsMultipart = true,
-        Encoding = BodyEncoding.Flat,
-        Response = "RemoveBackgroundResponse",
-        ErrorStatuses = new[] { 400, 401, 422, 429 },
-        Source = IdeogramReference + " (not in the 2026-04-27 OpenAPI document)",
-        ApiVersion = "v1",
-        DocumentDate = IdeogramReference,
-        Fields = new[]
-        {
-            new ApiField
-            {
-                Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10 * 1024 * 1024, MediaTypes = ApiMediaTypes.Images,
-                Description = "The image whose background is removed (max size 10MB); JPEG, WebP and PNG formats are supported.",
-                Source = IdeogramReference,
-            },
-        },
-    };
-
-    public static ApiSchema[] RemoveBackgroundSchemas() => new[]
-    {
-        new ApiSchema
-        {
-            Name = "RemoveBackgroundResponse", TypeName = "RemoveBackgroundResponse", Source = IdeogramReference,
-            Description = "The images with their background removed. Image links are available for a limited period of time.",
-            Properties = new[]
-            {
-                new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Description = "The time the request was created." },
-                new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemoveBackgroundObject", Required = true, Description = "The resulting images." },
-            },
-        },
-        new ApiSchema
-        {
-            Name = "RemoveBackgroundObject", TypeName = "BackgroundRemovedImage", Source = IdeogramReference,
-            Description = "One image with its background removed.",
-            Properties = new[]
-            {
-                new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the image. Empty when the image fails safety checks." },
-                new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passes safety checks. If false, the url field will be empty." },
-            },
-        },
     };
 }

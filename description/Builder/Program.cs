@@ -13,7 +13,9 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = RepoRoot.Find();
-        var result = DescriptionBuilder.Build(File.ReadAllText(Path.Combine(root, DescriptionBuilder.DocumentPath)));
+        var result = DescriptionBuilder.Build(
+            File.ReadAllText(Path.Combine(root, DescriptionBuilder.DocumentPath)),
+            File.ReadAllText(Path.Combine(root, DescriptionBuilder.NewerDocumentPath)));
         var targets = new[]
         {
             (Path.Combine(root, DescriptionBuilder.DescriptionOutputPath), result.DescriptionSource),

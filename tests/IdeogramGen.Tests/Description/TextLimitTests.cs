@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json.Nodes;
 using IdeogramGen.ApiDescription.Builder;
 using IdeogramGen.TestSupport;
@@ -14,11 +15,19 @@ public class TextLimitTests
 {
     private static string Document() => File.ReadAllText(TestPaths.InRepo("description", "ideogram-openapi.json"));
 
+    private static string Newer() => File.ReadAllText(TestPaths.InRepo(DescriptionBuilder.NewerDocumentPath));
+
     [Fact]
-    public void The_covered_fields_have_no_documented_text_limit()
+    public void Only_the_fields_the_documents_limit_have_a_text_limit()
     {
-        var result = DescriptionBuilder.Build(Document());
-        Assert.DoesNotContain("MaxLength = ", result.DescriptionSource);
+        foreach (var e in IdeogramGen.ApiDescription.IdeogramApi.Endpoints)
+            foreach (var f in e.Fields.Where(f => f.MaxLength != null))
+                Assert.True(e.ApiVersion == "v2" || f.Name == "webhook_url", $"{e.Path} {f.Name} has a text limit; the v1 documents state none");
+        var v2 = IdeogramGen.ApiDescription.IdeogramApi.FindEndpoint("/v2/image/generate/ideogram-4-5")!;
+        Assert.Equal(10000, v2.Field("prompt")!.MaxLength);
+        Assert.Equal(10000, IdeogramGen.ApiDescription.IdeogramApi.FindEndpoint("/v2/image/generate/ideogram-3-transparent")!.Field("negative_prompt")!.MaxLength);
+        Assert.Equal(4000, IdeogramGen.ApiDescription.IdeogramApi.FindEndpoint("/v2/image/replace-background/ideogram-3")!.Field("prompt")!.MaxLength);
+        Assert.Null(IdeogramGen.ApiDescription.IdeogramApi.FindEndpoint("/v1/ideogram-v4/generate")!.Field("text_prompt")!.MaxLength);
     }
 
     [Fact]
@@ -26,7 +35,7 @@ public class TextLimitTests
     {
         var document = JsonNode.Parse(Document())!;
         document["components"]!["schemas"]!["GenerateImageRequestV3"]!["properties"]!["prompt"]!["maxLength"] = 10000;
-        var result = DescriptionBuilder.Build(document.ToJsonString());
+        var result = DescriptionBuilder.Build(document.ToJsonString(), Newer());
         Assert.Contains("new ApiField { Name = \"prompt\", Member = \"Prompt\", Kind = ValueKind.String, Required = true, MaxLength = 10000,", result.DescriptionSource);
     }
 }
