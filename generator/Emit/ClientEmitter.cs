@@ -30,9 +30,12 @@ namespace IdeogramGen.Generator.Emit
             return w.ToString();
         }
 
-        private static void EmitMembers(EmitContext ctx, GatewaySpec spec, IReadOnlyList<ApiEndpoint> endpoints)
+        private static void EmitMembers(EmitContext ctx, GatewaySpec spec, IReadOnlyList<ApiEndpoint> all)
         {
             var w = ctx.W;
+            // This emitter writes the synchronous endpoints; asynchronous submits, polls and price quotes are written by
+            // their own emitters, each called once per endpoint below.
+            var endpoints = all.Where(e => e.Mode == EndpointMode.Sync).ToList();
             var n = ctx.N;
             var baseUrl = "https://gateway.ai.cloudflare.com/v1/" + spec.AccountId + "/" + spec.GatewayId + "/ideogram/";
             w.Summary("The Cloudflare account id this client calls (from [IdeogramGateway]).");
@@ -58,7 +61,7 @@ namespace IdeogramGen.Generator.Emit
             {
                 foreach (var e in endpoints)
                 {
-                    w.Summary("POST " + e.Path + " through this gateway.");
+                    w.Summary(e.Method + " " + e.Path + " through this gateway.");
                     if (e.Deprecated) w.Line(Obsolete(e));
                     w.Line("public static global::System.Uri " + e.Name + " { get; } = new global::System.Uri(GatewayBaseUrl + " + Lit(e.Path.TrimStart('/')) + ");");
                 }
@@ -102,10 +105,13 @@ namespace IdeogramGen.Generator.Emit
             w.Summary("The transport this client sends through.");
             w.Line("public " + Rt + "GatewayPipeline Pipeline => _pipeline;");
 
-            foreach (var e in endpoints)
+            foreach (var e in all)
             {
-                w.Line();
-                EmitMethod(ctx, e);
+                if (e.Mode == EndpointMode.Sync)
+                {
+                    w.Line();
+                    EmitMethod(ctx, e);
+                }
             }
             RecoveryEmitter.Emit(ctx, endpoints);
             w.Line();
@@ -118,11 +124,24 @@ namespace IdeogramGen.Generator.Emit
             var n = ctx.N;
             var response = ctx.SchemaType(e.Response);
             var request = ctx.Models + RequestTypeName(e);
-            var summary = (e.Summary.Length > 0 ? e.Summary + ": " : "") + "POST " + e.Path + ". " + FirstParagraph(e.Description);
+            // The full documentation is on the request's Send (in the models file, once per compilation); the method inherits it.
+            w.Line("/// <inheritdoc cref=\"" + request + ".Send\"/>");
+            if (e.Deprecated) w.Line(Obsolete(e));
+            w.Line("public global::System.Threading.Tasks.Task<" + response + "> " + e.Name + "Async(" + request + " request, " + Rt + "IdeogramRequestOptions" + n + " options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))");
+            w.Line("    => " + request + ".Send(_pipeline, request, options, cancellationToken);");
+        }
+
+        /// <summary>The documentation of an endpoint's method, written on its request's <c>Send</c>.</summary>
+        internal static void MethodDoc(EmitContext ctx, ApiEndpoint e)
+        {
+            var w = ctx.W;
+            var request = ctx.Models + RequestTypeName(e);
+            var summary = (e.Summary.Length > 0 ? e.Summary + ": " : "") + e.Method + " " + e.Path + ". " + FirstParagraph(e.Description);
             w.Summary(summary,
                 "/// <remarks>Sent as " + Xml(ContentDoc(e)) + ", after <see cref=\"" + request + ".Validate\"/> (nothing is sent when it throws). Ideogram bills a"
                     + " generation when it runs: the call is re-sent only when the failure proves it did not run. "
-                    + (e.Source == "openapi" ? "Source: Ideogram OpenAPI operation <c>" + e.OperationId + "</c> (" + IdeogramApi.DocumentDate + ")." : "Source: " + Xml(e.Source) + ".") + "</remarks>",
+                    + "Source: " + SourceDoc(e) + "." + "</remarks>",
+                "/// <param name=\"pipeline\">The client's transport.</param>",
                 "/// <param name=\"request\">The request.</param>",
                 "/// <param name=\"options\">Per-call gateway options, timeout and retry policy; the client's when null.</param>",
                 "/// <param name=\"cancellationToken\">Cancels the call; throws <see cref=\"global::System.OperationCanceledException\"/>.</param>",
@@ -133,9 +152,6 @@ namespace IdeogramGen.Generator.Emit
                 "/// <exception cref=\"" + Rt + "IdeogramTimeoutException\">No complete answer within the timeout.</exception>",
                 "/// <exception cref=\"" + Rt + "IdeogramTransportException\">The network failed.</exception>",
                 "/// <exception cref=\"" + Rt + "IdeogramResponseException\">The answer could not be read.</exception>");
-            if (e.Deprecated) w.Line(Obsolete(e));
-            w.Line("public global::System.Threading.Tasks.Task<" + response + "> " + e.Name + "Async(" + request + " request, " + Rt + "IdeogramRequestOptions" + n + " options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))");
-            w.Line("    => " + request + ".Send(_pipeline, request, options, cancellationToken);");
         }
 
         private static string ContentDoc(ApiEndpoint e)

@@ -65,14 +65,16 @@ namespace IdeogramGen.Generator.Emit
 
         private static void Fill(SourceWriter w, ApiEndpoint e)
         {
-            foreach (var f in e.Fields)
+            foreach (var f in PublicFields(e))
             {
                 switch (f.Name)
                 {
                     case "prompt":
+                    case "text_prompt":
                     case "negative_prompt":
                         if (f.Kind == ValueKind.String)
-                            w.Line("if (r." + f.Member + " == null) r." + f.Member + " = request." + (f.Name == "prompt" ? "Prompt" : "NegativePrompt") + ";");
+                            w.Line("if (r." + f.Member + " == null" + (f.Name == "text_prompt" && e.Field("json_prompt") != null ? " && r." + e.Field("json_prompt")!.Member + " == null" : "")
+                                + ") r." + f.Member + " = request." + (f.Name == "negative_prompt" ? "NegativePrompt" : "Prompt") + ";");
                         break;
                     case "num_images":
                     case "seed":

@@ -13,12 +13,15 @@ namespace IdeogramGen.Generator.Emit
         public static void EmitWriteJson(EmitContext ctx, ApiEndpoint e)
         {
             var w = ctx.W;
-            using (w.Block("internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)"))
+            bool hook = HasAsyncFields(e);
+            using (w.Block("internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer" + (hook ? ", bool submitAsync, string" + ctx.N + " webhookUrl" : "") + ")"))
             {
                 w.Line("writer.WriteStartObject();");
                 if (e.Encoding == BodyEncoding.JsonWrapped) w.Line("writer.WriteStartObject(" + Lit(e.Wrapper!) + ");");
-                foreach (var f in e.Fields)
+                foreach (var f in PublicFields(e))
                     if (f.Kind != ValueKind.File && f.Kind != ValueKind.FileArray) WriteField(w, f);
+                if (e.Field("async") != null && hook) w.Line("if (submitAsync) writer.WriteBoolean(\"async\", true);");
+                if (e.Field("webhook_url") != null && hook) w.Line("if (webhookUrl != null) writer.WriteString(\"webhook_url\", webhookUrl);");
                 if (e.Encoding == BodyEncoding.JsonWrapped) w.Line("writer.WriteEndObject();");
                 w.Line("writer.WriteEndObject();");
             }
@@ -49,13 +52,48 @@ namespace IdeogramGen.Generator.Emit
                     w.Line("writer.WriteEndArray();");
                     w.Close();
                     break;
+                case ValueKind.IntegerArray:
+                    w.Open("if (" + m + " != null)");
+                    w.Line("writer.WriteStartArray(" + name + ");");
+                    w.Line("foreach (var item in " + m + ") writer.WriteNumberValue(item);");
+                    w.Line("writer.WriteEndArray();");
+                    w.Close();
+                    break;
+                case ValueKind.Object:
+                    w.Open("if (" + m + " != null)");
+                    w.Line("writer.WritePropertyName(" + name + ");");
+                    w.Line(m + ".WriteJson(writer);");
+                    w.Close();
+                    break;
+                case ValueKind.ObjectArray:
+                    w.Open("if (" + m + " != null)");
+                    w.Line("writer.WritePropertyName(" + name + ");");
+                    w.Line("Write" + m + "(writer);");
+                    w.Close();
+                    break;
             }
         }
 
-        public static void EmitRead(EmitContext ctx, ApiSchema s)
+        /// <summary>For each object-list field, a writer of the list as a JSON array (shared by the JSON body and a JSON multipart part).</summary>
+        public static void EmitArrayWriters(SourceWriter w, System.Collections.Generic.IEnumerable<ApiField> fields)
+        {
+            foreach (var f in fields.Where(f => f.Kind == ValueKind.ObjectArray))
+            {
+                w.Line();
+                using (w.Block("private void Write" + f.Member + "(global::System.Text.Json.Utf8JsonWriter writer)"))
+                {
+                    w.Line("writer.WriteStartArray();");
+                    w.Line("if (" + f.Member + " != null) foreach (var item in " + f.Member + ") item.WriteJson(writer);");
+                    w.Line("writer.WriteEndArray();");
+                }
+            }
+        }
+
+        public static void EmitRead(EmitContext ctx, ApiSchema s) => EmitRead(ctx, s.TypeName, s.Properties);
+
+        public static void EmitRead(EmitContext ctx, string t, System.Collections.Generic.IEnumerable<ApiProperty> properties, bool mutableLists = false)
         {
             var w = ctx.W;
-            var t = s.TypeName;
             w.Summary("Reads one " + t + " from JSON (reflection-free); unknown properties are skipped.");
             using (w.Block("internal static " + t + " Read(ref global::System.Text.Json.Utf8JsonReader reader)"))
             {
@@ -64,13 +102,13 @@ namespace IdeogramGen.Generator.Emit
                 using (w.Block("while (" + Json + "NextProperty(ref reader, " + Lit(t) + "))"))
                 {
                     bool first = true;
-                    foreach (var p in s.Properties)
+                    foreach (var p in properties)
                     {
                         var path = Lit(t + "." + p.Name);
                         w.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Lit(p.Name) + "))");
                         first = false;
                         w.Line(Json + "Value(ref reader, " + path + ");");
-                        ReadProperty(w, p, path);
+                        ReadProperty(w, p, path, mutableLists);
                         w.Close();
                     }
                     w.Open(first ? "" : "else");
@@ -82,7 +120,7 @@ namespace IdeogramGen.Generator.Emit
             }
         }
 
-        private static void ReadProperty(SourceWriter w, ApiProperty p, string path)
+        internal static void ReadProperty(SourceWriter w, ApiProperty p, string path, bool mutableLists = false)
         {
             bool optional = !p.Required || p.Nullable;
             var target = "result." + p.Member;
@@ -114,10 +152,15 @@ namespace IdeogramGen.Generator.Emit
                     break;
                 case ValueKind.ObjectArray:
                     var item = SchemaTypeName(p.Ref!);
-                    w.Line(target + " = " + Json + "ReadArray<" + item + ">(ref reader, " + path + ", " + item + ".Read) ?? (global::System.Collections.Generic.IReadOnlyList<" + item + ">)global::System.Array.Empty<" + item + ">();");
+                    if (mutableLists) w.Line(target + " = " + Json + "ReadArray<" + item + ">(ref reader, " + path + ", " + item + ".Read);");
+                    else w.Line(target + " = " + Json + "ReadArray<" + item + ">(ref reader, " + path + ", " + item + ".Read) ?? (global::System.Collections.Generic.IReadOnlyList<" + item + ">)global::System.Array.Empty<" + item + ">();");
                     break;
                 case ValueKind.StringArray:
-                    w.Line(target + " = " + Json + "ReadStringArray(ref reader, " + path + ") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();");
+                    if (mutableLists) w.Line(target + " = " + Json + "ReadStringArray(ref reader, " + path + ");");
+                    else w.Line(target + " = " + Json + "ReadStringArray(ref reader, " + path + ") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();");
+                    break;
+                case ValueKind.IntegerArray:
+                    w.Line(target + " = " + Json + "ReadInt32Array(ref reader, " + path + ");");
                     break;
                 case ValueKind.EnumArray:
                     var enumType = EnumType(p.Ref!);

@@ -17,18 +17,25 @@ namespace IdeogramGen.Generator.Emit
             var ctx = new EmitContext(options);
             var w = ctx.W;
             ctx.Header("the endpoint families the [IdeogramGateway] classes of this assembly select");
-            var endpoints = FamilySelection.Endpoints(spec.Families);
+            var endpoints = FamilySelection.Endpoints(spec.Families).Where(e => e.Mode != EndpointMode.Poll).ToList();
+            var requests = FamilySelection.RequestEndpoints(spec.Families);
             var accessibility = spec.Public ? "public" : "internal";
+            var responses = FamilySelection.Schemas(endpoints);
             using (w.Block("namespace " + options.ModelsNamespace))
             {
                 bool first = true;
-                foreach (var e in endpoints)
+                foreach (var e in requests)
                 {
                     if (!first) w.Line();
                     first = false;
                     RequestEmitter.Emit(ctx, e, accessibility);
                 }
-                foreach (var s in FamilySelection.Schemas(endpoints))
+                foreach (var r in FamilySelection.RequestSchemas(requests, responses))
+                {
+                    w.Line();
+                    RequestObjectEmitter.Emit(ctx, r, accessibility);
+                }
+                foreach (var s in responses)
                 {
                     w.Line();
                     ResponseEmitter.Emit(ctx, s, accessibility, IdeogramApi.Endpoints.Any(e => e.Response == s.Name));

@@ -23,10 +23,13 @@ namespace IdeogramGen.Generator.Emit
                 }
                 w.Line();
             }
-            using (w.Block("internal void WriteMultipart(" + Rt + "MultipartBuilder form)"))
+            bool hook = HasAsyncFields(e);
+            using (w.Block("internal void WriteMultipart(" + Rt + "MultipartBuilder form" + (hook ? ", bool submitAsync, string" + ctx.N + " webhookUrl" : "") + ")"))
             {
                 if (e.Encoding == BodyEncoding.MultipartWithJsonPart) w.Line("form.Json(" + Lit(e.Wrapper!) + ", WriteWrapper);");
-                foreach (var f in e.Fields.Where(f => !f.InWrapper)) WritePart(w, f);
+                foreach (var f in PublicFields(e).Where(f => !f.InWrapper)) WritePart(w, f);
+                if (hook && e.Field("async") != null) w.Line("if (submitAsync) form.Boolean(\"async\", true);");
+                if (hook && e.Field("webhook_url") != null) w.Line("if (webhookUrl != null) form.Text(\"webhook_url\", webhookUrl);");
             }
         }
 
@@ -45,6 +48,10 @@ namespace IdeogramGen.Generator.Emit
                 case ValueKind.StringArray: w.Line("if (" + m + " != null) foreach (var item in " + m + ") form.Text(" + name + ", item);"); break;
                 case ValueKind.File: w.Line("if (" + m + " != null) form.File(" + name + ", " + m + ");"); break;
                 case ValueKind.FileArray: w.Line("if (" + m + " != null) form.Files(" + name + ", " + m + ");"); break;
+                // Objects travel as one JSON part (the document's multipart encoding: contentType application/json).
+                case ValueKind.Object: w.Line("if (" + m + " != null) form.Json(" + name + ", " + m + ".WriteJson);"); break;
+                case ValueKind.ObjectArray: w.Line("if (" + m + " != null) form.Json(" + name + ", Write" + m + ");"); break;
+                case ValueKind.IntegerArray: w.Line("if (" + m + " != null) foreach (var item in " + m + ") form.Number(" + name + ", item);"); break;
             }
         }
     }

@@ -20,21 +20,26 @@ namespace IdeogramGen.Generator.Emit
             var w = ctx.W;
             var type = RequestTypeName(e);
             w.Summary("The request of POST " + e.Path + (e.Summary.Length > 0 ? " (" + e.Summary + ")" : "") + ". Unset (null) fields are not sent.",
-                "/// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of " + IdeogramApi.DocumentDate + "); <see cref=\"Validate\"/> checks them before sending.</remarks>");
+                "/// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of " + e.DocumentDate + "); <see cref=\"Validate\"/> checks them before sending."
+                + (HasAsyncFields(e) ? " The body fields async and webhook_url, which make Ideogram answer {generation_id} instead of the result, are not properties: the asynchronous methods set them." : "")
+                + "</remarks>");
             w.Line(GeneratedCode);
             w.Line("[" + Rt + "IdeogramEndpoint(" + Lit(e.Path) + ")]");
             if (e.Deprecated) w.Line(Obsolete(e));
             using (w.Block(accessibility + " sealed partial class " + type))
             {
-                foreach (var f in e.Fields)
+                foreach (var f in PublicFields(e))
                 {
                     w.Summary(FieldDoc(f));
                     w.Line("public " + PropertyType(ctx, f) + " " + f.Member + " { get; set; }");
                     w.Line();
                 }
                 EmitValidate(ctx, e);
-                w.Line();
-                EmitSend(ctx, e);
+                if (e.Mode == EndpointMode.Sync)
+                {
+                    w.Line();
+                    EmitSend(ctx, e);
+                }
                 w.Line();
                 EmitCreateBody(ctx, e);
                 if (WritesJson(e))
@@ -47,10 +52,11 @@ namespace IdeogramGen.Generator.Emit
                     w.Line();
                     MultipartEmitter.EmitWriteMultipart(ctx, e);
                 }
+                JsonEmitter.EmitArrayWriters(w, PublicFields(e));
             }
         }
 
-        private static string PropertyType(EmitContext ctx, ApiField f)
+        internal static string PropertyType(EmitContext ctx, ApiField f)
         {
             var n = ctx.N;
             switch (f.Kind)
@@ -64,11 +70,14 @@ namespace IdeogramGen.Generator.Emit
                 case ValueKind.FileArray: return "global::System.Collections.Generic.IList<" + Rt + "IdeogramFile>" + n;
                 case ValueKind.StringArray: return "global::System.Collections.Generic.IList<string>" + n;
                 case ValueKind.ColorPalette: return Rt + "ColorPalette" + n;
+                case ValueKind.Object: return ctx.Models + SchemaTypeName(f.Ref!) + n;
+                case ValueKind.ObjectArray: return "global::System.Collections.Generic.IList<" + ctx.Models + SchemaTypeName(f.Ref!) + ">" + n;
+                case ValueKind.IntegerArray: return "global::System.Collections.Generic.IList<int>" + n;
                 default: throw new InvalidOperationException("Unsupported request field kind " + f.Kind);
             }
         }
 
-        private static string FieldDoc(ApiField f)
+        internal static string FieldDoc(ApiField f)
         {
             var sb = new StringBuilder();
             var description = f.Description.Trim();
@@ -82,6 +91,7 @@ namespace IdeogramGen.Generator.Emit
             if (f.MaxBytes != null) sb.Append(" At most ").Append((f.MaxBytes.Value / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)).Append(" MB").Append(ApiMediaTypes.IsFont(f) ? " (.ttf, .otf, .woff, .woff2)" : " (JPEG, PNG or WebP)").Append('.');
             if (f.AllowedValues != null) sb.Append(" Accepted here: ").Append(string.Join(", ", f.AllowedValues)).Append('.');
             if (f.Default != null) sb.Append(" Ideogram's default: ").Append(f.Default).Append('.');
+            if (f.Kind == ValueKind.IntegerArray && (f.Minimum != null || f.Maximum != null)) sb.Append(" (each item)");
             if (f.Source != "openapi") sb.Append(" Source: ").Append(f.Source).Append('.');
             return sb.ToString();
         }
@@ -96,16 +106,18 @@ namespace IdeogramGen.Generator.Emit
             f.Kind == ValueKind.Integer || f.Kind == ValueKind.Number || f.Kind == ValueKind.Boolean || f.Kind == ValueKind.Enum;
 
         /// <summary>An expression that is true when the field is set.</summary>
-        private static string SetExpr(ApiField f) => f.Kind == ValueKind.Enum ? EnumSet(f.Member) : IsValueField(f) ? f.Member + ".HasValue" : f.Member + " != null";
+        internal static string SetExpr(ApiField f) => f.Kind == ValueKind.Enum ? EnumSet(f.Member) : IsValueField(f) ? f.Member + ".HasValue" : f.Member + " != null";
 
         /// <summary>An expression with the wire text of an enum field, or null.</summary>
         private static string EnumText(ApiField f) => EnumWire(f.Member);
 
         /// <summary>The constant string arrays Validate() passes, each a static field: (field name, items).</summary>
-        private static List<(string Name, string[] Items)> ConstantArrays(ApiEndpoint e)
+        private static List<(string Name, string[] Items)> ConstantArrays(ApiEndpoint e) => ConstantArrays(PublicFields(e), e.Rules, r => NotWithField(e, r));
+
+        internal static List<(string Name, string[] Items)> ConstantArrays(IEnumerable<ApiField> fields, ApiRule[] rules, Func<ApiRule, string> notWithField)
         {
             var arrays = new List<(string, string[])>();
-            foreach (var f in e.Fields)
+            foreach (var f in fields)
             {
                 if (f.Kind == ValueKind.File || f.Kind == ValueKind.FileArray)
                 {
@@ -114,8 +126,8 @@ namespace IdeogramGen.Generator.Emit
                 else if (f.Kind == ValueKind.Enum && Excluded(f).Length > 0)
                     arrays.Add((ExcludedField(f), Excluded(f)));
             }
-            foreach (var r in e.Rules)
-                if (r.Kind == RuleKind.NotWithValues) arrays.Add((NotWithField(e, r), r.WhenValues));
+            foreach (var r in rules)
+                if (r.Kind == RuleKind.NotWithValues) arrays.Add((notWithField(r), r.WhenValues));
             return arrays;
         }
 
@@ -141,34 +153,42 @@ namespace IdeogramGen.Generator.Emit
         private static void EmitValidate(EmitContext ctx, ApiEndpoint e)
         {
             var w = ctx.W;
-            foreach (var (name, items) in ConstantArrays(e))
+            var arrays = ConstantArrays(e);
+            foreach (var (name, items) in arrays)
                 w.Line("private static readonly string[] " + name + " = { " + string.Join(", ", items.Select(Lit)) + " };");
-            if (ConstantArrays(e).Count > 0) w.Line();
+            if (arrays.Count > 0) w.Line();
             w.Summary("Checks the request against Ideogram's documented limits; called before sending.",
                 "/// <exception cref=\"" + Rt + "IdeogramValidationException\">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>");
             using (w.Block("public void Validate()"))
+                ValidateBody(w, PublicFields(e).ToList(), e.Rules, Lit, r => NotWithField(e, r));
+        }
+
+        /// <summary>The checks of a set of fields and their rules; <paramref name="wire"/> gives a field's name as a C# expression.</summary>
+        internal static void ValidateBody(SourceWriter w, List<ApiField> fields, ApiRule[] rules, Func<string, string> wire, Func<ApiRule, string> notWithField)
+        {
+            ApiField? Find(string name) => fields.FirstOrDefault(f => f.Name == name);
+            foreach (var f in fields) ValidateField(w, f, wire(f.Name));
+            foreach (var r in rules)
             {
-                foreach (var f in e.Fields) ValidateField(w, f);
-                foreach (var r in e.Rules)
+                switch (r.Kind)
                 {
-                    switch (r.Kind)
-                    {
-                        case RuleKind.MutuallyExclusive:
-                            var a = e.Field(r.Fields[0])!;
-                            var b = e.Field(r.Fields[1])!;
-                            w.Line(Validation + "Exclusive(" + SetExpr(a) + ", " + Lit(a.Name) + ", " + SetExpr(b) + ", " + Lit(b.Name) + ", " + Lit(r.Message) + ");");
-                            break;
-                        case RuleKind.SameCount:
-                            var primary = e.Field(r.Fields[0])!;
-                            var dependent = e.Field(r.Fields[1])!;
-                            w.Line(Validation + "SameCount(" + primary.Member + ", " + Lit(primary.Name) + ", " + dependent.Member + ", " + Lit(dependent.Name) + ");");
-                            break;
-                        case RuleKind.NotWithValues:
-                            var field = e.Field(r.Fields[0])!;
-                            var when = e.Field(r.WhenField!)!;
-                            w.Line(Validation + "NotWith(" + SetExpr(field) + ", " + Lit(field.Name) + ", " + EnumText(when) + ", " + NotWithField(e, r) + ", " + Lit(r.Message) + ");");
-                            break;
-                    }
+                    case RuleKind.MutuallyExclusive:
+                    case RuleKind.AtLeastOne:
+                        var a = Find(r.Fields[0]);
+                        var b = Find(r.Fields[1]);
+                        if (a == null || b == null) break;
+                        w.Line(Validation + (r.Kind == RuleKind.AtLeastOne ? "AtLeastOne(" : "Exclusive(") + SetExpr(a) + ", " + Lit(a.Name) + ", " + SetExpr(b) + ", " + Lit(b.Name) + ", " + Lit(r.Message) + ");");
+                        break;
+                    case RuleKind.SameCount:
+                        var primary = Find(r.Fields[0])!;
+                        var dependent = Find(r.Fields[1])!;
+                        w.Line(Validation + "SameCount(" + primary.Member + ", " + Lit(primary.Name) + ", " + dependent.Member + ", " + Lit(dependent.Name) + ");");
+                        break;
+                    case RuleKind.NotWithValues:
+                        var field = Find(r.Fields[0])!;
+                        var when = Find(r.WhenField!)!;
+                        w.Line(Validation + "NotWith(" + SetExpr(field) + ", " + Lit(field.Name) + ", " + EnumText(when) + ", " + notWithField(r) + ", " + Lit(r.Message) + ");");
+                        break;
                 }
             }
         }
@@ -177,9 +197,8 @@ namespace IdeogramGen.Generator.Emit
         private static string MaxLengthArgument(ApiField f) =>
             f.MaxLength is int max ? ", " + max.ToString(CultureInfo.InvariantCulture) : "";
 
-        private static void ValidateField(SourceWriter w, ApiField f)
+        private static void ValidateField(SourceWriter w, ApiField f, string wire)
         {
-            var wire = Lit(f.Name);
             if (f.Required)
                 w.Line(Validation + "Required(" + (f.Kind == ValueKind.Enum ? EnumText(f) : f.Member) + ", " + wire + ", " + Lit(RequiredAllowed(f)) + ");");
             switch (f.Kind)
@@ -216,6 +235,20 @@ namespace IdeogramGen.Generator.Emit
                         + (f.Description.IndexOf("total", StringComparison.OrdinalIgnoreCase) >= 0 ? "true" : "false") + ");");
                     Count(w, f, wire);
                     break;
+                case ValueKind.Object:
+                    w.Line("if (" + f.Member + " != null) " + f.Member + ".ValidateAt(" + wire + " + \".\");");
+                    break;
+                case ValueKind.ObjectArray:
+                    w.Line(Validation + "NoNullItems(" + f.Member + ", " + wire + ");");
+                    Count(w, f, wire);
+                    w.Line("if (" + f.Member + " != null) for (int i = 0; i < " + f.Member + ".Count; i++) " + f.Member + "[i].ValidateAt(" + wire
+                        + " + \"[\" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"].\");");
+                    break;
+                case ValueKind.IntegerArray:
+                    if (f.Minimum != null || f.Maximum != null)
+                        w.Line(Validation + "Range(" + f.Member + ", " + wire + ", " + (f.Minimum ?? long.MinValue).ToString(CultureInfo.InvariantCulture) + "L, " + (f.Maximum ?? long.MaxValue).ToString(CultureInfo.InvariantCulture) + "L);");
+                    Count(w, f, wire);
+                    break;
             }
         }
 
@@ -233,6 +266,8 @@ namespace IdeogramGen.Generator.Emit
             {
                 case ValueKind.File: return ApiMediaTypes.IsFont(f) ? "a font file" : "a JPEG, PNG or WebP image";
                 case ValueKind.FileArray: return "one or more images";
+                case ValueKind.Object: return "an object";
+                case ValueKind.ObjectArray: return "a list of objects";
                 case ValueKind.Enum: return string.Join(", ", f.AllowedValues ?? IdeogramApi.FindEnum(f.Enum!)!.Values);
                 case ValueKind.String: return "a non-empty " + f.Name;
                 default: return "a value";
@@ -244,6 +279,7 @@ namespace IdeogramGen.Generator.Emit
         {
             var w = ctx.W;
             var response = ctx.SchemaType(e.Response);
+            ClientEmitter.MethodDoc(ctx, e);
             w.Line("internal static global::System.Threading.Tasks.Task<" + response + "> Send(" + Rt + "GatewayPipeline pipeline, " + RequestTypeName(e) + ctx.N + " request, "
                 + Rt + "IdeogramRequestOptions" + ctx.N + " options, global::System.Threading.CancellationToken cancellationToken)");
             w.Open("");
@@ -267,7 +303,16 @@ namespace IdeogramGen.Generator.Emit
         {
             var w = ctx.W;
             var fileFields = FileFields(e);
-            using (w.Block("internal " + Rt + "RequestBody CreateBody()"))
+            bool hook = HasAsyncFields(e);
+            string json = hook ? "writer => WriteJson(writer, submitAsync, webhookUrl)" : "WriteJson";
+            string multipart = hook ? "form => WriteMultipart(form, submitAsync, webhookUrl)" : "WriteMultipart";
+            if (hook)
+            {
+                w.Line("internal " + Rt + "RequestBody CreateBody() => CreateBody(false, null);");
+                w.Line();
+                w.Summary("The body; with <paramref name=\"submitAsync\"/> it carries async=true, with <paramref name=\"webhookUrl\"/> the webhook_url (both make Ideogram answer {generation_id}).");
+            }
+            using (w.Block("internal " + Rt + "RequestBody CreateBody(" + (hook ? "bool submitAsync, string" + ctx.N + " webhookUrl" : "") + ")"))
             {
                 switch (e.Encoding)
                 {
@@ -282,13 +327,13 @@ namespace IdeogramGen.Generator.Emit
                         {
                             var anyFile = string.Join(" || ", fileFields.Select(f => f.Kind == ValueKind.File ? f.Member + " != null" : "(" + f.Member + " != null && " + f.Member + ".Count > 0)"));
                             w.Line("return " + anyFile);
-                            w.Line("    ? " + Rt + "RequestBody.Multipart(WriteMultipart)");
-                            w.Line("    : " + Rt + "RequestBody.Json(WriteJson);");
+                            w.Line("    ? " + Rt + "RequestBody.Multipart(" + multipart + ")");
+                            w.Line("    : " + Rt + "RequestBody.Json(" + json + ");");
                         }
                         else if (e.AcceptsJson)
-                            w.Line("return " + Rt + "RequestBody.Json(WriteJson);");
+                            w.Line("return " + Rt + "RequestBody.Json(" + json + ");");
                         else
-                            w.Line("return " + Rt + "RequestBody.Multipart(WriteMultipart);");
+                            w.Line("return " + Rt + "RequestBody.Multipart(" + multipart + ");");
                         break;
                 }
             }

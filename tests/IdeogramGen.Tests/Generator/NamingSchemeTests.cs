@@ -34,7 +34,8 @@ public class NamingSchemeTests
                 static void Compile(Images client, IdeogramFile png)
                 {
                     var v3 = new GenerateV3Request { Prompt = "p", MagicPrompt = MagicPromptOption.On, AspectRatio = AspectRatioV3.Ratio16x9 };
-                    var v4 = new GenerateV4Request { Prompt = "p", MagicPrompt = MagicPromptOption.On, Seed = 1 };
+                    var v4 = new GenerateV4Request { TextPrompt = "p", RenderingSpeed = RenderingSpeed.Turbo, Seed = 1 };
+                    var v2 = new GenerateV2Ideogram4Request { Prompt = "p", MagicPrompt = MagicPromptV2.On, RenderingSpeed = RenderingSpeedV2.Turbo };
                     var legacy = new GenerateLegacyRequest
                     {
                         Prompt = "p", MagicPrompt = MagicPromptOption.On, AspectRatio = AspectRatioLegacy.Ratio16x9,
@@ -69,6 +70,9 @@ public class NamingSchemeTests
     [InlineData("new LegacyGenerateRequest()", "CS0246")]
     [InlineData("new UpscaleRequest()", "CS0246")]
     [InlineData("new GenerateV4Request { MagicPromptOption = MagicPromptOption.On }", "CS0117")]
+    [InlineData("new GenerateV4Request { Prompt = \"p\" }", "CS0117")]
+    [InlineData("new GenerateV2Ideogram4Request { RenderingSpeed = RenderingSpeed.Turbo }", "CS0029")]
+    [InlineData("new GenerateV2Ideogram4Request { Async = true }", "CS0117")]
     [InlineData("new RemixLegacyRequest { ImageFile = null }", "CS0117")]
     [InlineData("Images.Endpoints.Generate", "CS0117")]
     [InlineData("Images.Endpoints.LegacyGenerate", "CS0117")]
@@ -111,7 +115,9 @@ public class NamingSchemeTests
         {
             Assert.Equal(e.Values.Length, e.Members.Length);
             if (e.MemberPrefix is "Ratio" or "Size")
-                Assert.All(e.Members, m => Assert.Matches("^(Ratio|Size)[0-9]+x[0-9]+$", m));
+                Assert.All(e.Members, m => Assert.Matches("^((Ratio|Size)[0-9]+x[0-9]+|Auto)$", m));
+            if (e.MemberPrefix is "Tier")
+                Assert.All(e.Members, m => Assert.Matches("^Tier[0-9]+K$", m));
         }
         var legacy = IdeogramApi.Enums.Single(e => e.TypeName == "AspectRatioLegacy");
         var v3 = IdeogramApi.Enums.Single(e => e.TypeName == "AspectRatioV3");

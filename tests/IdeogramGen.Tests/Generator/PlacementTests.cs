@@ -40,7 +40,7 @@ public class PlacementTests
                     /// <summary>Calls both.</summary>
                     public static async System.Threading.Tasks.Task<int> Run(Generator g, Describer d)
                     {
-                        var v4 = await g.GenerateV4Async(new IdeogramGen.Generated.Consumer.GenerateV4Request { Prompt = "p" });
+                        var v4 = await g.GenerateV4Async(new IdeogramGen.Generated.Consumer.GenerateV4Request { TextPrompt = "p" });
                         var described = await d.DescribeLegacyAsync(new IdeogramGen.Generated.Consumer.DescribeLegacyRequest());
                         return v4.Data.Count + described.Descriptions.Count;
                     }

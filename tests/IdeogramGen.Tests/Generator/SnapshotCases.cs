@@ -16,7 +16,7 @@ namespace IdeogramGen.TestSupport;
 internal static class SnapshotCases
 {
     /// <summary>The families with a snapshot; None has no models file.</summary>
-    public static readonly string[] Families = { "V3", "V4", "InstructionEdit", "Legacy", "RemoveBackground", "None" };
+    public static readonly string[] Families = { "V3", "V4", "InstructionEdit", "Legacy", "RemoveBackground", "V45", "PImage", "RemoveObject", "V2", "None" };
 
     /// <summary>The assembly name of every snapshot consumer (its models namespace is IdeogramGen.Generated.Contoso_Media).</summary>
     public const string AssemblyName = "Contoso.Media";
