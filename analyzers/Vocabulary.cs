@@ -247,7 +247,8 @@ namespace IdeogramGen.Analyzers
         private static string Concept(string typeName)
         {
             // The family tag is the last word of a vocabulary's name (description/README.md, "C# names").
-            return Regex.Replace(typeName, @"(Legacy|V\d+(_\d+)?)$", "", RegexOptions.CultureInvariant);
+            // v2 tags carry the route's model (RenderingSpeedV2, AspectRatioV2Ideogram3, QualityV2PImage, UpscaleFactorV2Auto).
+            return Regex.Replace(typeName, @"(Legacy|PImage|V\d+(_\d+)?(Ideogram\d+|PImage|Auto)?)$", "", RegexOptions.CultureInvariant);
         }
 
         /// <summary>The endpoint families (in words: v3, v4, legacy, ...) whose fields take a vocabulary.</summary>
@@ -268,6 +269,9 @@ namespace IdeogramGen.Analyzers
                     ApiFamilies.V4 => "v4 endpoints",
                     ApiFamilies.Legacy => "legacy endpoints",
                     ApiFamilies.InstructionEdit => "/v1/edit",
+                    ApiFamilies.V2 => "/v2 endpoints",
+                    ApiFamilies.V45 => "Ideogram 4.5 endpoints",
+                    ApiFamilies.PImage => "P-Image endpoints",
                     _ => family + " endpoints",
                 };
         }

@@ -38,8 +38,11 @@ public static class LargeProject
     /// <summary>The <c>Families</c> argument of each <c>[IdeogramGateway]</c> class: <see cref="MeasuredFamilies"/> as C#.</summary>
     public static string FamiliesArgument => string.Join(" | ", MeasuredFamilies.Select(f => "global::IdeogramGen.EndpointFamilies." + f));
 
-    /// <summary>The endpoints of <see cref="MeasuredFamilies"/>, in the description's order: what the Refit interfaces declare.</summary>
-    internal static IReadOnlyList<ApiEndpoint> MeasuredEndpoints => IdeogramApi.Endpoints.Where(e => MeasuredFamilies.Contains(e.Family)).ToList();
+    /// <summary>
+    /// The synchronous endpoints of <see cref="MeasuredFamilies"/>, in the description's order: what the Refit interfaces
+    /// declare (the asynchronous submits and polls have emitters of their own).
+    /// </summary>
+    internal static IReadOnlyList<ApiEndpoint> MeasuredEndpoints => IdeogramApi.Endpoints.Where(e => MeasuredFamilies.Contains(e.Family) && e.Mode == EndpointMode.Sync).ToList();
 
     private static readonly ImmutableArray<MetadataReference> References = ImmutableArray.CreateRange<MetadataReference>(
         Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()

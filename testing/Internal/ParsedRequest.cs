@@ -161,7 +161,13 @@ namespace IdeogramGen.Testing.Internal
                         try
                         {
                             using var doc = JsonDocument.Parse(text);
-                            parsed.Add(name, new FieldValue { Json = doc.RootElement.Clone(), ContentType = section.ContentType });
+                            // A list of objects travels as one JSON part holding the array (the document's encoding: application/json).
+                            if (field.Kind == ValueKind.ObjectArray && doc.RootElement.ValueKind == JsonValueKind.Array)
+                            {
+                                foreach (var item in doc.RootElement.EnumerateArray()) parsed.Add(name, new FieldValue { Json = item.Clone(), ContentType = section.ContentType });
+                                if (doc.RootElement.GetArrayLength() == 0) parsed.Values.TryAdd(name, new List<FieldValue>());
+                            }
+                            else parsed.Add(name, new FieldValue { Json = doc.RootElement.Clone(), ContentType = section.ContentType });
                         }
                         catch (JsonException)
                         {

@@ -114,10 +114,50 @@ namespace IdeogramGen.Testing.Internal
                 case ValueKind.ColorPalette:
                     return CheckPalette(v);
                 case ValueKind.Object:
-                    return json is JsonValueKind.Object ? null : "must be a JSON object";
+                case ValueKind.ObjectArray:
+                    if (json is not JsonValueKind.Object) return "must be a JSON object";
+                    return field.Ref is { } shape && IdeogramApi.FindRequestSchema(shape) is { } schema ? CheckObject(schema, v.Json!.Value, 0) : null;
                 default:
                     return null;
             }
+        }
+
+        /// <summary>A nested request object (<c>AssetIdentifier</c>, <c>V4JsonPrompt</c>): required fields present, values of the right kind.</summary>
+        private static string? CheckObject(ApiRequestSchema schema, JsonElement obj, int depth)
+        {
+            foreach (var f in schema.Fields)
+            {
+                bool present = obj.TryGetProperty(f.Name, out var value) && value.ValueKind != JsonValueKind.Null;
+                if (!present)
+                {
+                    if (f.Required) return f.Name + ": field required";
+                    continue;
+                }
+                string? problem;
+                if (f.Kind is ValueKind.StringArray or ValueKind.IntegerArray or ValueKind.ObjectArray)
+                {
+                    if (value.ValueKind != JsonValueKind.Array) return f.Name + ": must be an array";
+                    int count = value.GetArrayLength();
+                    if (f.MinItems is int min && count < min || f.MaxItems is int max && count > max) return $"{f.Name}: has {count} item(s), expected {f.MinItems ?? 0} to {f.MaxItems?.ToString(CultureInfo.InvariantCulture) ?? "any"}";
+                    int i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        problem = f.Kind == ValueKind.IntegerArray
+                            ? (item.ValueKind != JsonValueKind.Number || !item.TryGetInt64(out long n) ? "must be an integer" : f.Minimum is long lo && n < lo || f.Maximum is long hi && n > hi ? $"{n} is out of range {Range(f.Minimum, f.Maximum)}" : null)
+                            : f.Kind == ValueKind.ObjectArray && depth < 8 && f.Ref is { } itemRef && IdeogramApi.FindRequestSchema(itemRef) is { } itemSchema
+                                ? (item.ValueKind == JsonValueKind.Object ? CheckObject(itemSchema, item, depth + 1) : "must be a JSON object")
+                                : CheckValue(f, new FieldValue { Json = item });
+                        if (problem is not null) return $"{f.Name}[{i}]" + (problem.Contains(':') ? "." : ": ") + problem;
+                        i++;
+                    }
+                    continue;
+                }
+                problem = f.Kind == ValueKind.Object && depth < 8 && f.Ref is { } objectRef && IdeogramApi.FindRequestSchema(objectRef) is { } inner
+                    ? (value.ValueKind == JsonValueKind.Object ? CheckObject(inner, value, depth + 1) : "must be a JSON object")
+                    : CheckValue(f, new FieldValue { Json = value });
+                if (problem is not null) return f.Name + (problem.Contains(':') ? "." : ": ") + problem;
+            }
+            return null;
         }
 
         private static string? CheckPattern(ApiField field, string text)

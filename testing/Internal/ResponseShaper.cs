@@ -44,7 +44,7 @@ namespace IdeogramGen.Testing.Internal
 
         public static GenerationPlan Plan(ApiEndpoint endpoint, ParsedRequest request, EmulatorOptions options, DateTimeOffset now)
         {
-            string prompt = request.Text("prompt") ?? endpoint.Field("prompt")?.Default ?? "";
+            string prompt = request.Text("prompt") ?? request.Text("text_prompt") ?? JsonPromptText(request) ?? endpoint.Field("prompt")?.Default ?? "";
             int seed = request.Text("seed") is { } s && long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsedSeed)
                 ? (int)(parsedSeed & int.MaxValue)
                 : StableSeed(endpoint.Path + "\n" + prompt);
@@ -59,6 +59,7 @@ namespace IdeogramGen.Testing.Internal
             if (factor > 1) upscaled = (width * factor, height * factor);
 
             bool transparent = endpoint.Family == ApiFamilies.RemoveBackground
+                || endpoint.Name.StartsWith("RemoveBackground", StringComparison.Ordinal)
                 || endpoint.Name.IndexOf("Transparent", StringComparison.Ordinal) >= 0
                 || string.Equals(request.Text("transparent_background"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -78,6 +79,13 @@ namespace IdeogramGen.Testing.Internal
                 Now = now,
             };
         }
+
+        /// <summary>The overall description of an Ideogram 4.0 JSON prompt (<c>json_prompt.high_level_description</c>), or null.</summary>
+        private static string? JsonPromptText(ParsedRequest request) =>
+            request.Get("json_prompt").FirstOrDefault()?.Json is { ValueKind: JsonValueKind.Object } prompt
+                && prompt.TryGetProperty("high_level_description", out var text) && text.ValueKind == JsonValueKind.String
+                ? text.GetString()
+                : null;
 
         public static bool Contains(string text, string marker) =>
             !string.IsNullOrEmpty(marker) && text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0;
@@ -218,7 +226,9 @@ namespace IdeogramGen.Testing.Internal
                     w.WriteString(p.Name, plan.Prompt);
                     return;
                 case "resolution":
-                    w.WriteString(p.Name, Size(plan.Width, plan.Height));
+                    // An answer without upscaled_resolution reports the delivered (upscaled) size as its resolution (v2 upscale).
+                    if (plan.Upscaled is { } delivered && !owner.Properties.Any(o => o.Name == "upscaled_resolution")) w.WriteString(p.Name, Size(delivered.Width, delivered.Height));
+                    else w.WriteString(p.Name, Size(plan.Width, plan.Height));
                     return;
                 case "upscaled_resolution":
                     if (plan.Upscaled is { } up) w.WriteString(p.Name, Size(up.Width, up.Height));
@@ -294,8 +304,13 @@ namespace IdeogramGen.Testing.Internal
                     w.WriteEndArray();
                     return;
                 case ValueKind.Object:
-                    w.WriteStartObject(p.Name);
-                    w.WriteEndObject();
+                    w.WritePropertyName(p.Name);
+                    if (p.Ref is { } objectRef && IdeogramApi.FindRequestSchema(objectRef) is { } shape) WriteRequestObject(w, shape, plan, 0);
+                    else
+                    {
+                        w.WriteStartObject();
+                        w.WriteEndObject();
+                    }
                     return;
                 case ValueKind.Enum:
                     var vocabulary = p.Ref is null ? null : IdeogramApi.FindEnum(p.Ref);
@@ -308,6 +323,49 @@ namespace IdeogramGen.Testing.Internal
                     w.WriteString(p.Name, PlausibleString(owner, p, plan, index));
                     return;
             }
+        }
+
+        /// <summary>
+        /// An answer's object that has the shape of a request object (describe's <c>json_prompt</c>): its required fields,
+        /// texts from the prompt, lists with one item, vocabularies at their first value.
+        /// </summary>
+        private static void WriteRequestObject(Utf8JsonWriter w, ApiRequestSchema shape, GenerationPlan plan, int depth)
+        {
+            w.WriteStartObject();
+            foreach (var f in shape.Fields.Where(f => f.Required))
+            {
+                switch (f.Kind)
+                {
+                    case ValueKind.Enum:
+                        w.WriteString(f.Name, IdeogramApi.FindEnum(f.Enum!)?.Values.FirstOrDefault() ?? "");
+                        break;
+                    case ValueKind.Object when f.Ref is not null && IdeogramApi.FindRequestSchema(f.Ref) is { } inner && depth < 4:
+                        w.WritePropertyName(f.Name);
+                        WriteRequestObject(w, inner, plan, depth + 1);
+                        break;
+                    case ValueKind.ObjectArray when f.Ref is not null && IdeogramApi.FindRequestSchema(f.Ref) is { } item && depth < 4:
+                        w.WriteStartArray(f.Name);
+                        WriteRequestObject(w, item, plan, depth + 1);
+                        w.WriteEndArray();
+                        break;
+                    case ValueKind.Integer:
+                        w.WriteNumber(f.Name, f.Minimum ?? 0);
+                        break;
+                    case ValueKind.Boolean:
+                        w.WriteBoolean(f.Name, false);
+                        break;
+                    case ValueKind.StringArray:
+                    case ValueKind.IntegerArray:
+                    case ValueKind.ObjectArray:
+                        w.WriteStartArray(f.Name);
+                        w.WriteEndArray();
+                        break;
+                    default:
+                        w.WriteString(f.Name, plan.Prompt.Length > 0 ? plan.Prompt : Describe(plan));
+                        break;
+                }
+            }
+            w.WriteEndObject();
         }
 
         private static string PlausibleString(ApiSchema owner, ApiProperty p, GenerationPlan plan, int index)

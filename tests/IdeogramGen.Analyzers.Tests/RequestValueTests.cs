@@ -70,6 +70,10 @@ namespace IdeogramGen.Analyzers.Tests
         [InlineData("ColorPalettePreset", "OCEAN")]
         [InlineData("UpscaleFactor", "X3")]
         [InlineData("DescribeModelVersion", "V_1")]
+        [InlineData("RenderingSpeedV2", "TURBO")]
+        [InlineData("MagicPromptV2", "AUTO")]
+        [InlineData("QualityV2PImage", "VERY_HIGH")]
+        [InlineData("ResolutionV4", "512x512")]
         public Task Unknown_or_wrong_family_value_fires(string type, string value) =>
             Run($"{type} v = {{|IDG0103:\"{value}\"|}};");
 
@@ -77,7 +81,10 @@ namespace IdeogramGen.Analyzers.Tests
         [InlineData("AspectRatioV3", "16x9")]
         [InlineData("AspectRatioLegacy", "ASPECT_16_9")]
         [InlineData("ResolutionV3", "1024x1024")]
-        [InlineData("ResolutionV4", "512x512")]
+        [InlineData("ResolutionV4", "2048x2048")]
+        [InlineData("RenderingSpeedV2", "turbo")]
+        [InlineData("QualityV2PImage", "very_low")]
+        [InlineData("AspectRatioV2Ideogram4", "auto")]
         [InlineData("ResolutionLegacy", "RESOLUTION_1024_1024")]
         [InlineData("StyleTypeLegacy", "RENDER_3D")]
         [InlineData("StyleTypeV3", "REALISTIC")]
@@ -94,9 +101,14 @@ namespace IdeogramGen.Analyzers.Tests
         [Fact]
         public Task Value_only_in_another_family_gets_no_different_ratio() =>
             // The message says where the value exists; no Replacement property, so no code fix (VocabularyTests.Nearest).
-            Run("AspectRatioLegacy a = {|#0:\"ASPECT_4_5\"|}; ResolutionV3 r = {|#1:\"512x512\"|};",
-                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("ASPECT_4_5", "AspectRatioLegacy", " (4x5 exists only on v3 endpoints and /v1/edit (AspectRatioV3))"),
-                Verify.Diagnostic(Rules.UnknownValue).WithLocation(1).WithArguments("512x512", "ResolutionV3", " (512x512 is a ResolutionV4 value)"));
+            Run("AspectRatioLegacy a = {|#0:\"ASPECT_4_5\"|}; ResolutionV3 r = {|#1:\"2048x2048\"|};",
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("ASPECT_4_5", "AspectRatioLegacy", " (4x5 exists only on v3 endpoints and /v1/edit and P-Image endpoints and /v2 endpoints and v4 endpoints (AspectRatioV3, AspectRatioV4, AspectRatioV2Ideogram3, AspectRatioV2Ideogram4))"),
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(1).WithArguments("2048x2048", "ResolutionV3", " (2048x2048 is a ResolutionV4 value)"));
+
+        [Fact]
+        public Task A_v1_spelling_in_a_v2_vocabulary_is_fixed_to_the_v2_spelling() =>
+            // Ideogram's /v2 vocabularies are lowercase types of their own (RenderingSpeedV2): TURBO is a v1 RenderingSpeed value.
+            Fix("RenderingSpeedV2 v = {|IDG0103:\"TURBO\"|};", "RenderingSpeedV2 v = \"turbo\";");
 
         [Theory]
         [InlineData("AspectRatioV3", "16:9", "16x9")]

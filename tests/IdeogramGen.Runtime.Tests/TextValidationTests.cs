@@ -46,7 +46,8 @@ public class TextValidationTests
     {
         Assert.Equal("negative_prompt", (await Rejected(c => c.GenerateV3Async(new GenerateV3Request { Prompt = "p", NegativePrompt = "x\uD800" }))).Field);
         Assert.Equal("prompt", (await Rejected(c => c.GenerateLegacyAsync(new GenerateLegacyRequest { Prompt = "\uDBFF" }))).Field);
-        Assert.Equal("prompt", (await Rejected(c => c.GenerateV4Async(new GenerateV4Request { Prompt = "\uDC00" }))).Field);
+        Assert.Equal("text_prompt", (await Rejected(c => c.GenerateV4Async(new GenerateV4Request { TextPrompt = "\uDC00" }))).Field);
+        Assert.Equal("prompt", (await Rejected(c => c.GenerateV2Ideogram4Async(new GenerateV2Ideogram4Request { Prompt = new string('a', 10001) }))).Field);
         Assert.Equal("font_name_h1", (await Rejected(c => c.GenerateDesignV3Async(new GenerateDesignV3Request { Prompt = "p", FontNameH1 = "Serif\uD801" }))).Field);
         Assert.Equal("image_urls[1]", (await Rejected(c => c.InstructionEditAsync(new InstructionEditRequest
         {

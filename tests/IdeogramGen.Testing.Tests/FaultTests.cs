@@ -210,7 +210,7 @@ namespace IdeogramGen.Testing.Tests
             var invalid = await Wire.SendAsync(_client, Wire.Post(_emulator, "v1/ideogram-v4/generate", Wire.Json("{}")));
             Assert.Equal(400, invalid.Status);
             Assert.Equal(1, _emulator.Faults.Count);
-            var v4 = await Wire.SendAsync(_client, Wire.Post(_emulator, "v1/ideogram-v4/generate", Wire.Json("{\"prompt\":\"x\"}")));
+            var v4 = await Wire.SendAsync(_client, Wire.Post(_emulator, "v1/ideogram-v4/generate", Wire.Json("{\"text_prompt\":\"x\"}")));
             Assert.Equal(402, v4.Status);
             Assert.Equal(0, _emulator.Faults.Count);
         }

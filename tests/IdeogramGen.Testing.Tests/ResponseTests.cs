@@ -179,7 +179,7 @@ namespace IdeogramGen.Testing.Tests
             var design = await OkAsync("v1/ideogram-v3/generate-design", Wire.Json("{\"prompt\":\"poster\",\"aspect_ratio\":\"4x5\"}"));
             Assert.Equal(JsonValueKind.Array, design.GetProperty("data")[0].GetProperty("text_containers").ValueKind);
 
-            var v4 = await OkAsync("v1/ideogram-v4/generate", Wire.Json("{\"prompt\":\"v4 image\",\"seed\":5}"));
+            var v4 = await OkAsync("v1/ideogram-v4/generate", Wire.Json("{\"text_prompt\":\"v4 image\",\"seed\":5}"));
             Assert.Equal(5, v4.GetProperty("data")[0].GetProperty("seed").GetInt32());
 
             var edit = await OkAsync("v1/edit", Wire.Form(("prompt", "make it blue"), ("images", Wire.Png()), ("images", Wire.Png()), ("aspect_ratio", "3x2")));

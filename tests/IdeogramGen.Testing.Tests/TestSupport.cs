@@ -135,6 +135,13 @@ namespace IdeogramGen.Testing.Tests
                     case ValueKind.StringArray:
                         Assert.Equal(JsonValueKind.Array, value.ValueKind);
                         break;
+                    case ValueKind.Object:
+                        Assert.Equal(JsonValueKind.Object, value.ValueKind);
+                        if (IdeogramApi.FindRequestSchema(p.Ref!) is { } shape)
+                            foreach (var f in shape.Fields.Where(f => f.Required))
+                                Assert.True(value.TryGetProperty(f.Name, out _), $"{where}.{p.Name}.{f.Name} (required by {shape.Name}) is missing");
+                        else AssertMatchesSchema(value, p.Ref!, $"{where}.{p.Name}");
+                        break;
                 }
             }
         }

@@ -86,8 +86,8 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
             async c => await c.GenerateGraphicV3Async(new GenerateGraphicV3Request { Prompt = Prompt, Seed = 112, AspectRatio = AspectRatioV3.Ratio4x3, StyleType = StyleTypeV3.Design })),
         ["InstructionEdit"] = new(false, new[] { "prompt", "seed", "num_images", "transparent_background" }, new[] { "images", "images" }, 2, 113, null,
             async c => await c.InstructionEditAsync(new InstructionEditRequest { Prompt = Prompt, Seed = 113, NumImages = 2, TransparentBackground = true, Images = new[] { Png("a.png"), Png("b.png") } })),
-        ["GenerateV4"] = new(true, new[] { "prompt", "seed", "magic_prompt_option" }, Array.Empty<string>(), 1, 114, null,
-            async c => await c.GenerateV4Async(new GenerateV4Request { Prompt = Prompt, Seed = 114, MagicPrompt = MagicPromptOption.Off })),
+        ["GenerateV4"] = new(true, new[] { "text_prompt", "seed", "rendering_speed", "resolution" }, Array.Empty<string>(), 1, 114, "720x1280",
+            async c => await c.GenerateV4Async(new GenerateV4Request { TextPrompt = Prompt, Seed = 114, RenderingSpeed = RenderingSpeed.Turbo, Resolution = ResolutionV4.Size720x1280 })),
         ["GenerateLegacy"] = new(true, new[] { "prompt", "seed", "model", "aspect_ratio", "num_images" }, Array.Empty<string>(), 2, 115, null,
             async c => await c.GenerateLegacyAsync(new GenerateLegacyRequest { Prompt = Prompt, Seed = 115, Model = IdeogramModel.V2Turbo, AspectRatio = AspectRatioLegacy.Ratio16x9, NumImages = 2 })),
         ["RemixLegacy"] = new(false, new[] { "prompt", "seed", "image_weight", "model" }, new[] { "image_file" }, 1, 116, null,
@@ -102,23 +102,114 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
             async c => await c.DescribeLegacyAsync(new DescribeLegacyRequest { Image = Png(), DescribeModelVersion = DescribeModelVersion.V3 })),
         ["RemoveBackground"] = new(false, Array.Empty<string>(), new[] { "image" }, 1, null, null,
             async c => await c.RemoveBackgroundAsync(new RemoveBackgroundRequest { Image = Png("product.png") })),
+        // Ideogram's 2026-10-07 document: v1.
+        ["GenerateTransparentV4"] = new(true, new[] { "json_prompt", "seed", "aspect_ratio", "output_resolution", "rendering_speed" }, Array.Empty<string>(), 1, 120, null,
+            async c => await c.GenerateTransparentV4Async(new GenerateTransparentV4Request
+            {
+                JsonPrompt = JsonPrompt(), Seed = 120, AspectRatio = AspectRatioV4.Ratio4x5, OutputResolution = OutputResolution.Tier2K, RenderingSpeed = RenderingSpeedV4.Quality,
+            })),
+        ["RemixV4"] = new(false, new[] { "text_prompt", "image_weight", "rendering_speed" }, new[] { "image" }, 1, null, null,
+            async c => await c.RemixV4Async(new RemixV4Request { Image = Png(), TextPrompt = Prompt, ImageWeight = 40, RenderingSpeed = RenderingSpeed.Default })),
+        ["MagicPromptV4"] = new(true, new[] { "text_prompt", "aspect_ratio" }, Array.Empty<string>(), 0, null, null,
+            async c => await c.MagicPromptV4Async(new MagicPromptV4Request { TextPrompt = Prompt, AspectRatio = AspectRatioV4.Auto })),
+        ["DescribeV4"] = new(false, new[] { "include_bbox", "include_tags" }, new[] { "image_file" }, 0, null, null,
+            async c => await c.DescribeV4Async(new DescribeV4Request { Image = Png(), IncludeBbox = false, IncludeTags = true })),
+        ["GenerateV45"] = new(true, new[] { "json_prompt", "seed", "resolution" }, Array.Empty<string>(), 1, 121, "1440x720",
+            async c => await c.GenerateV45Async(new GenerateV45Request { JsonPrompt = JsonPrompt(), Seed = 121, Resolution = ResolutionV4.Size1440x720 })),
+        ["GeneratePImage"] = new(true, new[] { "prompt", "seed", "quality", "resolution", "aspect_ratio", "prompt_upsampling" }, Array.Empty<string>(), 1, 122, null,
+            async c => await c.GeneratePImageAsync(new GeneratePImageRequest
+            {
+                Prompt = Prompt, Seed = 122, Quality = QualityPImage.VeryHigh, Resolution = ResolutionPImage.Tier2K, AspectRatio = AspectRatioV3.Ratio16x9, PromptUpsampling = MagicPromptOption.Off,
+            })),
+        ["GeneratePImageVeryLow"] = new(true, new[] { "prompt", "seed" }, Array.Empty<string>(), 1, 123, null,
+            async c => await c.GeneratePImageVeryLowAsync(new GeneratePImageVeryLowRequest { Prompt = Prompt, Seed = 123 })),
+        ["GeneratePImageLow"] = new(true, new[] { "prompt", "resolution" }, Array.Empty<string>(), 1, null, "1280x720",
+            async c => await c.GeneratePImageLowAsync(new GeneratePImageLowRequest { Prompt = Prompt, Resolution = ResolutionV4.Size1280x720 })),
+        ["GeneratePImageMedium"] = new(true, new[] { "prompt", "prompt_upsampling" }, Array.Empty<string>(), 1, null, null,
+            async c => await c.GeneratePImageMediumAsync(new GeneratePImageMediumRequest { Prompt = Prompt, PromptUpsampling = MagicPromptOption.On })),
+        ["GeneratePImageHigh"] = new(true, new[] { "prompt", "seed" }, Array.Empty<string>(), 1, 124, null,
+            async c => await c.GeneratePImageHighAsync(new GeneratePImageHighRequest { Prompt = Prompt, Seed = 124 })),
+        ["RemoveObject"] = new(false, new[] { "guidance_scale", "num_inference_steps", "seed" }, new[] { "image", "mask" }, 1, null, null,
+            async c => await c.RemoveObjectAsync(new RemoveObjectRequest { Image = Png(), Mask = Png("mask.png"), GuidanceScale = 2.5, NumInferenceSteps = 24, Seed = 125 })),
+        // v2.
+        ["GenerateV2Ideogram4"] = new(true, new[] { "prompt", "seed", "num_images", "rendering_speed", "magic_prompt", "resolution" }, Array.Empty<string>(), 2, 126, "1024x1024",
+            async c => await c.GenerateV2Ideogram4Async(new GenerateV2Ideogram4Request
+            {
+                Prompt = Prompt, Seed = 126, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Turbo, MagicPrompt = MagicPromptV2.Off, Resolution = ResolutionV4.Size1024x1024,
+            })),
+        ["GenerateV2Ideogram45"] = new(false, new[] { "prompt", "seed", "quality", "size", "image_asset_identifiers" }, new[] { "images" }, 1, 127, null,
+            async c => await c.GenerateV2Ideogram45Async(new GenerateV2Ideogram45Request
+            {
+                Prompt = Prompt, Seed = 127, Quality = QualityV2Ideogram45.Medium, Size = "auto", Images = new[] { Png("source.png") },
+                ImageAssetIdentifiers = new[] { new AssetIdentifier { AssetId = "7uS_VESkRI6O3-sVgHQp_A", AssetType = AssetType.Response } },
+            })),
+        ["GenerateTransparentV2Ideogram3"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "upscale_factor", "negative_prompt" }, Array.Empty<string>(), 1, 128, null,
+            async c => await c.GenerateTransparentV2Ideogram3Async(new GenerateTransparentV2Ideogram3Request
+            {
+                Prompt = Prompt, Seed = 128, AspectRatio = AspectRatioV2Ideogram3.Ratio1x1, UpscaleFactor = UpscaleFactorV2Ideogram3.X2, NegativePrompt = "blur",
+            })),
+        ["GenerateTransparentV2Ideogram4"] = new(true, new[] { "prompt", "aspect_ratio", "output_resolution" }, Array.Empty<string>(), 1, null, null,
+            async c => await c.GenerateTransparentV2Ideogram4Async(new GenerateTransparentV2Ideogram4Request
+            {
+                Prompt = Prompt, AspectRatio = AspectRatioV2Ideogram4.Auto, OutputResolution = OutputResolutionV2.Tier1K,
+            })),
+        ["GenerateV2PImage"] = new(true, new[] { "prompt", "quality", "resolution", "seed" }, Array.Empty<string>(), 1, 129, null,
+            async c => await c.GenerateV2PImageAsync(new GenerateV2PImageRequest { Prompt = Prompt, Quality = QualityV2PImage.VeryLow, Resolution = ResolutionV2PImage.Tier1K, Seed = 129 })),
+        ["PreciseEditV2Ideogram45"] = new(false, new[] { "prompt", "context_window", "reference_image_asset_identifiers" }, new[] { "image", "mask" }, 1, null, null,
+            async c => await c.PreciseEditV2Ideogram45Async(new PreciseEditV2Ideogram45Request
+            {
+                Prompt = Prompt, Image = Png(), Mask = Png("mask.png"), ContextWindow = "auto",
+                ReferenceImageAssetIdentifiers = new[] { new AssetIdentifier { AssetId = "ref-asset-1", AssetType = AssetType.Upload } },
+            })),
+        ["RemixV2Ideogram4"] = new(false, new[] { "prompt", "image_weight", "rendering_speed" }, new[] { "image" }, 1, null, null,
+            async c => await c.RemixV2Ideogram4Async(new RemixV2Ideogram4Request { Prompt = Prompt, Image = Png(), ImageWeight = 60, RenderingSpeed = RenderingSpeedV2.Quality })),
+        ["UpscaleV2Auto"] = new(false, new[] { "upscale_factor", "seed" }, new[] { "image" }, 1, 130, null,
+            async c => await c.UpscaleV2AutoAsync(new UpscaleV2AutoRequest { Image = Png(), UpscaleFactor = UpscaleFactorV2Auto.X4, Seed = 130 })),
+        ["RemoveBackgroundV2Ideogram1"] = new(false, new[] { "private", "image_asset_identifier" }, new[] { "image" }, 1, null, null,
+            async c => await c.RemoveBackgroundV2Ideogram1Async(new RemoveBackgroundV2Ideogram1Request
+            {
+                Image = Png("product.png"), Private = true, ImageAssetIdentifier = new AssetIdentifier { AssetId = "7uS_VESkRI6O3-sVgHQp_A", AssetType = AssetType.Upload },
+            })),
+        ["DescribeV2Ideogram3"] = new(false, Array.Empty<string>(), new[] { "image" }, 0, null, null,
+            async c => await c.DescribeV2Ideogram3Async(new DescribeV2Ideogram3Request { Image = Png() })),
+        ["DescribeV2Ideogram4"] = new(true, new[] { "image_asset_identifier", "include_style_descriptions" }, Array.Empty<string>(), 0, null, null,
+            async c => await c.DescribeV2Ideogram4Async(new DescribeV2Ideogram4Request
+            {
+                ImageAssetIdentifier = new AssetIdentifier { AssetId = "7uS_VESkRI6O3-sVgHQp_A", AssetType = AssetType.Asset }, IncludeStyleDescriptions = true,
+            })),
+    };
+
+    /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
+    private static JsonPromptV4 JsonPrompt() => new()
+    {
+        HighLevelDescription = Prompt,
+        CompositionalDeconstruction = new CompositionalDeconstructionV4
+        {
+            Background = "A stormy sea",
+            Elements = new[]
+            {
+                new PromptElementV4 { Type = PromptElementTypeV4.Text, Text = "LIGHTHOUSE", Desc = "Bold serif title", Bbox = new[] { 50, 100, 200, 900 } },
+                new PromptElementV4 { Type = PromptElementTypeV4.Obj, Desc = "A white lighthouse", ColorPalette = new[] { "#FFFFFF" } },
+            },
+        },
     };
 #pragma warning restore CS0618
 
-    public static IEnumerable<object[]> EndpointNames => IdeogramApi.Endpoints.Select(e => new object[] { e.Name });
+    /// <summary>The synchronous endpoints (asynchronous submits and polls have tests of their own).</summary>
+    public static IEnumerable<object[]> EndpointNames => IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => new object[] { e.Name });
 
     [Fact]
     public void Every_endpoint_of_the_description_has_a_case()
     {
-        Assert.Equal(IdeogramApi.Endpoints.Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(21, Cases.Count);
+        Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(40, Cases.Count);
     }
 
     [Theory]
     [MemberData(nameof(EndpointNames))]
     public async Task Endpoint_round_trips_through_the_generated_client(string name)
     {
-        var endpoint = IdeogramApi.Endpoints.Single(e => e.Name == name);
+        var endpoint = IdeogramApi.Endpoints.Single(e => e.Name == name && e.Mode == EndpointMode.Sync);
         var @case = Cases[name];
         using var http = new HttpClient(_emulator.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
         var client = new TestImages(http, new IdeogramCredentials("ideogram-e2e-key"), new GatewayOptions { GatewayRoot = _emulator.Root });
@@ -149,6 +240,16 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         }
         if (response is DescribeLegacyResponse described)
             Assert.True(described.Descriptions.Count > 0 && described.Descriptions.All(d => !string.IsNullOrWhiteSpace(d.Text)));
+        if (response is DescribeV2Ideogram3Response describedV2)
+            Assert.True(describedV2.Descriptions.Count > 0 && describedV2.Descriptions.All(d => !string.IsNullOrWhiteSpace(d.Text)));
+        // Answers carrying an Ideogram 4.0 JSON prompt read it into the same type a request sends.
+        JsonPromptV4? jsonPrompt = response switch { DescribeV4Response d => d.JsonPrompt, DescribeV2Ideogram4Response d => d.JsonPrompt, MagicPromptV4Response m => m.JsonPrompt, _ => null };
+        if (jsonPrompt is not null)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(jsonPrompt.HighLevelDescription));
+            Assert.NotNull(jsonPrompt.CompositionalDeconstruction);
+            Assert.NotNull(jsonPrompt.CompositionalDeconstruction!.Elements);
+        }
 
         // A linked image: PNG of the reported size (the upscaled size when the answer reports one).
         if (images.Count > 0)
@@ -192,7 +293,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 downloaded++;
             }
         }
-        Assert.Equal(new[] { "DescribeLegacy", "LayerizeTextV3" }, withoutImages.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { "DescribeLegacy", "DescribeV2Ideogram3", "DescribeV2Ideogram4", "DescribeV4", "LayerizeTextV3", "MagicPromptV4" }, withoutImages.OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(Cases.Values.Sum(c => c.Images) - Cases["LayerizeTextV3"].Images, downloaded);
     }
 
@@ -215,12 +316,23 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     {
         ImageV3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, i.UpscaledResolution, i.Seed)).ToList(),
         LayeredImageV3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, i.UpscaledResolution, i.Seed)).ToList(),
-        ImageV4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution.Value, null, i.Seed)).ToList(),
+        ImageV4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         InstructionEditResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, i.UpscaledResolution, i.Seed)).ToList(),
         ImageLegacyResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, i.UpscaledResolution, i.Seed)).ToList(),
         LayerizeTextV3Response r => new List<Image> { new(r.BaseImageUrl, null, null, null, r.Seed) },
         RemoveBackgroundResponse r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
         DescribeLegacyResponse => new List<Image>(),
+        RemoveObjectResponse r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
+        GenerateV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2Ideogram45Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateTransparentV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateTransparentV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2PImageResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        PreciseEditV2Ideogram45Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        RemixV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        UpscaleV2AutoResponse r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
+        RemoveBackgroundV2Ideogram1Response r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
+        MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
     };
 
