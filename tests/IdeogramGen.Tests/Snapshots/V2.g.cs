@@ -143,6 +143,51 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response> DescribeV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <summary>
+        /// Recovers the answer of a call of this client that failed after Ideogram ran (and billed) it, when the
+        /// answer broke on the way (reset, cut or unreadable) or never arrived: reads the answer the gateway
+        /// logged (Cloudflare API, AI Gateway &gt; Logs &gt; Get Gateway Log Response; the entry found by the
+        /// call's cf-aig-log-id, else by the cf-aig-event-id it sent) into the endpoint's own typed result. Only
+        /// the logs API is called, so nothing runs or is billed again, and calling it again is safe.
+        /// </summary>
+        /// <remarks>Needs <see cref="global::IdeogramGen.GatewayOptions.Recovery"/> (a Cloudflare API token with AI Gateway Read). Use it for an exception whose <c>RecoveryPath</c> is <see cref="global::IdeogramGen.IdeogramRecoveryPath.GatewayLog"/>. Lookups that find no log yet are repeated with backoff, since the gateway writes logs asynchronously.</remarks>
+        /// <param name="exception">The call's exception (an <see cref="global::IdeogramGen.IdeogramGenException"/> or <see cref="global::IdeogramGen.IdeogramCanceledException"/>; an <see cref="global::IdeogramGen.IdeogramRecoveryException"/> stands for its call).</param>
+        /// <param name="cancellationToken">Cancels the lookups and their waits.</param>
+        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
+        /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
+        public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
+            {
+                case "v2/image/generate/ideogram-4":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/ideogram-4-5":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/ideogram-3-transparent":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/ideogram-4-transparent":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/p-image-ideogram":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/precise-edit/ideogram-4-5":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response>(exception, global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/remix/ideogram-4":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/upscale/auto":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/remove-background/ideogram-1":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/describe/ideogram-3":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/describe/ideogram-4":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                default:
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent", "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto", "/v2/image/remove-background/ideogram-1" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;

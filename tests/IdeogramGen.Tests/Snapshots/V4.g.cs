@@ -107,6 +107,37 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeV4Response> DescribeV4Async(global::IdeogramGen.Generated.Contoso_Media.DescribeV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.DescribeV4Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <summary>
+        /// Recovers the answer of a call of this client that failed after Ideogram ran (and billed) it, when the
+        /// answer broke on the way (reset, cut or unreadable) or never arrived: reads the answer the gateway
+        /// logged (Cloudflare API, AI Gateway &gt; Logs &gt; Get Gateway Log Response; the entry found by the
+        /// call's cf-aig-log-id, else by the cf-aig-event-id it sent) into the endpoint's own typed result. Only
+        /// the logs API is called, so nothing runs or is billed again, and calling it again is safe.
+        /// </summary>
+        /// <remarks>Needs <see cref="global::IdeogramGen.GatewayOptions.Recovery"/> (a Cloudflare API token with AI Gateway Read). Use it for an exception whose <c>RecoveryPath</c> is <see cref="global::IdeogramGen.IdeogramRecoveryPath.GatewayLog"/>. Lookups that find no log yet are repeated with backoff, since the gateway writes logs asynchronously.</remarks>
+        /// <param name="exception">The call's exception (an <see cref="global::IdeogramGen.IdeogramGenException"/> or <see cref="global::IdeogramGen.IdeogramCanceledException"/>; an <see cref="global::IdeogramGen.IdeogramRecoveryException"/> stands for its call).</param>
+        /// <param name="cancellationToken">Cancels the lookups and their waits.</param>
+        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
+        /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
+        public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
+            {
+                case "v1/ideogram-v4/generate":
+                case "v1/ideogram-v4/generate-transparent":
+                case "v1/ideogram-v4/remix":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v1/ideogram-v4/magic-prompt":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v1/ideogram-v4/describe":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV4Response.Read, cancellationToken).ConfigureAwait(false);
+                default:
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/ideogram-v4/generate", "/v1/ideogram-v4/generate-transparent", "/v1/ideogram-v4/remix" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
