@@ -103,7 +103,7 @@ namespace IdeogramGen.Analyzers.Tests
             // The message says where the value exists; no Replacement property, so no code fix (VocabularyTests.Nearest).
             Run("AspectRatioLegacy a = {|#0:\"ASPECT_4_5\"|}; ResolutionV3 r = {|#1:\"2048x2048\"|};",
                 Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("ASPECT_4_5", "AspectRatioLegacy", " (4x5 exists only on v3 endpoints and /v1/edit and P-Image endpoints and /v2 endpoints and v4 endpoints (AspectRatioV3, AspectRatioV4, AspectRatioV2Ideogram3, AspectRatioV2Ideogram4))"),
-                Verify.Diagnostic(Rules.UnknownValue).WithLocation(1).WithArguments("2048x2048", "ResolutionV3", " (2048x2048 is a ResolutionV4 value)"));
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(1).WithArguments("2048x2048", "ResolutionV3", " (2048x2048 exists only on v4 endpoints and Ideogram 4.5 endpoints and P-Image endpoints and /v2 endpoints (ResolutionV4))"));
 
         [Fact]
         public Task A_v1_spelling_in_a_v2_vocabulary_is_fixed_to_the_v2_spelling() =>
