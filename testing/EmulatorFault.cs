@@ -18,6 +18,11 @@ namespace IdeogramGen.Testing
         GatewayNotFound,
         /// <summary>Ideogram is out of credits: HTTP 402 <c>{"error":"Insufficient credits","reject_reason":"insufficient_funds"}</c>. Not billed.</summary>
         InsufficientCredits,
+        /// <summary>
+        /// A rejection by an account or usage limit in Ideogram's v2 body (<c>GenerationErrorResponse</c>): 402 or 429
+        /// <c>{"error":…,"reject_reason":…,"max_inflight_requests":…,"task_completion_speed":…}</c>. Not billed.
+        /// </summary>
+        GenerationRejected,
         /// <summary>A gateway policy denied the request: HTTP 403 <c>{"success":false,"error":{"message":"Access denied by policy"}}</c>. Not billed.</summary>
         PolicyDenied,
         /// <summary>A gateway spend limit is exhausted: HTTP 429 with the spend-limit <c>error</c> object. Not billed.</summary>
@@ -146,6 +151,42 @@ namespace IdeogramGen.Testing
 
         /// <summary>402 <c>{"error":"Insufficient credits","reject_reason":"insufficient_funds"}</c>. Not billed.</summary>
         public static EmulatorFault InsufficientCredits() => new(EmulatorFaultKind.InsufficientCredits, Internal.EmulatorFacts.Ideogram("InsufficientCredits"));
+
+        /// <summary>
+        /// Ideogram's v2 rejection by an account or usage limit (<c>GenerationErrorResponse</c>, OpenAPI document of
+        /// 2026-10-07): <paramref name="statusCode"/> with <c>{"error":"…","reject_reason":"<paramref name="rejectReason"/>"}</c>
+        /// plus <c>max_inflight_requests</c> and <c>task_completion_speed</c> when given. Defaults follow Ideogram: 402 for
+        /// every reason but <c>inflight_limit</c>, which is 429 with <c>max_inflight_requests</c> 10 and
+        /// <c>task_completion_speed</c> <c>fast</c> (Ideogram API reference, Rate limits: 10 in flight by default). Not billed.
+        /// </summary>
+        /// <param name="rejectReason">One of <c>insufficient_funds</c>, <c>subscription_required</c>, <c>daily_limit</c>, <c>priority_credit_required</c>, <c>inflight_limit</c>, <c>feature_limit</c> (another value is sent as it is).</param>
+        /// <param name="statusCode">402 or 429; null for the reason's own status.</param>
+        /// <param name="maxInflightRequests">The <c>max_inflight_requests</c> to send (1 or more); null for the default (10 with <c>inflight_limit</c>, absent otherwise).</param>
+        /// <param name="taskCompletionSpeed"><c>fast</c> or <c>slow</c>; null for the default (<c>fast</c> with <c>inflight_limit</c>, absent otherwise).</param>
+        /// <exception cref="ArgumentException"><paramref name="rejectReason"/> is empty, or the status is not 402 or 429, or <paramref name="maxInflightRequests"/> is below 1.</exception>
+        public static EmulatorFault GenerationRejected(string rejectReason, int? statusCode = null, int? maxInflightRequests = null, string? taskCompletionSpeed = null)
+        {
+            if (string.IsNullOrWhiteSpace(rejectReason)) throw new ArgumentException("A reject_reason is required, e.g. insufficient_funds or inflight_limit.", nameof(rejectReason));
+            bool inflight = rejectReason == "inflight_limit";
+            int status = statusCode ?? (inflight ? 429 : 402);
+            if (status is not (402 or 429)) throw new ArgumentOutOfRangeException(nameof(statusCode), status, "Ideogram answers account and usage limits with 402 or 429.");
+            if (maxInflightRequests < 1) throw new ArgumentOutOfRangeException(nameof(maxInflightRequests), maxInflightRequests, "max_inflight_requests is 1 or more.");
+            return new(EmulatorFaultKind.GenerationRejected, status, false)
+            {
+                RejectReason = rejectReason,
+                MaxInflightRequests = maxInflightRequests ?? (inflight ? 10 : null),
+                TaskCompletionSpeed = taskCompletionSpeed ?? (inflight ? "fast" : null),
+            };
+        }
+
+        /// <summary>For <see cref="EmulatorFaultKind.GenerationRejected"/>: the <c>reject_reason</c>.</summary>
+        public string? RejectReason { get; private init; }
+
+        /// <summary>For <see cref="EmulatorFaultKind.GenerationRejected"/>: the <c>max_inflight_requests</c>, when sent.</summary>
+        public int? MaxInflightRequests { get; private init; }
+
+        /// <summary>For <see cref="EmulatorFaultKind.GenerationRejected"/>: the <c>task_completion_speed</c>, when sent.</summary>
+        public string? TaskCompletionSpeed { get; private init; }
 
         /// <summary>403 <c>{"success":false,"error":{"message":"Access denied by policy"}}</c>. Not billed.</summary>
         public static EmulatorFault PolicyDenied() => new(EmulatorFaultKind.PolicyDenied, Internal.EmulatorFacts.Gateway("PolicyDenied"));

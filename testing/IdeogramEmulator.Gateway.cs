@@ -43,6 +43,8 @@ namespace IdeogramGen.Testing
             /// <summary>What the gateway logs as the answer (the provider's, even when the emulator breaks it on the way to the client); see IdeogramEmulator.Recovery.cs.</summary>
             public LoggedAnswer? Logged { get; set; }
             public byte[]? RequestPayload { get; set; }
+            /// <summary>A price quote (<c>?dry_run=true</c>): never billed.</summary>
+            public bool DryRun { get; set; }
         }
 
         private async Task HandleGatewayAsync(HttpContext context, string path)
@@ -171,6 +173,12 @@ namespace IdeogramGen.Testing
                 await AnswerAsync(call, 400, WireBodies.IdeogramError(problem)).ConfigureAwait(false);
                 return;
             }
+            if (IsDryRun(request, endpoint))
+            {
+                // A quote: priced, not run (no safety review, no image, nothing billed); IdeogramEmulator.Quotes.cs.
+                await AnswerQuoteAsync(call, endpoint).ConfigureAwait(false);
+                return;
+            }
             var plan = ResponseShaper.Plan(endpoint, call.Parsed, _options, now);
             if (ResponseShaper.Contains(plan.Prompt, _options.UnsafePromptMarker))
             {
@@ -257,10 +265,10 @@ namespace IdeogramGen.Testing
             }
         }
 
-        private async Task AnswerProviderFaultAsync(GatewayCall call, EmulatorFault fault, byte[] successBody, int requestedImages)
+        private async Task AnswerProviderFaultAsync(GatewayCall call, EmulatorFault fault, byte[] successBody, int requestedImages, bool dryRun = false)
         {
             call.Fault = fault.Kind;
-            int billed = fault.IsBilled ? Math.Max(requestedImages, 1) : 0;
+            int billed = fault.IsBilled && !dryRun ? Math.Max(requestedImages, 1) : 0;
             call.Logged = LoggedAnswerOf(fault, successBody, billed > 0);
             var context = call.Context;
             var response = context.Response;
@@ -269,6 +277,9 @@ namespace IdeogramGen.Testing
                 case EmulatorFaultKind.IdeogramInflightLimit:
                     if (fault.RetryAfter > TimeSpan.Zero) response.Headers["Retry-After"] = RetryAfterSeconds(fault.RetryAfter);
                     await AnswerAsync(call, fault.StatusCode, WireBodies.IdeogramInflightLimit, billedImages: billed).ConfigureAwait(false);
+                    return;
+                case EmulatorFaultKind.GenerationRejected:
+                    await AnswerAsync(call, fault.StatusCode, GenerationRejected(fault), billedImages: billed).ConfigureAwait(false);
                     return;
                 case EmulatorFaultKind.ProviderNoResponse:
                     await AnswerAsync(call, fault.StatusCode, WireBodies.ProviderNoResponse2005, billedImages: billed).ConfigureAwait(false);
@@ -390,7 +401,11 @@ namespace IdeogramGen.Testing
                 call.ReceivedAt, request.Method, request.Path.Value ?? "", call.IdeogramPath, request.ContentType, headers,
                 call.Parsed?.RecordFields() ?? new Dictionary<string, IReadOnlyList<string>>(),
                 call.Parsed?.RecordFiles() ?? Array.Empty<RecordedFile>(),
-                status, billedImages, call.CacheStatus, call.LogId, call.Fault);
+                status, billedImages, call.CacheStatus, call.LogId, call.Fault)
+            {
+                Query = request.QueryString.Value ?? "",
+                IsDryRun = call.DryRun,
+            };
             lock (_requestsGate) _requests.Add(record);
             if (billedImages > 0)
             {

@@ -68,6 +68,12 @@ namespace IdeogramGen.Testing
         /// <summary>The HTTP method.</summary>
         public string Method { get; }
 
+        /// <summary>The query string as sent, with its leading <c>?</c> (e.g. <c>?dry_run=true</c>); empty when there was none.</summary>
+        public string Query { get; internal init; } = "";
+
+        /// <summary>True when the request was answered as a price quote (<c>?dry_run=true</c> on a route that takes it): never billed.</summary>
+        public bool IsDryRun { get; internal init; }
+
         /// <summary>The full request path, e.g. <c>/v1/&lt;account&gt;/&lt;gateway&gt;/ideogram/v1/ideogram-v3/generate</c>.</summary>
         public string Path { get; }
 

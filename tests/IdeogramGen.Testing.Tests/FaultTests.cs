@@ -69,6 +69,42 @@ namespace IdeogramGen.Testing.Tests
             Assert.Equal(200, (await SendAsync()).Status);
         }
 
+        [Theory]
+        [InlineData("insufficient_funds", null, 402, "{\"error\":\"Insufficient credits\",\"reject_reason\":\"insufficient_funds\"}")]
+        [InlineData("daily_limit", null, 402, "{\"error\":\"Daily limit reached\",\"reject_reason\":\"daily_limit\"}")]
+        [InlineData("inflight_limit", null, 429, "{\"error\":\"Too many requests in flight for this organization.\",\"reject_reason\":\"inflight_limit\",\"max_inflight_requests\":10,\"task_completion_speed\":\"fast\"}")]
+        [InlineData("feature_limit", 429, 429, "{\"error\":\"This feature is not available on your plan\",\"reject_reason\":\"feature_limit\"}")]
+        public async Task Generation_rejected_answers_the_v2_body_and_is_not_billed(string reason, int? status, int expectedStatus, string body)
+        {
+            _emulator.Faults.Enqueue(EmulatorFault.GenerationRejected(reason, status));
+            var answer = await SendAsync();
+            Assert.Equal(expectedStatus, answer.Status);
+            Assert.Equal(body, answer.Body);
+            var record = _emulator.Requests.Single();
+            Assert.Equal(EmulatorFaultKind.GenerationRejected, record.Fault);
+            Assert.Equal(0, record.BilledImages);
+            Assert.Equal(0, _emulator.BilledRequestCount);
+        }
+
+        [Fact]
+        public async Task Generation_rejected_sends_the_given_inflight_limit_and_queue()
+        {
+            _emulator.Faults.Enqueue(EmulatorFault.GenerationRejected("inflight_limit", maxInflightRequests: 3, taskCompletionSpeed: "slow"));
+            var answer = await SendAsync();
+            Assert.Equal(429, answer.Status);
+            using var doc = JsonDocument.Parse(answer.Body);
+            Assert.Equal(3, doc.RootElement.GetProperty("max_inflight_requests").GetInt32());
+            Assert.Equal("slow", doc.RootElement.GetProperty("task_completion_speed").GetString());
+        }
+
+        [Fact]
+        public void Generation_rejected_checks_its_arguments()
+        {
+            Assert.Throws<ArgumentException>(() => EmulatorFault.GenerationRejected(" "));
+            Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorFault.GenerationRejected("insufficient_funds", 500));
+            Assert.Throws<ArgumentOutOfRangeException>(() => EmulatorFault.GenerationRejected("inflight_limit", maxInflightRequests: 0));
+        }
+
         [Fact]
         public async Task Gateway_rate_limit_fault_sends_retry_after()
         {
