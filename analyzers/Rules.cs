@@ -27,6 +27,7 @@ namespace IdeogramGen.Analyzers
         public const string UnknownValueId = "IDG0103";
         public const string ObsoleteValueId = "IDG0104";
         public const string ValueNotAcceptedId = "IDG0105";
+        public const string UnknownV2ModelId = "IDG0106";
         public const string OutOfRangeId = "IDG0201";
         public const string PatternMismatchId = "IDG0202";
         public const string MutuallyExclusiveId = "IDG0203";
@@ -83,6 +84,13 @@ namespace IdeogramGen.Analyzers
             "'{0}' is not an Ideogram model{1}",
             RuleCategories.Vocabulary, DiagnosticSeverity.Warning,
             "IdeogramModel accepts any string so that new models work before the library knows them, but Ideogram rejects names it does not know with HTTP 422.");
+
+        public static readonly DiagnosticDescriptor UnknownV2Model = Create(
+            UnknownV2ModelId,
+            "Unknown model in a v2 path",
+            "'{0}' is not a model of {1}, which takes {2}{3}",
+            RuleCategories.Vocabulary, DiagnosticSeverity.Warning,
+            "Ideogram's v2 API names the model in the path as a lowercase slug (v2/image/generate/ideogram-4-5); any other spelling (ideogram-v4.5, Ideogram 4.5, V_4_5) is not a route and answers HTTP 404.");
 
         public static readonly DiagnosticDescriptor ModelNotAccepted = Create(
             ModelNotAcceptedId,

@@ -11,14 +11,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace IdeogramGen.CodeFixes
 {
     /// <summary>
-    /// IDG0003, IDG0101, IDG0103, IDG0104: replaces a string literal with the value the analyzer computed (the lowercase
-    /// gateway id, the nearest known model or vocabulary value, the replacement of an obsolete value).
+    /// IDG0003, IDG0101, IDG0103, IDG0104, IDG0106: replaces a string literal with the value the analyzer computed (the
+    /// lowercase gateway id, the nearest known model or vocabulary value, the replacement of an obsolete value, the v2
+    /// path with the model slug it means).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceValueCodeFix)), Shared]
     public sealed class ReplaceValueCodeFix : CodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-            Rules.GatewayIdFormatId, Rules.UnknownModelId, Rules.UnknownValueId, Rules.ObsoleteValueId);
+            Rules.GatewayIdFormatId, Rules.UnknownModelId, Rules.UnknownValueId, Rules.ObsoleteValueId, Rules.UnknownV2ModelId);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -114,6 +114,7 @@ namespace IdeogramGen.Generator.Emit
                 }
             }
             RecoveryEmitter.Emit(ctx, endpoints);
+            QuoteEmitter.Emit(ctx, endpoints);
             w.Line();
             ImageClientEmitter.Emit(w, n, endpoints, e => ctx.Models + RequestTypeName(e));
         }
