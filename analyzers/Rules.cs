@@ -187,7 +187,7 @@ namespace IdeogramGen.Analyzers
         public static readonly DiagnosticDescriptor[] All =
         {
             GatewayClassNotExtensible, AccountIdFormat, GatewayIdFormat, NonConstantArgument, DuplicateAttribute,
-            UnknownModel, ModelNotAccepted, UnknownValue, ObsoleteValue, ValueNotAccepted,
+            UnknownModel, ModelNotAccepted, UnknownValue, ObsoleteValue, ValueNotAccepted, UnknownV2Model,
             OutOfRange, PatternMismatch, MutuallyExclusive, GatewayOptionOutOfRange,
             HardCodedSecret, SecretInSettings, VariableNameAsSecret,
             CachingExpiringLinks, UnsafeResilienceHandler,
