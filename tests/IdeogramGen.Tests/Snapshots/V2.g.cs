@@ -188,6 +188,216 @@ namespace Contoso.Media
             }
         }
 
+        /// <summary>
+        /// What GenerateV2Ideogram4Async would cost: POST /v2/image/generate/ideogram-4?dry_run=true with the
+        /// same request, answered with a price quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4/post/parameters/0). The body is exactly the one <see cref="GenerateV2Ideogram4Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to GenerateV2Ideogram4Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteGenerateV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/generate/ideogram-4", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What GenerateV2Ideogram45Async would cost: POST /v2/image/generate/ideogram-4-5?dry_run=true with the
+        /// same request, answered with a price quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-5/post/parameters/0). The body is exactly the one <see cref="GenerateV2Ideogram45Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to GenerateV2Ideogram45Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteGenerateV2Ideogram45Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/generate/ideogram-4-5", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What GenerateTransparentV2Ideogram3Async would cost: POST
+        /// /v2/image/generate/ideogram-3-transparent?dry_run=true with the same request, answered with a price
+        /// quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-transparent/post/parameters/0). The body is exactly the one <see cref="GenerateTransparentV2Ideogram3Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to GenerateTransparentV2Ideogram3Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteGenerateTransparentV2Ideogram3Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/generate/ideogram-3-transparent", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What GenerateTransparentV2Ideogram4Async would cost: POST
+        /// /v2/image/generate/ideogram-4-transparent?dry_run=true with the same request, answered with a price
+        /// quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-transparent/post/parameters/0). The body is exactly the one <see cref="GenerateTransparentV2Ideogram4Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to GenerateTransparentV2Ideogram4Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteGenerateTransparentV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/generate/ideogram-4-transparent", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What GenerateV2PImageAsync would cost: POST /v2/image/generate/p-image-ideogram?dry_run=true with the
+        /// same request, answered with a price quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1generate~1p-image-ideogram/post/parameters/0). The body is exactly the one <see cref="GenerateV2PImageAsync"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to GenerateV2PImageAsync.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteGenerateV2PImageAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/generate/p-image-ideogram", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What PreciseEditV2Ideogram45Async would cost: POST /v2/image/precise-edit/ideogram-4-5?dry_run=true
+        /// with the same request, answered with a price quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1precise-edit~1ideogram-4-5/post/parameters/0). The body is exactly the one <see cref="PreciseEditV2Ideogram45Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to PreciseEditV2Ideogram45Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuotePreciseEditV2Ideogram45Async(global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/precise-edit/ideogram-4-5", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What RemixV2Ideogram4Async would cost: POST /v2/image/remix/ideogram-4?dry_run=true with the same
+        /// request, answered with a price quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-4/post/parameters/0). The body is exactly the one <see cref="RemixV2Ideogram4Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to RemixV2Ideogram4Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteRemixV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/remix/ideogram-4", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What UpscaleV2AutoAsync would cost: POST /v2/image/upscale/auto?dry_run=true with the same request,
+        /// answered with a price quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1upscale~1auto/post/parameters/0). The body is exactly the one <see cref="UpscaleV2AutoAsync"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to UpscaleV2AutoAsync.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteUpscaleV2AutoAsync(global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/upscale/auto", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What RemoveBackgroundV2Ideogram1Async would cost: POST
+        /// /v2/image/remove-background/ideogram-1?dry_run=true with the same request, answered with a price
+        /// quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1remove-background~1ideogram-1/post/parameters/0). The body is exactly the one <see cref="RemoveBackgroundV2Ideogram1Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to RemoveBackgroundV2Ideogram1Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteRemoveBackgroundV2Ideogram1Async(global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/remove-background/ideogram-1", request.CreateBody(), options, cancellationToken);
+        }
+
         private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent", "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto", "/v2/image/remove-background/ideogram-1" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
