@@ -3646,6 +3646,192 @@ namespace IdeogramGen
     }
 
     /// <summary>
+    /// Ideogram&apos;s PriceQualifier vocabulary. Whether a quoted price is what the request would bill (`exact`) or
+    /// a computed estimate for a product priced from provider cost after inference (`estimate`).
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(PriceQualifier)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/PriceQualifier.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct PriceQualifier : global::System.IEquatable<PriceQualifier>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public PriceQualifier(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A PriceQualifier value must not be empty. Known values: " + KnownValuesText + ". Use default(PriceQualifier) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>exact</c>.</summary>
+        public static PriceQualifier Exact { get; } = new PriceQualifier("exact");
+        /// <summary>The value <c>estimate</c>.</summary>
+        public static PriceQualifier Estimate { get; } = new PriceQualifier("estimate");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<PriceQualifier> KnownValues { get; } = new PriceQualifier[]
+        {
+            new PriceQualifier("exact"),
+            new PriceQualifier("estimate"),
+        };
+
+        internal const string KnownValuesText = "exact, estimate";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "exact":
+                    case "estimate":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(PriceQualifier other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is PriceQualifier other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(PriceQualifier left, PriceQualifier right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(PriceQualifier left, PriceQualifier right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator PriceQualifier(string? value) => value is null ? default(PriceQualifier) : new PriceQualifier(value);
+    }
+
+    /// <summary>
+    /// Ideogram&apos;s GenerationRejectReason vocabulary. The account or usage limit that rejected a generation
+    /// request.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(GenerationRejectReason)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/GenerationRejectReason.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct GenerationRejectReason : global::System.IEquatable<GenerationRejectReason>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public GenerationRejectReason(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A GenerationRejectReason value must not be empty. Known values: " + KnownValuesText + ". Use default(GenerationRejectReason) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>insufficient_funds</c>.</summary>
+        public static GenerationRejectReason InsufficientFunds { get; } = new GenerationRejectReason("insufficient_funds");
+        /// <summary>The value <c>subscription_required</c>.</summary>
+        public static GenerationRejectReason SubscriptionRequired { get; } = new GenerationRejectReason("subscription_required");
+        /// <summary>The value <c>daily_limit</c>.</summary>
+        public static GenerationRejectReason DailyLimit { get; } = new GenerationRejectReason("daily_limit");
+        /// <summary>The value <c>priority_credit_required</c>.</summary>
+        public static GenerationRejectReason PriorityCreditRequired { get; } = new GenerationRejectReason("priority_credit_required");
+        /// <summary>The value <c>inflight_limit</c>.</summary>
+        public static GenerationRejectReason InflightLimit { get; } = new GenerationRejectReason("inflight_limit");
+        /// <summary>The value <c>feature_limit</c>.</summary>
+        public static GenerationRejectReason FeatureLimit { get; } = new GenerationRejectReason("feature_limit");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<GenerationRejectReason> KnownValues { get; } = new GenerationRejectReason[]
+        {
+            new GenerationRejectReason("insufficient_funds"),
+            new GenerationRejectReason("subscription_required"),
+            new GenerationRejectReason("daily_limit"),
+            new GenerationRejectReason("priority_credit_required"),
+            new GenerationRejectReason("inflight_limit"),
+            new GenerationRejectReason("feature_limit"),
+        };
+
+        internal const string KnownValuesText = "insufficient_funds, subscription_required, daily_limit, priority_credit_required, inflight_limit, feature_limit";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "insufficient_funds":
+                    case "subscription_required":
+                    case "daily_limit":
+                    case "priority_credit_required":
+                    case "inflight_limit":
+                    case "feature_limit":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(GenerationRejectReason other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is GenerationRejectReason other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(GenerationRejectReason left, GenerationRejectReason right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(GenerationRejectReason left, GenerationRejectReason right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator GenerationRejectReason(string? value) => value is null ? default(GenerationRejectReason) : new GenerationRejectReason(value);
+    }
+
+    /// <summary>
     /// Ideogram&apos;s RenderingSpeedV2 vocabulary. The rendering speed to use.
     /// </summary>
     /// <remarks>
@@ -4183,6 +4369,91 @@ namespace IdeogramGen
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
         public static implicit operator UpscaleFactorV2Auto(string? value) => value is null ? default(UpscaleFactorV2Auto) : new UpscaleFactorV2Auto(value);
+    }
+
+    /// <summary>
+    /// Ideogram&apos;s TaskCompletionSpeed vocabulary. The queue this request resolved to. Present when
+    /// `reject_reason` is `inflight_limit`.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(TaskCompletionSpeed)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/GenerationErrorResponse/properties/task_completion_speed.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct TaskCompletionSpeed : global::System.IEquatable<TaskCompletionSpeed>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public TaskCompletionSpeed(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A TaskCompletionSpeed value must not be empty. Known values: " + KnownValuesText + ". Use default(TaskCompletionSpeed) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>fast</c>.</summary>
+        public static TaskCompletionSpeed Fast { get; } = new TaskCompletionSpeed("fast");
+        /// <summary>The value <c>slow</c>.</summary>
+        public static TaskCompletionSpeed Slow { get; } = new TaskCompletionSpeed("slow");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<TaskCompletionSpeed> KnownValues { get; } = new TaskCompletionSpeed[]
+        {
+            new TaskCompletionSpeed("fast"),
+            new TaskCompletionSpeed("slow"),
+        };
+
+        internal const string KnownValuesText = "fast, slow";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "fast":
+                    case "slow":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(TaskCompletionSpeed other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is TaskCompletionSpeed other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(TaskCompletionSpeed left, TaskCompletionSpeed right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(TaskCompletionSpeed left, TaskCompletionSpeed right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator TaskCompletionSpeed(string? value) => value is null ? default(TaskCompletionSpeed) : new TaskCompletionSpeed(value);
     }
 
     /// <summary>

@@ -295,6 +295,26 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEnum
             {
+                Name = "PriceQualifier",
+                TypeName = "PriceQualifier",
+                MemberPrefix = "",
+                Values = new[] { "exact", "estimate" },
+                Members = new[] { "Exact", "Estimate" },
+                Description = "Whether a quoted price is what the request would bill (`exact`) or a\ncomputed estimate for a product priced from provider cost after\ninference (`estimate`).",
+                Source = "openapi 2026-10-07 #/components/schemas/PriceQualifier",
+            },
+            new ApiEnum
+            {
+                Name = "GenerationRejectReason",
+                TypeName = "GenerationRejectReason",
+                MemberPrefix = "",
+                Values = new[] { "insufficient_funds", "subscription_required", "daily_limit", "priority_credit_required", "inflight_limit", "feature_limit" },
+                Members = new[] { "InsufficientFunds", "SubscriptionRequired", "DailyLimit", "PriorityCreditRequired", "InflightLimit", "FeatureLimit" },
+                Description = "The account or usage limit that rejected a generation request.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerationRejectReason",
+            },
+            new ApiEnum
+            {
                 Name = "RenderingSpeedV2",
                 TypeName = "RenderingSpeedV2",
                 MemberPrefix = "",
@@ -356,6 +376,16 @@ namespace IdeogramGen.ApiDescription
                 Default = "x2",
                 Description = "How much to enlarge the source image: 2x, 4x, or 8x its original width and height. Rejected when the output would exceed 8192px on either side.",
                 Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/upscale_factor",
+            },
+            new ApiEnum
+            {
+                Name = "TaskCompletionSpeed",
+                TypeName = "TaskCompletionSpeed",
+                MemberPrefix = "",
+                Values = new[] { "fast", "slow" },
+                Members = new[] { "Fast", "Slow" },
+                Description = "The queue this request resolved to. Present when `reject_reason`\nis `inflight_limit`.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerationErrorResponse/properties/task_completion_speed",
             },
             new ApiEnum
             {

@@ -74,6 +74,8 @@ internal static class Overlay
         ["GenerationQuality"] = ("QualityV2PImage", "", null),
         ["AssetType"] = ("AssetType", "", null),
         ["GenerationKind"] = ("GenerationKind", "", null),
+        ["PriceQualifier"] = ("PriceQualifier", "", null),
+        ["GenerationRejectReason"] = ("GenerationRejectReason", "", null),
     };
 
     /// <summary>
@@ -95,6 +97,7 @@ internal static class Overlay
         ["OutputResolutionV2"] = ("Tier", new[] { ("GenerateImageIdeogramV4TransparentRequest", "output_resolution") }),
         ["UpscaleFactorV2Ideogram3"] = ("", new[] { ("GenerateImageIdeogramV3TransparentRequest", "upscale_factor") }),
         ["UpscaleFactorV2Auto"] = ("", new[] { ("UpscaleToolRequest", "upscale_factor") }),
+        ["TaskCompletionSpeed"] = ("", new[] { ("GenerationErrorResponse", "task_completion_speed") }),
     };
 
     /// <summary>Vocabularies of a union's discriminator (<c>type</c> of <c>V4PromptElement</c>): C# struct → union schema; the values are the mapping's keys.</summary>
