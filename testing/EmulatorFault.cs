@@ -57,6 +57,11 @@ namespace IdeogramGen.Testing
         HoldImageFirstByte,
         /// <summary>An image download: headers and the first <see cref="EmulatorFault.HoldAfterBytes"/> bytes, then held until <see cref="EmulatorFault.Gate"/> is released.</summary>
         HoldImageBody,
+        /// <summary>
+        /// The next asynchronous generation that is accepted (answered <c>{"generation_id": …}</c>) ends
+        /// <c>failed</c> with <see cref="EmulatorFault.FailureReason"/> instead of <c>completed</c>. Not billed.
+        /// </summary>
+        GenerationFails,
     }
 
     /// <summary>
@@ -67,7 +72,10 @@ namespace IdeogramGen.Testing
     /// Stages: gateway faults (rate limit, 2009, 2001, policy, spend limit, guardrail) are applied right after the gateway's
     /// own authentication check, before caching; provider faults (everything else except <see cref="EmulatorFaultKind.SlowImageDownload"/>)
     /// are applied after a cache miss, once the request passed Ideogram's key check and validation, so the request
-    /// that receives them is a well-formed one; <see cref="EmulatorFaultKind.SlowImageDownload"/> applies to the next image download.
+    /// that receives them is a well-formed one; <see cref="EmulatorFaultKind.SlowImageDownload"/> applies to the next image download;
+    /// <see cref="EmulatorFaultKind.GenerationFails"/> applies to the next asynchronous generation that is accepted.
+    /// Provider faults with a path (<see cref="ForPath"/>) of a poll, e.g. <c>/v2/generations/{generation_id}</c> with a real id,
+    /// also apply to that poll (never billed); provider faults without a path are left for generation requests.
     /// </remarks>
     public sealed class EmulatorFault
     {
@@ -90,6 +98,9 @@ namespace IdeogramGen.Testing
         /// <summary>
         /// Whether the request counts as billed: it reached Ideogram and the generation ran. Billed faults add the request's
         /// <c>num_images</c> to <see cref="RecordedRequest.BilledImages"/> and count in <see cref="IdeogramEmulator.BilledRequestCount"/>.
+        /// On an asynchronous submit a billed fault means the generation was accepted: only the submit's answer breaks, the
+        /// generation runs and is billed when it completes (<see cref="IdeogramEmulator.Generations"/>); an unbilled one
+        /// (402, 422, 429, a reset before the run) rejects the submit, and no generation exists.
         /// </summary>
         public bool IsBilled { get; }
 
@@ -117,6 +128,9 @@ namespace IdeogramGen.Testing
         internal bool IsGatewayStage => Kind is EmulatorFaultKind.GatewayRateLimited or EmulatorFaultKind.GatewayUnauthorized
             or EmulatorFaultKind.GatewayNotFound or EmulatorFaultKind.PolicyDenied or EmulatorFaultKind.SpendLimitExceeded
             or EmulatorFaultKind.GuardrailPromptBlocked;
+
+        /// <summary>Taken by an accepted asynchronous submit only (a synchronous request never uses it up).</summary>
+        internal bool IsGenerationStage => Kind is EmulatorFaultKind.GenerationFails;
 
         internal bool IsImageStage => Kind is EmulatorFaultKind.SlowImageDownload or EmulatorFaultKind.HoldImageFirstByte or EmulatorFaultKind.HoldImageBody;
 
@@ -293,6 +307,26 @@ namespace IdeogramGen.Testing
         public static EmulatorFault HoldImageBody(EmulatorGate gate, long afterBytes) =>
             new(EmulatorFaultKind.HoldImageBody, 200, false) { Gate = gate ?? throw new ArgumentNullException(nameof(gate)), HoldAfterBytes = NonNegative(afterBytes) };
 
+        /// <summary>
+        /// The next accepted asynchronous generation (a submit to an <c>/async/</c> v1 route, an always-asynchronous v2 route,
+        /// or a v2 route with <c>async: true</c> or a <c>webhook_url</c>) ends <c>failed</c>: its submit still answers
+        /// 200 <c>{"generation_id": …}</c>, and once it is due (<see cref="EmulatorOptions.GenerationTime"/>) a poll answers
+        /// <c>{"generation_id", "status": "failed", "created", "failure_reason": "<paramref name="failureReason"/>"}</c>
+        /// (schema <c>GenerationResponse</c>, Ideogram OpenAPI document of 2026-10-07). Not billed (Ideogram API reference,
+        /// Errors, "Outcomes and billing": a generation that fails is not billed), no webhook is delivered, and its images
+        /// leave <see cref="IdeogramEmulator.ImagesInFlight"/>. Synchronous requests never use it up.
+        /// </summary>
+        /// <param name="failureReason">The <c>failure_reason</c> to report; Ideogram's example is <c>content_policy_violation</c>.</param>
+        /// <exception cref="ArgumentException"><paramref name="failureReason"/> is null, empty or white space.</exception>
+        public static EmulatorFault GenerationFails(string failureReason = "content_policy_violation")
+        {
+            if (string.IsNullOrWhiteSpace(failureReason)) throw new ArgumentException("A failure_reason is required, e.g. content_policy_violation.", nameof(failureReason));
+            return new(EmulatorFaultKind.GenerationFails, 200, false) { FailureReason = failureReason };
+        }
+
+        /// <summary>For <see cref="EmulatorFaultKind.GenerationFails"/>: the <c>failure_reason</c> the failed generation reports.</summary>
+        public string? FailureReason { get; private init; }
+
         private static long NonNegative(long bytes) =>
             bytes >= 0 ? bytes : throw new ArgumentOutOfRangeException("afterBytes", bytes, "Use 0 or more bytes.");
 
@@ -323,7 +357,13 @@ namespace IdeogramGen.Testing
 
         internal EmulatorFault? TakeGatewayFault(string? ideogramPath) => Take(f => f.IsGatewayStage, ideogramPath);
 
-        internal EmulatorFault? TakeProviderFault(string? ideogramPath) => Take(f => !f.IsGatewayStage && !f.IsImageStage, ideogramPath);
+        internal EmulatorFault? TakeProviderFault(string? ideogramPath) => Take(f => !f.IsGatewayStage && !f.IsImageStage && !f.IsGenerationStage, ideogramPath);
+
+        /// <summary>A provider fault queued for exactly this path (<see cref="EmulatorFault.ForPath"/>): what a poll takes.</summary>
+        internal EmulatorFault? TakeProviderFaultForExactPath(string ideogramPath) =>
+            Take(f => !f.IsGatewayStage && !f.IsImageStage && !f.IsGenerationStage && f.IdeogramPath is not null, ideogramPath);
+
+        internal EmulatorFault? TakeGenerationFault(string? ideogramPath) => Take(f => f.IsGenerationStage, ideogramPath);
 
         internal EmulatorFault? TakeImageFault() => Take(f => f.IsImageStage, null);
 

@@ -38,7 +38,8 @@ namespace IdeogramGen.Testing
 
         /// <summary>
         /// The clock behind everything time-dependent: <c>created</c> timestamps, image link expiry (<c>exp</c>), cache
-        /// time-to-live, rate-limit windows and log timestamps. Tests pass a controllable <see cref="System.TimeProvider"/>
+        /// time-to-live, rate-limit windows, log timestamps and the lifecycle of asynchronous generations (whose completion
+        /// is scheduled with <see cref="TimeProvider.CreateTimer"/>, so a fake clock completes them when the test advances it). Tests pass a controllable <see cref="System.TimeProvider"/>
         /// (for example a fake one) to make cached image links expire without waiting. Defaults to <see cref="TimeProvider.System"/>.
         /// </summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -90,6 +91,48 @@ namespace IdeogramGen.Testing
         /// Default <c>[withhold]</c>.
         /// </summary>
         public string WithheldImageMarker { get; set; } = "[withhold]";
+
+        /// <summary>
+        /// How long an asynchronous generation runs, on <see cref="TimeProvider"/>: a generation accepted at <c>created</c>
+        /// is <c>pending</c> until <c>created</c> + this time, then <c>completed</c> (or <c>failed</c>, with
+        /// <see cref="EmulatorFault.GenerationFails"/>), and only then billed (Ideogram API reference, Errors, "Outcomes and
+        /// billing": a request that runs is billed when it completes). Default <see cref="TimeSpan.Zero"/>: a poll right
+        /// after the submit already answers <c>completed</c>. See <see cref="IdeogramEmulator.Generations"/>.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+        public TimeSpan GenerationTime
+        {
+            get => _generationTime;
+            set => _generationTime = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A generation time is zero or more.");
+        }
+
+        private TimeSpan _generationTime;
+
+        /// <summary>
+        /// Ideogram's polling limit: at most this many polls (<c>GET v1/generations/{generation_id}</c> and
+        /// <c>GET v2/generations/{generation_id}</c> together) per <see cref="PollRateInterval"/>, counted in fixed windows
+        /// on <see cref="TimeProvider"/>; the excess gets HTTP 429 <c>{"error":"…"}</c> with <c>Retry-After</c> (whole
+        /// seconds to the end of the window, at least 1). Default 1,000 per 10 seconds, Ideogram's limit per organization
+        /// (Ideogram API reference, Rate limits, "Polling limits"). Null turns the limit off.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+        public int? PollRateLimit
+        {
+            get => _pollRateLimit;
+            set => _pollRateLimit = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A poll rate limit is 1 or more (null turns it off).");
+        }
+
+        private int? _pollRateLimit = 1000;
+
+        /// <summary>The window of <see cref="PollRateLimit"/>. Default 10 seconds (Ideogram API reference, Rate limits, "Polling limits").</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+        public TimeSpan PollRateInterval
+        {
+            get => _pollRateInterval;
+            set => _pollRateInterval = value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "A poll rate window is longer than zero.");
+        }
+
+        private TimeSpan _pollRateInterval = TimeSpan.FromSeconds(10);
 
         internal EmulatorOptions Snapshot() => (EmulatorOptions)MemberwiseClone();
     }

@@ -37,10 +37,13 @@ namespace IdeogramGen.Testing
         /// <summary>The body bytes as sent (after tampering, for <see cref="EmulatorWebhookVariant.TamperedBody"/>).</summary>
         public byte[] Body { get; }
 
-        /// <summary>The receiver's HTTP status code.</summary>
+        /// <summary>
+        /// The receiver's HTTP status code; 0 when the receiver could not be reached (only for the emulator's own completion
+        /// deliveries of asynchronous generations, which record the attempt instead of throwing; <see cref="EmulatorWebhooks.DeliverAsync(Uri, byte[], EmulatorWebhookVariant, System.Threading.CancellationToken)"/> throws).
+        /// </summary>
         public int StatusCode { get; }
 
-        /// <summary>The receiver's answer body (UTF-8 text).</summary>
+        /// <summary>The receiver's answer body (UTF-8 text); for status code 0, the error's type and message.</summary>
         public string ResponseBody { get; }
 
         /// <summary>For <see cref="EmulatorWebhookVariant.Duplicate"/>: the second, identical POST and its answer; else null.</summary>

@@ -147,7 +147,18 @@ namespace IdeogramGen.Testing
         /// <param name="cancellationToken">Cancels the POST.</param>
         /// <exception cref="ArgumentException">The URL is not absolute, not https and not loopback http, or the body has no string <c>generation_id</c>.</exception>
         /// <exception cref="HttpRequestException">The receiver could not be reached.</exception>
-        public async Task<EmulatorWebhookDelivery> DeliverAsync(Uri url, byte[] body, EmulatorWebhookVariant variant = EmulatorWebhookVariant.Valid, CancellationToken cancellationToken = default)
+        public Task<EmulatorWebhookDelivery> DeliverAsync(Uri url, byte[] body, EmulatorWebhookVariant variant = EmulatorWebhookVariant.Valid, CancellationToken cancellationToken = default) =>
+            DeliverCoreAsync(url, body, variant, recordFailure: false, cancellationToken);
+
+        /// <summary>
+        /// A completion delivery of an asynchronous generation (signed as <see cref="EmulatorWebhookVariant.Valid"/>): never
+        /// throws for an unreachable receiver, but records the attempt in <see cref="Deliveries"/> with status code 0 and the
+        /// error in <see cref="EmulatorWebhookDelivery.ResponseBody"/>.
+        /// </summary>
+        internal Task<EmulatorWebhookDelivery> DeliverCompletionAsync(Uri url, byte[] body, CancellationToken cancellationToken) =>
+            DeliverCoreAsync(url, body, EmulatorWebhookVariant.Valid, recordFailure: true, cancellationToken);
+
+        private async Task<EmulatorWebhookDelivery> DeliverCoreAsync(Uri url, byte[] body, EmulatorWebhookVariant variant, bool recordFailure, CancellationToken cancellationToken)
         {
             if (url is null) throw new ArgumentNullException(nameof(url));
             if (body is null) throw new ArgumentNullException(nameof(body));
@@ -176,9 +187,9 @@ namespace IdeogramGen.Testing
             if (variant == EmulatorWebhookVariant.TamperedBody) sent = Tamper(body);
             if (variant == EmulatorWebhookVariant.TamperedHeader) headers["X-Ideogram-Webhook-User-Id"] = "dGFtcGVyZWQtdXNlcg";
 
-            var first = await PostAsync(url, variant, generationId, signedAt, headers, sent, cancellationToken).ConfigureAwait(false);
+            var first = await PostAsync(url, variant, generationId, signedAt, headers, sent, recordFailure, cancellationToken).ConfigureAwait(false);
             if (variant == EmulatorWebhookVariant.Duplicate)
-                first.Redelivery = await PostAsync(url, variant, generationId, signedAt, headers, sent, cancellationToken).ConfigureAwait(false);
+                first.Redelivery = await PostAsync(url, variant, generationId, signedAt, headers, sent, recordFailure, cancellationToken).ConfigureAwait(false);
             return first;
         }
 
@@ -191,14 +202,26 @@ namespace IdeogramGen.Testing
         internal void CountKeySetRequest() => Interlocked.Increment(ref _jwksRequests);
 
         private async Task<EmulatorWebhookDelivery> PostAsync(Uri url, EmulatorWebhookVariant variant, string generationId, DateTimeOffset signedAt,
-            Dictionary<string, string> headers, byte[] body, CancellationToken cancellationToken)
+            Dictionary<string, string> headers, byte[] body, bool recordFailure, CancellationToken cancellationToken)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
-            using var response = await _http.Value.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var delivery = new EmulatorWebhookDelivery(url, variant, generationId, signedAt, new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), body, (int)response.StatusCode, answer);
+            int status;
+            string answer;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+                using var response = await _http.Value.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                status = (int)response.StatusCode;
+            }
+            catch (Exception e) when (recordFailure && e is HttpRequestException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The receiver is down (or the emulator is stopping): the attempt is recorded, nobody is waiting for an exception.
+                status = 0;
+                answer = e.GetType().Name + ": " + e.Message;
+            }
+            var delivery = new EmulatorWebhookDelivery(url, variant, generationId, signedAt, new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase), body, status, answer);
             lock (_gate) _deliveries.Add(delivery);
             return delivery;
         }

@@ -45,6 +45,10 @@ namespace IdeogramGen.Testing
             public byte[]? RequestPayload { get; set; }
             /// <summary>A price quote (<c>?dry_run=true</c>): never billed.</summary>
             public bool DryRun { get; set; }
+            /// <summary>The generation an asynchronous submit was accepted as; its record is billed when it completes.</summary>
+            public Generation? Generation { get; set; }
+            /// <summary>For a poll: the <c>generation_id</c> of the path.</summary>
+            public string? PolledId;
         }
 
         private async Task HandleGatewayAsync(HttpContext context, string path)
@@ -109,7 +113,7 @@ namespace IdeogramGen.Testing
             }
             string? cacheKey = request.Headers["cf-aig-cache-key"].FirstOrDefault();
             bool skipCache = string.Equals(request.Headers["cf-aig-skip-cache"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-            string? cacheSlot = string.IsNullOrEmpty(cacheKey) || skipCache ? null : account + "/" + gateway + "/" + cacheKey;
+            string? cacheSlot = CacheSlotOf(request, account, gateway, cacheKey, skipCache);
             if (cacheSlot is not null && _cache.TryGetValue(cacheSlot, out var cached))
             {
                 if (cached.Expires > now)
@@ -136,13 +140,19 @@ namespace IdeogramGen.Testing
                 await AnswerAsync(call, 401, WireBodies.InvalidApiKey).ConfigureAwait(false);
                 return;
             }
-            var endpoint = IdeogramApi.FindEndpoint(call.IdeogramPath);
+            var endpoint = IdeogramApi.FindEndpoint(call.IdeogramPath) ?? PollEndpointOf(call.IdeogramPath, out call.PolledId);
             if (endpoint is null)
             {
                 await AnswerAsync(call, 404, WireBodies.NotFound).ConfigureAwait(false);
                 return;
             }
             call.Endpoint = endpoint;
+            if (endpoint.Mode == EndpointMode.Poll)
+            {
+                // GET v1|v2/generations/{generation_id}: IdeogramEmulator.Generations.cs.
+                await AnswerPollAsync(call, endpoint, cacheSlot).ConfigureAwait(false);
+                return;
+            }
             if (!HttpMethods.IsPost(request.Method))
             {
                 headers["Allow"] = "POST";
@@ -168,6 +178,8 @@ namespace IdeogramGen.Testing
             }
             call.RequestPayload = await ReadRequestPayloadAsync(request, context.RequestAborted).ConfigureAwait(false);
             string? problem = RequestValidator.Validate(endpoint, call.Parsed);
+            // An asynchronous submit (IdeogramEmulator.Generations.cs), and its webhook_url checked.
+            var submit = problem is null ? AsyncSubmitOf(endpoint, call.Parsed, request, out problem) : null;
             if (problem is not null)
             {
                 await AnswerAsync(call, 400, WireBodies.IdeogramError(problem)).ConfigureAwait(false);
@@ -186,8 +198,11 @@ namespace IdeogramGen.Testing
                 return;
             }
 
-            // From here to the written answer the generation is in progress at "Ideogram": counted in ImagesInFlight.
-            EnterInFlight(plan.NumImages);
+            // From here to the written answer the generation is in progress at "Ideogram": counted in ImagesInFlight; an
+            // accepted asynchronous generation stays counted until it completes or fails.
+            var resultPlan = submit is null ? plan : ResultPlanOf(endpoint, call.Parsed, plan, now);
+            Generation? generation = null;
+            EnterInFlight(resultPlan.NumImages);
             try
             {
                 var providerFault = Faults.TakeProviderFault(call.IdeogramPath);
@@ -216,6 +231,24 @@ namespace IdeogramGen.Testing
                     providerFault = null;
                 }
 
+                if (submit is not null)
+                {
+                    // Accepted unless a fault rejects it before it runs (402, 422, 429, a reset before the run).
+                    if (providerFault is null || providerFault.IsBilled) generation = Accept(call, endpoint, resultPlan, submit, now);
+                    byte[] ack = ResponseShaper.Build(SubmitPlanOf(endpoint, plan, generation), _ => "", out _);
+                    if (providerFault is not null)
+                    {
+                        await AnswerProviderFaultAsync(call, providerFault, ack, resultPlan.NumImages, submit: true).ConfigureAwait(false);
+                        return;
+                    }
+                    if (cacheSlot is not null)
+                        _cache[cacheSlot] = new CachedAnswer(200, WireBodies.Json, ack, now + CacheTtl(request.Headers["cf-aig-cache-ttl"].FirstOrDefault()));
+                    call.Logged = new LoggedAnswer(200, ack, WireBodies.Json);
+                    Finish(call, 200, 0);
+                    await WriteAsync(context, 200, ack, WireBodies.Json).ConfigureAwait(false);
+                    return;
+                }
+
                 var expires = now + _options.ImageLinkLifetime;
                 byte[] body = ResponseShaper.Build(plan, i => _images.CreateLink(Root, ResponseShaper.ImageFor(plan, i), expires), out int images);
                 if (providerFault is not null)
@@ -231,7 +264,8 @@ namespace IdeogramGen.Testing
             }
             finally
             {
-                LeaveInFlight(plan.NumImages);
+                if (generation is null) LeaveInFlight(resultPlan.NumImages);
+                else ScheduleCompletion(generation);
             }
         }
 
@@ -265,11 +299,15 @@ namespace IdeogramGen.Testing
             }
         }
 
-        private async Task AnswerProviderFaultAsync(GatewayCall call, EmulatorFault fault, byte[] successBody, int requestedImages, bool dryRun = false)
+        /// <summary>
+        /// Answers with an injected provider fault. For an asynchronous submit (<paramref name="submit"/>) a billed fault
+        /// means the generation was accepted and runs, but it is billed at completion, not now.
+        /// </summary>
+        private async Task AnswerProviderFaultAsync(GatewayCall call, EmulatorFault fault, byte[] successBody, int requestedImages, bool dryRun = false, bool submit = false)
         {
             call.Fault = fault.Kind;
-            int billed = fault.IsBilled && !dryRun ? Math.Max(requestedImages, 1) : 0;
-            call.Logged = LoggedAnswerOf(fault, successBody, billed > 0);
+            int billed = fault.IsBilled && !dryRun && !submit ? Math.Max(requestedImages, 1) : 0;
+            call.Logged = LoggedAnswerOf(fault, successBody, fault.IsBilled && !dryRun);
             var context = call.Context;
             var response = context.Response;
             switch (fault.Kind)
@@ -405,8 +443,10 @@ namespace IdeogramGen.Testing
             {
                 Query = request.QueryString.Value ?? "",
                 IsDryRun = call.DryRun,
+                GenerationId = call.Generation?.Id ?? call.PolledId,
             };
             lock (_requestsGate) _requests.Add(record);
+            if (call.Generation is { } generation) AttachRecord(generation, record);
             if (billedImages > 0)
             {
                 Interlocked.Increment(ref _billedRequests);

@@ -21,10 +21,11 @@ namespace IdeogramGen.Testing
 
         /// <summary>
         /// Sends the completed result of an asynchronous generation to its <c>webhook_url</c>, signed as
-        /// <see cref="EmulatorWebhookVariant.Valid"/>; for the async routes, once every image is done.
+        /// <see cref="EmulatorWebhookVariant.Valid"/>; for the async routes, once every image is done. An unreachable
+        /// receiver is recorded (status code 0), not thrown.
         /// </summary>
         internal Task<EmulatorWebhookDelivery> DeliverCompletionAsync(Uri webhookUrl, byte[] body, CancellationToken cancellationToken) =>
-            Webhooks.DeliverAsync(webhookUrl, body, EmulatorWebhookVariant.Valid, cancellationToken);
+            Webhooks.DeliverCompletionAsync(webhookUrl, body, cancellationToken);
 
         /// <summary><c>GET {root}v1/.well-known/jwks.json</c>: the published keys, or 503 while <see cref="EmulatorWebhooks.KeySetUnavailable"/>.</summary>
         private async Task HandleJwksAsync(HttpContext context)

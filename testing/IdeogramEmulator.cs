@@ -29,7 +29,11 @@ namespace IdeogramGen.Testing
     /// (32 hex digits of account id, gateway id of 1–64 characters from <c>[a-z0-9_-]</c>), gateway authentication,
     /// rate limit, cache, then plays Ideogram: <c>Api-Key</c>, endpoint lookup and request validation against the API
     /// description, and a success body shaped by the endpoint's response schema. Every answer carries
-    /// <c>cf-aig-log-id</c>, <c>cf-aig-request-id</c>, <c>cf-aig-event-id</c> and <c>cf-aig-cache-status</c>.</item>
+    /// <c>cf-aig-log-id</c>, <c>cf-aig-request-id</c>, <c>cf-aig-event-id</c> and <c>cf-aig-cache-status</c>. Asynchronous
+    /// submits answer <c>{"generation_id": …}</c> and are billed when their generation completes (<see cref="Generations"/>).</item>
+    /// <item><c>GET v1/{account_id}/{gateway_id}/ideogram/v1/generations/{generation_id}</c> and
+    /// <c>…/ideogram/v2/generations/{generation_id}</c>: the polls of asynchronous generations, through the same gateway
+    /// (see <see cref="Generations"/> for their answers, the polling limit and caching).</item>
     /// <item><c>GET ephemeral/{id}.png?exp={unix seconds}&amp;sig={hex}</c>: the images the answers link to (real PNGs of
     /// the reported size, deterministic for a seed; HTTP 403 for a wrong signature or after <c>exp</c>).</item>
     /// <item><c>GET|PATCH client/v4/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs[/{id}[/request|/response]]</c>: the gateway
@@ -136,23 +140,55 @@ namespace IdeogramGen.Testing
         public EmulatorFaultQueue Faults { get; } = new();
 
         /// <summary>A snapshot of every request to the gateway route, in arrival order (thread-safe).</summary>
+        /// <remarks>Asynchronous generations that are due are completed (and billed on their submit's record) first; see <see cref="Generations"/>.</remarks>
         public IReadOnlyList<RecordedRequest> Requests
         {
-            get { lock (_requestsGate) return _requests.ToArray(); }
+            get
+            {
+                SettleDue();
+                lock (_requestsGate) return _requests.ToArray();
+            }
         }
 
-        /// <summary>The number of gateway requests that reached Ideogram and ran (were billed); cache hits and rejected requests do not count.</summary>
-        public int BilledRequestCount => Volatile.Read(ref _billedRequests);
+        /// <summary>
+        /// The number of gateway requests that reached Ideogram and ran (were billed); cache hits, rejected requests and polls
+        /// do not count. An asynchronous submit counts once, when its generation completes (Ideogram API reference, Errors,
+        /// "Outcomes and billing"; due generations are completed before the count is read), and never when it fails.
+        /// </summary>
+        public int BilledRequestCount
+        {
+            get
+            {
+                SettleDue();
+                return Volatile.Read(ref _billedRequests);
+            }
+        }
 
-        /// <summary>The total of <see cref="RecordedRequest.BilledImages"/> over all requests.</summary>
-        public int BilledImageCount => Volatile.Read(ref _billedImages);
+        /// <summary>The total of <see cref="RecordedRequest.BilledImages"/> over all requests (completed asynchronous generations included, see <see cref="BilledRequestCount"/>).</summary>
+        public int BilledImageCount
+        {
+            get
+            {
+                SettleDue();
+                return Volatile.Read(ref _billedImages);
+            }
+        }
 
         /// <summary>
         /// The images of the generations in progress now: from the moment a valid request reaches Ideogram's stage
         /// (after the gateway's checks and a cache miss) until its answer is written, weighted by <c>num_images</c>
-        /// (1 when unset), as Ideogram counts its in-flight limit (Ideogram API reference, Rate limits).
+        /// (1 when unset), as Ideogram counts its in-flight limit (Ideogram API reference, Rate limits). An accepted
+        /// asynchronous generation counts from its submit until it completes or fails (due ones are settled before the
+        /// value is read; see <see cref="Generations"/>).
         /// </summary>
-        public int ImagesInFlight => Volatile.Read(ref _imagesInFlight);
+        public int ImagesInFlight
+        {
+            get
+            {
+                SettleDue();
+                return Volatile.Read(ref _imagesInFlight);
+            }
+        }
 
         /// <summary>The highest <see cref="ImagesInFlight"/> seen since the emulator started: what a shared in-flight limit must keep at or below its limit.</summary>
         public int PeakImagesInFlight => Volatile.Read(ref _peakImagesInFlight);
@@ -200,8 +236,9 @@ namespace IdeogramGen.Testing
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-            // Answers held at a gate nobody released end now instead of delaying the shutdown.
+            // Answers held at a gate nobody released end now instead of delaying the shutdown; pending generations stop.
             _stopping.Cancel();
+            StopGenerationTimers();
             try
             {
                 await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);

@@ -56,7 +56,7 @@ namespace IdeogramGen.Testing
             Fields = fields;
             Files = files;
             StatusCode = statusCode;
-            BilledImages = billedImages;
+            _billedImages = billedImages;
             CacheStatus = cacheStatus;
             LogId = logId;
             Fault = fault;
@@ -103,9 +103,24 @@ namespace IdeogramGen.Testing
         /// <summary>
         /// The number of images this request was billed for: the images of a successful generation (withheld ones
         /// included), the requested <c>num_images</c> for a billed fault, 1 for a billed non-image answer such as
-        /// describe, and 0 for anything that did not run at Ideogram (validation errors, gateway errors, cache hits, 402/422/429).
+        /// describe, and 0 for anything that did not run at Ideogram (validation errors, gateway errors, cache hits, 402/422/429,
+        /// polls). For an asynchronous submit (<see cref="GenerationId"/> set) this value changes: 0 while its generation is
+        /// pending, its images once it completes, and 0 for good when it fails (Ideogram API reference, Errors, "Outcomes and
+        /// billing": a request that runs is billed when it completes; a generation that fails is not billed). No separate
+        /// record is added at completion.
         /// </summary>
-        public int BilledImages { get; }
+        public int BilledImages => System.Threading.Volatile.Read(ref _billedImages);
+
+        private int _billedImages;
+
+        /// <summary>Bills a completed asynchronous generation on its submit's record.</summary>
+        internal void Bill(int images) => System.Threading.Volatile.Write(ref _billedImages, images);
+
+        /// <summary>
+        /// For an asynchronous submit that was accepted: the <c>generation_id</c> it was answered with (also when a fault broke
+        /// that answer on the way); see <see cref="IdeogramEmulator.Generations"/>. For a poll: the polled id. Else null.
+        /// </summary>
+        public string? GenerationId { get; internal init; }
 
         /// <summary>Whether the request ran at Ideogram and was charged (<see cref="BilledImages"/> &gt; 0).</summary>
         public bool IsBilled => BilledImages > 0;

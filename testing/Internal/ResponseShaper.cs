@@ -10,7 +10,7 @@ using IdeogramGen.ApiDescription;
 namespace IdeogramGen.Testing.Internal
 {
     /// <summary>What a successful answer is made of, decided from the request and the description.</summary>
-    internal sealed class GenerationPlan
+    internal sealed record GenerationPlan
     {
         public required ApiEndpoint Endpoint { get; init; }
         public required string Prompt { get; init; }
@@ -26,6 +26,18 @@ namespace IdeogramGen.Testing.Internal
         public required bool Withhold { get; init; }
         public string? StyleType { get; init; }
         public DateTimeOffset Now { get; init; }
+        /// <summary>The <c>generation_id</c> to answer; null for a fresh one (<see cref="GenerationIds.New"/>).</summary>
+        public string? GenerationId { get; init; }
+        /// <summary>True for the submit answer of an asynchronous v2 request: <c>data</c> is left out ("Asynchronous requests omit <c>data</c>").</summary>
+        public bool OmitData { get; init; }
+    }
+
+    /// <summary>Ideogram's generation ids: URL-safe base64 without padding (OpenAPI document of 2026-10-07, <c>generation_id</c>: "URL-safe base64 ID").</summary>
+    internal static class GenerationIds
+    {
+        /// <summary>16 random bytes in URL-safe base64 without padding: 22 characters of <c>[A-Za-z0-9_-]</c>.</summary>
+        public static string New() =>
+            Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     /// <summary>
@@ -40,7 +52,7 @@ namespace IdeogramGen.Testing.Internal
         private static (int, int) DefaultSize => TwoIntegers(DefaultResolution)!.Value;
         private static readonly Regex Integers = new("[0-9]+", RegexOptions.CultureInvariant);
         private static readonly Regex OneOf = new(@"One of: ([^.]+)\.", RegexOptions.CultureInvariant);
-        private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         public static GenerationPlan Plan(ApiEndpoint endpoint, ParsedRequest request, EmulatorOptions options, DateTimeOffset now)
         {
@@ -197,6 +209,51 @@ namespace IdeogramGen.Testing.Internal
             return ms.ToArray();
         }
 
+        /// <summary>The raw JSON of the <c>data</c> array of a success body built by <see cref="Build"/>, and its item count; null when it has none.</summary>
+        public static (string Json, int Count)? DataOf(byte[] body)
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (!doc.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array) return null;
+            return (data.GetRawText(), data.GetArrayLength());
+        }
+
+        /// <summary>
+        /// The <c>data</c> items of a completed always-asynchronous v2 generation (reframe, remove object, replace
+        /// background), shaped per <c>GenerationResponse_data_inner</c> (OpenAPI document of 2026-10-07): an endpoint that
+        /// takes a prompt answers <c>ImageGenerationObject</c> items (<c>object_type</c> <c>image.generation</c>, <c>url</c>,
+        /// <c>prompt</c>, <c>resolution</c>, <c>seed</c>, <c>is_image_safe</c>), the others <c>ImageObjectWithoutPromptOrSeed</c>
+        /// (<c>object_type</c> <c>image.without-prompt-or-seed</c>, <c>url</c>, <c>resolution</c>, <c>is_image_safe</c>).
+        /// Returns the array's JSON text.
+        /// </summary>
+        public static string BuildGenerationItems(GenerationPlan plan, Func<int, string> link)
+        {
+            bool withPrompt = plan.Endpoint.Field("prompt") is not null;
+            using var ms = new MemoryStream();
+            using (var w = new Utf8JsonWriter(ms, WriterOptions))
+            {
+                w.WriteStartArray();
+                for (int i = 0; i < plan.NumImages; i++)
+                {
+                    bool withheld = plan.Withhold && i % 2 == 1;
+                    w.WriteStartObject();
+                    w.WriteString("object_type", withPrompt ? "image.generation" : "image.without-prompt-or-seed");
+                    if (withheld) w.WriteNull("url");
+                    else w.WriteString("url", link(i));
+                    if (withPrompt) w.WriteString("prompt", plan.Prompt);
+                    var (width, height) = plan.Upscaled ?? (plan.Width, plan.Height);
+                    w.WriteString("resolution", Size(width, height));
+                    if (withPrompt) w.WriteNumber("seed", plan.ImageSeed(i));
+                    w.WriteBoolean("is_image_safe", !withheld);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+        }
+
+        /// <summary>A <c>created</c> date-time as the success bodies write it (UTC, microseconds, <c>+00:00</c>).</summary>
+        public static string Created(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+
         private sealed class BuildState
         {
             public BuildState(GenerationPlan plan, Func<int, string> link) { Plan = plan; Link = link; }
@@ -220,7 +277,7 @@ namespace IdeogramGen.Testing.Internal
             switch (p.Name)
             {
                 case "created" when p.Kind == ValueKind.DateTime:
-                    w.WriteString(p.Name, plan.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture));
+                    w.WriteString(p.Name, Created(plan.Now));
                     return;
                 case "prompt" when p.Kind == ValueKind.String:
                     w.WriteString(p.Name, plan.Prompt);
@@ -245,6 +302,15 @@ namespace IdeogramGen.Testing.Internal
                         ? requested
                         : vocabulary?.Default ?? vocabulary?.Values.FirstOrDefault();
                     if (style is not null) w.WriteString(p.Name, style);
+                    return;
+                case "generation_id" when p.Kind == ValueKind.String && depth == 0:
+                    w.WriteString(p.Name, plan.GenerationId ?? GenerationIds.New());
+                    return;
+                case "width" or "height" when p.Kind == ValueKind.Integer && depth == 0 && owner.Properties.Any(o => o.Name == "generation_id"):
+                    // An acknowledgement's resolved output size (ReframeImageAutoResponse: "The resolved output width in pixels").
+                    w.WriteNumber(p.Name, p.Name == "width" ? plan.Width : plan.Height);
+                    return;
+                case "data" when plan.OmitData && depth == 0:
                     return;
                 case "data" when p.Kind == ValueKind.ObjectArray && p.Ref is not null && depth == 0:
                     var item = IdeogramApi.FindSchema(p.Ref)!;
