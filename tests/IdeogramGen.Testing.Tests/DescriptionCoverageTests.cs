@@ -59,12 +59,29 @@ namespace IdeogramGen.Testing.Tests
         public async Task Minimal_request_succeeds_and_matches_the_response_schema(string path)
         {
             var endpoint = IdeogramApi.FindEndpoint(path)!;
-            var (status, body, response) = await Wire.SendAsync(_client, Wire.Post(_emulator, path, MinimalBody(endpoint)));
+            // A route that delivers to a webhook only (v1 Ideogram 4.5 async) needs its webhook_url; nothing listens on port 9.
+            string query = endpoint.Parameter("webhook_url") is { In: "query", Required: true } ? "?webhook_url=" + Uri.EscapeDataString("http://127.0.0.1:9/hooks") : "";
+            var (status, body, response) = await Wire.SendAsync(_client, Wire.Post(_emulator, path + query, MinimalBody(endpoint)));
             Assert.True(status == 200, path + ": " + body);
             using var doc = JsonDocument.Parse(body);
             Wire.AssertMatchesSchema(doc.RootElement, endpoint.Response);
-            Assert.True(_emulator.Requests.Single().IsBilled);
             Assert.Equal("MISS", Wire.Header(response, "cf-aig-cache-status"));
+            if (endpoint.Mode == EndpointMode.AsyncSubmit)
+            {
+                // An asynchronous submit: {generation_id}, billed when the generation completes (at once with the default
+                // zero generation time; reading the record completes it), never at the submit itself.
+                string id = doc.RootElement.GetProperty("generation_id").GetString()!;
+                Assert.Matches("^[A-Za-z0-9_-]{22}$", id);
+                var generation = Assert.Single(_emulator.Generations);
+                Assert.Equal((id, "completed"), (generation.GenerationId, generation.Status));
+                Assert.Equal(id, _emulator.Requests.Single().GenerationId);
+            }
+            else
+            {
+                Assert.Empty(_emulator.Generations);
+            }
+            Assert.True(_emulator.Requests.Single().IsBilled);
+            Assert.Equal(1, _emulator.BilledRequestCount);
         }
 
         [Theory]
