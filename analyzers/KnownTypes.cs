@@ -11,6 +11,9 @@ namespace IdeogramGen.Analyzers
         private readonly ConcurrentDictionary<INamedTypeSymbol, ApiEndpoint?> _endpoints =
             new ConcurrentDictionary<INamedTypeSymbol, ApiEndpoint?>(SymbolEqualityComparer.Default);
 
+        private readonly ConcurrentDictionary<INamespaceSymbol, Dictionary<INamedTypeSymbol, ApiRequestSchema>> _requestObjects =
+            new ConcurrentDictionary<INamespaceSymbol, Dictionary<INamedTypeSymbol, ApiRequestSchema>>(SymbolEqualityComparer.Default);
+
         private readonly Compilation _compilation;
 
         private KnownTypes(Compilation compilation)
@@ -119,6 +122,80 @@ namespace IdeogramGen.Analyzers
                 }
                 return null;
             });
+        }
+
+        /// <summary>
+        /// The nested request object of the description (<c>AssetIdentifier</c>, <c>V4PromptElement</c>, ...) whose
+        /// generated class <paramref name="type"/> is, or null. The generator puts no attribute on these classes; they are
+        /// found from the request types of their namespace: a field of an <c>[IdeogramEndpoint]</c> type (or of a nested
+        /// object found so) whose <see cref="ApiField.Ref"/> names a request schema has that schema's class as its
+        /// property type (or list item type). A class that merely has the same name elsewhere is not one.
+        /// </summary>
+        public ApiRequestSchema? RequestObjectOf(ITypeSymbol? type)
+        {
+            if (EndpointAttribute == null || !(type is INamedTypeSymbol named) || named.ContainingNamespace == null) return null;
+            var candidate = IdeogramApi.FindRequestSchema(named.Name);
+            if (candidate == null || candidate.TypeName != named.Name) return null;
+            var map = _requestObjects.GetOrAdd(named.ContainingNamespace, RequestObjectsIn);
+            return map.TryGetValue(named, out var schema) ? schema : null;
+        }
+
+        /// <summary>
+        /// The description's field behind a property of a generated request type: an endpoint's request (the owner is
+        /// the endpoint's path) or a nested request object (the owner is the schema's name), or null.
+        /// </summary>
+        public (string Owner, ApiField Field)? RequestFieldOf(IPropertySymbol property)
+        {
+            var type = property.ContainingType;
+            ApiField[] fields;
+            string owner;
+            var endpoint = EndpointOf(type);
+            if (endpoint != null)
+            {
+                fields = endpoint.Fields;
+                owner = endpoint.Path;
+            }
+            else
+            {
+                var schema = RequestObjectOf(type);
+                if (schema == null) return null;
+                fields = schema.Fields;
+                owner = schema.Name;
+            }
+            foreach (var f in fields)
+                if (f.Member == property.Name) return (owner, f);
+            return null;
+        }
+
+        private Dictionary<INamedTypeSymbol, ApiRequestSchema> RequestObjectsIn(INamespaceSymbol ns)
+        {
+            var map = new Dictionary<INamedTypeSymbol, ApiRequestSchema>(SymbolEqualityComparer.Default);
+            var queue = new Queue<(INamedTypeSymbol Type, ApiField[] Fields)>();
+            foreach (var t in ns.GetTypeMembers())
+            {
+                var endpoint = EndpointOf(t);
+                if (endpoint != null) queue.Enqueue((t, endpoint.Fields));
+            }
+            while (queue.Count > 0)
+            {
+                var (owner, fields) = queue.Dequeue();
+                foreach (var f in fields)
+                {
+                    if ((f.Kind != ValueKind.Object && f.Kind != ValueKind.ObjectArray) || f.Ref == null) continue;
+                    var schema = IdeogramApi.FindRequestSchema(f.Ref);
+                    if (schema == null) continue;
+                    foreach (var member in owner.GetMembers(f.Member))
+                    {
+                        if (!(member is IPropertySymbol p) || !(p.Type is INamedTypeSymbol propertyType)) continue;
+                        var t = f.Kind == ValueKind.Object ? propertyType
+                            : propertyType.TypeArguments.Length == 1 ? propertyType.TypeArguments[0] as INamedTypeSymbol : null;
+                        if (t == null || t.Name != schema.TypeName || map.ContainsKey(t)) continue;
+                        map[t] = schema;
+                        queue.Enqueue((t, schema.Fields));
+                    }
+                }
+            }
+            return map;
         }
 
         public bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? baseType)

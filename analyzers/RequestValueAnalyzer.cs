@@ -13,10 +13,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace IdeogramGen.Analyzers
 {
     /// <summary>
-    /// IDG0101–IDG0105 and IDG0201–IDG0203: vocabulary literals (models, aspect ratios, resolutions, ...), values a
-    /// given endpoint rejects, numbers out of range, malformed strings and options that exclude each other. Every fact
-    /// comes from the API description in <c>description/Api</c>; a request type is tied to its endpoint by the
-    /// <c>[IdeogramEndpoint(path)]</c> the generator puts on it.
+    /// IDG0101–IDG0105, IDG0107 and IDG0201–IDG0203: vocabulary literals (models, aspect ratios, resolutions, ...), values
+    /// a given endpoint rejects, required vocabulary fields set to "not set", numbers out of range, malformed strings and
+    /// options that exclude each other. Every fact comes from the API description in <c>description/Api</c>; a request
+    /// type is tied to its endpoint by the <c>[IdeogramEndpoint(path)]</c> the generator puts on it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RequestValueAnalyzer : DiagnosticAnalyzer
@@ -25,7 +25,7 @@ namespace IdeogramGen.Analyzers
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Rules.UnknownModel, Rules.ModelNotAccepted, Rules.UnknownValue, Rules.ObsoleteValue, Rules.ValueNotAccepted,
-            Rules.OutOfRange, Rules.PatternMismatch, Rules.MutuallyExclusive);
+            Rules.RequiredValueUnset, Rules.OutOfRange, Rules.PatternMismatch, Rules.MutuallyExclusive);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -137,6 +137,7 @@ namespace IdeogramGen.Analyzers
         private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
+            CheckRequiredSet(context, assignment, types);
             var target = FieldOf(assignment.Target, types);
             if (target == null || Operations.IsNull(assignment.Value)) return;
             var (endpoint, field) = target.Value;
@@ -162,6 +163,74 @@ namespace IdeogramGen.Analyzers
                     CheckAllowed(context, endpoint, field, value, types);
                     break;
             }
+        }
+
+        /// <summary>
+        /// IDG0107: a field the description marks required, of a vocabulary type, given the value that means "not set"
+        /// (<c>default</c>, <c>default(T)</c>, <c>new T()</c>, <c>null</c>), in an initializer or an assignment. The
+        /// property is mapped to its field like the other value rules, through the request type's endpoint, and for nested
+        /// request objects through <see cref="KnownTypes.RequestObjectOf"/>.
+        /// </summary>
+        private static void CheckRequiredSet(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, KnownTypes types)
+        {
+            if (!(assignment.Target is IPropertyReferenceOperation property)) return;
+            var target = types.RequestFieldOf(property.Property);
+            if (target == null) return;
+            var (owner, field) = target.Value;
+            if (!field.Required || field.Kind != ValueKind.Enum || field.Enum == null) return;
+            var vocabulary = IdeogramApi.FindEnum(field.Enum);
+            if (vocabulary == null || types.VocabularyOf(property.Property.Type) != vocabulary || !IsUnset(assignment.Value, vocabulary, types)) return;
+
+            var accepted = new List<string>();
+            foreach (var v in field.AllowedValues ?? vocabulary.Values)
+                if (Vocabulary.Contains(vocabulary, v) && vocabulary.ObsoleteReason(v) == null) accepted.Add(v);
+            if (accepted.Count == 0) return;
+            // The field's documented default, else the vocabulary's, else the first accepted value.
+            var replacement = field.Default != null && accepted.Contains(field.Default) ? field.Default
+                : vocabulary.Default != null && accepted.Contains(vocabulary.Default) ? vocabulary.Default
+                : accepted[0];
+            var shown = new List<string> { replacement };
+            foreach (var v in accepted)
+                if (v != replacement && shown.Count < 5) shown.Add(v);
+            var such = Vocabulary.Join(shown) + (accepted.Count > shown.Count ? ", ..." : "");
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, replacement);
+            var index = Array.IndexOf(vocabulary.Values, replacement);
+            var structType = VocabularyStruct(property.Property.Type);
+            if (structType != null && index >= 0 && index < vocabulary.Members.Length)
+                properties = properties.Add(DiagnosticProperties.ReplacementMember,
+                    structType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + vocabulary.Members[index]);
+            var where = owner.StartsWith("/", StringComparison.Ordinal) ? "on " + owner : "in " + owner;
+            context.ReportDiagnostic(Diagnostic.Create(Rules.RequiredValueUnset, assignment.Value.Syntax.GetLocation(), properties,
+                property.Property.ContainingType.Name + "." + property.Property.Name, field.Name, where, assignment.Value.Syntax.ToString(), such));
+        }
+
+        /// <summary>True when the value is the "not set" value of the vocabulary: null, <c>default</c>, <c>default(T)</c>, <c>new T()</c>, or a null string converted to it.</summary>
+        private static bool IsUnset(IOperation value, ApiEnum vocabulary, KnownTypes types)
+        {
+            if (Operations.IsNull(value)) return true;
+            var op = Operations.Unwrap(value);
+            switch (op)
+            {
+                case IDefaultValueOperation d:
+                    return types.VocabularyOf(d.Type) == vocabulary;
+                case IObjectCreationOperation o:
+                    return o.Arguments.Length == 0 && o.Initializer == null && types.VocabularyOf(o.Type) == vocabulary;
+                case IConversionOperation c when c.OperatorMethod != null && types.VocabularyOf(c.OperatorMethod.ContainingType) == vocabulary:
+                    var operand = Operations.Unwrap(c.Operand);
+                    return operand.ConstantValue.HasValue && operand.ConstantValue.Value == null;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The vocabulary struct of a property type (<c>IdeogramModel</c> for <c>IdeogramModel?</c>).</summary>
+        private static INamedTypeSymbol? VocabularyStruct(ITypeSymbol type)
+        {
+            if (!(type is INamedTypeSymbol named)) return null;
+            if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && named.TypeArguments.Length == 1)
+                return named.TypeArguments[0] as INamedTypeSymbol;
+            return named;
         }
 
         private static void CheckRange(OperationAnalysisContext context, ApiField field, double n, IOperation value)

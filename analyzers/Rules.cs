@@ -28,6 +28,7 @@ namespace IdeogramGen.Analyzers
         public const string ObsoleteValueId = "IDG0104";
         public const string ValueNotAcceptedId = "IDG0105";
         public const string UnknownV2ModelId = "IDG0106";
+        public const string RequiredValueUnsetId = "IDG0107";
         public const string OutOfRangeId = "IDG0201";
         public const string PatternMismatchId = "IDG0202";
         public const string MutuallyExclusiveId = "IDG0203";
@@ -120,6 +121,13 @@ namespace IdeogramGen.Analyzers
             RuleCategories.Vocabulary, DiagnosticSeverity.Error,
             "Some endpoints accept a subset of a vocabulary (generate-transparent does not take rendering speed FLASH).");
 
+        public static readonly DiagnosticDescriptor RequiredValueUnset = Create(
+            RequiredValueUnsetId,
+            "Required field set to the \"not set\" value",
+            "{0} (wire name '{1}') is required by Ideogram {2}, but '{3}' means \"not set\" and leaves the field out, so the request can never be sent; use a value such as {4}",
+            RuleCategories.Vocabulary, DiagnosticSeverity.Error,
+            "The default of a vocabulary value (default, default(T), new T(), or null for the nullable property) means \"not set\": the request leaves the field out. Ideogram's API description marks some vocabulary fields as required (model on the legacy /edit and /reframe, resolution on reframe, asset_type of an asset identifier, type of an Ideogram 4.0 prompt element); a request that leaves one of them unset fails validation before it is sent, every time.");
+
         public static readonly DiagnosticDescriptor OutOfRange = Create(
             OutOfRangeId,
             "Value out of range",
@@ -187,7 +195,7 @@ namespace IdeogramGen.Analyzers
         public static readonly DiagnosticDescriptor[] All =
         {
             GatewayClassNotExtensible, AccountIdFormat, GatewayIdFormat, NonConstantArgument, DuplicateAttribute,
-            UnknownModel, ModelNotAccepted, UnknownValue, ObsoleteValue, ValueNotAccepted, UnknownV2Model,
+            UnknownModel, ModelNotAccepted, UnknownValue, ObsoleteValue, ValueNotAccepted, UnknownV2Model, RequiredValueUnset,
             OutOfRange, PatternMismatch, MutuallyExclusive, GatewayOptionOutOfRange,
             HardCodedSecret, SecretInSettings, VariableNameAsSecret,
             CachingExpiringLinks, UnsafeResilienceHandler,
@@ -199,6 +207,8 @@ namespace IdeogramGen.Analyzers
     {
         /// <summary>The literal value that replaces the flagged one.</summary>
         public const string Replacement = "Replacement";
+        /// <summary>IDG0107: the static member that stands for <see cref="Replacement"/> (<c>global::IdeogramGen.IdeogramModel.V2</c>).</summary>
+        public const string ReplacementMember = "ReplacementMember";
         /// <summary>The environment variable that holds the secret.</summary>
         public const string EnvironmentVariable = "EnvironmentVariable";
         /// <summary>The configuration key that holds the secret.</summary>

@@ -88,7 +88,7 @@ namespace IdeogramGen.Analyzers.Tests
             };
             var ids = fixes.SelectMany(f => f.FixableDiagnosticIds).ToList();
             foreach (var id in ids) Assert.Contains(Rules.All, d => d.Id == id);
-            Assert.Equal(new[] { "IDG0001", "IDG0003", "IDG0101", "IDG0103", "IDG0104", "IDG0106", "IDG0301", "IDG0303", "IDG0402" }, ids.OrderBy(i => i, StringComparer.Ordinal));
+            Assert.Equal(new[] { "IDG0001", "IDG0003", "IDG0101", "IDG0103", "IDG0104", "IDG0106", "IDG0107", "IDG0301", "IDG0303", "IDG0402" }, ids.OrderBy(i => i, StringComparer.Ordinal));
         }
     }
 }
