@@ -85,6 +85,12 @@ namespace IdeogramGen
         /// </summary>
         public GatewayRecoveryOptions? Recovery { get; set; }
 
+        /// <summary>
+        /// How the asynchronous methods (<c>Submit…AndWaitAsync</c>, <c>Resume…Async</c>, <see cref="IdeogramGeneration{T}.WaitAsync"/>)
+        /// poll for a generation's result: first wait, growth, longest wait, and how long one wait may last.
+        /// </summary>
+        public IdeogramPollingOptions Polling { get; set; } = new IdeogramPollingOptions();
+
         /// <summary>The <c>User-Agent</c> product token; default <c>IdeogramGen/&lt;version&gt;</c>. The gateway logs it.</summary>
         public string? UserAgent { get; set; }
     }

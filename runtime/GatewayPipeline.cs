@@ -32,6 +32,7 @@ namespace IdeogramGen
         private readonly CallSettings? _defaultCall;
         private readonly IdeogramValidationException? _defaultsInvalid;
         private readonly LogRecovery? _recovery;
+        private readonly GenerationPoller _poller;
 
         /// <summary>Creates the pipeline.</summary>
         /// <param name="httpClient">The caller's client (from <c>IHttpClientFactory</c> or a long-lived instance); never disposed here. Its <see cref="DelegatingHandler"/>s see every attempt.</param>
@@ -55,6 +56,8 @@ namespace IdeogramGen
             if (_options.TimeProvider is null) throw new ArgumentNullException(nameof(options), "GatewayOptions.TimeProvider must not be null (the default is TimeProvider.System).");
             CheckRoot(_options.GatewayRoot);
             _options.Recovery?.Validate();
+            if (_options.Polling is null) throw new ArgumentNullException(nameof(options), "GatewayOptions.Polling must not be null (the default is new IdeogramPollingOptions()).");
+            _options.Polling.Validate();
 
             RateLimiter? limiter = _options.ImageLimiter;
             int permitCap = int.MaxValue;
@@ -70,6 +73,7 @@ namespace IdeogramGen
             _errors = new ErrorClassifier(_scrub);
             _endpoints = new EndpointCache(BaseUri);
             _sender = new AttemptSender(httpClient, _options, log, new TransportFailures(httpClient, log, _scrub));
+            _poller = new GenerationPoller(_sender, _options.TimeProvider, log);
             _retries = new RetryLoop(_options.TimeProvider, log, limiter, permitCap, _options.RecordPromptsInTelemetry);
             _userAgent = _options.UserAgent ?? DefaultUserAgent;
             if (_options.Recovery != null)
@@ -250,6 +254,214 @@ namespace IdeogramGen
                 return Task.FromException<PriceQuote>(ex);
             }
             return _retries.RunAsync(_sender, uri, path, body, 1, QuoteReader, call, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits an asynchronous generation and returns as soon as Ideogram accepted it, with its generation id: POSTs
+        /// <paramref name="body"/> to <paramref name="path"/> (a v1 <c>…/async/…</c> route, a v2 route that is always
+        /// asynchronous, or a v2 route whose body carries <c>async: true</c> / <c>webhook_url</c>) and reads
+        /// <c>generation_id</c> from the answer (Ideogram OpenAPI document of 2026-10-07: <c>AsyncImageGenerationResponseV4</c>
+        /// and the v2 responses). Ideogram bills the generation when it completes (Ideogram API reference, Errors, "Outcomes
+        /// and billing"); like every call that may bill, the submit is re-sent only when the failure proves it did not run,
+        /// never after it may have run. Nothing waits for the result: <see cref="IdeogramGeneration{T}.WaitAsync"/> does,
+        /// from this process or, by the id, from another.
+        /// </summary>
+        /// <typeparam name="T">The result type the generation completes with (the synchronous call's).</typeparam>
+        /// <param name="path">Ideogram's path of the submit, e.g. <c>v1/ideogram-v4/async/generate</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="images">How many images the generation makes (its permits in <see cref="GatewayOptions.ImageLimiter"/>, held until the submit is answered).</param>
+        /// <param name="apiVersion"><c>"v1"</c> or <c>"v2"</c>: whose <c>GET /{version}/generations/{generation_id}</c> reports on it.</param>
+        /// <param name="webhookUrlQuery">A v1 route's <c>webhook_url</c> query parameter (already checked with <see cref="WebhookUrl"/>), or null; v2 routes carry it in the body.</param>
+        /// <param name="read">Reads the completed result.</param>
+        /// <param name="resumeMethod">The generated method that resumes the wait (named in exceptions), e.g. <c>ResumeGenerateV4Async</c>.</param>
+        /// <param name="options">Per-call settings.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation.</returns>
+        /// <exception cref="GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="IdeogramApiException">Ideogram refused the submit (400, 401, 402, 422, 429, ...).</exception>
+        /// <exception cref="IdeogramTimeoutException">No complete answer within the timeout (the generation may have been accepted: recover the answer from the gateway log).</exception>
+        /// <exception cref="IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="IdeogramResponseException">The answer could not be read or has no <c>generation_id</c>.</exception>
+        /// <exception cref="IdeogramCanceledException">The caller cancelled after the submit was sent.</exception>
+        /// <exception cref="OperationCanceledException">The caller cancelled before anything was sent.</exception>
+        public Task<IdeogramGeneration<T>> SubmitAsync<T>(string path, RequestBody body, int images, string apiVersion, string? webhookUrlQuery, JsonValueReader<T> read, string resumeMethod, IdeogramRequestOptions? options, CancellationToken cancellationToken)
+            where T : IdeogramResponse
+        {
+            if (path is null) throw new ArgumentNullException(nameof(path));
+            if (body is null) throw new ArgumentNullException(nameof(body));
+            if (read is null) throw new ArgumentNullException(nameof(read));
+            if (resumeMethod is null) throw new ArgumentNullException(nameof(resumeMethod));
+            CallSettings call;
+            Uri uri;
+            try
+            {
+                CheckVersion(apiVersion);
+                call = options is null ? DefaultCall() : CallFor(options);
+                uri = _endpoints.Get(path);
+                // The webhook URL is the caller's (it may carry a secret of theirs): it goes into this URI only, never into a message or log line.
+                if (webhookUrlQuery != null) uri = new Uri(uri.AbsoluteUri + "?webhook_url=" + Uri.EscapeDataString(webhookUrlQuery));
+            }
+            catch (ArgumentException ex)
+            {
+                return Task.FromException<IdeogramGeneration<T>>(ex);
+            }
+            return SubmitCoreAsync(uri, path, body, images, apiVersion, read, resumeMethod, call, cancellationToken);
+        }
+
+        private async Task<IdeogramGeneration<T>> SubmitCoreAsync<T>(Uri uri, string path, RequestBody body, int images, string apiVersion, JsonValueReader<T> read, string resumeMethod, CallSettings call, CancellationToken cancellationToken)
+            where T : IdeogramResponse
+        {
+            var run = _retries.RunAsync(_sender, uri, path, body, images, SubmitAnswer.Read, call, cancellationToken);
+            var answer = await (_recovery != null && _recovery.Automatic ? RecoveringAsync(run, SubmitAnswer.Read, cancellationToken) : run).ConfigureAwait(false);
+            return new IdeogramGeneration<T>(this, read, resumeMethod, answer.GenerationId, apiVersion, path, answer.Gateway);
+        }
+
+        /// <summary>
+        /// Submits an asynchronous generation (<see cref="SubmitAsync{T}"/>), hands the accepted generation to
+        /// <paramref name="submitted"/> at once (store its id: after a crash the result is picked up by it), then waits
+        /// for the result (<see cref="WaitAsync{T}"/>).
+        /// </summary>
+        /// <param name="path">Ideogram's path of the submit.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="images">How many images the generation makes.</param>
+        /// <param name="apiVersion"><c>"v1"</c> or <c>"v2"</c>.</param>
+        /// <param name="webhookUrlQuery">A v1 route's <c>webhook_url</c> query parameter, or null.</param>
+        /// <param name="read">Reads the completed result.</param>
+        /// <param name="resumeMethod">The generated method that resumes the wait.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none. If it throws, the exception ends the call (the generation keeps running).</param>
+        /// <param name="options">Per-call settings (polling included).</param>
+        /// <param name="cancellationToken">Cancels the submit or the wait (not the generation).</param>
+        /// <returns>The result, with <see cref="IdeogramResponse.Generation"/> set.</returns>
+        /// <exception cref="IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="IdeogramGenException">The submit failed (see <see cref="SubmitAsync{T}"/>), or a poll failed for good (with <see cref="IdeogramGenException.GenerationId"/>).</exception>
+        /// <exception cref="IdeogramCanceledException">The caller cancelled after the submit was sent; <see cref="IdeogramCanceledException.GenerationId"/> is set once it was accepted.</exception>
+        /// <exception cref="OperationCanceledException">The caller cancelled before anything was sent.</exception>
+        public async Task<T> SubmitAndWaitAsync<T>(string path, RequestBody body, int images, string apiVersion, string? webhookUrlQuery, JsonValueReader<T> read, string resumeMethod,
+            Action<IdeogramGeneration>? submitted, IdeogramRequestOptions? options, CancellationToken cancellationToken)
+            where T : IdeogramResponse
+        {
+            var generation = await SubmitAsync(path, body, images, apiVersion, webhookUrlQuery, read, resumeMethod, options, cancellationToken).ConfigureAwait(false);
+            submitted?.Invoke(generation);
+            return await WaitAsync(generation, read, resumeMethod, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Waits for an asynchronous generation and returns its result: polls <c>GET /{version}/generations/{generation_id}</c>
+        /// (a GET without a body; <c>cf-aig-skip-cache: true</c>, so the gateway cache never answers with a stale
+        /// <c>pending</c>) after <see cref="IdeogramPollingOptions.FirstDelay"/>, then at growing intervals, honouring
+        /// <c>Retry-After</c> on rate-limited polls, until the status is <c>completed</c> (the result, read from the poll's
+        /// answer, whose <c>data</c> mirrors the synchronous answer) or <c>failed</c> (Ideogram OpenAPI document of 2026-10-07,
+        /// <c>GenerationResponse</c>; Ideogram API reference, Rate limits). Polls are free: they take no image-limiter permits,
+        /// and a transient poll failure (429, 5xx, a timeout, a broken connection) only means polling again. Waits run on
+        /// <see cref="GatewayOptions.TimeProvider"/>.
+        /// </summary>
+        /// <param name="generation">The generation (from a submit, or <see cref="ResumeAsync{T}"/>).</param>
+        /// <param name="read">Reads the completed result.</param>
+        /// <param name="resumeMethod">The generated method that resumes the wait (named in exceptions); null names none.</param>
+        /// <param name="options">Per-call gateway options, timeout per poll and <see cref="IdeogramRequestOptions.Polling"/>; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <exception cref="IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="IdeogramGenerationPendingException">Still pending when <see cref="IdeogramPollingOptions.Timeout"/> ran out.</exception>
+        /// <exception cref="IdeogramApiException">A poll was refused for good: 404 (Ideogram knows no such generation on this version's route), 401, 400.</exception>
+        /// <exception cref="IdeogramResponseException">A poll's answer could not be read.</exception>
+        /// <exception cref="IdeogramCanceledException">The token was cancelled; it carries the generation id.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A polling option is out of range.</exception>
+        public Task<T> WaitAsync<T>(IdeogramGeneration generation, JsonValueReader<T> read, string? resumeMethod, IdeogramRequestOptions? options, CancellationToken cancellationToken)
+            where T : IdeogramResponse
+        {
+            if (generation is null) throw new ArgumentNullException(nameof(generation));
+            if (read is null) throw new ArgumentNullException(nameof(read));
+            CallSettings call;
+            IdeogramPollingOptions polling;
+            Uri uri;
+            try
+            {
+                polling = options?.Polling ?? _options.Polling;
+                polling.Validate();
+                call = PollCallFor(options);
+                // One URI per generation: built here, not kept in the endpoint cache.
+                uri = new Uri(BaseUri, generation.PollPath);
+            }
+            catch (ArgumentException ex)
+            {
+                return Task.FromException<T>(ex);
+            }
+            return _poller.WaitAsync(generation, uri, GenerationState<T>.Reader(read), call, polling, resumeMethod ?? "the client's Resume…Async", cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up an asynchronous generation by its id (after a crash, a timeout or a cancellation) and waits for its
+        /// result, exactly as <see cref="WaitAsync{T}"/>: nothing is submitted, so nothing is generated or billed again.
+        /// </summary>
+        /// <param name="apiVersion"><c>"v1"</c> or <c>"v2"</c>: the version of the route the generation was submitted to.</param>
+        /// <param name="generationId">The <c>generation_id</c> the submit answered.</param>
+        /// <param name="read">Reads the completed result.</param>
+        /// <param name="resumeMethod">The generated method that calls this (named in exceptions).</param>
+        /// <param name="options">Per-call settings (polling included).</param>
+        /// <param name="cancellationToken">Ends the wait.</param>
+        /// <exception cref="ArgumentException">The id is empty, longer than 256 characters or not URL-safe base64; or the version is not v1/v2.</exception>
+        /// <exception cref="IdeogramGenException">See <see cref="WaitAsync{T}"/>.</exception>
+        public Task<T> ResumeAsync<T>(string apiVersion, string generationId, JsonValueReader<T> read, string? resumeMethod, IdeogramRequestOptions? options, CancellationToken cancellationToken)
+            where T : IdeogramResponse
+        {
+            try
+            {
+                CheckVersion(apiVersion);
+                IdeogramGeneration.CheckId(generationId, nameof(generationId));
+            }
+            catch (ArgumentException ex)
+            {
+                return Task.FromException<T>(ex);
+            }
+            return WaitAsync(new IdeogramGeneration(generationId, apiVersion, null, null), read, resumeMethod, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Checks a <c>webhook_url</c> before it is sent and returns its text (null for null): an absolute http or https
+        /// URI of at most 2,048 characters (Ideogram OpenAPI document of 2026-10-07, parameter and field <c>webhook_url</c>:
+        /// <c>maxLength</c> 2048, <c>format: uri</c>). Ideogram itself accepts only HTTPS URLs on public hosts ("private and
+        /// loopback hosts and the cloud metadata service are rejected"); http is let through for local receivers such as
+        /// the emulator's.
+        /// </summary>
+        /// <param name="webhookUrl">The URL, or null.</param>
+        /// <param name="required">True when the route requires one (<c>v1/ideogram-v45/async/generate</c>).</param>
+        /// <exception cref="IdeogramValidationException">The URL is missing while required, relative, not http(s), or too long.</exception>
+        [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+        public static string? WebhookUrl(Uri? webhookUrl, bool required)
+        {
+            const string Allowed = "an absolute https URI on a public host, at most 2048 characters (http only for local test receivers)";
+            if (webhookUrl is null)
+            {
+                if (required) throw new IdeogramValidationException("webhook_url", "this route requires a webhook_url (Ideogram POSTs the result there)", Allowed);
+                return null;
+            }
+            if (!webhookUrl.IsAbsoluteUri) throw new IdeogramValidationException("webhook_url", "the URI is relative", Allowed);
+            if (webhookUrl.Scheme != Uri.UriSchemeHttps && webhookUrl.Scheme != Uri.UriSchemeHttp)
+                throw new IdeogramValidationException("webhook_url", "the scheme is '" + webhookUrl.Scheme + "'", Allowed);
+            var text = webhookUrl.AbsoluteUri;
+            if (text.Length > 2048) throw new IdeogramValidationException("webhook_url", "the URI has " + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters", Allowed);
+            return text;
+        }
+
+        private static void CheckVersion(string apiVersion)
+        {
+            if (apiVersion != "v1" && apiVersion != "v2")
+                throw new ArgumentException("The API version of a generation is \"v1\" or \"v2\"; got " + (apiVersion is null ? "null" : "\"" + apiVersion + "\"") + ".", nameof(apiVersion));
+        }
+
+        /// <summary>The settings of a poll: the call's own, with the gateway cache bypassed and the poll facts.</summary>
+        private CallSettings PollCallFor(IdeogramRequestOptions? options)
+        {
+            if (options is null && _defaultsInvalid != null) throw _defaultsInvalid;
+            var timeout = options?.Timeout ?? _options.Timeout;
+            if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(nameof(options), "IdeogramRequestOptions.Timeout must be positive or infinite.");
+            var gateway = (options?.Gateway is null ? _options.Defaults : _options.Defaults.MergedWith(options.Gateway)).MergedWith(NoCache);
+            var errors = gateway.GatewayToken != null && gateway.GatewayToken != _options.Defaults.GatewayToken
+                ? new ErrorClassifier(new SecretScrubber(new[] { _credentials.ApiKey, _credentials.GatewayToken, gateway.GatewayToken }))
+                : _errors;
+            return new CallSettings(CallSettings.BuildHeaders(_credentials, gateway, _userAgent), gateway.EventId, timeout, IdeogramRetryPolicy.None, errors, poll: true);
         }
 
         /// <summary>The query parameter of a price quote (OpenAPI document of 2026-10-07, <c>#/components/parameters/DryRun</c>).</summary>

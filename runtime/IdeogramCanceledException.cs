@@ -34,6 +34,12 @@ namespace IdeogramGen
         /// <summary>The <c>cf-aig-event-id</c> of the call (answered, or the one sent with <see cref="GatewayRequestOptions.EventId"/>), when known: the gateway's logs can be filtered by it.</summary>
         public string? EventId { get; internal set; }
 
+        /// <summary>
+        /// The <c>generation_id</c> when the cancellation ended the wait for an asynchronous generation (which keeps
+        /// running): resume it with the client's <c>Resume…Async(generationId)</c>. Null for synchronous calls.
+        /// </summary>
+        public string? GenerationId { get; internal set; }
+
         /// <summary>How many attempts were made, this one included.</summary>
         public int Attempts { get; internal set; } = 1;
 

@@ -48,6 +48,13 @@ namespace IdeogramGen
         public string? EventId { get; internal set; }
 
         /// <summary>
+        /// The <c>generation_id</c> of the asynchronous generation the call submitted or waited for, when one is known; the
+        /// client's <c>Resume…Async(generationId)</c> picks its result up without submitting (and paying) again. Null for
+        /// synchronous calls and for submits whose answer did not arrive.
+        /// </summary>
+        public string? GenerationId { get; internal set; }
+
+        /// <summary>
         /// When <see cref="MayHaveBeenBilled"/> is true, how the result can be had without paying again (the message
         /// says the same); <see cref="IdeogramRecoveryPath.None"/> otherwise.
         /// </summary>

@@ -13,5 +13,8 @@ namespace IdeogramGen
 
         /// <summary>This call's retry policy, overriding <see cref="GatewayOptions.Retry"/>.</summary>
         public IdeogramRetryPolicy? Retry { get; set; }
+
+        /// <summary>How this call waits for an asynchronous generation, overriding <see cref="GatewayOptions.Polling"/>.</summary>
+        public IdeogramPollingOptions? Polling { get; set; }
     }
 }

@@ -110,6 +110,16 @@ namespace IdeogramGen
             public bool InUse { get; set; }
         }
 
+        /// <summary>No body: a GET (the generation polls). Its <see cref="CreateContent"/> returns null.</summary>
+        internal static readonly RequestBody None = new NoBody();
+
+        private sealed class NoBody : RequestBody
+        {
+            public override bool IsReplayable => true;
+
+            public override HttpContent CreateContent() => null!;
+        }
+
         private sealed class JsonBody : RequestBody
         {
             private readonly Action<Utf8JsonWriter> _write;

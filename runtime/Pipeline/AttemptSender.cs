@@ -70,9 +70,9 @@ namespace IdeogramGen
         private async Task<T> SendOnceAsync<T>(Uri uri, string path, RequestBody body, JsonValueReader<T> read, CallSettings call, string? eventId, int attempt, CancellationToken cancellationToken)
             where T : IdeogramResponse
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
-            // Contract C4: handlers can tell a call that may bill if re-sent. A price quote cannot bill, so it is not marked.
-            if (!call.DryRun) IdeogramRequestMark.Set(request, path);
+            using var request = new HttpRequestMessage(call.Poll ? HttpMethod.Get : HttpMethod.Post, uri);
+            // Contract C4: handlers can tell a call that may bill if re-sent. A price quote or a poll cannot bill, so it is not marked.
+            if (!call.Free) IdeogramRequestMark.Set(request, path);
             var headers = request.Headers;
             foreach (var h in call.Headers) headers.TryAddWithoutValidation(h.Key, h.Value);
             if (call.EventId == null && eventId != null) headers.TryAddWithoutValidation(GatewayHeaders.EventId, eventId);
@@ -93,7 +93,7 @@ namespace IdeogramGen
             try
             {
                 long started = _logger.IsEnabled(LogLevel.Debug) ? _time.GetTimestamp() : 0;
-                PipelineLog.Sending(_logger, path, attempt, null);
+                PipelineLog.Sending(_logger, request.Method.Method, path, attempt, null);
 
                 HttpResponseMessage response;
                 try
@@ -176,7 +176,7 @@ namespace IdeogramGen
                     using (answer)
                     {
                         if (started != 0)
-                            PipelineLog.Received(_logger, path, status, _time.GetElapsedTime(started).TotalMilliseconds, gateway.LogId, gateway.CacheStatus, null);
+                            PipelineLog.Received(_logger, request.Method.Method, path, status, _time.GetElapsedTime(started).TotalMilliseconds, gateway.LogId, gateway.CacheStatus, null);
                         if (status < 200 || status > 299)
                             throw call.Errors.FromResponse(status, answer.Memory, response.Content.Headers.ContentType?.MediaType, gateway, path, RetryAfterHeader.Read(response, _time));
                         var result = Parse(answer.Span, read, status, gateway, path, response, call.Errors);

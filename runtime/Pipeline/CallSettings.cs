@@ -10,9 +10,10 @@ namespace IdeogramGen
     /// </summary>
     internal sealed class CallSettings
     {
-        public CallSettings(KeyValuePair<string, string>[] headers, string? eventId, TimeSpan timeout, IdeogramRetryPolicy retry, ErrorClassifier errors, bool dryRun = false)
+        public CallSettings(KeyValuePair<string, string>[] headers, string? eventId, TimeSpan timeout, IdeogramRetryPolicy retry, ErrorClassifier errors, bool dryRun = false, bool poll = false)
         {
             DryRun = dryRun;
+            Poll = poll;
             Headers = headers;
             EventId = eventId;
             Timeout = timeout;
@@ -38,6 +39,16 @@ namespace IdeogramGen
         /// not marked as a request that may bill (<see cref="IdeogramRequestMark"/>), and a transient failure may be re-sent.
         /// </summary>
         public bool DryRun { get; }
+
+        /// <summary>
+        /// A generation poll (<c>GET /v1|v2/generations/{generation_id}</c>): sent as a GET without a body, it runs and
+        /// bills nothing, so it takes no image-limiter permits, is not marked by <see cref="IdeogramRequestMark"/>, and
+        /// bypasses the gateway cache (a cached <c>pending</c> answer would never end).
+        /// </summary>
+        public bool Poll { get; }
+
+        /// <summary>True when the call cannot run or bill anything at Ideogram: a price quote or a poll.</summary>
+        public bool Free => DryRun || Poll;
 
         /// <summary>Builds the headers of a call: <c>Api-Key</c>, the gateway token (unless the options carry their own), the options' headers, User-Agent, Accept.</summary>
         /// <exception cref="IdeogramValidationException">A gateway option is invalid.</exception>

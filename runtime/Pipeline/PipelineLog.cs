@@ -6,11 +6,14 @@ namespace IdeogramGen
     /// <summary>The pipeline's log lines (one per attempt, never headers, bodies or secrets), defined once.</summary>
     internal static class PipelineLog
     {
-        public static readonly Action<ILogger, string, int, Exception?> Sending =
-            LoggerMessage.Define<string, int>(LogLevel.Trace, new EventId(1, "IdeogramSending"), "POST {Path} attempt {Attempt}");
+        public static readonly Action<ILogger, string, string, int, Exception?> Sending =
+            LoggerMessage.Define<string, string, int>(LogLevel.Trace, new EventId(1, "IdeogramSending"), "{Method} {Path} attempt {Attempt}");
 
-        public static readonly Action<ILogger, string, int, double, string?, GatewayCacheStatus, Exception?> Received =
-            LoggerMessage.Define<string, int, double, string?, GatewayCacheStatus>(LogLevel.Debug, new EventId(2, "IdeogramReceived"), "POST {Path} answered {Status} in {ElapsedMs} ms (log id {LogId}, cache {CacheStatus})");
+        public static readonly Action<ILogger, string, string, int, double, string?, GatewayCacheStatus, Exception?> Received =
+            LoggerMessage.Define<string, string, int, double, string?, GatewayCacheStatus>(LogLevel.Debug, new EventId(2, "IdeogramReceived"), "{Method} {Path} answered {Status} in {ElapsedMs} ms (log id {LogId}, cache {CacheStatus})");
+
+        public static readonly Action<ILogger, string, string, double, Exception?> Polled =
+            LoggerMessage.Define<string, string, double>(LogLevel.Debug, new EventId(7, "IdeogramPolled"), "GET {Path}: the generation is {Status}; polling again in {DelayMs} ms");
 
         public static readonly Action<ILogger, string, int, string, double, Exception?> Retrying =
             LoggerMessage.Define<string, int, string, double>(LogLevel.Information, new EventId(3, "IdeogramRetrying"), "POST {Path} attempt {Attempt} failed with {Error}; the request did not run, retrying in {DelayMs} ms");

@@ -30,8 +30,19 @@ namespace IdeogramGen
         public static void ResumableByGenerationId(IdeogramGenException ex, string generationId, string resumeMethod)
         {
             ex.RecoveryPath = IdeogramRecoveryPath.GenerationId;
-            ex.RecoveryAdvice = "The generation " + generationId + " was accepted: resume waiting for it by its generation id with " + resumeMethod + "(\"" + generationId + "\") instead of sending the request again.";
+            ex.RecoveryAdvice = ResumeText(generationId, resumeMethod);
         }
+
+        /// <summary>For the wait of an asynchronous generation that the caller cancelled: resume it by its id.</summary>
+        public static void ResumableByGenerationId(IdeogramCanceledException ex, string generationId, string resumeMethod)
+        {
+            ex.RecoveryPath = IdeogramRecoveryPath.GenerationId;
+            ex.RecoveryAdvice = ResumeText(generationId, resumeMethod);
+        }
+
+        private static string ResumeText(string generationId, string resumeMethod) =>
+            "The generation " + generationId + " was accepted and keeps running (it is billed when it completes): resume waiting for it by its generation id with "
+            + resumeMethod + "(\"" + generationId + "\") instead of sending the request again; polling is free.";
 
         private static IdeogramRecoveryPath Describe(int? status, string? logId, string? eventId, bool recoveryOn, out string text)
         {

@@ -44,14 +44,14 @@ namespace IdeogramGen
         {
             var permits = Math.Min(Math.Max(1, images), _permitCap);
             // The call's span and metrics (runtime/Telemetry) start before the limiter wait, which they include.
-            var telemetry = IdeogramTelemetry.StartCall(path, body, images, uri, _recordPrompts, call.DryRun);
+            var telemetry = call.Poll ? null : IdeogramTelemetry.StartCall(path, body, images, uri, _recordPrompts, call.DryRun);
             RateLimitLease? lease = null;
             var retry = call.Retry;
             int counted = 0, yields = 0, attempt = 1;
             try
             {
                 // A price quote generates nothing, so it does not count against the images in flight.
-                if (_limiter != null && !call.DryRun) lease = await AcquireAsync(permits, path, cancellationToken).ConfigureAwait(false);
+                if (_limiter != null && !call.Free) lease = await AcquireAsync(permits, path, cancellationToken).ConfigureAwait(false);
                 for (; ; attempt++)
                 {
                     try
@@ -63,7 +63,7 @@ namespace IdeogramGen
                     catch (IdeogramGenException ex)
                     {
                         ex.Attempts = attempt;
-                        if (call.DryRun) DryRunFacts(ex);
+                        if (call.Free) FreeCallFacts(ex);
                         counted++;
                         if (!retry.Allows(ex) || !body.IsReplayable) throw;
                         var inflight = ex is IdeogramApiException { Kind: IdeogramErrorKind.InflightLimit };
@@ -118,13 +118,16 @@ namespace IdeogramGen
         }
 
         /// <summary>
-        /// A failed price quote ran nothing and billed nothing ("dry_run": "nothing is generated, stored, or billed",
-        /// Ideogram API reference, Price quotes; Errors, "Outcomes and billing"), so sending it again cannot pay twice.
+        /// A failed price quote or poll ran nothing and billed nothing ("dry_run": "nothing is generated, stored, or billed",
+        /// Ideogram API reference, Price quotes; Errors, "Outcomes and billing"; a poll only reads a generation's state),
+        /// so sending it again cannot pay twice.
         /// </summary>
-        private static void DryRunFacts(IdeogramGenException ex)
+        internal static void FreeCallFacts(IdeogramGenException ex)
         {
             ex.MayHaveBeenBilled = false;
             ex.IsRetrySafe = true;
+            ex.RecoveryPath = IdeogramRecoveryPath.None;
+            ex.RecoveryAdvice = null;
         }
 
         private async Task<RateLimitLease> AcquireAsync(int permits, string path, CancellationToken cancellationToken)
