@@ -37,7 +37,7 @@ namespace IdeogramGen.Generator
         }
 
         /// <summary>Writes an XML doc <c>summary</c> (escaped, wrapped) and optional extra doc lines.</summary>
-        public void Summary(string text, params string[] extra)
+        public void Summary(string text, params string?[] extra)
         {
             var xml = Xml(text);
             if (xml.Length <= 100 && xml.IndexOf('\n') < 0) Line("/// <summary>" + xml + "</summary>");
@@ -47,7 +47,8 @@ namespace IdeogramGen.Generator
                 foreach (var line in Wrap(xml)) Line("/// " + line);
                 Line("/// </summary>");
             }
-            foreach (var e in extra) Line(e.StartsWith("///", StringComparison.Ordinal) ? e : "/// " + e);
+            foreach (var e in extra)
+                if (e != null) Line(e.StartsWith("///", StringComparison.Ordinal) ? e : "/// " + e);
         }
 
         public override string ToString()

@@ -33,9 +33,11 @@ namespace IdeogramGen.Generator.Emit
         private static void EmitMembers(EmitContext ctx, GatewaySpec spec, IReadOnlyList<ApiEndpoint> all)
         {
             var w = ctx.W;
-            // This emitter writes the synchronous endpoints; asynchronous submits, polls and price quotes are written by
-            // their own emitters, each called once per endpoint below.
+            // This emitter writes the synchronous endpoints; asynchronous submits (AsyncEmitter), recovery and price quotes
+            // are written by their own emitters, called below. The polls have no method of their own: Resume…Async polls.
             var endpoints = all.Where(e => e.Mode == EndpointMode.Sync).ToList();
+            // The endpoints with a request type of their own: the sync ones and the always-asynchronous v2 routes.
+            var requests = all.Where(e => e.Mode == EndpointMode.Sync || (e.Mode == EndpointMode.AsyncSubmit && e.SyncTwin == null)).ToList();
             var n = ctx.N;
             var baseUrl = "https://gateway.ai.cloudflare.com/v1/" + spec.AccountId + "/" + spec.GatewayId + "/ideogram/";
             w.Summary("The Cloudflare account id this client calls (from [IdeogramGateway]).");
@@ -64,6 +66,12 @@ namespace IdeogramGen.Generator.Emit
                     w.Summary(e.Method + " " + e.Path + " through this gateway.");
                     if (e.Deprecated) w.Line(Obsolete(e));
                     w.Line("public static global::System.Uri " + e.Name + " { get; } = new global::System.Uri(GatewayBaseUrl + " + Lit(e.Path.TrimStart('/')) + ");");
+                }
+                foreach (var e in requests)
+                {
+                    if (!(AsyncEmitter.SeparateSubmitRoute(e) is ApiEndpoint submit)) continue;
+                    w.Summary(submit.Method + " " + submit.Path + " (asynchronous submit) through this gateway.");
+                    w.Line("public static global::System.Uri Submit" + e.Name + " { get; } = new global::System.Uri(GatewayBaseUrl + " + Lit(submit.Path.TrimStart('/')) + ");");
                 }
                 w.Line();
                 w.Summary("The gateway URL of any Ideogram path, e.g. v1/ideogram-v3/generate.",
@@ -105,16 +113,17 @@ namespace IdeogramGen.Generator.Emit
             w.Summary("The transport this client sends through.");
             w.Line("public " + Rt + "GatewayPipeline Pipeline => _pipeline;");
 
-            foreach (var e in all)
+            foreach (var e in requests)
             {
                 if (e.Mode == EndpointMode.Sync)
                 {
                     w.Line();
                     EmitMethod(ctx, e);
                 }
+                AsyncEmitter.EmitClientMembers(ctx, e);
             }
-            RecoveryEmitter.Emit(ctx, endpoints);
-            QuoteEmitter.Emit(ctx, endpoints);
+            RecoveryEmitter.Emit(ctx, all);
+            QuoteEmitter.Emit(ctx, requests);
             w.Line();
             ImageClientEmitter.Emit(w, n, endpoints, e => ctx.Models + RequestTypeName(e));
         }

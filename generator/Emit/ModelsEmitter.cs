@@ -20,7 +20,11 @@ namespace IdeogramGen.Generator.Emit
             var endpoints = FamilySelection.Endpoints(spec.Families).Where(e => e.Mode != EndpointMode.Poll).ToList();
             var requests = FamilySelection.RequestEndpoints(spec.Families);
             var accessibility = spec.Public ? "public" : "internal";
-            var responses = FamilySelection.Schemas(endpoints);
+            // An always-asynchronous route completes with the poll's answer (GenerationResponse): its type is emitted with them.
+            var polls = endpoints.Any(e => e.Mode == EndpointMode.AsyncSubmit && e.SyncTwin == null)
+                ? IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Poll).Take(1)
+                : Enumerable.Empty<ApiEndpoint>();
+            var responses = FamilySelection.Schemas(endpoints.Concat(polls));
             using (w.Block("namespace " + options.ModelsNamespace))
             {
                 bool first = true;

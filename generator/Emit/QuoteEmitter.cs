@@ -15,7 +15,8 @@ namespace IdeogramGen.Generator.Emit
         {
             foreach (var e in endpoints)
             {
-                if (!e.DryRun || e.Mode != EndpointMode.Sync) continue;
+                // Sync routes, and the always-asynchronous v2 routes (their quote is as free; only the call itself is asynchronous).
+                if (!e.DryRun || (e.Mode != EndpointMode.Sync && !(e.Mode == EndpointMode.AsyncSubmit && e.SyncTwin == null))) continue;
                 ctx.W.Line();
                 EmitQuote(ctx, e);
             }
@@ -27,11 +28,12 @@ namespace IdeogramGen.Generator.Emit
             var n = ctx.N;
             var request = ctx.Models + RequestTypeName(e);
             var path = e.Path.TrimStart('/');
-            w.Summary("What " + e.Name + "Async would cost: POST " + e.Path + "?dry_run=true with the same request, answered with a price quote instead of running.",
+            var call = e.Mode == EndpointMode.Sync ? e.Name + "Async" : "Submit" + e.Name + "Async";
+            w.Summary("What " + call + " would cost: POST " + e.Path + "?dry_run=true with the same request, answered with a price quote instead of running.",
                 "/// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed"
-                    + " (" + Xml(DryRunSource(e)) + "). The body is exactly the one <see cref=\"" + e.Name + "Async\"/> sends, so the quote reflects the same options."
+                    + " (" + Xml(DryRunSource(e)) + "). The body is exactly the one <see cref=\"" + call + "\"/> sends, so the quote reflects the same options."
                     + " A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>",
-                "/// <param name=\"request\">The request, as it would be sent to " + e.Name + "Async.</param>",
+                "/// <param name=\"request\">The request, as it would be sent to " + call + ".</param>",
                 "/// <param name=\"options\">Per-call gateway options, timeout and retry policy; the client's when null.</param>",
                 "/// <param name=\"cancellationToken\">Cancels the call; throws <see cref=\"global::System.OperationCanceledException\"/>.</param>",
                 "/// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>",

@@ -15,7 +15,8 @@ namespace IdeogramGen.Generator.Emit
         public static void Emit(EmitContext ctx, IReadOnlyList<ApiEndpoint> endpoints)
         {
             var w = ctx.W;
-            var sync = endpoints.Where(e => e.Mode == EndpointMode.Sync && e.Method == "POST").ToList();
+            // Sync calls recover their result; asynchronous submits recover their answer (the generation_id, to resume by).
+            var sync = endpoints.Where(e => (e.Mode == EndpointMode.Sync || e.Mode == EndpointMode.AsyncSubmit) && e.Method == "POST").ToList();
             w.Line();
             w.Summary("Recovers the answer of a call of this client that failed after Ideogram ran (and billed) it, when the answer broke on the way"
                     + " (reset, cut or unreadable) or never arrived: reads the answer the gateway logged (Cloudflare API, AI Gateway > Logs > Get Gateway Log Response;"
@@ -26,7 +27,7 @@ namespace IdeogramGen.Generator.Emit
                     + " since the gateway writes logs asynchronously.</remarks>",
                 "/// <param name=\"exception\">The call's exception (an <see cref=\"" + Rt + "IdeogramGenException\"/> or <see cref=\"" + Rt + "IdeogramCanceledException\"/>; an <see cref=\"" + Rt + "IdeogramRecoveryException\"/> stands for its call).</param>",
                 "/// <param name=\"cancellationToken\">Cancels the lookups and their waits.</param>",
-                "/// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true.</returns>",
+                "/// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true; for an asynchronous submit, its answer, whose <c>GenerationId</c> the client's <c>Resume…Async</c> takes.</returns>",
                 "/// <exception cref=\"" + Rt + "IdeogramRecoveryException\">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>",
                 "/// <exception cref=\"" + Rt + "GatewayException\">The logs API refused the token.</exception>",
                 "/// <exception cref=\"global::System.ArgumentException\">The exception is not from an IdeogramGen call.</exception>");

@@ -40,6 +40,7 @@ namespace IdeogramGen.Generator.Emit
                     w.Line();
                     EmitSend(ctx, e);
                 }
+                AsyncEmitter.EmitRequestMembers(ctx, e);
                 w.Line();
                 EmitCreateBody(ctx, e);
                 if (WritesJson(e))

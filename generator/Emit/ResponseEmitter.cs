@@ -78,7 +78,7 @@ namespace IdeogramGen.Generator.Emit
                 w.Line("public global::System.DateTimeOffset? ExpiresAt => " + Rt + "ImageUrl.GetExpiry(" + url.Member + ");");
                 w.Line();
             }
-            if (safe != null && safe.Kind == ValueKind.Boolean && !safe.Nullable && safe.Required && url != null)
+            if (safe != null && safe.Kind == ValueKind.Boolean && url != null)
             {
                 w.Summary("True when there is no link to this image: Ideogram withheld it after its safety check (is_image_safe = false, \"the url field will be empty\"). It was billed all the same.");
                 w.Line("public bool IsWithheld => string.IsNullOrEmpty(" + url.Member + ");");

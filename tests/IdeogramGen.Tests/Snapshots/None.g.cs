@@ -87,7 +87,7 @@ namespace Contoso.Media
         /// <remarks>Needs <see cref="global::IdeogramGen.GatewayOptions.Recovery"/> (a Cloudflare API token with AI Gateway Read). Use it for an exception whose <c>RecoveryPath</c> is <see cref="global::IdeogramGen.IdeogramRecoveryPath.GatewayLog"/>. Lookups that find no log yet are repeated with backoff, since the gateway writes logs asynchronously.</remarks>
         /// <param name="exception">The call's exception (an <see cref="global::IdeogramGen.IdeogramGenException"/> or <see cref="global::IdeogramGen.IdeogramCanceledException"/>; an <see cref="global::IdeogramGen.IdeogramRecoveryException"/> stands for its call).</param>
         /// <param name="cancellationToken">Cancels the lookups and their waits.</param>
-        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true.</returns>
+        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true; for an asynchronous submit, its answer, whose <c>GenerationId</c> the client's <c>Resume…Async</c> takes.</returns>
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>

@@ -129,6 +129,75 @@ namespace IdeogramGen.Generated.Contoso_Media
             return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/text-to-image/p-image-ideogram", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, options, cancellationToken);
         }
 
+        /// <summary>
+        /// Submits Generate with P-Image Ideogram as an asynchronous generation: POST
+        /// /v1/async/text-to-image/p-image-ideogram, answered at once with its generation_id. Ideogram bills the
+        /// generation when it completes (a failed one is not billed).
+        /// </summary>
+        /// <remarks>Nothing waits for the result: call <c>WaitAsync</c> on the returned generation, or store its <c>GenerationId</c> and pick the result up later, also from another process, with <c>ResumeGeneratePImageAsync</c>. Like every call that may bill, the submit is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_p_image_ideogram_async</c> (2026-10-07, #/paths/~1v1~1async~1text-to-image~1p-image-ideogram/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (query parameter). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation: its <c>GenerationId</c> and <c>WaitAsync</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request (or the webhook URL) breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the submit (400/401/422/429).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout; the generation may have been accepted (recover the answer from the gateway log with RecoverAsync).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read or has no generation_id.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>> Submit(global::IdeogramGen.GatewayPipeline pipeline, GeneratePImageRequest? request, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/async/text-to-image/p-image-ideogram", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGeneratePImageAsync", options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Generate with P-Image Ideogram as an asynchronous generation (POST
+        /// /v1/async/text-to-image/p-image-ideogram), hands the accepted generation to submitted at once, then
+        /// polls GET /v1/generations/{generation_id} until it is done and returns the same result as the
+        /// synchronous call.
+        /// </summary>
+        /// <remarks>Store the generation's id in <paramref name="submitted"/>: after a crash, a timeout or a cancellation, <c>ResumeGeneratePImageAsync(generationId)</c> picks the paid result up without submitting again. Polls are free, bypass the gateway cache and honour Retry-After; waits follow GatewayOptions.Polling. Source: Ideogram OpenAPI operation <c>post_generate_image_p_image_ideogram_async</c> (2026-10-07, #/paths/~1v1~1async~1text-to-image~1p-image-ideogram/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (query parameter). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout, retry policy and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit, or the wait (not the generation).</param>
+        /// <returns>The result, with <c>Generation</c> (id, created, usage_cost_usd_micros) and the gateway metadata of the last poll.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">Ideogram reports the generation failed (failure_reason; not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">Cancelled after the submit was sent; carries the generation id once accepted.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenException">The submit failed, or a poll failed for good (GenerationId set).</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> SubmitAndWait(global::IdeogramGen.GatewayPipeline pipeline, GeneratePImageRequest? request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/async/text-to-image/p-image-ideogram", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGeneratePImageAsync", submitted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up a generation of Generate with P-Image Ideogram by its generation_id and waits for its
+        /// result: polls GET /v1/generations/{generation_id}; nothing is submitted, so nothing is generated or
+        /// billed again.
+        /// </summary>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="generationId">The generation_id the submit answered (URL-safe base64).</param>
+        /// <param name="options">Per-call gateway options, timeout and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <returns>The result, as <c>SubmitGeneratePImageAndWaitAsync</c> returns it.</returns>
+        /// <exception cref="global::System.ArgumentException">The id is empty, too long or not URL-safe base64; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">404: Ideogram knows no such generation on the /v1 route.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">The token was cancelled.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> Resume(global::IdeogramGen.GatewayPipeline pipeline, string generationId, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+            => pipeline.ResumeAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1", generationId, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGeneratePImageAsync", options, cancellationToken);
+
         internal global::IdeogramGen.RequestBody CreateBody()
         {
             return global::IdeogramGen.RequestBody.Json(WriteJson);

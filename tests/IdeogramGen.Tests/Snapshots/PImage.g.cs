@@ -45,6 +45,8 @@ namespace Contoso.Media
             public static global::System.Uri GeneratePImageMedium { get; } = new global::System.Uri(GatewayBaseUrl + "v1/p-image-ideogram/medium/generate");
             /// <summary>POST /v1/p-image-ideogram/high/generate through this gateway.</summary>
             public static global::System.Uri GeneratePImageHigh { get; } = new global::System.Uri(GatewayBaseUrl + "v1/p-image-ideogram/high/generate");
+            /// <summary>POST /v1/async/text-to-image/p-image-ideogram (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitGeneratePImage { get; } = new global::System.Uri(GatewayBaseUrl + "v1/async/text-to-image/p-image-ideogram");
 
             /// <summary>The gateway URL of any Ideogram path, e.g. v1/ideogram-v3/generate.</summary>
             /// <param name="ideogramPath">Ideogram's own path, with or without the leading '/'.</param>
@@ -91,6 +93,15 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> GeneratePImageAsync(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>> SubmitGeneratePImageAsync(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> SubmitGeneratePImageAndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> ResumeGeneratePImageAsync(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> GeneratePImageVeryLowAsync(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest.Send(_pipeline, request, options, cancellationToken);
@@ -117,7 +128,7 @@ namespace Contoso.Media
         /// <remarks>Needs <see cref="global::IdeogramGen.GatewayOptions.Recovery"/> (a Cloudflare API token with AI Gateway Read). Use it for an exception whose <c>RecoveryPath</c> is <see cref="global::IdeogramGen.IdeogramRecoveryPath.GatewayLog"/>. Lookups that find no log yet are repeated with backoff, since the gateway writes logs asynchronously.</remarks>
         /// <param name="exception">The call's exception (an <see cref="global::IdeogramGen.IdeogramGenException"/> or <see cref="global::IdeogramGen.IdeogramCanceledException"/>; an <see cref="global::IdeogramGen.IdeogramRecoveryException"/> stands for its call).</param>
         /// <param name="cancellationToken">Cancels the lookups and their waits.</param>
-        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true.</returns>
+        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true; for an asynchronous submit, its answer, whose <c>GenerationId</c> the client's <c>Resume…Async</c> takes.</returns>
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
@@ -131,6 +142,8 @@ namespace Contoso.Media
                 case "v1/p-image-ideogram/medium/generate":
                 case "v1/p-image-ideogram/high/generate":
                     return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v1/async/text-to-image/p-image-ideogram":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response.Read, cancellationToken).ConfigureAwait(false);
                 default:
                     return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
             }

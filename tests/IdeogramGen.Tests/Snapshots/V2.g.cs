@@ -57,6 +57,12 @@ namespace Contoso.Media
             public static global::System.Uri DescribeV2Ideogram3 { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/describe/ideogram-3");
             /// <summary>POST /v2/image/describe/ideogram-4 through this gateway.</summary>
             public static global::System.Uri DescribeV2Ideogram4 { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/describe/ideogram-4");
+            /// <summary>POST /v2/image/reframe/auto (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitReframeV2Auto { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/reframe/auto");
+            /// <summary>POST /v2/image/remove-object/ideogram-1 (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitRemoveObjectV2Ideogram1 { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/remove-object/ideogram-1");
+            /// <summary>POST /v2/image/replace-background/ideogram-3 (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitReplaceBackgroundV2Ideogram3 { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/replace-background/ideogram-3");
 
             /// <summary>The gateway URL of any Ideogram path, e.g. v1/ideogram-v3/generate.</summary>
             /// <param name="ideogramPath">Ideogram's own path, with or without the leading '/'.</param>
@@ -103,37 +109,118 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response> GenerateV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response>> SubmitGenerateV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response> SubmitGenerateV2Ideogram4AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response> ResumeGenerateV2Ideogram4Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response> GenerateV2Ideogram45Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.Send(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response>> SubmitGenerateV2Ideogram45Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response> SubmitGenerateV2Ideogram45AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response> ResumeGenerateV2Ideogram45Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.Resume(_pipeline, generationId, options, cancellationToken);
 
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response> GenerateTransparentV2Ideogram3Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>> SubmitGenerateTransparentV2Ideogram3Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response> SubmitGenerateTransparentV2Ideogram3AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response> ResumeGenerateTransparentV2Ideogram3Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response> GenerateTransparentV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.Send(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response>> SubmitGenerateTransparentV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response> SubmitGenerateTransparentV2Ideogram4AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response> ResumeGenerateTransparentV2Ideogram4Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.Resume(_pipeline, generationId, options, cancellationToken);
 
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse> GenerateV2PImageAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse>> SubmitGenerateV2PImageAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse> SubmitGenerateV2PImageAndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse> ResumeGenerateV2PImageAsync(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response> PreciseEditV2Ideogram45Async(global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.Send(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response>> SubmitPreciseEditV2Ideogram45Async(global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response> SubmitPreciseEditV2Ideogram45AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response> ResumePreciseEditV2Ideogram45Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.Resume(_pipeline, generationId, options, cancellationToken);
 
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response> RemixV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response>> SubmitRemixV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response> SubmitRemixV2Ideogram4AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response> ResumeRemixV2Ideogram4Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse> UpscaleV2AutoAsync(global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse>> SubmitUpscaleV2AutoAsync(global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse> SubmitUpscaleV2AutoAndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse> ResumeUpscaleV2AutoAsync(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response> RemoveBackgroundV2Ideogram1Async(global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.Send(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response>> SubmitRemoveBackgroundV2Ideogram1Async(global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.Submit(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response> SubmitRemoveBackgroundV2Ideogram1AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.SubmitAndWait(_pipeline, request, submitted, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response> ResumeRemoveBackgroundV2Ideogram1Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.Resume(_pipeline, generationId, options, cancellationToken);
 
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response> DescribeV2Ideogram3Async(global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
@@ -142,6 +229,33 @@ namespace Contoso.Media
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response> DescribeV2Ideogram4Async(global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Request.Send(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>> SubmitReframeV2AutoAsync(global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest.Submit(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> SubmitReframeV2AutoAndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest.SubmitAndWait(_pipeline, request, submitted, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> ResumeReframeV2AutoAsync(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest.Resume(_pipeline, generationId, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>> SubmitRemoveObjectV2Ideogram1Async(global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request.Submit(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> SubmitRemoveObjectV2Ideogram1AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request.SubmitAndWait(_pipeline, request, submitted, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> ResumeRemoveObjectV2Ideogram1Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request.Resume(_pipeline, generationId, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>> SubmitReplaceBackgroundV2Ideogram3Async(global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> SubmitReplaceBackgroundV2Ideogram3AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> ResumeReplaceBackgroundV2Ideogram3Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request.Resume(_pipeline, generationId, options, cancellationToken);
 
         /// <summary>
         /// Recovers the answer of a call of this client that failed after Ideogram ran (and billed) it, when the
@@ -153,7 +267,7 @@ namespace Contoso.Media
         /// <remarks>Needs <see cref="global::IdeogramGen.GatewayOptions.Recovery"/> (a Cloudflare API token with AI Gateway Read). Use it for an exception whose <c>RecoveryPath</c> is <see cref="global::IdeogramGen.IdeogramRecoveryPath.GatewayLog"/>. Lookups that find no log yet are repeated with backoff, since the gateway writes logs asynchronously.</remarks>
         /// <param name="exception">The call's exception (an <see cref="global::IdeogramGen.IdeogramGenException"/> or <see cref="global::IdeogramGen.IdeogramCanceledException"/>; an <see cref="global::IdeogramGen.IdeogramRecoveryException"/> stands for its call).</param>
         /// <param name="cancellationToken">Cancels the lookups and their waits.</param>
-        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true.</returns>
+        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true; for an asynchronous submit, its answer, whose <c>GenerationId</c> the client's <c>Resume…Async</c> takes.</returns>
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
@@ -183,6 +297,12 @@ namespace Contoso.Media
                     return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/describe/ideogram-4":
                     return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/reframe/auto":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/remove-object/ideogram-1":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/replace-background/ideogram-3":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
                 default:
                     return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
             }
@@ -396,6 +516,77 @@ namespace Contoso.Media
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
             return _pipeline.QuoteAsync("v2/image/remove-background/ideogram-1", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What SubmitReframeV2AutoAsync would cost: POST /v2/image/reframe/auto?dry_run=true with the same
+        /// request, answered with a price quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1auto/post/parameters/0). The body is exactly the one <see cref="SubmitReframeV2AutoAsync"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to SubmitReframeV2AutoAsync.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteReframeV2AutoAsync(global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/reframe/auto", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What SubmitRemoveObjectV2Ideogram1Async would cost: POST
+        /// /v2/image/remove-object/ideogram-1?dry_run=true with the same request, answered with a price quote
+        /// instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1remove-object~1ideogram-1/post/parameters/0). The body is exactly the one <see cref="SubmitRemoveObjectV2Ideogram1Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to SubmitRemoveObjectV2Ideogram1Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteRemoveObjectV2Ideogram1Async(global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/remove-object/ideogram-1", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
+        /// What SubmitReplaceBackgroundV2Ideogram3Async would cost: POST
+        /// /v2/image/replace-background/ideogram-3?dry_run=true with the same request, answered with a price
+        /// quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1replace-background~1ideogram-3/post/parameters/0). The body is exactly the one <see cref="SubmitReplaceBackgroundV2Ideogram3Async"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to SubmitReplaceBackgroundV2Ideogram3Async.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteReplaceBackgroundV2Ideogram3Async(global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/replace-background/ideogram-3", request.CreateBody(), options, cancellationToken);
         }
 
         private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent", "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto", "/v2/image/remove-background/ideogram-1" };

@@ -45,6 +45,12 @@ namespace Contoso.Media
             public static global::System.Uri MagicPromptV4 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v4/magic-prompt");
             /// <summary>POST /v1/ideogram-v4/describe through this gateway.</summary>
             public static global::System.Uri DescribeV4 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v4/describe");
+            /// <summary>POST /v1/ideogram-v4/async/generate (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitGenerateV4 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v4/async/generate");
+            /// <summary>POST /v1/ideogram-v4/async/generate-transparent (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitGenerateTransparentV4 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v4/async/generate-transparent");
+            /// <summary>POST /v1/ideogram-v4/async/remix (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitRemixV4 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v4/async/remix");
 
             /// <summary>The gateway URL of any Ideogram path, e.g. v1/ideogram-v3/generate.</summary>
             /// <param name="ideogramPath">Ideogram's own path, with or without the leading '/'.</param>
@@ -91,13 +97,40 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> GenerateV4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>> SubmitGenerateV4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> SubmitGenerateV4AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> ResumeGenerateV4Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> GenerateTransparentV4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>> SubmitGenerateTransparentV4Async(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> SubmitGenerateTransparentV4AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> ResumeGenerateTransparentV4Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemixV4Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> RemixV4Async(global::IdeogramGen.Generated.Contoso_Media.RemixV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.RemixV4Request.Send(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemixV4Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>> SubmitRemixV4Async(global::IdeogramGen.Generated.Contoso_Media.RemixV4Request request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemixV4Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemixV4Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> SubmitRemixV4AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.RemixV4Request request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemixV4Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.RemixV4Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> ResumeRemixV4Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.RemixV4Request.Resume(_pipeline, generationId, options, cancellationToken);
 
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Request.Send"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Response> MagicPromptV4Async(global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
@@ -117,7 +150,7 @@ namespace Contoso.Media
         /// <remarks>Needs <see cref="global::IdeogramGen.GatewayOptions.Recovery"/> (a Cloudflare API token with AI Gateway Read). Use it for an exception whose <c>RecoveryPath</c> is <see cref="global::IdeogramGen.IdeogramRecoveryPath.GatewayLog"/>. Lookups that find no log yet are repeated with backoff, since the gateway writes logs asynchronously.</remarks>
         /// <param name="exception">The call's exception (an <see cref="global::IdeogramGen.IdeogramGenException"/> or <see cref="global::IdeogramGen.IdeogramCanceledException"/>; an <see cref="global::IdeogramGen.IdeogramRecoveryException"/> stands for its call).</param>
         /// <param name="cancellationToken">Cancels the lookups and their waits.</param>
-        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true.</returns>
+        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true; for an asynchronous submit, its answer, whose <c>GenerationId</c> the client's <c>Resume…Async</c> takes.</returns>
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
@@ -133,6 +166,10 @@ namespace Contoso.Media
                     return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Response.Read, cancellationToken).ConfigureAwait(false);
                 case "v1/ideogram-v4/describe":
                     return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v1/ideogram-v4/async/generate":
+                case "v1/ideogram-v4/async/generate-transparent":
+                case "v1/ideogram-v4/async/remix":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response.Read, cancellationToken).ConfigureAwait(false);
                 default:
                     return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
             }

@@ -37,6 +37,8 @@ namespace Contoso.Media
         {
             /// <summary>POST /v1/ideogram-v45/generate through this gateway.</summary>
             public static global::System.Uri GenerateV45 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v45/generate");
+            /// <summary>POST /v1/ideogram-v45/async/generate (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitGenerateV45 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v45/async/generate");
 
             /// <summary>The gateway URL of any Ideogram path, e.g. v1/ideogram-v3/generate.</summary>
             /// <param name="ideogramPath">Ideogram's own path, with or without the leading '/'.</param>
@@ -83,6 +85,15 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> GenerateV45Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>> SubmitGenerateV45Async(global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request request, global::System.Uri webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> SubmitGenerateV45AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request request, global::System.Uri webhookUrl, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response> ResumeGenerateV45Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV45Request.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <summary>
         /// Recovers the answer of a call of this client that failed after Ideogram ran (and billed) it, when the
         /// answer broke on the way (reset, cut or unreadable) or never arrived: reads the answer the gateway
@@ -93,7 +104,7 @@ namespace Contoso.Media
         /// <remarks>Needs <see cref="global::IdeogramGen.GatewayOptions.Recovery"/> (a Cloudflare API token with AI Gateway Read). Use it for an exception whose <c>RecoveryPath</c> is <see cref="global::IdeogramGen.IdeogramRecoveryPath.GatewayLog"/>. Lookups that find no log yet are repeated with backoff, since the gateway writes logs asynchronously.</remarks>
         /// <param name="exception">The call's exception (an <see cref="global::IdeogramGen.IdeogramGenException"/> or <see cref="global::IdeogramGen.IdeogramCanceledException"/>; an <see cref="global::IdeogramGen.IdeogramRecoveryException"/> stands for its call).</param>
         /// <param name="cancellationToken">Cancels the lookups and their waits.</param>
-        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true.</returns>
+        /// <returns>The result the call would have returned (the endpoint's response type), with <c>RecoveredFromGatewayLog</c> true; for an asynchronous submit, its answer, whose <c>GenerationId</c> the client's <c>Resume…Async</c> takes.</returns>
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
@@ -103,6 +114,8 @@ namespace Contoso.Media
             {
                 case "v1/ideogram-v45/generate":
                     return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v1/ideogram-v45/async/generate":
+                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response.Read, cancellationToken).ConfigureAwait(false);
                 default:
                     return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
             }
