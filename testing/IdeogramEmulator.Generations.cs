@@ -101,7 +101,9 @@ namespace IdeogramGen.Testing
         /// <see cref="EmulatorFault.GenerationFails"/>). Completion is scheduled with <c>TimeProvider.CreateTimer</c> (with a
         /// zero generation time: right after the submit's answer is written), and also evaluated whenever a poll, this
         /// property, <see cref="Requests"/>, <see cref="BilledRequestCount"/>, <see cref="BilledImageCount"/> or
-        /// <see cref="ImagesInFlight"/> looks, so it happens exactly once whoever sees it first. At completion the request
+        /// <see cref="ImagesInFlight"/> looks, so it happens exactly once whoever sees it first (with a clock whose timers
+        /// run on real time, such as a <see cref="TimeProvider"/> that only overrides <c>GetUtcNow</c>, generations end when
+        /// they are observed once due). At completion the request
         /// and its images are billed once: <see cref="BilledRequestCount"/> and <see cref="BilledImageCount"/> grow and the
         /// submit's own <see cref="RecordedRequest.BilledImages"/> is updated (no separate record is added); a failed
         /// generation is never billed. When the submit had a <c>webhook_url</c>, the completed result is POSTed there once,
@@ -275,9 +277,26 @@ namespace IdeogramGen.Testing
                 generation.Timer = _options.TimeProvider.CreateTimer(static state =>
                 {
                     var (emulator, g) = ((IdeogramEmulator, Generation))state!;
-                    emulator.Settle(g, force: true);
+                    emulator.OnTimer(g);
                 }, (this, generation), due, Timeout.InfiniteTimeSpan);
             }
+        }
+
+        /// <summary>
+        /// A completion timer fired: the generation ends if it is due on the emulator's clock. A clock whose timers run on
+        /// real time (a hand-written <see cref="TimeProvider"/> that only overrides <c>GetUtcNow</c>) may not be there yet:
+        /// then the timer is set again for the time left, and the generation still ends whenever it is observed once due.
+        /// </summary>
+        private void OnTimer(Generation g)
+        {
+            Settle(g);
+            lock (_generationsGate)
+            {
+                if (!g.IsPending) return;
+                g.Timer?.Dispose();
+                g.Timer = null;
+            }
+            ScheduleTimer(g);
         }
 
         /// <summary>The submit's record, once written: billed at once when the generation already completed.</summary>
@@ -295,29 +314,28 @@ namespace IdeogramGen.Testing
         {
             if (_generations.IsEmpty) return;
             foreach (var g in _generations.Values)
-                if (g.IsPending) Settle(g, force: false);
+                if (g.IsPending) Settle(g);
         }
 
         /// <summary>
-        /// Ends a pending generation when it is due (or when its timer fired, <paramref name="force"/>): exactly once, billing a
-        /// completed one and starting its webhook delivery.
+        /// Ends a pending generation when it is due on the emulator's clock: exactly once, billing a completed one and
+        /// starting its webhook delivery.
         /// </summary>
-        private void Settle(Generation g, bool force)
+        private void Settle(Generation g)
         {
             byte[]? webhookBody = null;
             lock (_generationsGate)
             {
                 if (!g.IsPending) return;
                 var now = Now;
-                if (!force && now < g.CompletesAt) return;
+                if (now < g.CompletesAt) return;
                 if (g.PlannedFailure is not null)
                 {
                     g.Status = "failed";
                 }
                 else
                 {
-                    var completedAt = g.CompletesAt > now ? now : g.CompletesAt;
-                    var (json, count) = BuildResult(g, completedAt + _options.ImageLinkLifetime);
+                    var (json, count) = BuildResult(g, g.CompletesAt + _options.ImageLinkLifetime);
                     g.DataJson = json;
                     g.BilledImages = Math.Max(count, 1);
                     g.Status = "completed";
@@ -437,7 +455,7 @@ namespace IdeogramGen.Testing
                 await AnswerAsync(call, 404, WireBodies.IdeogramError("Generation not found")).ConfigureAwait(false);
                 return;
             }
-            Settle(generation, force: false);
+            Settle(generation);
             byte[] body;
             lock (_generationsGate)
             {

@@ -439,6 +439,22 @@ namespace IdeogramGen.Testing.Tests
             Assert.Equal(0, emulator.BilledRequestCount);
         }
 
+        [Fact]
+        public async Task With_a_clock_without_its_own_timers_a_generation_ends_when_observed_once_due()
+        {
+            var clock = new ManualClock(Start);
+            await using var emulator = IdeogramEmulator.CreateInMemory(new EmulatorOptions { TimeProvider = clock, GenerationTime = TimeSpan.FromMinutes(10) });
+            using var client = emulator.CreateClient();
+            var ack = await OkJsonAsync(client, Wire.Post(emulator, V4Async, Wire.Json("{\"text_prompt\":\"manual\"}")));
+            Assert.Equal(0, emulator.BilledRequestCount);
+            clock.Advance(TimeSpan.FromMinutes(9));
+            Assert.Equal("pending", emulator.Generations.Single().Status);
+            clock.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(1, emulator.BilledRequestCount);
+            Assert.Equal("completed", (await OkJsonAsync(client, Poll(emulator, "v1", ack.GetProperty("generation_id").GetString()!))).GetProperty("status").GetString());
+            Assert.Equal(1, emulator.BilledImageCount);
+        }
+
         private static byte[] FromBase64Url(string text)
         {
             string b64 = text.Replace('-', '+').Replace('_', '/');
