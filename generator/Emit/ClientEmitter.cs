@@ -125,7 +125,7 @@ namespace IdeogramGen.Generator.Emit
             RecoveryEmitter.Emit(ctx, all);
             QuoteEmitter.Emit(ctx, requests);
             w.Line();
-            ImageClientEmitter.Emit(w, n, endpoints, e => ctx.Models + RequestTypeName(e));
+            ImageClientEmitter.Emit(w, n, endpoints, ctx.Models);
         }
 
         private static void EmitMethod(EmitContext ctx, ApiEndpoint e)

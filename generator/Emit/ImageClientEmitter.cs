@@ -9,8 +9,9 @@ namespace IdeogramGen.Generator.Emit
     /// <summary>
     /// Writes the client's implementation of <c>IdeogramGen.IIdeogramImageClient</c> (an explicit one, so it adds no
     /// public member): <c>ImageRequestPaths</c> and <c>SendImageRequestAsync</c>, which fills an image endpoint's own
-    /// request type from an <c>IdeogramImageRequest</c> by Ideogram field name and calls the endpoint's method. Used by
-    /// the Microsoft.Extensions.AI adapter, which cannot know the generated types.
+    /// request type from an <c>IdeogramImageRequest</c> by Ideogram field name and sends it. Used by the
+    /// Microsoft.Extensions.AI adapter, which cannot know the generated types. The filling is written once, in the models
+    /// file; each client passes its own paths to it.
     /// </summary>
     internal static class ImageClientEmitter
     {
@@ -18,48 +19,87 @@ namespace IdeogramGen.Generator.Emit
         public static List<ApiEndpoint> ImageEndpoints(IEnumerable<ApiEndpoint> endpoints) =>
             endpoints.Where(e => ImageInterfaceEmitter.ImageItem(IdeogramApi.FindSchema(e.Response)) != null).ToList();
 
+        /// <summary>The name of the models file's class that holds what every client shares (<see cref="EmitShared"/>).</summary>
+        public const string SharedClass = "ClientDispatch";
+
+        /// <summary>
+        /// Writes the client's members: its image paths and the interface's two members. <c>SendImageRequestAsync</c> calls
+        /// the models file's shared body (<see cref="EmitShared"/>, once per compilation) with the client's paths, so
+        /// each class compiles one line instead of a filling block per endpoint.
+        /// </summary>
         /// <param name="w">The writer, inside the client class.</param>
         /// <param name="n">The nullable annotation for reference types ("?" or "").</param>
         /// <param name="endpoints">The client's endpoints.</param>
-        /// <param name="requestType">The fully qualified request type of an endpoint.</param>
-        public static void Emit(SourceWriter w, string n, IReadOnlyList<ApiEndpoint> endpoints, Func<ApiEndpoint, string> requestType)
+        /// <param name="models">The models namespace, global-qualified and followed by a dot.</param>
+        public static void Emit(SourceWriter w, string n, IReadOnlyList<ApiEndpoint> endpoints, string models)
         {
             var images = ImageEndpoints(endpoints);
-            w.Line("private static readonly string[] s_ideogramImageRequestPaths = new string[] { " + string.Join(", ", images.Select(e => Lit(e.Path))) + " };");
+            w.Line("private static readonly string[] s_ideogramImageRequestPaths = { " + string.Join(", ", images.Select(e => Lit(e.Path))) + " };");
             w.Line();
             w.Line("global::System.Collections.Generic.IReadOnlyList<string> " + Rt + "IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;");
             w.Line();
-            w.Line("global::System.Threading.Tasks.Task<" + Rt + "IdeogramResponse> " + Rt + "IIdeogramImageClient.SendImageRequestAsync(" + Rt + "IdeogramImageRequest request, "
+            var signature = "global::System.Threading.Tasks.Task<" + Rt + "IdeogramResponse> " + Rt + "IIdeogramImageClient.SendImageRequestAsync(" + Rt + "IdeogramImageRequest request, "
+                + Rt + "IdeogramRequestOptions" + n + " options, global::System.Threading.CancellationToken cancellationToken)";
+            if (endpoints.Count > 0)
+            {
+                // The client selects families, so the models file (with the shared body) exists.
+                w.Line(signature);
+                w.Line("    => " + models + SharedClass + ".SendImageRequest(_pipeline, s_ideogramImageRequestPaths, request, options, cancellationToken);");
+                return;
+            }
+            w.Line(signature);
+            w.Open("");
+            w.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
+            w.Line("if (request.RawRequest != null) throw request.NotARequest();");
+            w.Line("throw request.NotSupported(s_ideogramImageRequestPaths);");
+            w.Close();
+        }
+
+        /// <summary>
+        /// Writes, in the models file, the body every client's <c>SendImageRequestAsync</c> shares: it fills the image
+        /// endpoint's own request type from an <c>IdeogramImageRequest</c> by Ideogram field name and sends it, when the
+        /// calling client has that path.
+        /// </summary>
+        /// <param name="ctx">The models file's context, inside the shared class.</param>
+        /// <param name="endpoints">The synchronous endpoints of every selected family.</param>
+        public static void EmitShared(EmitContext ctx, IReadOnlyList<ApiEndpoint> endpoints)
+        {
+            var w = ctx.W;
+            var n = ctx.N;
+            var images = ImageEndpoints(endpoints);
+            w.Summary("The body of every client's IIdeogramImageClient.SendImageRequestAsync: the endpoint's request filled from the image request and sent, when paths (the client's image paths) has its path.",
+                "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"request\"/> is null.</exception>",
+                "/// <exception cref=\"global::System.ArgumentException\">RawRequest is not a request type of the client's image endpoints.</exception>",
+                "/// <exception cref=\"global::System.NotSupportedException\">The client has no image endpoint at the request's path.</exception>");
+            w.Line("internal static global::System.Threading.Tasks.Task<" + Rt + "IdeogramResponse> SendImageRequest(" + Rt + "GatewayPipeline pipeline, string[] paths, " + Rt + "IdeogramImageRequest request, "
                 + Rt + "IdeogramRequestOptions" + n + " options, global::System.Threading.CancellationToken cancellationToken)");
             w.Open("");
             w.Line("if (request == null) throw new global::System.ArgumentNullException(nameof(request));");
             w.Line("object" + n + " raw = request.RawRequest;");
             w.Line("string" + n + " path = request.Path;");
+            w.Open("if (raw != null)");
+            for (int i = 0; i < images.Count; i++)
+                w.Line((i == 0 ? "if" : "else if") + " (raw is " + ctx.Models + RequestTypeName(images[i]) + ") path = " + Lit(images[i].Path) + ";");
+            w.Line((images.Count > 0 ? "else " : "") + "throw request.NotARequest();");
+            w.Line("if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();");
+            w.Close();
+            w.Line("else if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotSupported(paths);");
             if (images.Count > 0)
             {
-                w.Open("if (raw != null)");
-                for (int i = 0; i < images.Count; i++)
-                    w.Line((i == 0 ? "if" : "else if") + " (raw is " + requestType(images[i]) + ") path = " + Lit(images[i].Path) + ";");
-                w.Line("else throw request.NotARequest();");
-                w.Close();
                 w.Open("switch (path)");
                 foreach (var e in images)
                 {
-                    var type = requestType(e);
+                    var type = ctx.Models + RequestTypeName(e);
                     w.Line("case " + Lit(e.Path) + ":");
                     w.Open("");
                     w.Line("var r = raw as " + type + " ?? new " + type + "();");
                     Fill(w, e);
-                    w.Line("return " + Rt + "IdeogramImageRequest.Upcast(" + e.Name + "Async(r, options, cancellationToken));");
+                    w.Line("return " + Rt + "IdeogramImageRequest.Upcast(" + type + ".Send(pipeline, r, options, cancellationToken));");
                     w.Close();
                 }
                 w.Close();
             }
-            else
-            {
-                w.Line("if (raw != null) throw request.NotARequest();");
-            }
-            w.Line("throw request.NotSupported(s_ideogramImageRequestPaths);");
+            w.Line("throw request.NotSupported(paths);");
             w.Close();
         }
 

@@ -44,6 +44,17 @@ namespace IdeogramGen.Generator.Emit
                     w.Line();
                     ResponseEmitter.Emit(ctx, s, accessibility, IdeogramApi.Endpoints.Any(e => e.Response == s.Name));
                 }
+                // What every client would otherwise compile again: the bodies of RecoverAsync and SendImageRequestAsync.
+                var sync = endpoints.Where(e => e.Mode == EndpointMode.Sync).ToList();
+                w.Line();
+                w.Summary("What every [IdeogramGateway] client of this assembly shares, written once: each client's RecoverAsync and IIdeogramImageClient.SendImageRequestAsync call these with the paths it has.");
+                w.Line(EmitContext.GeneratedCode);
+                using (w.Block("internal static class " + ImageClientEmitter.SharedClass))
+                {
+                    RecoveryEmitter.EmitShared(ctx, endpoints);
+                    w.Line();
+                    ImageClientEmitter.EmitShared(ctx, sync);
+                }
             }
             return w.ToString();
         }

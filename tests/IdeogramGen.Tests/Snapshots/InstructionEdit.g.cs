@@ -97,55 +97,16 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
-        public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
-            {
-                case "v1/edit":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.InstructionEditResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.InstructionEditResponse.Read, cancellationToken).ConfigureAwait(false);
-                default:
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.RecoverAsync(_pipeline, s_recoveryPaths, exception, cancellationToken);
 
-        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/edit" };
+        private static readonly string[] s_recoveryPaths = { "v1/edit" };
+
+        private static readonly string[] s_ideogramImageRequestPaths = { "/v1/edit" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
 
         global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            object? raw = request.RawRequest;
-            string? path = request.Path;
-            if (raw != null)
-            {
-                if (raw is global::IdeogramGen.Generated.Contoso_Media.InstructionEditRequest) path = "/v1/edit";
-                else throw request.NotARequest();
-            }
-            switch (path)
-            {
-                case "/v1/edit":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.InstructionEditRequest ?? new global::IdeogramGen.Generated.Contoso_Media.InstructionEditRequest();
-                    if (r.Images == null && request.Images != null && request.Images.Count > 0) r.Images = request.Images;
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
-                        else
-                        {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
-                        }
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(InstructionEditAsync(r, options, cancellationToken));
-                }
-            }
-            throw request.NotSupported(s_ideogramImageRequestPaths);
-        }
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.SendImageRequest(_pipeline, s_ideogramImageRequestPaths, request, options, cancellationToken);
     }
 }

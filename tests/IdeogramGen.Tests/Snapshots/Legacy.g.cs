@@ -127,123 +127,16 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
-        public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
-            {
-                case "generate":
-                case "remix":
-                case "upscale":
-                case "edit":
-                case "reframe":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ImageLegacyResponse.Read, cancellationToken).ConfigureAwait(false);
-                case "describe":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeLegacyResponse.Read, cancellationToken).ConfigureAwait(false);
-                default:
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.RecoverAsync(_pipeline, s_recoveryPaths, exception, cancellationToken);
 
-        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/generate", "/remix", "/upscale", "/edit", "/reframe" };
+        private static readonly string[] s_recoveryPaths = { "generate", "remix", "upscale", "edit", "reframe", "describe" };
+
+        private static readonly string[] s_ideogramImageRequestPaths = { "/generate", "/remix", "/upscale", "/edit", "/reframe" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
 
         global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            object? raw = request.RawRequest;
-            string? path = request.Path;
-            if (raw != null)
-            {
-                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest) path = "/generate";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest) path = "/remix";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest) path = "/upscale";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest) path = "/edit";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest) path = "/reframe";
-                else throw request.NotARequest();
-            }
-            switch (path)
-            {
-                case "/generate":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateLegacyRequest();
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionLegacy.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionLegacy(resolution);
-                        else
-                        {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioLegacy.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioLegacy(aspect);
-                        }
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateLegacyAsync(r, options, cancellationToken));
-                }
-                case "/remix":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.RemixLegacyRequest();
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionLegacy.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionLegacy(resolution);
-                        else
-                        {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioLegacy.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioLegacy(aspect);
-                        }
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemixLegacyAsync(r, options, cancellationToken));
-                }
-                case "/upscale":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.UpscaleLegacyRequest();
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(UpscaleLegacyAsync(r, options, cancellationToken));
-                }
-                case "/edit":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.EditLegacyRequest();
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    if (r.Mask == null) r.Mask = request.Mask;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(EditLegacyAsync(r, options, cancellationToken));
-                }
-                case "/reframe":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest ?? new global::IdeogramGen.Generated.Contoso_Media.ReframeLegacyRequest();
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionLegacy.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionLegacy(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(ReframeLegacyAsync(r, options, cancellationToken));
-                }
-            }
-            throw request.NotSupported(s_ideogramImageRequestPaths);
-        }
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.SendImageRequest(_pipeline, s_ideogramImageRequestPaths, request, options, cancellationToken);
     }
 }

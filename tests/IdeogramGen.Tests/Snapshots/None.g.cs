@@ -93,23 +93,17 @@ namespace Contoso.Media
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
         public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
         {
-            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
-            {
-                default:
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
-            }
+            return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
         }
 
-        private static readonly string[] s_ideogramImageRequestPaths = new string[] {  };
+        private static readonly string[] s_ideogramImageRequestPaths = {  };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
 
         global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            object? raw = request.RawRequest;
-            string? path = request.Path;
-            if (raw != null) throw request.NotARequest();
+            if (request.RawRequest != null) throw request.NotARequest();
             throw request.NotSupported(s_ideogramImageRequestPaths);
         }
     }

@@ -876,4 +876,133 @@ namespace IdeogramGen.Generated.Contoso_Media
             return result;
         }
     }
+
+    /// <summary>
+    /// What every [IdeogramGateway] client of this assembly shares, written once: each client's RecoverAsync
+    /// and IIdeogramImageClient.SendImageRequestAsync call these with the paths it has.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    internal static class ClientDispatch
+    {
+        /// <summary>
+        /// The body of every client's RecoverAsync: the answer read back with the reader of the failed call's
+        /// endpoint, when paths (the client's) has the call's path.
+        /// </summary>
+        internal static async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::IdeogramGen.GatewayPipeline pipeline, string[] paths, global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var path = global::IdeogramGen.GatewayPipeline.RequestPathOf(exception);
+            switch (path != null && global::System.Array.IndexOf(paths, path) >= 0 ? path : null)
+            {
+                case "v1/text-to-image/p-image-ideogram":
+                case "v1/p-image-ideogram/very-low/generate":
+                case "v1/p-image-ideogram/low/generate":
+                case "v1/p-image-ideogram/medium/generate":
+                case "v1/p-image-ideogram/high/generate":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v1/async/text-to-image/p-image-ideogram":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response.Read, cancellationToken).ConfigureAwait(false);
+                default:
+                    return await pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The body of every client's IIdeogramImageClient.SendImageRequestAsync: the endpoint's request filled
+        /// from the image request and sent, when paths (the client's image paths) has its path.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException">RawRequest is not a request type of the client's image endpoints.</exception>
+        /// <exception cref="global::System.NotSupportedException">The client has no image endpoint at the request's path.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> SendImageRequest(global::IdeogramGen.GatewayPipeline pipeline, string[] paths, global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null)
+            {
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest) path = "/v1/text-to-image/p-image-ideogram";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest) path = "/v1/p-image-ideogram/very-low/generate";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageLowRequest) path = "/v1/p-image-ideogram/low/generate";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageMediumRequest) path = "/v1/p-image-ideogram/medium/generate";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageHighRequest) path = "/v1/p-image-ideogram/high/generate";
+                else throw request.NotARequest();
+                if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
+            }
+            else if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotSupported(paths);
+            switch (path)
+            {
+                case "/v1/text-to-image/p-image-ideogram":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionPImage.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionPImage(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/p-image-ideogram/very-low/generate":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/p-image-ideogram/low/generate":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageLowRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageLowRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageLowRequest.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/p-image-ideogram/medium/generate":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageMediumRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageMediumRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageMediumRequest.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/p-image-ideogram/high/generate":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageHighRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageHighRequest();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GeneratePImageHighRequest.Send(pipeline, r, options, cancellationToken));
+                }
+            }
+            throw request.NotSupported(paths);
+        }
+    }
 }

@@ -132,115 +132,16 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
-        public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
-            {
-                case "v1/text-to-image/p-image-ideogram":
-                case "v1/p-image-ideogram/very-low/generate":
-                case "v1/p-image-ideogram/low/generate":
-                case "v1/p-image-ideogram/medium/generate":
-                case "v1/p-image-ideogram/high/generate":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v1/async/text-to-image/p-image-ideogram":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response.Read, cancellationToken).ConfigureAwait(false);
-                default:
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.RecoverAsync(_pipeline, s_recoveryPaths, exception, cancellationToken);
 
-        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/text-to-image/p-image-ideogram", "/v1/p-image-ideogram/very-low/generate", "/v1/p-image-ideogram/low/generate", "/v1/p-image-ideogram/medium/generate", "/v1/p-image-ideogram/high/generate" };
+        private static readonly string[] s_recoveryPaths = { "v1/text-to-image/p-image-ideogram", "v1/async/text-to-image/p-image-ideogram", "v1/p-image-ideogram/very-low/generate", "v1/p-image-ideogram/low/generate", "v1/p-image-ideogram/medium/generate", "v1/p-image-ideogram/high/generate" };
+
+        private static readonly string[] s_ideogramImageRequestPaths = { "/v1/text-to-image/p-image-ideogram", "/v1/p-image-ideogram/very-low/generate", "/v1/p-image-ideogram/low/generate", "/v1/p-image-ideogram/medium/generate", "/v1/p-image-ideogram/high/generate" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
 
         global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            object? raw = request.RawRequest;
-            string? path = request.Path;
-            if (raw != null)
-            {
-                if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest) path = "/v1/text-to-image/p-image-ideogram";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest) path = "/v1/p-image-ideogram/very-low/generate";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageLowRequest) path = "/v1/p-image-ideogram/low/generate";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageMediumRequest) path = "/v1/p-image-ideogram/medium/generate";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GeneratePImageHighRequest) path = "/v1/p-image-ideogram/high/generate";
-                else throw request.NotARequest();
-            }
-            switch (path)
-            {
-                case "/v1/text-to-image/p-image-ideogram":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageRequest();
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionPImage.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionPImage(resolution);
-                        else
-                        {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
-                        }
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GeneratePImageAsync(r, options, cancellationToken));
-                }
-                case "/v1/p-image-ideogram/very-low/generate":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageVeryLowRequest();
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GeneratePImageVeryLowAsync(r, options, cancellationToken));
-                }
-                case "/v1/p-image-ideogram/low/generate":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageLowRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageLowRequest();
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GeneratePImageLowAsync(r, options, cancellationToken));
-                }
-                case "/v1/p-image-ideogram/medium/generate":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageMediumRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageMediumRequest();
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GeneratePImageMediumAsync(r, options, cancellationToken));
-                }
-                case "/v1/p-image-ideogram/high/generate":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GeneratePImageHighRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GeneratePImageHighRequest();
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GeneratePImageHighAsync(r, options, cancellationToken));
-                }
-            }
-            throw request.NotSupported(s_ideogramImageRequestPaths);
-        }
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.SendImageRequest(_pipeline, s_ideogramImageRequestPaths, request, options, cancellationToken);
     }
 }

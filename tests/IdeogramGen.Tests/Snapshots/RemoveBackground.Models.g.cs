@@ -189,4 +189,59 @@ namespace IdeogramGen.Generated.Contoso_Media
             return result;
         }
     }
+
+    /// <summary>
+    /// What every [IdeogramGateway] client of this assembly shares, written once: each client's RecoverAsync
+    /// and IIdeogramImageClient.SendImageRequestAsync call these with the paths it has.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    internal static class ClientDispatch
+    {
+        /// <summary>
+        /// The body of every client's RecoverAsync: the answer read back with the reader of the failed call's
+        /// endpoint, when paths (the client's) has the call's path.
+        /// </summary>
+        internal static async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::IdeogramGen.GatewayPipeline pipeline, string[] paths, global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var path = global::IdeogramGen.GatewayPipeline.RequestPathOf(exception);
+            switch (path != null && global::System.Array.IndexOf(paths, path) >= 0 ? path : null)
+            {
+                case "v1/remove-background":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundResponse.Read, cancellationToken).ConfigureAwait(false);
+                default:
+                    return await pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The body of every client's IIdeogramImageClient.SendImageRequestAsync: the endpoint's request filled
+        /// from the image request and sent, when paths (the client's image paths) has its path.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException">RawRequest is not a request type of the client's image endpoints.</exception>
+        /// <exception cref="global::System.NotSupportedException">The client has no image endpoint at the request's path.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> SendImageRequest(global::IdeogramGen.GatewayPipeline pipeline, string[] paths, global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null)
+            {
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundRequest) path = "/v1/remove-background";
+                else throw request.NotARequest();
+                if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
+            }
+            else if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotSupported(paths);
+            switch (path)
+            {
+                case "/v1/remove-background":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundRequest ?? new global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundRequest.Send(pipeline, r, options, cancellationToken));
+                }
+            }
+            throw request.NotSupported(paths);
+        }
+    }
 }

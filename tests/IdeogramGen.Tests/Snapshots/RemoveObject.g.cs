@@ -97,43 +97,16 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
-        public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
-            {
-                case "v1/remove-object":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemoveObjectResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.RemoveObjectResponse.Read, cancellationToken).ConfigureAwait(false);
-                default:
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.RecoverAsync(_pipeline, s_recoveryPaths, exception, cancellationToken);
 
-        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/remove-object" };
+        private static readonly string[] s_recoveryPaths = { "v1/remove-object" };
+
+        private static readonly string[] s_ideogramImageRequestPaths = { "/v1/remove-object" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
 
         global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            object? raw = request.RawRequest;
-            string? path = request.Path;
-            if (raw != null)
-            {
-                if (raw is global::IdeogramGen.Generated.Contoso_Media.RemoveObjectRequest) path = "/v1/remove-object";
-                else throw request.NotARequest();
-            }
-            switch (path)
-            {
-                case "/v1/remove-object":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemoveObjectRequest ?? new global::IdeogramGen.Generated.Contoso_Media.RemoveObjectRequest();
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    if (r.Mask == null) r.Mask = request.Mask;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemoveObjectAsync(r, options, cancellationToken));
-                }
-            }
-            throw request.NotSupported(s_ideogramImageRequestPaths);
-        }
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.SendImageRequest(_pipeline, s_ideogramImageRequestPaths, request, options, cancellationToken);
     }
 }

@@ -5161,4 +5161,200 @@ namespace IdeogramGen.Generated.Contoso_Media
             return result;
         }
     }
+
+    /// <summary>
+    /// What every [IdeogramGateway] client of this assembly shares, written once: each client's RecoverAsync
+    /// and IIdeogramImageClient.SendImageRequestAsync call these with the paths it has.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    internal static class ClientDispatch
+    {
+        /// <summary>
+        /// The body of every client's RecoverAsync: the answer read back with the reader of the failed call's
+        /// endpoint, when paths (the client's) has the call's path.
+        /// </summary>
+        internal static async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::IdeogramGen.GatewayPipeline pipeline, string[] paths, global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var path = global::IdeogramGen.GatewayPipeline.RequestPathOf(exception);
+            switch (path != null && global::System.Array.IndexOf(paths, path) >= 0 ? path : null)
+            {
+                case "v2/image/generate/ideogram-4":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/ideogram-4-5":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/ideogram-3-transparent":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/ideogram-4-transparent":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/p-image-ideogram":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/precise-edit/ideogram-4-5":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response>(exception, global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/remix/ideogram-4":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/upscale/auto":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/remove-background/ideogram-1":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/describe/ideogram-3":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/describe/ideogram-4":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/reframe/auto":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/remove-object/ideogram-1":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/replace-background/ideogram-3":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
+                default:
+                    return await pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The body of every client's IIdeogramImageClient.SendImageRequestAsync: the endpoint's request filled
+        /// from the image request and sent, when paths (the client's image paths) has its path.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException">RawRequest is not a request type of the client's image endpoints.</exception>
+        /// <exception cref="global::System.NotSupportedException">The client has no image endpoint at the request's path.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> SendImageRequest(global::IdeogramGen.GatewayPipeline pipeline, string[] paths, global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null)
+            {
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request) path = "/v2/image/generate/ideogram-4";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request) path = "/v2/image/generate/ideogram-4-5";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request) path = "/v2/image/generate/ideogram-3-transparent";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request) path = "/v2/image/generate/ideogram-4-transparent";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest) path = "/v2/image/generate/p-image-ideogram";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request) path = "/v2/image/precise-edit/ideogram-4-5";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request) path = "/v2/image/remix/ideogram-4";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest) path = "/v2/image/upscale/auto";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request) path = "/v2/image/remove-background/ideogram-1";
+                else throw request.NotARequest();
+                if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
+            }
+            else if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotSupported(paths);
+            switch (path)
+            {
+                case "/v2/image/generate/ideogram-4":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request();
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/generate/ideogram-4-5":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request();
+                    if (r.Images == null && request.Images != null && request.Images.Count > 0) r.Images = request.Images;
+                    if (r.Mask == null) r.Mask = request.Mask;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/generate/ideogram-3-transparent":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request();
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV2Ideogram3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV2Ideogram3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/generate/ideogram-4-transparent":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request();
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV2Ideogram4.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV2Ideogram4(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/generate/p-image-ideogram":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest();
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV2PImage.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV2PImage(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/precise-edit/ideogram-4-5":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request ?? new global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Mask == null) r.Mask = request.Mask;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/remix/ideogram-4":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request ?? new global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/upscale/auto":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest ?? new global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/remove-background/ideogram-1":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request ?? new global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request.Send(pipeline, r, options, cancellationToken));
+                }
+            }
+            throw request.NotSupported(paths);
+        }
+    }
 }

@@ -271,42 +271,10 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
-        public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
-            {
-                case "v2/image/generate/ideogram-4":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/generate/ideogram-4-5":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/generate/ideogram-3-transparent":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/generate/ideogram-4-transparent":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/generate/p-image-ideogram":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/precise-edit/ideogram-4-5":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response>(exception, global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/remix/ideogram-4":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/upscale/auto":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/remove-background/ideogram-1":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/describe/ideogram-3":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/describe/ideogram-4":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/reframe/auto":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/remove-object/ideogram-1":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Response>(exception, global::IdeogramGen.Generated.Contoso_Media.RemoveObjectV2Ideogram1Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v2/image/replace-background/ideogram-3":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
-                default:
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.RecoverAsync(_pipeline, s_recoveryPaths, exception, cancellationToken);
+
+        private static readonly string[] s_recoveryPaths = { "v2/image/generate/ideogram-4", "v2/image/generate/ideogram-4-5", "v2/image/generate/ideogram-3-transparent", "v2/image/generate/ideogram-4-transparent", "v2/image/generate/p-image-ideogram", "v2/image/precise-edit/ideogram-4-5", "v2/image/remix/ideogram-4", "v2/image/upscale/auto", "v2/image/remove-background/ideogram-1", "v2/image/describe/ideogram-3", "v2/image/describe/ideogram-4", "v2/image/reframe/auto", "v2/image/remove-object/ideogram-1", "v2/image/replace-background/ideogram-3" };
 
         /// <summary>
         /// What GenerateV2Ideogram4Async would cost: POST /v2/image/generate/ideogram-4?dry_run=true with the
@@ -589,145 +557,11 @@ namespace Contoso.Media
             return _pipeline.QuoteAsync("v2/image/replace-background/ideogram-3", request.CreateBody(), options, cancellationToken);
         }
 
-        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent", "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto", "/v2/image/remove-background/ideogram-1" };
+        private static readonly string[] s_ideogramImageRequestPaths = { "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent", "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto", "/v2/image/remove-background/ideogram-1" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
 
         global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            object? raw = request.RawRequest;
-            string? path = request.Path;
-            if (raw != null)
-            {
-                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request) path = "/v2/image/generate/ideogram-4";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request) path = "/v2/image/generate/ideogram-4-5";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request) path = "/v2/image/generate/ideogram-3-transparent";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request) path = "/v2/image/generate/ideogram-4-transparent";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest) path = "/v2/image/generate/p-image-ideogram";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request) path = "/v2/image/precise-edit/ideogram-4-5";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request) path = "/v2/image/remix/ideogram-4";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest) path = "/v2/image/upscale/auto";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request) path = "/v2/image/remove-background/ideogram-1";
-                else throw request.NotARequest();
-            }
-            switch (path)
-            {
-                case "/v2/image/generate/ideogram-4":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Request();
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateV2Ideogram4Async(r, options, cancellationToken));
-                }
-                case "/v2/image/generate/ideogram-4-5":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request();
-                    if (r.Images == null && request.Images != null && request.Images.Count > 0) r.Images = request.Images;
-                    if (r.Mask == null) r.Mask = request.Mask;
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateV2Ideogram45Async(r, options, cancellationToken));
-                }
-                case "/v2/image/generate/ideogram-3-transparent":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request();
-                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV2Ideogram3.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV2Ideogram3(aspect);
-                        }
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateTransparentV2Ideogram3Async(r, options, cancellationToken));
-                }
-                case "/v2/image/generate/ideogram-4-transparent":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request();
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV2Ideogram4.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV2Ideogram4(aspect);
-                        }
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateTransparentV2Ideogram4Async(r, options, cancellationToken));
-                }
-                case "/v2/image/generate/p-image-ideogram":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest();
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV2PImage.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV2PImage(resolution);
-                        else
-                        {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
-                        }
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateV2PImageAsync(r, options, cancellationToken));
-                }
-                case "/v2/image/precise-edit/ideogram-4-5":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request ?? new global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Request();
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    if (r.Mask == null) r.Mask = request.Mask;
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(PreciseEditV2Ideogram45Async(r, options, cancellationToken));
-                }
-                case "/v2/image/remix/ideogram-4":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request ?? new global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Request();
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
-                    if (r.Prompt == null) r.Prompt = request.Prompt;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemixV2Ideogram4Async(r, options, cancellationToken));
-                }
-                case "/v2/image/upscale/auto":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest ?? new global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest();
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(UpscaleV2AutoAsync(r, options, cancellationToken));
-                }
-                case "/v2/image/remove-background/ideogram-1":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request ?? new global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request();
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemoveBackgroundV2Ideogram1Async(r, options, cancellationToken));
-                }
-            }
-            throw request.NotSupported(s_ideogramImageRequestPaths);
-        }
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.SendImageRequest(_pipeline, s_ideogramImageRequestPaths, request, options, cancellationToken);
     }
 }

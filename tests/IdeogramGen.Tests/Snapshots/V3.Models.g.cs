@@ -2860,4 +2860,234 @@ namespace IdeogramGen.Generated.Contoso_Media
             return result;
         }
     }
+
+    /// <summary>
+    /// What every [IdeogramGateway] client of this assembly shares, written once: each client's RecoverAsync
+    /// and IIdeogramImageClient.SendImageRequestAsync call these with the paths it has.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    internal static class ClientDispatch
+    {
+        /// <summary>
+        /// The body of every client's RecoverAsync: the answer read back with the reader of the failed call's
+        /// endpoint, when paths (the client's) has the call's path.
+        /// </summary>
+        internal static async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::IdeogramGen.GatewayPipeline pipeline, string[] paths, global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var path = global::IdeogramGen.GatewayPipeline.RequestPathOf(exception);
+            switch (path != null && global::System.Array.IndexOf(paths, path) >= 0 ? path : null)
+            {
+                case "v1/ideogram-v3/generate":
+                case "v1/ideogram-v3/edit":
+                case "v1/ideogram-v3/inpaint":
+                case "v1/ideogram-v3/remix":
+                case "v1/ideogram-v3/reframe":
+                case "v1/ideogram-v3/replace-background":
+                case "v1/ideogram-v3/generate-transparent":
+                case "v1/ideogram-v3/try-on":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ImageV3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v1/ideogram-v3/generate-design":
+                case "v1/ideogram-v3/layerize-design":
+                case "v1/ideogram-v3/graphic":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.LayeredImageV3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v1/ideogram-v3/layerize-text":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.LayerizeTextV3Response.Read, cancellationToken).ConfigureAwait(false);
+                default:
+                    return await pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>
+        /// The body of every client's IIdeogramImageClient.SendImageRequestAsync: the endpoint's request filled
+        /// from the image request and sent, when paths (the client's image paths) has its path.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException">RawRequest is not a request type of the client's image endpoints.</exception>
+        /// <exception cref="global::System.NotSupportedException">The client has no image endpoint at the request's path.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> SendImageRequest(global::IdeogramGen.GatewayPipeline pipeline, string[] paths, global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            object? raw = request.RawRequest;
+            string? path = request.Path;
+            if (raw != null)
+            {
+                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request) path = "/v1/ideogram-v3/generate";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.EditV3Request) path = "/v1/ideogram-v3/edit";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request) path = "/v1/ideogram-v3/inpaint";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixV3Request) path = "/v1/ideogram-v3/remix";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request) path = "/v1/ideogram-v3/reframe";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request) path = "/v1/ideogram-v3/replace-background";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request) path = "/v1/ideogram-v3/generate-transparent";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request) path = "/v1/ideogram-v3/generate-design";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request) path = "/v1/ideogram-v3/layerize-design";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request) path = "/v1/ideogram-v3/try-on";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request) path = "/v1/ideogram-v3/graphic";
+                else throw request.NotARequest();
+                if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
+            }
+            else if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotSupported(paths);
+            switch (path)
+            {
+                case "/v1/ideogram-v3/generate":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Model.HasValue && request.Model != null) r.Model = new global::IdeogramGen.IdeogramModel(request.Model);
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/edit":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.EditV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.EditV3Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Mask == null) r.Mask = request.Mask;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.EditV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/inpaint":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Mask == null) r.Mask = request.Mask;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.InpaintV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/remix":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.RemixV3Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.RemixV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/reframe":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.ReframeV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/replace-background":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.ReplaceBackgroundV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/generate-transparent":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/generate-design":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateDesignV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/layerize-design":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.LayerizeDesignV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/try-on":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.TryOnV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v1/ideogram-v3/graphic":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request();
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (request.Size.HasValue && !r.Resolution.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Exact(global::IdeogramGen.ResolutionV3.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
+                        else
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateGraphicV3Request.Send(pipeline, r, options, cancellationToken));
+                }
+            }
+            throw request.NotSupported(paths);
+        }
+    }
 }

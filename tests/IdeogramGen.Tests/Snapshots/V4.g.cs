@@ -154,88 +154,16 @@ namespace Contoso.Media
         /// <exception cref="global::IdeogramGen.IdeogramRecoveryException">The answer cannot be recovered (not billed, not configured, log not found, an error or no answer logged, ...); <c>Kind</c> says which.</exception>
         /// <exception cref="global::IdeogramGen.GatewayException">The logs API refused the token.</exception>
         /// <exception cref="global::System.ArgumentException">The exception is not from an IdeogramGen call.</exception>
-        public async global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            switch (global::IdeogramGen.GatewayPipeline.RequestPathOf(exception))
-            {
-                case "v1/ideogram-v4/generate":
-                case "v1/ideogram-v4/generate-transparent":
-                case "v1/ideogram-v4/remix":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v1/ideogram-v4/magic-prompt":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.MagicPromptV4Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v1/ideogram-v4/describe":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV4Response.Read, cancellationToken).ConfigureAwait(false);
-                case "v1/ideogram-v4/async/generate":
-                case "v1/ideogram-v4/async/generate-transparent":
-                case "v1/ideogram-v4/async/remix":
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response.Read, cancellationToken).ConfigureAwait(false);
-                default:
-                    return await _pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.RecoverAsync(_pipeline, s_recoveryPaths, exception, cancellationToken);
 
-        private static readonly string[] s_ideogramImageRequestPaths = new string[] { "/v1/ideogram-v4/generate", "/v1/ideogram-v4/generate-transparent", "/v1/ideogram-v4/remix" };
+        private static readonly string[] s_recoveryPaths = { "v1/ideogram-v4/generate", "v1/ideogram-v4/generate-transparent", "v1/ideogram-v4/remix", "v1/ideogram-v4/magic-prompt", "v1/ideogram-v4/describe", "v1/ideogram-v4/async/generate", "v1/ideogram-v4/async/generate-transparent", "v1/ideogram-v4/async/remix" };
+
+        private static readonly string[] s_ideogramImageRequestPaths = { "/v1/ideogram-v4/generate", "/v1/ideogram-v4/generate-transparent", "/v1/ideogram-v4/remix" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
 
         global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> global::IdeogramGen.IIdeogramImageClient.SendImageRequestAsync(global::IdeogramGen.IdeogramImageRequest request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
-        {
-            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
-            object? raw = request.RawRequest;
-            string? path = request.Path;
-            if (raw != null)
-            {
-                if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request) path = "/v1/ideogram-v4/generate";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request) path = "/v1/ideogram-v4/generate-transparent";
-                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixV4Request) path = "/v1/ideogram-v4/remix";
-                else throw request.NotARequest();
-            }
-            switch (path)
-            {
-                case "/v1/ideogram-v4/generate":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV4Request();
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (r.TextPrompt == null && r.JsonPrompt == null) r.TextPrompt = request.Prompt;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateV4Async(r, options, cancellationToken));
-                }
-                case "/v1/ideogram-v4/generate-transparent":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV4Request();
-                    if (!r.Seed.HasValue) r.Seed = request.Seed;
-                    if (r.TextPrompt == null && r.JsonPrompt == null) r.TextPrompt = request.Prompt;
-                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        {
-                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV4.KnownValues, size.Width, size.Height);
-                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV4(aspect);
-                        }
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(GenerateTransparentV4Async(r, options, cancellationToken));
-                }
-                case "/v1/ideogram-v4/remix":
-                {
-                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixV4Request ?? new global::IdeogramGen.Generated.Contoso_Media.RemixV4Request();
-                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
-                    if (r.TextPrompt == null) r.TextPrompt = request.Prompt;
-                    if (request.Size.HasValue && !r.Resolution.HasValue)
-                    {
-                        var size = request.Size.Value;
-                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
-                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
-                    }
-                    return global::IdeogramGen.IdeogramImageRequest.Upcast(RemixV4Async(r, options, cancellationToken));
-                }
-            }
-            throw request.NotSupported(s_ideogramImageRequestPaths);
-        }
+            => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.SendImageRequest(_pipeline, s_ideogramImageRequestPaths, request, options, cancellationToken);
     }
 }
