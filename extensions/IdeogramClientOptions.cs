@@ -61,6 +61,12 @@ namespace IdeogramGen.Extensions
         /// <summary>The client's own billing-safe retries (<see cref="IdeogramRetryPolicy.SafeOnly"/> semantics).</summary>
         public IdeogramRetryOptions Retry { get; set; } = new IdeogramRetryOptions();
 
+        /// <summary>
+        /// How the asynchronous methods wait for a generation (keys <c>Polling:FirstDelay</c>, <c>Polling:Multiplier</c>,
+        /// <c>Polling:MaxDelay</c>, <c>Polling:Timeout</c>; <see cref="GatewayOptions.Polling"/>).
+        /// </summary>
+        public IdeogramPollingOptions Polling { get; set; } = new IdeogramPollingOptions();
+
         /// <summary>Gateway options sent with every call (<see cref="GatewayOptions.Defaults"/>); a call's own options override them.</summary>
         public GatewayRequestOptions Defaults { get; set; } = new GatewayRequestOptions();
 
@@ -96,6 +102,13 @@ namespace IdeogramGen.Extensions
                 UserAgent = UserAgent,
                 AllowRedirectedAnswers = AllowRedirectedAnswers,
                 Retry = Retry.ToPolicy(),
+                Polling = new IdeogramPollingOptions
+                {
+                    FirstDelay = (Polling ?? new IdeogramPollingOptions()).FirstDelay,
+                    Multiplier = (Polling ?? new IdeogramPollingOptions()).Multiplier,
+                    MaxDelay = (Polling ?? new IdeogramPollingOptions()).MaxDelay,
+                    Timeout = (Polling ?? new IdeogramPollingOptions()).Timeout,
+                },
                 Defaults = new GatewayRequestOptions().MergedWith(Defaults),
                 Recovery = string.IsNullOrWhiteSpace(CloudflareApiToken) ? null : new GatewayRecoveryOptions { LogsApiToken = CloudflareApiToken },
             };

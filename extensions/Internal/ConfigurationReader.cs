@@ -23,10 +23,15 @@ namespace IdeogramGen.Extensions.Internal
             nameof(IdeogramClientOptions.GatewayRoot),
             nameof(IdeogramClientOptions.Timeout), nameof(IdeogramClientOptions.MaxImagesInFlight), nameof(IdeogramClientOptions.MaxResponseBytes),
             nameof(IdeogramClientOptions.UserAgent), nameof(IdeogramClientOptions.AllowRedirectedAnswers), nameof(IdeogramClientOptions.Retry),
-            nameof(IdeogramClientOptions.Defaults), ClientsSection,
+            nameof(IdeogramClientOptions.Polling), nameof(IdeogramClientOptions.Defaults), ClientsSection,
         };
 
         private static readonly string[] RetryKeys = { nameof(IdeogramRetryOptions.MaxAttempts), nameof(IdeogramRetryOptions.BaseDelay), nameof(IdeogramRetryOptions.MaxDelay) };
+
+        private static readonly string[] PollingKeys =
+        {
+            nameof(IdeogramPollingOptions.FirstDelay), nameof(IdeogramPollingOptions.Multiplier), nameof(IdeogramPollingOptions.MaxDelay), nameof(IdeogramPollingOptions.Timeout),
+        };
 
         private static readonly string[] DefaultsKeys =
         {
@@ -69,6 +74,14 @@ namespace IdeogramGen.Extensions.Internal
             Parse(retry, retryPath, nameof(IdeogramRetryOptions.MaxAttempts), errors, "a whole number, 1 to 10", Int, v => o.Retry.MaxAttempts = v!.Value);
             Time(retry, retryPath, nameof(IdeogramRetryOptions.BaseDelay), errors, v => o.Retry.BaseDelay = v);
             Time(retry, retryPath, nameof(IdeogramRetryOptions.MaxDelay), errors, v => o.Retry.MaxDelay = v);
+
+            var polling = section.GetSection(nameof(o.Polling));
+            var pollingPath = Join(path, nameof(o.Polling));
+            Unknown(polling, pollingPath, PollingKeys, errors);
+            Time(polling, pollingPath, nameof(IdeogramPollingOptions.FirstDelay), errors, v => o.Polling.FirstDelay = v);
+            Parse(polling, pollingPath, nameof(IdeogramPollingOptions.Multiplier), errors, "a number from 1 to 10", Double, v => o.Polling.Multiplier = v!.Value);
+            Time(polling, pollingPath, nameof(IdeogramPollingOptions.MaxDelay), errors, v => o.Polling.MaxDelay = v);
+            Time(polling, pollingPath, nameof(IdeogramPollingOptions.Timeout), errors, v => o.Polling.Timeout = v, allowInfinite: true);
 
             var d = section.GetSection(nameof(o.Defaults));
             var dPath = Join(path, nameof(o.Defaults));

@@ -53,6 +53,15 @@ namespace IdeogramGen.Extensions.Internal
                 errors.Add($"{P("Retry:BaseDelay")} must not be negative; it is {retry.BaseDelay.ToString("c", CultureInfo.InvariantCulture)}.");
             if (retry.MaxDelay < TimeSpan.Zero)
                 errors.Add($"{P("Retry:MaxDelay")} must not be negative; it is {retry.MaxDelay.ToString("c", CultureInfo.InvariantCulture)}.");
+            var polling = o.Polling ?? new IdeogramPollingOptions();
+            if (polling.FirstDelay < TimeSpan.Zero)
+                errors.Add($"{P("Polling:FirstDelay")} must not be negative; it is {polling.FirstDelay.ToString("c", CultureInfo.InvariantCulture)}.");
+            if (double.IsNaN(polling.Multiplier) || polling.Multiplier < 1 || polling.Multiplier > 10)
+                errors.Add($"{P("Polling:Multiplier")} must be from 1 to 10; it is {polling.Multiplier.ToString(CultureInfo.InvariantCulture)}.");
+            if (polling.MaxDelay <= TimeSpan.Zero)
+                errors.Add($"{P("Polling:MaxDelay")} must be positive; it is {polling.MaxDelay.ToString("c", CultureInfo.InvariantCulture)}.");
+            if (polling.Timeout <= TimeSpan.Zero && polling.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+                errors.Add($"{P("Polling:Timeout")} must be positive (for example 00:10:00) or Infinite; it is {polling.Timeout.ToString("c", CultureInfo.InvariantCulture)}.");
             if (o.Defaults != null)
             {
                 try

@@ -97,6 +97,41 @@ public class RegistrationTests
         Assert.Equal(1, emulator.BilledRequestCount);
     }
 
+    [Fact]
+    public async Task Polling_settings_are_read_from_configuration_and_checked_at_start()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Images:ApiKey"] = Emulators.Key,
+            ["Images:Polling:FirstDelay"] = "00:00:05",
+            ["Images:Polling:Multiplier"] = "2",
+            ["Images:Polling:MaxDelay"] = "00:00:20",
+            ["Images:Polling:Timeout"] = "Infinite",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddIdeogramGateway<TestImages>(config.GetSection("Images"));
+        await using var provider = services.BuildServiceProvider();
+        var polling = provider.GetRequiredService<IOptionsMonitor<IdeogramClientOptions>>().Get(nameof(TestImages)).ToGatewayOptions().Polling;
+        Assert.Equal((TimeSpan.FromSeconds(5), 2d, TimeSpan.FromSeconds(20), System.Threading.Timeout.InfiniteTimeSpan),
+            (polling.FirstDelay, polling.Multiplier, polling.MaxDelay, polling.Timeout));
+
+        var builder = TestHost.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Ideogram:ApiKey"] = Emulators.Key,
+            ["Ideogram:Polling:Multiplier"] = "0.5",
+            ["Ideogram:Polling:Timeout"] = "00:00:00",
+            ["Ideogram:Polling:Interval"] = "00:00:01",
+        });
+        builder.Services.AddIdeogramGateway<TestImages>();
+        using var host = builder.Build();
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var text = string.Join("\n", ex.Failures);
+        Assert.Contains("Ideogram:Polling:Multiplier must be from 1 to 10", text);
+        Assert.Contains("Ideogram:Polling:Timeout must be positive", text);
+        Assert.Contains("Ideogram:Polling:Interval is not a setting", text);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Invalid_settings_fail_the_start_with_messages_that_name_each_setting_and_no_secret()
     {
