@@ -3367,6 +3367,435 @@ namespace IdeogramGen
     }
 
     /// <summary>
+    /// Ideogram&apos;s IdeogramV3StyleType vocabulary. The style type to generate with.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(StyleTypeV2Ideogram3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/IdeogramV3StyleType, default <c>general</c>.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct StyleTypeV2Ideogram3 : global::System.IEquatable<StyleTypeV2Ideogram3>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public StyleTypeV2Ideogram3(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A StyleTypeV2Ideogram3 value must not be empty. Known values: " + KnownValuesText + ". Use default(StyleTypeV2Ideogram3) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>auto</c>.</summary>
+        public static StyleTypeV2Ideogram3 Auto { get; } = new StyleTypeV2Ideogram3("auto");
+        /// <summary>The value <c>general</c>.</summary>
+        public static StyleTypeV2Ideogram3 General { get; } = new StyleTypeV2Ideogram3("general");
+        /// <summary>The value <c>realistic</c>.</summary>
+        public static StyleTypeV2Ideogram3 Realistic { get; } = new StyleTypeV2Ideogram3("realistic");
+        /// <summary>The value <c>design</c>.</summary>
+        public static StyleTypeV2Ideogram3 Design { get; } = new StyleTypeV2Ideogram3("design");
+        /// <summary>The value <c>custom</c>.</summary>
+        public static StyleTypeV2Ideogram3 Custom { get; } = new StyleTypeV2Ideogram3("custom");
+        /// <summary>The value <c>fiction</c>.</summary>
+        public static StyleTypeV2Ideogram3 Fiction { get; } = new StyleTypeV2Ideogram3("fiction");
+        /// <summary>The value <c>stylized</c>.</summary>
+        public static StyleTypeV2Ideogram3 Stylized { get; } = new StyleTypeV2Ideogram3("stylized");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<StyleTypeV2Ideogram3> KnownValues { get; } = new StyleTypeV2Ideogram3[]
+        {
+            new StyleTypeV2Ideogram3("auto"),
+            new StyleTypeV2Ideogram3("general"),
+            new StyleTypeV2Ideogram3("realistic"),
+            new StyleTypeV2Ideogram3("design"),
+            new StyleTypeV2Ideogram3("custom"),
+            new StyleTypeV2Ideogram3("fiction"),
+            new StyleTypeV2Ideogram3("stylized"),
+        };
+
+        internal const string KnownValuesText = "auto, general, realistic, design, custom, fiction, stylized";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "auto":
+                    case "general":
+                    case "realistic":
+                    case "design":
+                    case "custom":
+                    case "fiction":
+                    case "stylized":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(StyleTypeV2Ideogram3 other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is StyleTypeV2Ideogram3 other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(StyleTypeV2Ideogram3 left, StyleTypeV2Ideogram3 right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(StyleTypeV2Ideogram3 left, StyleTypeV2Ideogram3 right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StyleTypeV2Ideogram3(string? value) => value is null ? default(StyleTypeV2Ideogram3) : new StyleTypeV2Ideogram3(value);
+    }
+
+    /// <summary>
+    /// Ideogram&apos;s IdeogramV3StylePreset vocabulary. A predefined style preset that applies a specific artistic
+    /// style to the generated image.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(StylePresetV2Ideogram3)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/IdeogramV3StylePreset.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct StylePresetV2Ideogram3 : global::System.IEquatable<StylePresetV2Ideogram3>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public StylePresetV2Ideogram3(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A StylePresetV2Ideogram3 value must not be empty. Known values: " + KnownValuesText + ". Use default(StylePresetV2Ideogram3) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>80s_illustration</c>.</summary>
+        public static StylePresetV2Ideogram3 Style80SIllustration { get; } = new StylePresetV2Ideogram3("80s_illustration");
+        /// <summary>The value <c>90s_nostalgia</c>.</summary>
+        public static StylePresetV2Ideogram3 Style90SNostalgia { get; } = new StylePresetV2Ideogram3("90s_nostalgia");
+        /// <summary>The value <c>abstract_organic</c>.</summary>
+        public static StylePresetV2Ideogram3 AbstractOrganic { get; } = new StylePresetV2Ideogram3("abstract_organic");
+        /// <summary>The value <c>analog_nostalgia</c>.</summary>
+        public static StylePresetV2Ideogram3 AnalogNostalgia { get; } = new StylePresetV2Ideogram3("analog_nostalgia");
+        /// <summary>The value <c>art_brut</c>.</summary>
+        public static StylePresetV2Ideogram3 ArtBrut { get; } = new StylePresetV2Ideogram3("art_brut");
+        /// <summary>The value <c>art_deco</c>.</summary>
+        public static StylePresetV2Ideogram3 ArtDeco { get; } = new StylePresetV2Ideogram3("art_deco");
+        /// <summary>The value <c>art_poster</c>.</summary>
+        public static StylePresetV2Ideogram3 ArtPoster { get; } = new StylePresetV2Ideogram3("art_poster");
+        /// <summary>The value <c>aura</c>.</summary>
+        public static StylePresetV2Ideogram3 Aura { get; } = new StylePresetV2Ideogram3("aura");
+        /// <summary>The value <c>avant_garde</c>.</summary>
+        public static StylePresetV2Ideogram3 AvantGarde { get; } = new StylePresetV2Ideogram3("avant_garde");
+        /// <summary>The value <c>bauhaus</c>.</summary>
+        public static StylePresetV2Ideogram3 Bauhaus { get; } = new StylePresetV2Ideogram3("bauhaus");
+        /// <summary>The value <c>blueprint</c>.</summary>
+        public static StylePresetV2Ideogram3 Blueprint { get; } = new StylePresetV2Ideogram3("blueprint");
+        /// <summary>The value <c>blurry_motion</c>.</summary>
+        public static StylePresetV2Ideogram3 BlurryMotion { get; } = new StylePresetV2Ideogram3("blurry_motion");
+        /// <summary>The value <c>bright_art</c>.</summary>
+        public static StylePresetV2Ideogram3 BrightArt { get; } = new StylePresetV2Ideogram3("bright_art");
+        /// <summary>The value <c>c4d_cartoon</c>.</summary>
+        public static StylePresetV2Ideogram3 C4dCartoon { get; } = new StylePresetV2Ideogram3("c4d_cartoon");
+        /// <summary>The value <c>childrens_book</c>.</summary>
+        public static StylePresetV2Ideogram3 ChildrensBook { get; } = new StylePresetV2Ideogram3("childrens_book");
+        /// <summary>The value <c>collage</c>.</summary>
+        public static StylePresetV2Ideogram3 Collage { get; } = new StylePresetV2Ideogram3("collage");
+        /// <summary>The value <c>coloring_book_i</c>.</summary>
+        public static StylePresetV2Ideogram3 ColoringBookI { get; } = new StylePresetV2Ideogram3("coloring_book_i");
+        /// <summary>The value <c>coloring_book_ii</c>.</summary>
+        public static StylePresetV2Ideogram3 ColoringBookIi { get; } = new StylePresetV2Ideogram3("coloring_book_ii");
+        /// <summary>The value <c>cubism</c>.</summary>
+        public static StylePresetV2Ideogram3 Cubism { get; } = new StylePresetV2Ideogram3("cubism");
+        /// <summary>The value <c>dark_aura</c>.</summary>
+        public static StylePresetV2Ideogram3 DarkAura { get; } = new StylePresetV2Ideogram3("dark_aura");
+        /// <summary>The value <c>doodle</c>.</summary>
+        public static StylePresetV2Ideogram3 Doodle { get; } = new StylePresetV2Ideogram3("doodle");
+        /// <summary>The value <c>double_exposure</c>.</summary>
+        public static StylePresetV2Ideogram3 DoubleExposure { get; } = new StylePresetV2Ideogram3("double_exposure");
+        /// <summary>The value <c>dramatic_cinema</c>.</summary>
+        public static StylePresetV2Ideogram3 DramaticCinema { get; } = new StylePresetV2Ideogram3("dramatic_cinema");
+        /// <summary>The value <c>editorial</c>.</summary>
+        public static StylePresetV2Ideogram3 Editorial { get; } = new StylePresetV2Ideogram3("editorial");
+        /// <summary>The value <c>emotional_minimal</c>.</summary>
+        public static StylePresetV2Ideogram3 EmotionalMinimal { get; } = new StylePresetV2Ideogram3("emotional_minimal");
+        /// <summary>The value <c>ethereal_party</c>.</summary>
+        public static StylePresetV2Ideogram3 EtherealParty { get; } = new StylePresetV2Ideogram3("ethereal_party");
+        /// <summary>The value <c>expired_film</c>.</summary>
+        public static StylePresetV2Ideogram3 ExpiredFilm { get; } = new StylePresetV2Ideogram3("expired_film");
+        /// <summary>The value <c>flat_art</c>.</summary>
+        public static StylePresetV2Ideogram3 FlatArt { get; } = new StylePresetV2Ideogram3("flat_art");
+        /// <summary>The value <c>flat_vector</c>.</summary>
+        public static StylePresetV2Ideogram3 FlatVector { get; } = new StylePresetV2Ideogram3("flat_vector");
+        /// <summary>The value <c>forest_reverie</c>.</summary>
+        public static StylePresetV2Ideogram3 ForestReverie { get; } = new StylePresetV2Ideogram3("forest_reverie");
+        /// <summary>The value <c>geo_minimalist</c>.</summary>
+        public static StylePresetV2Ideogram3 GeoMinimalist { get; } = new StylePresetV2Ideogram3("geo_minimalist");
+        /// <summary>The value <c>glass_prism</c>.</summary>
+        public static StylePresetV2Ideogram3 GlassPrism { get; } = new StylePresetV2Ideogram3("glass_prism");
+        /// <summary>The value <c>golden_hour</c>.</summary>
+        public static StylePresetV2Ideogram3 GoldenHour { get; } = new StylePresetV2Ideogram3("golden_hour");
+        /// <summary>The value <c>graffiti_i</c>.</summary>
+        public static StylePresetV2Ideogram3 GraffitiI { get; } = new StylePresetV2Ideogram3("graffiti_i");
+        /// <summary>The value <c>graffiti_ii</c>.</summary>
+        public static StylePresetV2Ideogram3 GraffitiIi { get; } = new StylePresetV2Ideogram3("graffiti_ii");
+        /// <summary>The value <c>halftone_print</c>.</summary>
+        public static StylePresetV2Ideogram3 HalftonePrint { get; } = new StylePresetV2Ideogram3("halftone_print");
+        /// <summary>The value <c>high_contrast</c>.</summary>
+        public static StylePresetV2Ideogram3 HighContrast { get; } = new StylePresetV2Ideogram3("high_contrast");
+        /// <summary>The value <c>hippie_era</c>.</summary>
+        public static StylePresetV2Ideogram3 HippieEra { get; } = new StylePresetV2Ideogram3("hippie_era");
+        /// <summary>The value <c>iconic</c>.</summary>
+        public static StylePresetV2Ideogram3 Iconic { get; } = new StylePresetV2Ideogram3("iconic");
+        /// <summary>The value <c>japandi_fusion</c>.</summary>
+        public static StylePresetV2Ideogram3 JapandiFusion { get; } = new StylePresetV2Ideogram3("japandi_fusion");
+        /// <summary>The value <c>jazzy</c>.</summary>
+        public static StylePresetV2Ideogram3 Jazzy { get; } = new StylePresetV2Ideogram3("jazzy");
+        /// <summary>The value <c>long_exposure</c>.</summary>
+        public static StylePresetV2Ideogram3 LongExposure { get; } = new StylePresetV2Ideogram3("long_exposure");
+        /// <summary>The value <c>magazine_editorial</c>.</summary>
+        public static StylePresetV2Ideogram3 MagazineEditorial { get; } = new StylePresetV2Ideogram3("magazine_editorial");
+        /// <summary>The value <c>minimal_illustration</c>.</summary>
+        public static StylePresetV2Ideogram3 MinimalIllustration { get; } = new StylePresetV2Ideogram3("minimal_illustration");
+        /// <summary>The value <c>mixed_media</c>.</summary>
+        public static StylePresetV2Ideogram3 MixedMedia { get; } = new StylePresetV2Ideogram3("mixed_media");
+        /// <summary>The value <c>monochrome</c>.</summary>
+        public static StylePresetV2Ideogram3 Monochrome { get; } = new StylePresetV2Ideogram3("monochrome");
+        /// <summary>The value <c>nightlife</c>.</summary>
+        public static StylePresetV2Ideogram3 Nightlife { get; } = new StylePresetV2Ideogram3("nightlife");
+        /// <summary>The value <c>oil_painting</c>.</summary>
+        public static StylePresetV2Ideogram3 OilPainting { get; } = new StylePresetV2Ideogram3("oil_painting");
+        /// <summary>The value <c>old_cartoons</c>.</summary>
+        public static StylePresetV2Ideogram3 OldCartoons { get; } = new StylePresetV2Ideogram3("old_cartoons");
+        /// <summary>The value <c>paint_gesture</c>.</summary>
+        public static StylePresetV2Ideogram3 PaintGesture { get; } = new StylePresetV2Ideogram3("paint_gesture");
+        /// <summary>The value <c>pop_art</c>.</summary>
+        public static StylePresetV2Ideogram3 PopArt { get; } = new StylePresetV2Ideogram3("pop_art");
+        /// <summary>The value <c>retro_etching</c>.</summary>
+        public static StylePresetV2Ideogram3 RetroEtching { get; } = new StylePresetV2Ideogram3("retro_etching");
+        /// <summary>The value <c>riviera_pop</c>.</summary>
+        public static StylePresetV2Ideogram3 RivieraPop { get; } = new StylePresetV2Ideogram3("riviera_pop");
+        /// <summary>The value <c>spotlight_80s</c>.</summary>
+        public static StylePresetV2Ideogram3 Spotlight80S { get; } = new StylePresetV2Ideogram3("spotlight_80s");
+        /// <summary>The value <c>stylized_red</c>.</summary>
+        public static StylePresetV2Ideogram3 StylizedRed { get; } = new StylePresetV2Ideogram3("stylized_red");
+        /// <summary>The value <c>surreal_collage</c>.</summary>
+        public static StylePresetV2Ideogram3 SurrealCollage { get; } = new StylePresetV2Ideogram3("surreal_collage");
+        /// <summary>The value <c>travel_poster</c>.</summary>
+        public static StylePresetV2Ideogram3 TravelPoster { get; } = new StylePresetV2Ideogram3("travel_poster");
+        /// <summary>The value <c>vintage_geo</c>.</summary>
+        public static StylePresetV2Ideogram3 VintageGeo { get; } = new StylePresetV2Ideogram3("vintage_geo");
+        /// <summary>The value <c>vintage_poster</c>.</summary>
+        public static StylePresetV2Ideogram3 VintagePoster { get; } = new StylePresetV2Ideogram3("vintage_poster");
+        /// <summary>The value <c>watercolor</c>.</summary>
+        public static StylePresetV2Ideogram3 Watercolor { get; } = new StylePresetV2Ideogram3("watercolor");
+        /// <summary>The value <c>weird</c>.</summary>
+        public static StylePresetV2Ideogram3 Weird { get; } = new StylePresetV2Ideogram3("weird");
+        /// <summary>The value <c>woodblock_print</c>.</summary>
+        public static StylePresetV2Ideogram3 WoodblockPrint { get; } = new StylePresetV2Ideogram3("woodblock_print");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<StylePresetV2Ideogram3> KnownValues { get; } = new StylePresetV2Ideogram3[]
+        {
+            new StylePresetV2Ideogram3("80s_illustration"),
+            new StylePresetV2Ideogram3("90s_nostalgia"),
+            new StylePresetV2Ideogram3("abstract_organic"),
+            new StylePresetV2Ideogram3("analog_nostalgia"),
+            new StylePresetV2Ideogram3("art_brut"),
+            new StylePresetV2Ideogram3("art_deco"),
+            new StylePresetV2Ideogram3("art_poster"),
+            new StylePresetV2Ideogram3("aura"),
+            new StylePresetV2Ideogram3("avant_garde"),
+            new StylePresetV2Ideogram3("bauhaus"),
+            new StylePresetV2Ideogram3("blueprint"),
+            new StylePresetV2Ideogram3("blurry_motion"),
+            new StylePresetV2Ideogram3("bright_art"),
+            new StylePresetV2Ideogram3("c4d_cartoon"),
+            new StylePresetV2Ideogram3("childrens_book"),
+            new StylePresetV2Ideogram3("collage"),
+            new StylePresetV2Ideogram3("coloring_book_i"),
+            new StylePresetV2Ideogram3("coloring_book_ii"),
+            new StylePresetV2Ideogram3("cubism"),
+            new StylePresetV2Ideogram3("dark_aura"),
+            new StylePresetV2Ideogram3("doodle"),
+            new StylePresetV2Ideogram3("double_exposure"),
+            new StylePresetV2Ideogram3("dramatic_cinema"),
+            new StylePresetV2Ideogram3("editorial"),
+            new StylePresetV2Ideogram3("emotional_minimal"),
+            new StylePresetV2Ideogram3("ethereal_party"),
+            new StylePresetV2Ideogram3("expired_film"),
+            new StylePresetV2Ideogram3("flat_art"),
+            new StylePresetV2Ideogram3("flat_vector"),
+            new StylePresetV2Ideogram3("forest_reverie"),
+            new StylePresetV2Ideogram3("geo_minimalist"),
+            new StylePresetV2Ideogram3("glass_prism"),
+            new StylePresetV2Ideogram3("golden_hour"),
+            new StylePresetV2Ideogram3("graffiti_i"),
+            new StylePresetV2Ideogram3("graffiti_ii"),
+            new StylePresetV2Ideogram3("halftone_print"),
+            new StylePresetV2Ideogram3("high_contrast"),
+            new StylePresetV2Ideogram3("hippie_era"),
+            new StylePresetV2Ideogram3("iconic"),
+            new StylePresetV2Ideogram3("japandi_fusion"),
+            new StylePresetV2Ideogram3("jazzy"),
+            new StylePresetV2Ideogram3("long_exposure"),
+            new StylePresetV2Ideogram3("magazine_editorial"),
+            new StylePresetV2Ideogram3("minimal_illustration"),
+            new StylePresetV2Ideogram3("mixed_media"),
+            new StylePresetV2Ideogram3("monochrome"),
+            new StylePresetV2Ideogram3("nightlife"),
+            new StylePresetV2Ideogram3("oil_painting"),
+            new StylePresetV2Ideogram3("old_cartoons"),
+            new StylePresetV2Ideogram3("paint_gesture"),
+            new StylePresetV2Ideogram3("pop_art"),
+            new StylePresetV2Ideogram3("retro_etching"),
+            new StylePresetV2Ideogram3("riviera_pop"),
+            new StylePresetV2Ideogram3("spotlight_80s"),
+            new StylePresetV2Ideogram3("stylized_red"),
+            new StylePresetV2Ideogram3("surreal_collage"),
+            new StylePresetV2Ideogram3("travel_poster"),
+            new StylePresetV2Ideogram3("vintage_geo"),
+            new StylePresetV2Ideogram3("vintage_poster"),
+            new StylePresetV2Ideogram3("watercolor"),
+            new StylePresetV2Ideogram3("weird"),
+            new StylePresetV2Ideogram3("woodblock_print"),
+        };
+
+        internal const string KnownValuesText = "80s_illustration, 90s_nostalgia, abstract_organic, analog_nostalgia, art_brut, art_deco, art_poster, aura, avant_garde, bauhaus, blueprint, blurry_motion, bright_art, c4d_cartoon, childrens_book, collage, coloring_book_i, coloring_book_ii, cubism, dark_aura, doodle, double_exposure, dramatic_cinema, editorial, emotional_minimal, ethereal_party, expired_film, flat_art, flat_vector, forest_reverie, geo_minimalist, glass_prism, golden_hour, graffiti_i, graffiti_ii, halftone_print, high_contrast, hippie_era, iconic, japandi_fusion, jazzy, long_exposure, magazine_editorial, minimal_illustration, mixed_media, monochrome, nightlife, oil_painting, old_cartoons, paint_gesture, pop_art, retro_etching, riviera_pop, spotlight_80s, stylized_red, surreal_collage, travel_poster, vintage_geo, vintage_poster, watercolor, weird, woodblock_print";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "80s_illustration":
+                    case "90s_nostalgia":
+                    case "abstract_organic":
+                    case "analog_nostalgia":
+                    case "art_brut":
+                    case "art_deco":
+                    case "art_poster":
+                    case "aura":
+                    case "avant_garde":
+                    case "bauhaus":
+                    case "blueprint":
+                    case "blurry_motion":
+                    case "bright_art":
+                    case "c4d_cartoon":
+                    case "childrens_book":
+                    case "collage":
+                    case "coloring_book_i":
+                    case "coloring_book_ii":
+                    case "cubism":
+                    case "dark_aura":
+                    case "doodle":
+                    case "double_exposure":
+                    case "dramatic_cinema":
+                    case "editorial":
+                    case "emotional_minimal":
+                    case "ethereal_party":
+                    case "expired_film":
+                    case "flat_art":
+                    case "flat_vector":
+                    case "forest_reverie":
+                    case "geo_minimalist":
+                    case "glass_prism":
+                    case "golden_hour":
+                    case "graffiti_i":
+                    case "graffiti_ii":
+                    case "halftone_print":
+                    case "high_contrast":
+                    case "hippie_era":
+                    case "iconic":
+                    case "japandi_fusion":
+                    case "jazzy":
+                    case "long_exposure":
+                    case "magazine_editorial":
+                    case "minimal_illustration":
+                    case "mixed_media":
+                    case "monochrome":
+                    case "nightlife":
+                    case "oil_painting":
+                    case "old_cartoons":
+                    case "paint_gesture":
+                    case "pop_art":
+                    case "retro_etching":
+                    case "riviera_pop":
+                    case "spotlight_80s":
+                    case "stylized_red":
+                    case "surreal_collage":
+                    case "travel_poster":
+                    case "vintage_geo":
+                    case "vintage_poster":
+                    case "watercolor":
+                    case "weird":
+                    case "woodblock_print":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(StylePresetV2Ideogram3 other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is StylePresetV2Ideogram3 other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(StylePresetV2Ideogram3 left, StylePresetV2Ideogram3 right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(StylePresetV2Ideogram3 left, StylePresetV2Ideogram3 right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StylePresetV2Ideogram3(string? value) => value is null ? default(StylePresetV2Ideogram3) : new StylePresetV2Ideogram3(value);
+    }
+
+    /// <summary>
     /// Ideogram&apos;s GenerationQuality vocabulary. The generation quality level. Higher levels may use more
     /// inference steps or additional prompt processing. `very_high` has noticeably higher latency and cost than the
     /// other levels.

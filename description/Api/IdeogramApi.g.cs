@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "1146d64d36a1aca85015c842033d082fa938729cad0f92255fcb4190a988b876";
+        public const string NewerDocumentSha256 = "4ebe90e268265b6b2e1afba22ac86980d8b75a9257d5d481f4d756d1e843783e";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -262,6 +262,27 @@ namespace IdeogramGen.ApiDescription
                 Default = "auto",
                 Description = "Supported output aspect ratios. The operation defines whether `auto`\npreserves the source shape or selects a shape from the prompt.",
                 Source = "openapi 2026-10-07 #/components/schemas/IdeogramV4AspectRatio",
+            },
+            new ApiEnum
+            {
+                Name = "IdeogramV3StyleType",
+                TypeName = "StyleTypeV2Ideogram3",
+                MemberPrefix = "",
+                Values = new[] { "auto", "general", "realistic", "design", "custom", "fiction", "stylized" },
+                Members = new[] { "Auto", "General", "Realistic", "Design", "Custom", "Fiction", "Stylized" },
+                Default = "general",
+                Description = "The style type to generate with.",
+                Source = "openapi 2026-10-07 #/components/schemas/IdeogramV3StyleType",
+            },
+            new ApiEnum
+            {
+                Name = "IdeogramV3StylePreset",
+                TypeName = "StylePresetV2Ideogram3",
+                MemberPrefix = "Style",
+                Values = new[] { "80s_illustration", "90s_nostalgia", "abstract_organic", "analog_nostalgia", "art_brut", "art_deco", "art_poster", "aura", "avant_garde", "bauhaus", "blueprint", "blurry_motion", "bright_art", "c4d_cartoon", "childrens_book", "collage", "coloring_book_i", "coloring_book_ii", "cubism", "dark_aura", "doodle", "double_exposure", "dramatic_cinema", "editorial", "emotional_minimal", "ethereal_party", "expired_film", "flat_art", "flat_vector", "forest_reverie", "geo_minimalist", "glass_prism", "golden_hour", "graffiti_i", "graffiti_ii", "halftone_print", "high_contrast", "hippie_era", "iconic", "japandi_fusion", "jazzy", "long_exposure", "magazine_editorial", "minimal_illustration", "mixed_media", "monochrome", "nightlife", "oil_painting", "old_cartoons", "paint_gesture", "pop_art", "retro_etching", "riviera_pop", "spotlight_80s", "stylized_red", "surreal_collage", "travel_poster", "vintage_geo", "vintage_poster", "watercolor", "weird", "woodblock_print" },
+                Members = new[] { "Style80SIllustration", "Style90SNostalgia", "AbstractOrganic", "AnalogNostalgia", "ArtBrut", "ArtDeco", "ArtPoster", "Aura", "AvantGarde", "Bauhaus", "Blueprint", "BlurryMotion", "BrightArt", "C4dCartoon", "ChildrensBook", "Collage", "ColoringBookI", "ColoringBookIi", "Cubism", "DarkAura", "Doodle", "DoubleExposure", "DramaticCinema", "Editorial", "EmotionalMinimal", "EtherealParty", "ExpiredFilm", "FlatArt", "FlatVector", "ForestReverie", "GeoMinimalist", "GlassPrism", "GoldenHour", "GraffitiI", "GraffitiIi", "HalftonePrint", "HighContrast", "HippieEra", "Iconic", "JapandiFusion", "Jazzy", "LongExposure", "MagazineEditorial", "MinimalIllustration", "MixedMedia", "Monochrome", "Nightlife", "OilPainting", "OldCartoons", "PaintGesture", "PopArt", "RetroEtching", "RivieraPop", "Spotlight80S", "StylizedRed", "SurrealCollage", "TravelPoster", "VintageGeo", "VintagePoster", "Watercolor", "Weird", "WoodblockPrint" },
+                Description = "A predefined style preset that applies a specific artistic style to the generated image.",
+                Source = "openapi 2026-10-07 #/components/schemas/IdeogramV3StylePreset",
             },
             new ApiEnum
             {
@@ -651,6 +672,21 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiSchema
             {
+                Name = "InpaintImageIdeogramV3Response",
+                TypeName = "InpaintV2Ideogram3Response",
+                Description = "Response returned by `POST /v2/image/inpaint/ideogram-3`.\nSynchronous requests (the default) include the repainted images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed, width, and height report\nthe values the request resolved to when the caller left them unset.",
+                Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Response",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "InpaintedImageObject", Description = "The repainted images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
+                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels this request resolved to." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels this request resolved to." },
+                },
+            },
+            new ApiSchema
+            {
                 Name = "ReframeImageAutoResponse",
                 TypeName = "ReframeV2AutoResponse",
                 Description = "Acknowledges an accepted asynchronous Reframe request. Poll\n`GET /v2/generations/{generation_id}` for completion and output\nimages. The seed, width, and height report the values the request resolved to when the caller left them unset.",
@@ -831,6 +867,21 @@ namespace IdeogramGen.ApiDescription
                 Properties = new ApiProperty[]
                 {
                     new ApiProperty { Name = "text", Member = "Text", Kind = ValueKind.String, Required = true, Description = "The generated description for the provided image." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "InpaintedImageObject",
+                TypeName = "InpaintedImageV2",
+                Description = "One repainted output image.",
+                Source = "openapi 2026-10-07 #/components/schemas/InpaintedImageObject",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passed safety checks. If false, `url` is empty." },
+                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The final prompt the image was generated from." },
+                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the repainted image, formatted as \"WIDTHxHEIGHT\"." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the repainted image. Empty when the image did not pass safety checks." },
                 },
             },
             new ApiSchema
@@ -2753,6 +2804,57 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "include_bbox", Member = "IncludeBbox", Kind = ValueKind.Boolean, Default = "true", Description = "Whether to include bounding boxes for the subjects and text in the returned `json_prompt`. Defaults to true, so the prompt preserves the layout of the described image.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_bbox" },
                     new ApiField { Name = "include_style_descriptions", Member = "IncludeStyleDescriptions", Kind = ValueKind.Boolean, Default = "false", Description = "Whether to include a free-form style description in the returned `json_prompt`. Defaults to false.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_style_descriptions" },
                     new ApiField { Name = "include_tags", Member = "IncludeTags", Kind = ValueKind.Boolean, Default = "false", Description = "Whether to include free-form tags in the returned `json_prompt`. Defaults to false.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_tags" },
+                },
+                Rules = new ApiRule[]
+                {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "InpaintV2Ideogram3",
+                Path = "/v2/image/inpaint/ideogram-3",
+                Family = ApiFamilies.V2,
+                OperationId = "post_inpaint_image_v2_ideogram_v3",
+                Summary = "Inpaint with Ideogram 3.0",
+                Description = "Repaint the masked region of a source image with Ideogram 3.0, guided\nby a text prompt. Upload the source `image` and its `mask` using\n`multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "InpaintImageIdeogramV3Response",
+                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the repainted images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/async" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/enable_copyright_detection" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The source image to repaint (max 25MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The output matches its size, snapped to the nearest supported resolution.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/image" },
+                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/image_asset_identifier" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/magic_prompt" },
+                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "A black-and-white mask the same size as the source image. Black marks the region to repaint. JPEG, PNG, and WEBP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/mask (size not stated for this file; the request's stated image limit applies)" },
+                    new ApiField { Name = "mask_asset_identifier", Member = "MaskAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/mask_asset_identifier" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt describing the repainted result.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/rendering_speed" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/seed" },
+                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_codes" },
+                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the repainted images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_preset" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_collection_id" },
+                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_collection_version_id" },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_images" },
+                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV3StyleType", Default = "general", Description = "The style type to generate with.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_type" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/webhook_url" },
                 },
                 Rules = new ApiRule[]
                 {

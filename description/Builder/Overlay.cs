@@ -71,6 +71,8 @@ internal static class Overlay
         ["MagicPromptMode"] = ("MagicPromptV2", "", null),
         ["IdeogramV3AspectRatio"] = ("AspectRatioV2Ideogram3", "Ratio", null),
         ["IdeogramV4AspectRatio"] = ("AspectRatioV2Ideogram4", "Ratio", null),
+        ["IdeogramV3StyleType"] = ("StyleTypeV2Ideogram3", "", null),
+        ["IdeogramV3StylePreset"] = ("StylePresetV2Ideogram3", "Style", null),
         ["GenerationQuality"] = ("QualityV2PImage", "", null),
         ["AssetType"] = ("AssetType", "", null),
         ["GenerationKind"] = ("GenerationKind", "", null),
@@ -90,7 +92,7 @@ internal static class Overlay
         {
             ("GenerateImageIdeogramV4Request", "rendering_speed"), ("GenerateImageIdeogramV3TransparentRequest", "rendering_speed"),
             ("GenerateImageIdeogramV4TransparentRequest", "rendering_speed"), ("RemixImageIdeogramV4Request", "rendering_speed"),
-            ("ReplaceBackgroundIdeogramV3Request", "rendering_speed"),
+            ("ReplaceBackgroundIdeogramV3Request", "rendering_speed"), ("InpaintImageIdeogramV3Request", "rendering_speed"),
         }),
         ["QualityV2Ideogram45"] = ("", new[] { ("GenerateImageIdeogram45Request", "quality"), ("PreciseEditImageIdeogram45Request", "quality") }),
         ["ResolutionV2PImage"] = ("Tier", new[] { ("GenerateImagePImageIdeogramRequest", "resolution") }),
@@ -201,6 +203,7 @@ internal static class Overlay
         new("/v2/image/remove-background/ideogram-1", "post", "RemoveBackgroundV2Ideogram1", ApiFamilies.V2),
         new("/v2/image/describe/ideogram-3", "post", "DescribeV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/describe/ideogram-4", "post", "DescribeV2Ideogram4", ApiFamilies.V2),
+        new("/v2/image/inpaint/ideogram-3", "post", "InpaintV2Ideogram3", ApiFamilies.V2),
         // Always asynchronous (newer-facts.json async.v2.flag): they answer {generation_id}, polled at v2/generations.
         new("/v2/image/reframe/auto", "post", "ReframeV2Auto", ApiFamilies.V2, EndpointMode.AsyncSubmit),
         new("/v2/image/remove-object/ideogram-1", "post", "RemoveObjectV2Ideogram1", ApiFamilies.V2, EndpointMode.AsyncSubmit),
@@ -305,6 +308,8 @@ internal static class Overlay
         ["ReplaceBackgroundResponse"] = "ReplaceBackgroundV2Ideogram3Response",
         ["UpscaleToolResponse"] = "UpscaleV2AutoResponse",
         ["UpscaleImageObject"] = "UpscaledImageV2",
+        ["InpaintImageIdeogramV3Response"] = "InpaintV2Ideogram3Response",
+        ["InpaintedImageObject"] = "InpaintedImageV2",
     };
 
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";

@@ -19,7 +19,9 @@ namespace IdeogramGen.Testing.Internal
     /// (<c>https://ideogram.ai/blog/ideogram-api-pricing</c>, "prices ... from Ideogram's public pricing catalog as of
     /// November 16, 2026"): Ideogram 4.5 generate low/medium/high 0.03/0.06/0.10; precise edit very low/low/medium/high
     /// 0.008/0.03/0.06/0.22; Ideogram 4.0 turbo/default/quality 0.03/0.06/0.10 (also remix, "these rates apply to ...
-    /// Remix"); Ideogram 3.0 turbo/default/quality 0.03/0.06/0.09 (replace background); 3.0 transparent
+    /// Remix"); Ideogram 3.0 turbo/default/quality 0.03/0.06/0.09 (the pricing page's
+    /// "these rates apply to" list: Generate, Remix, Edit, Reframe, Replace Background; here replace background and
+    /// inpaint, the "Edit" row: "tweak and alter parts of an image"); 3.0 transparent
     /// 0.04/0.07/0.10; remove background 0.01.</item>
     /// <item>Emulator values, not Ideogram's (no published price was found): Ideogram 4.5 generate at <c>very_low</c>
     /// (the precise-edit very-low price, 0.008), 4.0 transparent (the 3.0 transparent prices), P-Image (quoted as an
@@ -64,6 +66,8 @@ namespace IdeogramGen.Testing.Internal
                 case "v2/image/generate/ideogram-4-transparent":
                 case "v2/image/generate/ideogram-3-transparent":
                     return PerImage(model, Tier(endpoint, request, "rendering_speed", "default"), Transparent, images);
+                case "v2/image/inpaint/ideogram-3":
+                    return PerImage("inpaint-" + model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
                 case "v2/image/replace-background/ideogram-3":
                     return PerImage("replace-background-" + model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
                 case "v2/image/generate/p-image-ideogram":

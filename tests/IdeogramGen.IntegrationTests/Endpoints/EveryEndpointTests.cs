@@ -177,6 +177,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
             {
                 ImageAssetIdentifier = new AssetIdentifier { AssetId = "7uS_VESkRI6O3-sVgHQp_A", AssetType = AssetType.Asset }, IncludeStyleDescriptions = true,
             })),
+        ["InpaintV2Ideogram3"] = new(false, new[] { "prompt", "seed", "num_images", "rendering_speed", "style_type", "style_codes" }, new[] { "image", "mask" }, 2, 131, null,
+            async c => await c.InpaintV2Ideogram3Async(new InpaintV2Ideogram3Request
+            {
+                Prompt = Prompt, Image = Png(), Mask = Png("mask.png"), Seed = 131, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Turbo,
+                StyleType = StyleTypeV2Ideogram3.Realistic, StyleCodes = new[] { "AAFF5733" },
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -202,7 +208,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(43, Cases.Count);
+        Assert.Equal(44, Cases.Count);
     }
 
     [Theory]
@@ -332,6 +338,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         RemixV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         UpscaleV2AutoResponse r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         RemoveBackgroundV2Ideogram1Response r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
+        InpaintV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
     };
