@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "4ebe90e268265b6b2e1afba22ac86980d8b75a9257d5d481f4d756d1e843783e";
+        public const string NewerDocumentSha256 = "e4fa64fea79f9469c386ce184d10d72e8d48f78067efd7e4077a456f986f0559";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -687,6 +687,19 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiSchema
             {
+                Name = "LayerizeDesignIdeogramV3Response",
+                TypeName = "LayerizeV2Ideogram3Response",
+                Description = "Response returned by `POST /v2/design/layerize/ideogram-3`.\nSynchronous requests (the default) include the layerized design in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
+                Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Response",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "LayerizedImageObject", Description = "The layerized design. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
                 Name = "ReframeImageAutoResponse",
                 TypeName = "ReframeV2AutoResponse",
                 Description = "Acknowledges an accepted asynchronous Reframe request. Poll\n`GET /v2/generations/{generation_id}` for completion and output\nimages. The seed, width, and height report the values the request resolved to when the caller left them unset.",
@@ -882,6 +895,23 @@ namespace IdeogramGen.ApiDescription
                     new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the repainted image, formatted as \"WIDTHxHEIGHT\"." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                     new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the repainted image. Empty when the image did not pass safety checks." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "LayerizedImageObject",
+                TypeName = "LayerizedImageV2",
+                Description = "One layerized design. Image links are available for a limited period\nof time; if you would like to keep an image, you must download it.",
+                Source = "openapi 2026-10-07 #/components/schemas/LayerizedImageObject",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "base_image_url", Member = "BaseImageUrl", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the base image with all detected text removed. Empty when the image did not pass safety checks." },
+                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passed safety checks. If false, the image links are empty." },
+                    new ApiProperty { Name = "object_type", Member = "ObjectType", Kind = ValueKind.String, Required = true, Description = "Discriminates layerized results from other generation output types. One of: layerized_image." },
+                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the design, formatted as \"WIDTHxHEIGHT\"." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                    new ApiProperty { Name = "text_blocks", Member = "TextBlocks", Kind = ValueKind.ObjectArray, Ref = "DetectedTextBlock", Required = true, Description = "Flat list of detected text regions in the design." },
+                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the design image with its text intact. Empty when the image did not pass safety checks." },
                 },
             },
             new ApiSchema
@@ -2855,6 +2885,45 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV3StyleType", Default = "general", Description = "The style type to generate with.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_type" },
                     new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/target_collection_id" },
                     new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "LayerizeV2Ideogram3",
+                Path = "/v2/design/layerize/ideogram-3",
+                Family = ApiFamilies.V2,
+                OperationId = "post_layerize_design_ideogram_v3",
+                Summary = "Layerize text with Ideogram 3.0",
+                Description = "Turn a flat image into an editable design: detected text is returned as\npositioned text blocks with matched fonts, sizes, and colors, alongside\na text-free base image. Upload the image as `image` using\n`multipart/form-data`. Returns results directly by default; set `async`\nor supply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "LayerizeDesignIdeogramV3Response",
+                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1design~1layerize~1ideogram-3/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1design~1layerize~1ideogram-3/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until layerization is complete and returns the result in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/async" },
+                    new ApiField { Name = "font_candidate_files", Member = "FontCandidateFiles", Kind = ValueKind.FileArray, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Candidate font files to make available for text style matching. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB each, maximum 5 files). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/font_candidate_files" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The source image to layerize (max 50MB). Common image formats such as JPEG, PNG, and WEBP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/image" },
+                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/image_asset_identifier" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, MaxLength = 10000, Description = "A description of the image, used to guide text detection. When omitted, detection runs on the image alone.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/prompt" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/seed" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output is added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/webhook_url" },
                 },
                 Rules = new ApiRule[]
                 {

@@ -204,6 +204,7 @@ internal static class Overlay
         new("/v2/image/describe/ideogram-3", "post", "DescribeV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/describe/ideogram-4", "post", "DescribeV2Ideogram4", ApiFamilies.V2),
         new("/v2/image/inpaint/ideogram-3", "post", "InpaintV2Ideogram3", ApiFamilies.V2),
+        new("/v2/design/layerize/ideogram-3", "post", "LayerizeV2Ideogram3", ApiFamilies.V2),
         // Always asynchronous (newer-facts.json async.v2.flag): they answer {generation_id}, polled at v2/generations.
         new("/v2/image/reframe/auto", "post", "ReframeV2Auto", ApiFamilies.V2, EndpointMode.AsyncSubmit),
         new("/v2/image/remove-object/ideogram-1", "post", "RemoveObjectV2Ideogram1", ApiFamilies.V2, EndpointMode.AsyncSubmit),
@@ -310,6 +311,8 @@ internal static class Overlay
         ["UpscaleImageObject"] = "UpscaledImageV2",
         ["InpaintImageIdeogramV3Response"] = "InpaintV2Ideogram3Response",
         ["InpaintedImageObject"] = "InpaintedImageV2",
+        ["LayerizeDesignIdeogramV3Response"] = "LayerizeV2Ideogram3Response",
+        ["LayerizedImageObject"] = "LayerizedImageV2",
     };
 
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";

@@ -22,7 +22,8 @@ namespace IdeogramGen.Testing.Internal
     /// Remix"); Ideogram 3.0 turbo/default/quality 0.03/0.06/0.09 (the pricing page's
     /// "these rates apply to" list: Generate, Remix, Edit, Reframe, Replace Background; here replace background and
     /// inpaint, the "Edit" row: "tweak and alter parts of an image"); 3.0 transparent
-    /// 0.04/0.07/0.10; remove background 0.01.</item>
+    /// 0.04/0.07/0.10; remove background 0.01; layerize text (<c>/v2/design/layerize/ideogram-3</c>, the pricing guide)
+    /// 0.09 per call.</item>
     /// <item>Emulator values, not Ideogram's (no published price was found): Ideogram 4.5 generate at <c>very_low</c>
     /// (the precise-edit very-low price, 0.008), 4.0 transparent (the 3.0 transparent prices), P-Image (quoted as an
     /// <c>estimate</c>, Ideogram's qualifier for "a product priced from provider cost after inference", 0.005 per image
@@ -81,6 +82,8 @@ namespace IdeogramGen.Testing.Internal
                     return PerImage("upscale-auto", Tier(endpoint, request, "upscale_factor", "x2"), Upscale, 1);
                 case "v2/image/remove-background/ideogram-1":
                     return Flat("remove-background-ideogram-1", 10000, 1);
+                case "v2/design/layerize/ideogram-3":
+                    return Flat("layerize-ideogram-3", 90000, 1);
                 case "v2/image/remove-object/ideogram-1":
                     return Flat("remove-object-ideogram-1", 20000, 1);
                 default:

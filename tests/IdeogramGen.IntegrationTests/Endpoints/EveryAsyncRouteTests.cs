@@ -57,6 +57,8 @@ public sealed class EveryAsyncRouteTests
             async (c, _) => await c.SubmitRemoveBackgroundV2Ideogram1AndWaitAsync(new RemoveBackgroundV2Ideogram1Request { Image = Png("product.png") })),
         ["InpaintV2Ideogram3"] = new("/v2/image/inpaint/ideogram-3", true,
             async (c, _) => await c.SubmitInpaintV2Ideogram3AndWaitAsync(new InpaintV2Ideogram3Request { Prompt = Prompt, Image = Png(), Mask = Png("mask.png") })),
+        ["LayerizeV2Ideogram3"] = new("/v2/design/layerize/ideogram-3", true,
+            async (c, _) => await c.SubmitLayerizeV2Ideogram3AndWaitAsync(new LayerizeV2Ideogram3Request { Image = Png("flyer.png") })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

@@ -183,6 +183,11 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = Prompt, Image = Png(), Mask = Png("mask.png"), Seed = 131, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Turbo,
                 StyleType = StyleTypeV2Ideogram3.Realistic, StyleCodes = new[] { "AAFF5733" },
             })),
+        ["LayerizeV2Ideogram3"] = new(false, new[] { "prompt", "seed" }, new[] { "font_candidate_files", "image" }, 1, 132, null,
+            async c => await c.LayerizeV2Ideogram3Async(new LayerizeV2Ideogram3Request
+            {
+                Image = Png("flyer.png"), Prompt = "A concert flyer", Seed = 132, FontCandidateFiles = new[] { Samples.Font() },
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -208,7 +213,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(44, Cases.Count);
+        Assert.Equal(45, Cases.Count);
     }
 
     [Theory]
@@ -248,6 +253,8 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
             Assert.True(described.Descriptions.Count > 0 && described.Descriptions.All(d => !string.IsNullOrWhiteSpace(d.Text)));
         if (response is DescribeV2Ideogram3Response describedV2)
             Assert.True(describedV2.Descriptions.Count > 0 && describedV2.Descriptions.All(d => !string.IsNullOrWhiteSpace(d.Text)));
+        if (response is LayerizeV2Ideogram3Response layerized)
+            Assert.All(layerized.Data, d => Assert.True(d.ObjectType == "layerized_image" && d.TextBlocks.Count > 0 && !string.IsNullOrEmpty(d.BaseImageUrl)));
         // Answers carrying an Ideogram 4.0 JSON prompt read it into the same type a request sends.
         JsonPromptV4? jsonPrompt = response switch { DescribeV4Response d => d.JsonPrompt, DescribeV2Ideogram4Response d => d.JsonPrompt, MagicPromptV4Response m => m.JsonPrompt, _ => null };
         if (jsonPrompt is not null)
@@ -339,6 +346,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         UpscaleV2AutoResponse r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         RemoveBackgroundV2Ideogram1Response r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
         InpaintV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
     };

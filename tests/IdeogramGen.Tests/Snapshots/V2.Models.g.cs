@@ -2700,6 +2700,218 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// The request of POST /v2/design/layerize/ideogram-3 (Layerize text with Ideogram 3.0). Unset (null)
+    /// fields are not sent.
+    /// </summary>
+    /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-10-07); <see cref="Validate"/> checks them before sending. The body fields async and webhook_url, which make Ideogram answer {generation_id} instead of the result, are not properties: the asynchronous methods set them.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    [global::IdeogramGen.IdeogramEndpoint("/v2/design/layerize/ideogram-3")]
+    public sealed partial class LayerizeV2Ideogram3Request
+    {
+        /// <summary>
+        /// Candidate font files to make available for text style matching. Supported formats .ttf, .otf, .woff,
+        /// .woff2 (max 5MB each, maximum 5 files). Multipart requests only. Wire name: font_candidate_files. At
+        /// most 5 MB (.ttf, .otf, .woff, .woff2). Source: openapi 2026-10-07
+        /// #/components/schemas/LayerizeDesignIdeogramV3Request/properties/font_candidate_files.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.IdeogramFile>? FontCandidateFiles { get; set; }
+
+        /// <summary>
+        /// The source image to layerize (max 50MB). Common image formats such as JPEG, PNG, and WEBP are
+        /// supported. Multipart requests only. Wire name: image. At most 50 MB (JPEG, PNG or WebP). Source:
+        /// openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/image.
+        /// </summary>
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
+
+        /// <summary>
+        /// An identifier for an ideogram asset. Wire name: image_asset_identifier. Source: openapi 2026-10-07
+        /// #/components/schemas/LayerizeDesignIdeogramV3Request/properties/image_asset_identifier.
+        /// </summary>
+        public global::IdeogramGen.Generated.Contoso_Media.AssetIdentifier? ImageAssetIdentifier { get; set; }
+
+        /// <summary>
+        /// When true or omitted, the output is kept private to your account. Set to false to publish the output
+        /// to the public feed. Enterprise accounts always generate privately. Wire name: private. Source:
+        /// openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/private.
+        /// </summary>
+        public bool? Private { get; set; }
+
+        /// <summary>
+        /// A description of the image, used to guide text detection. When omitted, detection runs on the image
+        /// alone. Wire name: prompt. Source: openapi 2026-10-07
+        /// #/components/schemas/LayerizeDesignIdeogramV3Request/properties/prompt.
+        /// </summary>
+        public string? Prompt { get; set; }
+
+        /// <summary>
+        /// Random seed. Set for reproducible generation. Wire name: seed. Range: 0 to 2147483647. Source:
+        /// openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/seed.
+        /// </summary>
+        public int? Seed { get; set; }
+
+        /// <summary>
+        /// A collection you can write to, by its URL-safe base64 collection id. The output is added to it when
+        /// the request completes. Wire name: target_collection_id. Source: openapi 2026-10-07
+        /// #/components/schemas/LayerizeDesignIdeogramV3Request/properties/target_collection_id.
+        /// </summary>
+        public string? TargetCollectionId { get; set; }
+
+        private static readonly string[] FontMediaTypes = { "font/ttf", "font/otf", "font/woff", "font/woff2" };
+        private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
+
+        /// <summary>Checks the request against Ideogram's documented limits; called before sending.</summary>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
+        public void Validate()
+        {
+            global::IdeogramGen.RequestValidation.Files(FontCandidateFiles, "font_candidate_files", FontMediaTypes, 5242880L, false);
+            global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 52428800L);
+            if (ImageAssetIdentifier != null) ImageAssetIdentifier.ValidateAt("image_asset_identifier" + ".");
+            global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt", 10000);
+            global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
+            global::IdeogramGen.RequestValidation.NotEmpty(TargetCollectionId, "target_collection_id");
+            global::IdeogramGen.RequestValidation.Text(TargetCollectionId, "target_collection_id");
+        }
+
+        /// <summary>
+        /// Layerize text with Ideogram 3.0: POST /v2/design/layerize/ideogram-3. Turn a flat image into an
+        /// editable design: detected text is returned as positioned text blocks with matched fonts, sizes, and
+        /// colors, alongside a text-free base image. Upload the image as `image` using `multipart/form-data`.
+        /// Returns results directly by default; set `async` or supply a `webhook_url` to get a `generation_id`
+        /// and poll `GET /v2/generations/{generation_id}`.
+        /// </summary>
+        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_layerize_design_ideogram_v3</c> (2026-10-07, #/paths/~1v2~1design~1layerize~1ideogram-3/post).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>Ideogram's answer with the gateway metadata (log id, cache status) in <c>Gateway</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram answered 400/401/402/403/404/429/500/503 or another error.</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call (2001, 2003, 2005, 2009, ...).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response> Send(global::IdeogramGen.GatewayPipeline pipeline, LayerizeV2Ideogram3Request? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>("v2/design/layerize/ideogram-3", request.CreateBody(), 1, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Layerize text with Ideogram 3.0 as an asynchronous generation: POST
+        /// /v2/design/layerize/ideogram-3 with async=true, answered at once with its generation_id. Ideogram
+        /// bills the generation when it completes (a failed one is not billed).
+        /// </summary>
+        /// <remarks>Nothing waits for the result: call <c>WaitAsync</c> on the returned generation, or store its <c>GenerationId</c> and pick the result up later, also from another process, with <c>ResumeLayerizeV2Ideogram3Async</c>. Like every call that may bill, the submit is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_layerize_design_ideogram_v3</c> (2026-10-07, #/paths/~1v2~1design~1layerize~1ideogram-3/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (body field). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation: its <c>GenerationId</c> and <c>WaitAsync</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request (or the webhook URL) breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the submit (400/401/402/403/404/429/500/503).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout; the generation may have been accepted (recover the answer from the gateway log with RecoverAsync).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read or has no generation_id.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>> Submit(global::IdeogramGen.GatewayPipeline pipeline, LayerizeV2Ideogram3Request? request, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>("v2/design/layerize/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, "ResumeLayerizeV2Ideogram3Async", options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Layerize text with Ideogram 3.0 as an asynchronous generation (POST
+        /// /v2/design/layerize/ideogram-3), hands the accepted generation to submitted at once, then polls GET
+        /// /v2/generations/{generation_id} until it is done and returns the same result as the synchronous call.
+        /// </summary>
+        /// <remarks>Store the generation's id in <paramref name="submitted"/>: after a crash, a timeout or a cancellation, <c>ResumeLayerizeV2Ideogram3Async(generationId)</c> picks the paid result up without submitting again. Polls are free, bypass the gateway cache and honour Retry-After; waits follow GatewayOptions.Polling. Source: Ideogram OpenAPI operation <c>post_layerize_design_ideogram_v3</c> (2026-10-07, #/paths/~1v2~1design~1layerize~1ideogram-3/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (body field). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout, retry policy and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit, or the wait (not the generation).</param>
+        /// <returns>The result, with <c>Generation</c> (id, created, usage_cost_usd_micros) and the gateway metadata of the last poll.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">Ideogram reports the generation failed (failure_reason; not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">Cancelled after the submit was sent; carries the generation id once accepted.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenException">The submit failed, or a poll failed for good (GenerationId set).</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response> SubmitAndWait(global::IdeogramGen.GatewayPipeline pipeline, LayerizeV2Ideogram3Request? request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>("v2/design/layerize/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, "ResumeLayerizeV2Ideogram3Async", submitted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up a generation of Layerize text with Ideogram 3.0 by its generation_id and waits for its
+        /// result: polls GET /v2/generations/{generation_id}; nothing is submitted, so nothing is generated or
+        /// billed again.
+        /// </summary>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="generationId">The generation_id the submit answered (URL-safe base64).</param>
+        /// <param name="options">Per-call gateway options, timeout and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <returns>The result, as <c>SubmitLayerizeV2Ideogram3AndWaitAsync</c> returns it.</returns>
+        /// <exception cref="global::System.ArgumentException">The id is empty, too long or not URL-safe base64; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">404: Ideogram knows no such generation on the /v2 route.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">The token was cancelled.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response> Resume(global::IdeogramGen.GatewayPipeline pipeline, string generationId, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+            => pipeline.ResumeAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>("v2", generationId, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, "ResumeLayerizeV2Ideogram3Async", options, cancellationToken);
+
+        internal global::IdeogramGen.RequestBody CreateBody() => CreateBody(false, null);
+
+        /// <summary>
+        /// The body; with &lt;paramref name="submitAsync"/&gt; it carries async=true, with &lt;paramref
+        /// name="webhookUrl"/&gt; the webhook_url (both make Ideogram answer {generation_id}).
+        /// </summary>
+        internal global::IdeogramGen.RequestBody CreateBody(bool submitAsync, string? webhookUrl)
+        {
+            return (FontCandidateFiles != null && FontCandidateFiles.Count > 0) || Image != null
+                ? global::IdeogramGen.RequestBody.Multipart(form => WriteMultipart(form, submitAsync, webhookUrl))
+                : global::IdeogramGen.RequestBody.Json(writer => WriteJson(writer, submitAsync, webhookUrl));
+        }
+
+        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, bool submitAsync, string? webhookUrl)
+        {
+            writer.WriteStartObject();
+            if (ImageAssetIdentifier != null)
+            {
+                writer.WritePropertyName("image_asset_identifier");
+                ImageAssetIdentifier.WriteJson(writer);
+            }
+            if (Private.HasValue) writer.WriteBoolean("private", Private.Value);
+            if (Prompt != null) writer.WriteString("prompt", Prompt);
+            if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
+            if (TargetCollectionId != null) writer.WriteString("target_collection_id", TargetCollectionId);
+            if (submitAsync) writer.WriteBoolean("async", true);
+            if (webhookUrl != null) writer.WriteString("webhook_url", webhookUrl);
+            writer.WriteEndObject();
+        }
+
+        internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form, bool submitAsync, string? webhookUrl)
+        {
+            if (FontCandidateFiles != null) form.Files("font_candidate_files", FontCandidateFiles);
+            if (Image != null) form.File("image", Image);
+            if (ImageAssetIdentifier != null) form.Json("image_asset_identifier", ImageAssetIdentifier.WriteJson);
+            if (Private.HasValue) form.Boolean("private", Private.Value);
+            if (Prompt != null) form.Text("prompt", Prompt);
+            if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
+            if (TargetCollectionId != null) form.Text("target_collection_id", TargetCollectionId);
+            if (submitAsync) form.Boolean("async", true);
+            if (webhookUrl != null) form.Text("webhook_url", webhookUrl);
+        }
+    }
+
+    /// <summary>
     /// The request of POST /v2/image/reframe/auto (Reframe an image, letting Ideogram pick the model). Unset
     /// (null) fields are not sent.
     /// </summary>
@@ -4669,6 +4881,79 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// Response returned by `POST /v2/design/layerize/ideogram-3`. Synchronous requests (the default)
+    /// include the layerized design in `data`. Asynchronous requests omit `data`; poll `GET
+    /// /v2/generations/{generation_id}` with the returned `generation_id`. `seed` is the seed that was used,
+    /// including when you did not set one. Ideogram schema LayerizeDesignIdeogramV3Response (openapi
+    /// 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Response).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class LayerizeV2Ideogram3Response : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    {
+        /// <summary>
+        /// The layerized design. Present only for synchronous requests (`async` omitted or false). Wire name:
+        /// data.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.LayerizedImageV2> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.LayerizedImageV2>();
+
+        /// <summary>
+        /// URL-safe base64 ID of the generation. Use it to poll
+        /// `GET /v2/generations/{generation_id}`. Wire name: generation_id.
+        /// </summary>
+        public string GenerationId { get; set; } = "";
+
+        /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
+        public int Seed { get; set; }
+
+        /// <summary>
+        /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
+        /// a link. Check it: a 200 answer can hold fewer usable images than requested.
+        /// </summary>
+        public int WithheldCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (var image in Data) if (image.IsWithheld) count++;
+                return count;
+            }
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
+
+        /// <summary>Reads one LayerizeV2Ideogram3Response from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static LayerizeV2Ideogram3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayerizeV2Ideogram3Response");
+            var result = new LayerizeV2Ideogram3Response();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayerizeV2Ideogram3Response"))
+            {
+                if (reader.ValueTextEquals("data"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<LayerizedImageV2>(ref reader, "LayerizeV2Ideogram3Response.data", LayerizedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<LayerizedImageV2>)global::System.Array.Empty<LayerizedImageV2>();
+                }
+                else if (reader.ValueTextEquals("generation_id"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.generation_id");
+                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeV2Ideogram3Response.generation_id") ?? "";
+                }
+                else if (reader.ValueTextEquals("seed"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizeV2Ideogram3Response.seed") ?? 0;
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizeV2Ideogram3Response");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
     /// Acknowledges an accepted asynchronous Reframe request. Poll `GET /v2/generations/{generation_id}` for
     /// completion and output images. The seed, width, and height report the values the request resolved to
     /// when the caller left them unset. Ideogram schema ReframeImageAutoResponse (openapi 2026-10-07
@@ -5352,6 +5637,119 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// One layerized design. Image links are available for a limited period of time; if you would like to
+    /// keep an image, you must download it. Ideogram schema LayerizedImageObject (openapi 2026-10-07
+    /// #/components/schemas/LayerizedImageObject).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class LayerizedImageV2 : global::IdeogramGen.IIdeogramImage
+    {
+        /// <summary>
+        /// The direct link to the base image with all detected text removed. Empty when the image did not pass
+        /// safety checks. Wire name: base_image_url.
+        /// </summary>
+        public string? BaseImageUrl { get; set; }
+
+        /// <summary>
+        /// Whether the image passed safety checks. If false, the image links are empty. Wire name:
+        /// is_image_safe.
+        /// </summary>
+        public bool IsImageSafe { get; set; }
+
+        /// <summary>
+        /// Discriminates layerized results from other generation output types. One of: layerized_image. Wire
+        /// name: object_type.
+        /// </summary>
+        public string ObjectType { get; set; } = "";
+
+        /// <summary>The resolution of the design, formatted as "WIDTHxHEIGHT". Wire name: resolution.</summary>
+        public string Resolution { get; set; } = "";
+
+        /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
+        public int Seed { get; set; }
+
+        /// <summary>Flat list of detected text regions in the design. Wire name: text_blocks.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.DetectedTextBlockV3> TextBlocks { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.DetectedTextBlockV3>();
+
+        /// <summary>
+        /// The direct link to the design image with its text intact. Empty when the image did not pass safety
+        /// checks. Wire name: url. Null or empty when is_image_safe is false. The link is temporary: download
+        /// the image (see ExpiresAt).
+        /// </summary>
+        public string? Url { get; set; }
+
+        /// <summary>
+        /// When the image link expires, read from its exp query parameter; null when there is no link or no exp.
+        /// </summary>
+        public global::System.DateTimeOffset? ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
+
+        /// <summary>
+        /// True when there is no link to this image: Ideogram withheld it after its safety check (is_image_safe
+        /// = false, "the url field will be empty"). It was billed all the same.
+        /// </summary>
+        public bool IsWithheld => string.IsNullOrEmpty(Url);
+
+        string? global::IdeogramGen.IIdeogramImage.Url => Url;
+        int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution;
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
+        string? global::IdeogramGen.IIdeogramImage.Prompt => null;
+
+        /// <summary>Reads one LayerizedImageV2 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static LayerizedImageV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayerizedImageV2");
+            var result = new LayerizedImageV2();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayerizedImageV2"))
+            {
+                if (reader.ValueTextEquals("base_image_url"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.base_image_url");
+                    result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.base_image_url");
+                }
+                else if (reader.ValueTextEquals("is_image_safe"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.is_image_safe");
+                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "LayerizedImageV2.is_image_safe") ?? false;
+                }
+                else if (reader.ValueTextEquals("object_type"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.object_type");
+                    result.ObjectType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.object_type") ?? "";
+                }
+                else if (reader.ValueTextEquals("resolution"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.resolution");
+                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.resolution") ?? "";
+                }
+                else if (reader.ValueTextEquals("seed"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizedImageV2.seed") ?? 0;
+                }
+                else if (reader.ValueTextEquals("text_blocks"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.text_blocks");
+                    result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "LayerizedImageV2.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
+                }
+                else if (reader.ValueTextEquals("url"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.url");
+                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.url");
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizedImageV2");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
     /// Ideogram schema GenerationResponse_data_inner (openapi 2026-10-07
     /// #/components/schemas/GenerationResponse_data_inner).
     /// </summary>
@@ -5734,6 +6132,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.DescribeV2Ideogram4Response.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/inpaint/ideogram-3":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/design/layerize/ideogram-3":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/reframe/auto":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/remove-object/ideogram-1":
@@ -5769,6 +6169,7 @@ namespace IdeogramGen.Generated.Contoso_Media
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoRequest) path = "/v2/image/upscale/auto";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request) path = "/v2/image/remove-background/ideogram-1";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Request) path = "/v2/image/inpaint/ideogram-3";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request) path = "/v2/design/layerize/ideogram-3";
                 else throw request.NotARequest();
                 if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
             }
@@ -5897,6 +6298,14 @@ namespace IdeogramGen.Generated.Contoso_Media
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/design/layerize/ideogram-3":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request ?? new global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request.Send(pipeline, r, options, cancellationToken));
                 }
             }
             throw request.NotSupported(paths);
