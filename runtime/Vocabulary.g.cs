@@ -4801,6 +4801,96 @@ namespace IdeogramGen
     }
 
     /// <summary>
+    /// Ideogram&apos;s ResolutionTierV2Auto vocabulary. The output resolution tier. Affects which model serves the
+    /// request, since not every model offers every tier. When omitted, the selected model&apos;s default tier is
+    /// used.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionTierV2Auto)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution_tier.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct ResolutionTierV2Auto : global::System.IEquatable<ResolutionTierV2Auto>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public ResolutionTierV2Auto(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A ResolutionTierV2Auto value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionTierV2Auto) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>1k</c>.</summary>
+        public static ResolutionTierV2Auto Tier1K { get; } = new ResolutionTierV2Auto("1k");
+        /// <summary>The value <c>2k</c>.</summary>
+        public static ResolutionTierV2Auto Tier2K { get; } = new ResolutionTierV2Auto("2k");
+        /// <summary>The value <c>4k</c>.</summary>
+        public static ResolutionTierV2Auto Tier4K { get; } = new ResolutionTierV2Auto("4k");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ResolutionTierV2Auto> KnownValues { get; } = new ResolutionTierV2Auto[]
+        {
+            new ResolutionTierV2Auto("1k"),
+            new ResolutionTierV2Auto("2k"),
+            new ResolutionTierV2Auto("4k"),
+        };
+
+        internal const string KnownValuesText = "1k, 2k, 4k";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "1k":
+                    case "2k":
+                    case "4k":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(ResolutionTierV2Auto other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ResolutionTierV2Auto other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(ResolutionTierV2Auto left, ResolutionTierV2Auto right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(ResolutionTierV2Auto left, ResolutionTierV2Auto right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionTierV2Auto(string? value) => value is null ? default(ResolutionTierV2Auto) : new ResolutionTierV2Auto(value);
+    }
+
+    /// <summary>
     /// Ideogram&apos;s TaskCompletionSpeed vocabulary. The queue this request resolved to. Present when
     /// `reject_reason` is `inflight_limit`.
     /// </summary>

@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "e4fa64fea79f9469c386ce184d10d72e8d48f78067efd7e4077a456f986f0559";
+        public const string NewerDocumentSha256 = "de4bebe052ad826388d3daf650f96750c2bb601914dac99204d32fc856e61d0a";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -400,6 +400,16 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEnum
             {
+                Name = "ResolutionTierV2Auto",
+                TypeName = "ResolutionTierV2Auto",
+                MemberPrefix = "Tier",
+                Values = new[] { "1k", "2k", "4k" },
+                Members = new[] { "Tier1K", "Tier2K", "Tier4K" },
+                Description = "The output resolution tier. Affects which model serves the request, since not every model offers every tier. When omitted, the selected model's default tier is used.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution_tier",
+            },
+            new ApiEnum
+            {
                 Name = "TaskCompletionSpeed",
                 TypeName = "TaskCompletionSpeed",
                 MemberPrefix = "",
@@ -694,6 +704,19 @@ namespace IdeogramGen.ApiDescription
                 Properties = new ApiProperty[]
                 {
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "LayerizedImageObject", Description = "The layerized design. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "GenerateImageV2AutoResponse",
+                TypeName = "GenerateV2AutoResponse",
+                Description = "Response returned by `POST /v2/image/generate/auto`. Synchronous\nrequests (the default) include the generated images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoResponse",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
                     new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                 },
@@ -2924,6 +2947,51 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/seed" },
                     new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output is added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/target_collection_id" },
                     new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "GenerateV2Auto",
+                Path = "/v2/image/generate/auto",
+                Family = ApiFamilies.V2,
+                OperationId = "post_generate_image_v2_auto",
+                Summary = "Generate with automatic model selection",
+                Description = "Generate images with the model Ideogram picks as best suited to each\nrequest. Optionally upload source images as `images` using\n`multipart/form-data` to edit them with the prompt. Returns results\ndirectly by default; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "GenerateImageV2AutoResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1auto/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1auto/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.String, Pattern = "^(auto|[1-9][0-9]{0,4}x[1-9][0-9]{0,4})$", Default = "auto", Description = "The output aspect ratio. `auto` (the default) picks the most suitable ratio for the request. Without source images the value must be a supported ratio (for example \"16x9\" or \"1x1\"); with source images any \"WIDTHxHEIGHT\" value is accepted and the output uses the closest supported shape. Omit `resolution` when supplying a non-`auto` value.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/aspect_ratio" },
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/async" },
+                    new ApiField { Name = "category_id", Member = "CategoryId", Kind = ValueKind.String, Pattern = "^[A-Za-z0-9_-]{22}$", MaxLength = 22, Description = "The internal generation category to attribute to the output, as a URL-safe base64 UUID without padding. Only applies when source images are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/category_id" },
+                    new ApiField { Name = "image_asset_identifiers", Member = "ImageAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to transform, by reference. Takes priority over `images` if both are supplied. Supplying sources turns the request into a transform.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/image_asset_identifiers" },
+                    new ApiField { Name = "images", Member = "Images", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional source images to edit (max 10, max 25MB each; JPEG, PNG, or WEBP). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/images" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/magic_prompt" },
+                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt. Not every model uses it. Cannot be combined with source images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/negative_prompt" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "Whether the generated images should be kept private. When omitted, the default follows the caller's plan; some plans always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from or, when source images are supplied, the change to make to them.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/prompt" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Pattern = "^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$", Description = "The requested output resolution, formatted as \"WIDTHxHEIGHT\" (for example \"1280x800\"). The output is served at the closest resolution the selected model supports. Omit `aspect_ratio` (or leave it `auto`) when supplying a resolution.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution" },
+                    new ApiField { Name = "resolution_tier", Member = "ResolutionTier", Kind = ValueKind.Enum, Enum = "ResolutionTierV2Auto", Description = "The output resolution tier. Affects which model serves the request, since not every model offers every tier. When omitted, the selected model's default tier is used.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution_tier" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/seed" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets whose style should guide the generation, by reference. Cannot be combined with source images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/target_collection_id" },
                 },
                 Rules = new ApiRule[]
                 {

@@ -99,6 +99,7 @@ internal static class Overlay
         ["OutputResolutionV2"] = ("Tier", new[] { ("GenerateImageIdeogramV4TransparentRequest", "output_resolution") }),
         ["UpscaleFactorV2Ideogram3"] = ("", new[] { ("GenerateImageIdeogramV3TransparentRequest", "upscale_factor") }),
         ["UpscaleFactorV2Auto"] = ("", new[] { ("UpscaleToolRequest", "upscale_factor") }),
+        ["ResolutionTierV2Auto"] = ("Tier", new[] { ("GenerateImageV2AutoRequest", "resolution_tier") }),
         ["TaskCompletionSpeed"] = ("", new[] { ("GenerationErrorResponse", "task_completion_speed") }),
     };
 
@@ -205,6 +206,7 @@ internal static class Overlay
         new("/v2/image/describe/ideogram-4", "post", "DescribeV2Ideogram4", ApiFamilies.V2),
         new("/v2/image/inpaint/ideogram-3", "post", "InpaintV2Ideogram3", ApiFamilies.V2),
         new("/v2/design/layerize/ideogram-3", "post", "LayerizeV2Ideogram3", ApiFamilies.V2),
+        new("/v2/image/generate/auto", "post", "GenerateV2Auto", ApiFamilies.V2),
         // Always asynchronous (newer-facts.json async.v2.flag): they answer {generation_id}, polled at v2/generations.
         new("/v2/image/reframe/auto", "post", "ReframeV2Auto", ApiFamilies.V2, EndpointMode.AsyncSubmit),
         new("/v2/image/remove-object/ideogram-1", "post", "RemoveObjectV2Ideogram1", ApiFamilies.V2, EndpointMode.AsyncSubmit),
@@ -313,6 +315,7 @@ internal static class Overlay
         ["InpaintedImageObject"] = "InpaintedImageV2",
         ["LayerizeDesignIdeogramV3Response"] = "LayerizeV2Ideogram3Response",
         ["LayerizedImageObject"] = "LayerizedImageV2",
+        ["GenerateImageV2AutoResponse"] = "GenerateV2AutoResponse",
     };
 
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";

@@ -27,7 +27,9 @@ namespace IdeogramGen.Testing.Internal
     /// <item>Emulator values, not Ideogram's (no published price was found): Ideogram 4.5 generate at <c>very_low</c>
     /// (the precise-edit very-low price, 0.008), 4.0 transparent (the 3.0 transparent prices), P-Image (quoted as an
     /// <c>estimate</c>, Ideogram's qualifier for "a product priced from provider cost after inference", 0.005 per image
-    /// at medium with an upper bound of twice that), reframe auto (0.06), upscale auto (0.06 for x2, 0.08 x4, 0.10 x8),
+    /// at medium with an upper bound of twice that), reframe auto (0.06), generate auto
+    /// (Ideogram picks the model, so quoted as an <c>estimate</c> of 0.06 per image with an upper bound of 0.10, the highest
+    /// published 4.0 / 4.5 price), upscale auto (0.06 for x2, 0.08 x4, 0.10 x8),
     /// remove object (0.02); the billing identifiers (<c>{route model}/{tier}</c>); and the credit rate, 100 credits per
     /// US dollar (Ideogram prices credits at "the caller's own credit rate").</item>
     /// </list>
@@ -75,6 +77,11 @@ namespace IdeogramGen.Testing.Internal
                 {
                     var price = PerImage(model, Tier(endpoint, request, "quality", "medium"), PImage, images);
                     return price is null ? null : price with { Estimate = true, UpperBoundUsdMicros = price.UsdMicros * 2 };
+                }
+                case "v2/image/generate/auto":
+                {
+                    var price = Flat("generate-auto", 60000, images);
+                    return price with { Estimate = true, UpperBoundUsdMicros = checked(100000L * images) };
                 }
                 case "v2/image/reframe/auto":
                     return Flat("reframe-auto", 60000, images);

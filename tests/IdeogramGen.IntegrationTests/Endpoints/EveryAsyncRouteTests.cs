@@ -59,6 +59,8 @@ public sealed class EveryAsyncRouteTests
             async (c, _) => await c.SubmitInpaintV2Ideogram3AndWaitAsync(new InpaintV2Ideogram3Request { Prompt = Prompt, Image = Png(), Mask = Png("mask.png") })),
         ["LayerizeV2Ideogram3"] = new("/v2/design/layerize/ideogram-3", true,
             async (c, _) => await c.SubmitLayerizeV2Ideogram3AndWaitAsync(new LayerizeV2Ideogram3Request { Image = Png("flyer.png") })),
+        ["GenerateV2Auto"] = new("/v2/image/generate/auto", true,
+            async (c, _) => await c.SubmitGenerateV2AutoAndWaitAsync(new GenerateV2AutoRequest { Prompt = Prompt })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

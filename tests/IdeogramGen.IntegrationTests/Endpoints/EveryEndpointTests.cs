@@ -188,6 +188,11 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
             {
                 Image = Png("flyer.png"), Prompt = "A concert flyer", Seed = 132, FontCandidateFiles = new[] { Samples.Font() },
             })),
+        ["GenerateV2Auto"] = new(false, new[] { "prompt", "seed", "num_images", "resolution_tier", "aspect_ratio" }, new[] { "images" }, 2, 133, null,
+            async c => await c.GenerateV2AutoAsync(new GenerateV2AutoRequest
+            {
+                Prompt = "Make it night", Images = new[] { Png("source.png") }, Seed = 133, NumImages = 2, ResolutionTier = ResolutionTierV2Auto.Tier1K, AspectRatio = "16x9",
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -213,7 +218,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(45, Cases.Count);
+        Assert.Equal(46, Cases.Count);
     }
 
     [Theory]
@@ -346,6 +351,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         UpscaleV2AutoResponse r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         RemoveBackgroundV2Ideogram1Response r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
         InpaintV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2AutoResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),

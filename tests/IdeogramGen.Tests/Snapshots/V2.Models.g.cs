@@ -2912,6 +2912,321 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// The request of POST /v2/image/generate/auto (Generate with automatic model selection). Unset (null)
+    /// fields are not sent.
+    /// </summary>
+    /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-10-07); <see cref="Validate"/> checks them before sending. The body fields async and webhook_url, which make Ideogram answer {generation_id} instead of the result, are not properties: the asynchronous methods set them.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    [global::IdeogramGen.IdeogramEndpoint("/v2/image/generate/auto")]
+    public sealed partial class GenerateV2AutoRequest
+    {
+        /// <summary>
+        /// The output aspect ratio. `auto` (the default) picks the most suitable ratio for the request. Without
+        /// source images the value must be a supported ratio (for example "16x9" or "1x1"); with source images
+        /// any "WIDTHxHEIGHT" value is accepted and the output uses the closest supported shape. Omit
+        /// `resolution` when supplying a non-`auto` value. Wire name: aspect_ratio. Pattern:
+        /// ^(auto|[1-9][0-9]{0,4}x[1-9][0-9]{0,4})$. Ideogram's default: auto. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/aspect_ratio.
+        /// </summary>
+        public string? AspectRatio { get; set; }
+
+        /// <summary>
+        /// The internal generation category to attribute to the output, as a URL-safe base64 UUID without
+        /// padding. Only applies when source images are supplied. Wire name: category_id. Pattern:
+        /// ^[A-Za-z0-9_-]{22}$. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/category_id.
+        /// </summary>
+        public string? CategoryId { get; set; }
+
+        /// <summary>
+        /// Existing upload or generated image assets to transform, by reference. Takes priority over `images` if
+        /// both are supplied. Supplying sources turns the request into a transform. Wire name:
+        /// image_asset_identifiers. Items: 1 to 10. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/image_asset_identifiers.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.Generated.Contoso_Media.AssetIdentifier>? ImageAssetIdentifiers { get; set; }
+
+        /// <summary>
+        /// Optional source images to edit (max 10, max 25MB each; JPEG, PNG, or WEBP). Multipart requests only.
+        /// Wire name: images. Items: 0 to 10. At most 25 MB (JPEG, PNG or WebP). Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/images.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.IdeogramFile>? Images { get; set; }
+
+        /// <summary>
+        /// Controls magic prompt (automatic prompt rewriting). Defaults to `auto`. Wire name: magic_prompt.
+        /// Ideogram's default: auto. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/magic_prompt.
+        /// </summary>
+        public global::IdeogramGen.MagicPromptV2? MagicPrompt { get; set; }
+
+        /// <summary>
+        /// Description of what to exclude from the images. The prompt takes precedence over the negative prompt.
+        /// Not every model uses it. Cannot be combined with source images. Wire name: negative_prompt. Source:
+        /// openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/negative_prompt.
+        /// </summary>
+        public string? NegativePrompt { get; set; }
+
+        /// <summary>
+        /// The number of images to generate. Wire name: num_images. Range: 1 to 8. Ideogram's default: 1.
+        /// Source: openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/num_images.
+        /// </summary>
+        public int? NumImages { get; set; }
+
+        /// <summary>
+        /// Whether the generated images should be kept private. When omitted, the default follows the caller's
+        /// plan; some plans always generate privately. Wire name: private. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/private.
+        /// </summary>
+        public bool? Private { get; set; }
+
+        /// <summary>
+        /// The prompt to generate images from or, when source images are supplied, the change to make to them.
+        /// Wire name: prompt. Required. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/prompt.
+        /// </summary>
+        public string? Prompt { get; set; }
+
+        /// <summary>
+        /// The requested output resolution, formatted as "WIDTHxHEIGHT" (for example "1280x800"). The output is
+        /// served at the closest resolution the selected model supports. Omit `aspect_ratio` (or leave it
+        /// `auto`) when supplying a resolution. Wire name: resolution. Pattern:
+        /// ^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/resolution.
+        /// </summary>
+        public string? Resolution { get; set; }
+
+        /// <summary>
+        /// The output resolution tier. Affects which model serves the request, since not every model offers
+        /// every tier. When omitted, the selected model's default tier is used. Wire name: resolution_tier.
+        /// Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/resolution_tier.
+        /// </summary>
+        public global::IdeogramGen.ResolutionTierV2Auto? ResolutionTier { get; set; }
+
+        /// <summary>
+        /// Random seed. Set for reproducible generation. Wire name: seed. Range: 0 to 2147483647. Source:
+        /// openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/seed.
+        /// </summary>
+        public int? Seed { get; set; }
+
+        /// <summary>
+        /// Existing upload or generated image assets whose style should guide the generation, by reference.
+        /// Cannot be combined with source images. Wire name: style_reference_asset_identifiers. Items: 1 to 10.
+        /// Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/style_reference_asset_identifiers.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.Generated.Contoso_Media.AssetIdentifier>? StyleReferenceAssetIdentifiers { get; set; }
+
+        /// <summary>
+        /// A collection you can write to, by its URL-safe base64 collection id. The output images are added to
+        /// it when the request completes. Wire name: target_collection_id. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageV2AutoRequest/properties/target_collection_id.
+        /// </summary>
+        public string? TargetCollectionId { get; set; }
+
+        private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
+
+        /// <summary>Checks the request against Ideogram's documented limits; called before sending.</summary>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
+        public void Validate()
+        {
+            global::IdeogramGen.RequestValidation.NotEmpty(AspectRatio, "aspect_ratio");
+            global::IdeogramGen.RequestValidation.Text(AspectRatio, "aspect_ratio");
+            global::IdeogramGen.RequestValidation.Pattern(AspectRatio, "aspect_ratio", "^(auto|[1-9][0-9]{0,4}x[1-9][0-9]{0,4})$", "text matching ^(auto|[1-9][0-9]{0,4}x[1-9][0-9]{0,4})$");
+            global::IdeogramGen.RequestValidation.NotEmpty(CategoryId, "category_id");
+            global::IdeogramGen.RequestValidation.Text(CategoryId, "category_id", 22);
+            global::IdeogramGen.RequestValidation.Pattern(CategoryId, "category_id", "^[A-Za-z0-9_-]{22}$", "text matching ^[A-Za-z0-9_-]{22}$");
+            global::IdeogramGen.RequestValidation.NoNullItems(ImageAssetIdentifiers, "image_asset_identifiers");
+            global::IdeogramGen.RequestValidation.Count(ImageAssetIdentifiers, "image_asset_identifiers", 1, 10);
+            if (ImageAssetIdentifiers != null) for (int i = 0; i < ImageAssetIdentifiers.Count; i++) ImageAssetIdentifiers[i].ValidateAt("image_asset_identifiers" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "].");
+            global::IdeogramGen.RequestValidation.Files(Images, "images", ImageMediaTypes, 26214400L, false);
+            global::IdeogramGen.RequestValidation.Count(Images, "images", 0, 10);
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "auto, on, off");
+            global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt", 10000);
+            global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
+            global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt", 10000);
+            global::IdeogramGen.RequestValidation.NotEmpty(Resolution, "resolution");
+            global::IdeogramGen.RequestValidation.Text(Resolution, "resolution");
+            global::IdeogramGen.RequestValidation.Pattern(Resolution, "resolution", "^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$", "text matching ^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$");
+            global::IdeogramGen.RequestValidation.Value((ResolutionTier.HasValue && ResolutionTier.Value.IsSet) ? ResolutionTier.Value.Value : null, "resolution_tier", null, "1k, 2k, 4k");
+            global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
+            global::IdeogramGen.RequestValidation.NoNullItems(StyleReferenceAssetIdentifiers, "style_reference_asset_identifiers");
+            global::IdeogramGen.RequestValidation.Count(StyleReferenceAssetIdentifiers, "style_reference_asset_identifiers", 1, 10);
+            if (StyleReferenceAssetIdentifiers != null) for (int i = 0; i < StyleReferenceAssetIdentifiers.Count; i++) StyleReferenceAssetIdentifiers[i].ValidateAt("style_reference_asset_identifiers" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "].");
+            global::IdeogramGen.RequestValidation.NotEmpty(TargetCollectionId, "target_collection_id");
+            global::IdeogramGen.RequestValidation.Text(TargetCollectionId, "target_collection_id");
+        }
+
+        /// <summary>
+        /// Generate with automatic model selection: POST /v2/image/generate/auto. Generate images with the model
+        /// Ideogram picks as best suited to each request. Optionally upload source images as `images` using
+        /// `multipart/form-data` to edit them with the prompt. Returns results directly by default; set `async`
+        /// to get a `generation_id` and poll `GET /v2/generations/{generation_id}`.
+        /// </summary>
+        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_auto</c> (2026-10-07, #/paths/~1v2~1image~1generate~1auto/post).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>Ideogram's answer with the gateway metadata (log id, cache status) in <c>Gateway</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram answered 400/401/402/404/422/429/500/503 or another error.</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call (2001, 2003, 2005, 2009, ...).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2AutoRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse>("v2/image/generate/auto", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse.Read, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Generate with automatic model selection as an asynchronous generation: POST
+        /// /v2/image/generate/auto with async=true, answered at once with its generation_id. Ideogram bills the
+        /// generation when it completes (a failed one is not billed).
+        /// </summary>
+        /// <remarks>Nothing waits for the result: call <c>WaitAsync</c> on the returned generation, or store its <c>GenerationId</c> and pick the result up later, also from another process, with <c>ResumeGenerateV2AutoAsync</c>. Like every call that may bill, the submit is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_auto</c> (2026-10-07, #/paths/~1v2~1image~1generate~1auto/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation: its <c>GenerationId</c> and <c>WaitAsync</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request (or the webhook URL) breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the submit (400/401/402/404/422/429/500/503).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout; the generation may have been accepted (recover the answer from the gateway log with RecoverAsync).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read or has no generation_id.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse>> Submit(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2AutoRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse>("v2/image/generate/auto", request.CreateBody(true, null), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse.Read, "ResumeGenerateV2AutoAsync", options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Generate with automatic model selection as an asynchronous generation (POST
+        /// /v2/image/generate/auto), hands the accepted generation to submitted at once, then polls GET
+        /// /v2/generations/{generation_id} until it is done and returns the same result as the synchronous call.
+        /// </summary>
+        /// <remarks>Store the generation's id in <paramref name="submitted"/>: after a crash, a timeout or a cancellation, <c>ResumeGenerateV2AutoAsync(generationId)</c> picks the paid result up without submitting again. Polls are free, bypass the gateway cache and honour Retry-After; waits follow GatewayOptions.Polling. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_auto</c> (2026-10-07, #/paths/~1v2~1image~1generate~1auto/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none.</param>
+        /// <param name="options">Per-call gateway options, timeout, retry policy and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit, or the wait (not the generation).</param>
+        /// <returns>The result, with <c>Generation</c> (id, created, usage_cost_usd_micros) and the gateway metadata of the last poll.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">Ideogram reports the generation failed (failure_reason; not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">Cancelled after the submit was sent; carries the generation id once accepted.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenException">The submit failed, or a poll failed for good (GenerationId set).</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse> SubmitAndWait(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2AutoRequest? request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse>("v2/image/generate/auto", request.CreateBody(true, null), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse.Read, "ResumeGenerateV2AutoAsync", submitted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up a generation of Generate with automatic model selection by its generation_id and waits for
+        /// its result: polls GET /v2/generations/{generation_id}; nothing is submitted, so nothing is generated
+        /// or billed again.
+        /// </summary>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="generationId">The generation_id the submit answered (URL-safe base64).</param>
+        /// <param name="options">Per-call gateway options, timeout and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <returns>The result, as <c>SubmitGenerateV2AutoAndWaitAsync</c> returns it.</returns>
+        /// <exception cref="global::System.ArgumentException">The id is empty, too long or not URL-safe base64; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">404: Ideogram knows no such generation on the /v2 route.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">The token was cancelled.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse> Resume(global::IdeogramGen.GatewayPipeline pipeline, string generationId, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+            => pipeline.ResumeAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse>("v2", generationId, global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse.Read, "ResumeGenerateV2AutoAsync", options, cancellationToken);
+
+        internal global::IdeogramGen.RequestBody CreateBody() => CreateBody(false, null);
+
+        /// <summary>
+        /// The body; with &lt;paramref name="submitAsync"/&gt; it carries async=true, with &lt;paramref
+        /// name="webhookUrl"/&gt; the webhook_url (both make Ideogram answer {generation_id}).
+        /// </summary>
+        internal global::IdeogramGen.RequestBody CreateBody(bool submitAsync, string? webhookUrl)
+        {
+            return (Images != null && Images.Count > 0)
+                ? global::IdeogramGen.RequestBody.Multipart(form => WriteMultipart(form, submitAsync, webhookUrl))
+                : global::IdeogramGen.RequestBody.Json(writer => WriteJson(writer, submitAsync, webhookUrl));
+        }
+
+        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, bool submitAsync, string? webhookUrl)
+        {
+            writer.WriteStartObject();
+            if (AspectRatio != null) writer.WriteString("aspect_ratio", AspectRatio);
+            if (CategoryId != null) writer.WriteString("category_id", CategoryId);
+            if (ImageAssetIdentifiers != null)
+            {
+                writer.WritePropertyName("image_asset_identifiers");
+                WriteImageAssetIdentifiers(writer);
+            }
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if (NegativePrompt != null) writer.WriteString("negative_prompt", NegativePrompt);
+            if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
+            if (Private.HasValue) writer.WriteBoolean("private", Private.Value);
+            if (Prompt != null) writer.WriteString("prompt", Prompt);
+            if (Resolution != null) writer.WriteString("resolution", Resolution);
+            if ((ResolutionTier.HasValue && ResolutionTier.Value.IsSet)) writer.WriteString("resolution_tier", ResolutionTier.Value.Value);
+            if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
+            if (StyleReferenceAssetIdentifiers != null)
+            {
+                writer.WritePropertyName("style_reference_asset_identifiers");
+                WriteStyleReferenceAssetIdentifiers(writer);
+            }
+            if (TargetCollectionId != null) writer.WriteString("target_collection_id", TargetCollectionId);
+            if (submitAsync) writer.WriteBoolean("async", true);
+            writer.WriteEndObject();
+        }
+
+        internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form, bool submitAsync, string? webhookUrl)
+        {
+            if (AspectRatio != null) form.Text("aspect_ratio", AspectRatio);
+            if (CategoryId != null) form.Text("category_id", CategoryId);
+            if (ImageAssetIdentifiers != null) form.Json("image_asset_identifiers", WriteImageAssetIdentifiers);
+            if (Images != null) form.Files("images", Images);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if (NegativePrompt != null) form.Text("negative_prompt", NegativePrompt);
+            if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
+            if (Private.HasValue) form.Boolean("private", Private.Value);
+            if (Prompt != null) form.Text("prompt", Prompt);
+            if (Resolution != null) form.Text("resolution", Resolution);
+            if ((ResolutionTier.HasValue && ResolutionTier.Value.IsSet)) form.Text("resolution_tier", ResolutionTier.Value.Value);
+            if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
+            if (StyleReferenceAssetIdentifiers != null) form.Json("style_reference_asset_identifiers", WriteStyleReferenceAssetIdentifiers);
+            if (TargetCollectionId != null) form.Text("target_collection_id", TargetCollectionId);
+            if (submitAsync) form.Boolean("async", true);
+        }
+
+        private void WriteImageAssetIdentifiers(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStartArray();
+            if (ImageAssetIdentifiers != null) foreach (var item in ImageAssetIdentifiers) item.WriteJson(writer);
+            writer.WriteEndArray();
+        }
+
+        private void WriteStyleReferenceAssetIdentifiers(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStartArray();
+            if (StyleReferenceAssetIdentifiers != null) foreach (var item in StyleReferenceAssetIdentifiers) item.WriteJson(writer);
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>
     /// The request of POST /v2/image/reframe/auto (Reframe an image, letting Ideogram pick the model). Unset
     /// (null) fields are not sent.
     /// </summary>
@@ -4954,6 +5269,79 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// Response returned by `POST /v2/image/generate/auto`. Synchronous requests (the default) include the
+    /// generated images in `data`. Asynchronous requests omit `data`; poll `GET
+    /// /v2/generations/{generation_id}` with the returned `generation_id`. `seed` is the seed that was used,
+    /// including when you did not set one. Ideogram schema GenerateImageV2AutoResponse (openapi 2026-10-07
+    /// #/components/schemas/GenerateImageV2AutoResponse).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class GenerateV2AutoResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    {
+        /// <summary>
+        /// The generated images, in generation order. Present only for synchronous requests (`async` omitted or
+        /// false). Wire name: data.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV2> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV2>();
+
+        /// <summary>
+        /// URL-safe base64 ID of the generation. Use it to poll
+        /// `GET /v2/generations/{generation_id}`. Wire name: generation_id.
+        /// </summary>
+        public string GenerationId { get; set; } = "";
+
+        /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
+        public int Seed { get; set; }
+
+        /// <summary>
+        /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
+        /// a link. Check it: a 200 answer can hold fewer usable images than requested.
+        /// </summary>
+        public int WithheldCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (var image in Data) if (image.IsWithheld) count++;
+                return count;
+            }
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
+
+        /// <summary>Reads one GenerateV2AutoResponse from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static GenerateV2AutoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2AutoResponse");
+            var result = new GenerateV2AutoResponse();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2AutoResponse"))
+            {
+                if (reader.ValueTextEquals("data"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2AutoResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                }
+                else if (reader.ValueTextEquals("generation_id"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.generation_id");
+                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2AutoResponse.generation_id") ?? "";
+                }
+                else if (reader.ValueTextEquals("seed"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2AutoResponse.seed") ?? 0;
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2AutoResponse");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
     /// Acknowledges an accepted asynchronous Reframe request. Poll `GET /v2/generations/{generation_id}` for
     /// completion and output images. The seed, width, and height report the values the request resolved to
     /// when the caller left them unset. Ideogram schema ReframeImageAutoResponse (openapi 2026-10-07
@@ -6134,6 +6522,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/design/layerize/ideogram-3":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/auto":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/reframe/auto":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/remove-object/ideogram-1":
@@ -6170,6 +6560,7 @@ namespace IdeogramGen.Generated.Contoso_Media
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemoveBackgroundV2Ideogram1Request) path = "/v2/image/remove-background/ideogram-1";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Request) path = "/v2/image/inpaint/ideogram-3";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request) path = "/v2/design/layerize/ideogram-3";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoRequest) path = "/v2/image/generate/auto";
                 else throw request.NotARequest();
                 if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
             }
@@ -6306,6 +6697,16 @@ namespace IdeogramGen.Generated.Contoso_Media
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/generate/auto":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoRequest();
+                    if (r.Images == null && request.Images != null && request.Images.Count > 0) r.Images = request.Images;
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoRequest.Send(pipeline, r, options, cancellationToken));
                 }
             }
             throw request.NotSupported(paths);
