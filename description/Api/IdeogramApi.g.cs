@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "de4bebe052ad826388d3daf650f96750c2bb601914dac99204d32fc856e61d0a";
+        public const string NewerDocumentSha256 = "352ae32faf865e000daebbdde9f95f7acea0d6e6f526c522c70dfb6519fc9284";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -719,6 +719,21 @@ namespace IdeogramGen.ApiDescription
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
                     new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "InpaintImageIdeogramV3CustomModelResponse",
+                TypeName = "InpaintV2Ideogram3CustomModelResponse",
+                Description = "Response returned by\n`POST /v2/image/inpaint/ideogram-3-custom-model`. Synchronous\nrequests include the repainted images in `data`; asynchronous requests\nomit `data` and can be polled with\n`GET /v2/generations/{generation_id}`.",
+                Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelResponse",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "InpaintedImageObject", Description = "The repainted images, in generation order. Present only for synchronous requests." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID accepted by the generation polling endpoint." },
+                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels." },
                 },
             },
             new ApiSchema
@@ -2992,6 +3007,56 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/seed" },
                     new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets whose style should guide the generation, by reference. Cannot be combined with source images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/style_reference_asset_identifiers" },
                     new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/target_collection_id" },
+                },
+                Rules = new ApiRule[]
+                {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "InpaintV2Ideogram3CustomModel",
+                Path = "/v2/image/inpaint/ideogram-3-custom-model",
+                Family = ApiFamilies.V2,
+                OperationId = "post_inpaint_image_v2_ideogram_v3_custom_model",
+                Summary = "Inpaint with a custom Ideogram 3.0 model",
+                Description = "Repaint the masked region of a source image with a custom Ideogram 3.0\nmodel, passed as `custom_model_uri`. Upload the source `image` and its\n`mask` using `multipart/form-data`. Returns results directly by\ndefault; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "InpaintImageIdeogramV3CustomModelResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false, wait until the images are ready. When true, return as soon as the request is accepted and poll `GET /v2/generations/{generation_id}`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/async" },
+                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "The custom model URI returned by the custom-model API, in the form `model/<model_name>/version/<version_name>`. The authenticated user or organization must have access to the model.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/custom_model_uri" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images return `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The source image to repaint (max 25MB), as JPEG, PNG, or WEBP. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/image" },
+                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The source image asset to repaint. Takes priority over `image`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/image_asset_identifier" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/magic_prompt" },
+                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "A black-and-white mask the same size as the source image, as JPEG, PNG, or WEBP. Black marks the region to repaint. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/mask (size not stated for this file; the request's stated image limit applies)" },
+                    new ApiField { Name = "mask_asset_identifier", Member = "MaskAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "A black-and-white mask asset the same size as the source image. Black marks the region to repaint. Takes priority over `mask`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/mask_asset_identifier" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish it. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt describing the repainted result.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Description = "The rendering speed to use. When omitted, the server chooses a speed supported by the selected custom model.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/rendering_speed" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/seed" },
+                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_codes" },
+                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_preset" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references. Takes priority over raw style reference images.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_collection_id" },
+                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id for the saved style. Ignored without `style_reference_collection_id`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_collection_version_id" },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each), as JPEG, PNG, or WEBP.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_images" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. Completed images are added to it.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/target_collection_id" },
                 },
                 Rules = new ApiRule[]
                 {

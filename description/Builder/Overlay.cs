@@ -93,6 +93,7 @@ internal static class Overlay
             ("GenerateImageIdeogramV4Request", "rendering_speed"), ("GenerateImageIdeogramV3TransparentRequest", "rendering_speed"),
             ("GenerateImageIdeogramV4TransparentRequest", "rendering_speed"), ("RemixImageIdeogramV4Request", "rendering_speed"),
             ("ReplaceBackgroundIdeogramV3Request", "rendering_speed"), ("InpaintImageIdeogramV3Request", "rendering_speed"),
+            ("InpaintImageIdeogramV3CustomModelRequest", "rendering_speed"),
         }),
         ["QualityV2Ideogram45"] = ("", new[] { ("GenerateImageIdeogram45Request", "quality"), ("PreciseEditImageIdeogram45Request", "quality") }),
         ["ResolutionV2PImage"] = ("Tier", new[] { ("GenerateImagePImageIdeogramRequest", "resolution") }),
@@ -207,6 +208,7 @@ internal static class Overlay
         new("/v2/image/inpaint/ideogram-3", "post", "InpaintV2Ideogram3", ApiFamilies.V2),
         new("/v2/design/layerize/ideogram-3", "post", "LayerizeV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/generate/auto", "post", "GenerateV2Auto", ApiFamilies.V2),
+        new("/v2/image/inpaint/ideogram-3-custom-model", "post", "InpaintV2Ideogram3CustomModel", ApiFamilies.V2),
         // Always asynchronous (newer-facts.json async.v2.flag): they answer {generation_id}, polled at v2/generations.
         new("/v2/image/reframe/auto", "post", "ReframeV2Auto", ApiFamilies.V2, EndpointMode.AsyncSubmit),
         new("/v2/image/remove-object/ideogram-1", "post", "RemoveObjectV2Ideogram1", ApiFamilies.V2, EndpointMode.AsyncSubmit),
@@ -316,6 +318,7 @@ internal static class Overlay
         ["LayerizeDesignIdeogramV3Response"] = "LayerizeV2Ideogram3Response",
         ["LayerizedImageObject"] = "LayerizedImageV2",
         ["GenerateImageV2AutoResponse"] = "GenerateV2AutoResponse",
+        ["InpaintImageIdeogramV3CustomModelResponse"] = "InpaintV2Ideogram3CustomModelResponse",
     };
 
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";

@@ -28,6 +28,8 @@ namespace IdeogramGen.Testing.Tests
             ValueKind.Enum => field.AllowedValues?.First() ?? IdeogramApi.FindEnum(field.Enum!)!.Values.First(),
             // v2 reframe/auto: aspect_ratio is text W:H (pattern ^[1-9][0-9]*:[1-9][0-9]*$).
             ValueKind.String when field.Name == "aspect_ratio" => "16:9",
+            // v2 custom-model routes: custom_model_uri (pattern ^model/[^/]+/version/[^/]+$).
+            ValueKind.String when field.Name == "custom_model_uri" => "model/my-custom-model/version/1",
             _ => "a red kite over a beach",
         };
 

@@ -68,7 +68,8 @@ namespace IdeogramGen.Testing.Tests
                 foreach (var field in endpoint.Fields.Where(f => f.Kind == ValueKind.Enum))
                 {
                     var body = new Dictionary<string, object> { [field.Name] = "NOT_A_VALUE" };
-                    foreach (var required in endpoint.Fields.Where(f => f.Required && f.Name != field.Name)) body[required.Name] = "a prompt";
+                    foreach (var required in endpoint.Fields.Where(f => f.Required && f.Name != field.Name))
+                        body[required.Name] = required.Name == "custom_model_uri" ? "model/my-custom-model/version/1" : "a prompt";
                     string json = JsonSerializer.Serialize(body);
                     if (endpoint.Wrapper is not null) json = "{\"" + endpoint.Wrapper + "\":" + json + "}";
                     var (status, text, _) = await Wire.SendAsync(_client, Wire.Post(_emulator, endpoint.Path, Wire.Json(json)));

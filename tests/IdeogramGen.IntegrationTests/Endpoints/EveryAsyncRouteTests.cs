@@ -61,6 +61,11 @@ public sealed class EveryAsyncRouteTests
             async (c, _) => await c.SubmitLayerizeV2Ideogram3AndWaitAsync(new LayerizeV2Ideogram3Request { Image = Png("flyer.png") })),
         ["GenerateV2Auto"] = new("/v2/image/generate/auto", true,
             async (c, _) => await c.SubmitGenerateV2AutoAndWaitAsync(new GenerateV2AutoRequest { Prompt = Prompt })),
+        ["InpaintV2Ideogram3CustomModel"] = new("/v2/image/inpaint/ideogram-3-custom-model", true,
+            async (c, _) => await c.SubmitInpaintV2Ideogram3CustomModelAndWaitAsync(new InpaintV2Ideogram3CustomModelRequest
+            {
+                Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", Image = Png(), Mask = Png("mask.png"),
+            })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

@@ -193,6 +193,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
             {
                 Prompt = "Make it night", Images = new[] { Png("source.png") }, Seed = 133, NumImages = 2, ResolutionTier = ResolutionTierV2Auto.Tier1K, AspectRatio = "16x9",
             })),
+        ["InpaintV2Ideogram3CustomModel"] = new(false, new[] { "prompt", "custom_model_uri", "seed", "style_preset" }, new[] { "image", "mask" }, 1, 134, null,
+            async c => await c.InpaintV2Ideogram3CustomModelAsync(new InpaintV2Ideogram3CustomModelRequest
+            {
+                Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", Image = Png(), Mask = Png("mask.png"), Seed = 134,
+                StylePreset = StylePresetV2Ideogram3.Style80SIllustration,
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -218,7 +224,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(46, Cases.Count);
+        Assert.Equal(47, Cases.Count);
     }
 
     [Theory]
@@ -352,6 +358,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         RemoveBackgroundV2Ideogram1Response r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
         InpaintV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2AutoResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        InpaintV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),

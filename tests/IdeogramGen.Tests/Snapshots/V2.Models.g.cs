@@ -3227,6 +3227,367 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// The request of POST /v2/image/inpaint/ideogram-3-custom-model (Inpaint with a custom Ideogram 3.0
+    /// model). Unset (null) fields are not sent.
+    /// </summary>
+    /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-10-07); <see cref="Validate"/> checks them before sending. The body fields async and webhook_url, which make Ideogram answer {generation_id} instead of the result, are not properties: the asynchronous methods set them.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    [global::IdeogramGen.IdeogramEndpoint("/v2/image/inpaint/ideogram-3-custom-model")]
+    public sealed partial class InpaintV2Ideogram3CustomModelRequest
+    {
+        /// <summary>
+        /// The custom model URI returned by the custom-model API, in the form
+        /// `model/&lt;model_name&gt;/version/&lt;version_name&gt;`. The authenticated user or organization must
+        /// have access to the model. Wire name: custom_model_uri. Required. Pattern:
+        /// ^model/[^/]+/version/[^/]+$. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/custom_model_uri.
+        /// </summary>
+        public string? CustomModelUri { get; set; }
+
+        /// <summary>
+        /// Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged
+        /// images return `is_image_safe: false`. Wire name: enable_copyright_detection. Source: openapi
+        /// 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection.
+        /// </summary>
+        public bool? EnableCopyrightDetection { get; set; }
+
+        /// <summary>
+        /// The source image to repaint (max 25MB), as JPEG, PNG, or WEBP. Multipart requests only. Wire name:
+        /// image. At most 25 MB (JPEG, PNG or WebP). Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/image.
+        /// </summary>
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
+
+        /// <summary>
+        /// The source image asset to repaint. Takes priority over `image`. Wire name: image_asset_identifier.
+        /// Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/image_asset_identifier.
+        /// </summary>
+        public global::IdeogramGen.Generated.Contoso_Media.AssetIdentifier? ImageAssetIdentifier { get; set; }
+
+        /// <summary>
+        /// Controls magic prompt (automatic prompt rewriting). Defaults to `auto`. Wire name: magic_prompt.
+        /// Ideogram's default: auto. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/magic_prompt.
+        /// </summary>
+        public global::IdeogramGen.MagicPromptV2? MagicPrompt { get; set; }
+
+        /// <summary>
+        /// A black-and-white mask the same size as the source image, as JPEG, PNG, or WEBP. Black marks the
+        /// region to repaint. Multipart requests only. Wire name: mask. At most 25 MB (JPEG, PNG or WebP).
+        /// Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/mask (size not stated for
+        /// this file; the request's stated image limit applies).
+        /// </summary>
+        public global::IdeogramGen.IdeogramFile? Mask { get; set; }
+
+        /// <summary>
+        /// A black-and-white mask asset the same size as the source image. Black marks the region to repaint.
+        /// Takes priority over `mask`. Wire name: mask_asset_identifier. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/mask_asset_identifier.
+        /// </summary>
+        public global::IdeogramGen.Generated.Contoso_Media.AssetIdentifier? MaskAssetIdentifier { get; set; }
+
+        /// <summary>
+        /// The number of images to generate. Wire name: num_images. Range: 1 to 8. Ideogram's default: 1.
+        /// Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/num_images.
+        /// </summary>
+        public int? NumImages { get; set; }
+
+        /// <summary>
+        /// When true or omitted, the output is kept private to your account. Set to false to publish it.
+        /// Enterprise accounts always generate privately. Wire name: private. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/private.
+        /// </summary>
+        public bool? Private { get; set; }
+
+        /// <summary>
+        /// The prompt describing the repainted result. Wire name: prompt. Required. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/prompt.
+        /// </summary>
+        public string? Prompt { get; set; }
+
+        /// <summary>
+        /// The rendering speed to use. When omitted, the server chooses a speed supported by the selected custom
+        /// model. Wire name: rendering_speed. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/rendering_speed.
+        /// </summary>
+        public global::IdeogramGen.RenderingSpeedV2? RenderingSpeed { get; set; }
+
+        /// <summary>
+        /// Random seed. Set for reproducible generation. Wire name: seed. Range: 0 to 2147483647. Source:
+        /// openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/seed.
+        /// </summary>
+        public int? Seed { get; set; }
+
+        /// <summary>
+        /// A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint
+        /// for supported combinations with style types, presets, and reference images. Wire name: style_codes.
+        /// Pattern: ^[0-9a-fA-F]{8}$. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_codes.
+        /// </summary>
+        public global::System.Collections.Generic.IList<string>? StyleCodes { get; set; }
+
+        /// <summary>
+        /// A predefined style preset. Cannot be combined with style codes or style references. Wire name:
+        /// style_preset. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_preset.
+        /// </summary>
+        public global::IdeogramGen.StylePresetV2Ideogram3? StylePreset { get; set; }
+
+        /// <summary>
+        /// Existing upload or generated image assets to use as style references. Takes priority over raw style
+        /// reference images. Wire name: style_reference_asset_identifiers. Items: 1 to 10. Source: openapi
+        /// 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.Generated.Contoso_Media.AssetIdentifier>? StyleReferenceAssetIdentifiers { get; set; }
+
+        /// <summary>
+        /// A saved style, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if
+        /// both are supplied. Wire name: style_reference_collection_id. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_collection_id.
+        /// </summary>
+        public string? StyleReferenceCollectionId { get; set; }
+
+        /// <summary>
+        /// Optional URL-safe base64 version id for the saved style. Ignored without
+        /// `style_reference_collection_id`. Wire name: style_reference_collection_version_id. Source: openapi
+        /// 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_collection_version_id.
+        /// </summary>
+        public string? StyleReferenceCollectionVersionId { get; set; }
+
+        /// <summary>
+        /// Images to use as style references (max 10, max 25MB each), as JPEG, PNG, or WEBP. Wire name:
+        /// style_reference_images. Items: 0 to 10. At most 25 MB (JPEG, PNG or WebP). Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_images.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.IdeogramFile>? StyleReferenceImages { get; set; }
+
+        /// <summary>
+        /// A collection you can write to, by its URL-safe base64 collection id. Completed images are added to
+        /// it. Wire name: target_collection_id. Source: openapi 2026-10-07
+        /// #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/target_collection_id.
+        /// </summary>
+        public string? TargetCollectionId { get; set; }
+
+        private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
+
+        /// <summary>Checks the request against Ideogram's documented limits; called before sending.</summary>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
+        public void Validate()
+        {
+            global::IdeogramGen.RequestValidation.Required(CustomModelUri, "custom_model_uri", "a non-empty custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri", 512);
+            global::IdeogramGen.RequestValidation.Pattern(CustomModelUri, "custom_model_uri", "^model/[^/]+/version/[^/]+$", "text matching ^model/[^/]+/version/[^/]+$");
+            global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 26214400L);
+            if (ImageAssetIdentifier != null) ImageAssetIdentifier.ValidateAt("image_asset_identifier" + ".");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "auto, on, off");
+            global::IdeogramGen.RequestValidation.File(Mask, "mask", ImageMediaTypes, 26214400L);
+            if (MaskAssetIdentifier != null) MaskAssetIdentifier.ValidateAt("mask_asset_identifier" + ".");
+            global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
+            global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt", 10000);
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "turbo, default, quality");
+            global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
+            global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80s_illustration, 90s_nostalgia, abstract_organic, analog_nostalgia, art_brut, art_deco, art_poster, aura, avant_garde, bauhaus, blueprint, blurry_motion, bright_art, c4d_cartoon, childrens_book, collage, coloring_book_i, coloring_book_ii, cubism, dark_aura, doodle, double_exposure, dramatic_cinema, editorial, emotional_minimal, ethereal_party, expired_film, flat_art, flat_vector, forest_reverie, geo_minimalist, glass_prism, golden_hour, graffiti_i, graffiti_ii, halftone_print, high_contrast, hippie_era, iconic, japandi_fusion, jazzy, long_exposure, magazine_editorial, minimal_illustration, mixed_media, monochrome, nightlife, oil_painting, old_cartoons, paint_gesture, pop_art, retro_etching, riviera_pop, spotlight_80s, stylized_red, surreal_collage, travel_poster, vintage_geo, vintage_poster, watercolor, weird, woodblock_print");
+            global::IdeogramGen.RequestValidation.NoNullItems(StyleReferenceAssetIdentifiers, "style_reference_asset_identifiers");
+            global::IdeogramGen.RequestValidation.Count(StyleReferenceAssetIdentifiers, "style_reference_asset_identifiers", 1, 10);
+            if (StyleReferenceAssetIdentifiers != null) for (int i = 0; i < StyleReferenceAssetIdentifiers.Count; i++) StyleReferenceAssetIdentifiers[i].ValidateAt("style_reference_asset_identifiers" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "].");
+            global::IdeogramGen.RequestValidation.NotEmpty(StyleReferenceCollectionId, "style_reference_collection_id");
+            global::IdeogramGen.RequestValidation.Text(StyleReferenceCollectionId, "style_reference_collection_id");
+            global::IdeogramGen.RequestValidation.NotEmpty(StyleReferenceCollectionVersionId, "style_reference_collection_version_id");
+            global::IdeogramGen.RequestValidation.Text(StyleReferenceCollectionVersionId, "style_reference_collection_version_id");
+            global::IdeogramGen.RequestValidation.Files(StyleReferenceImages, "style_reference_images", ImageMediaTypes, 26214400L, false);
+            global::IdeogramGen.RequestValidation.Count(StyleReferenceImages, "style_reference_images", 0, 10);
+            global::IdeogramGen.RequestValidation.NotEmpty(TargetCollectionId, "target_collection_id");
+            global::IdeogramGen.RequestValidation.Text(TargetCollectionId, "target_collection_id");
+        }
+
+        /// <summary>
+        /// Inpaint with a custom Ideogram 3.0 model: POST /v2/image/inpaint/ideogram-3-custom-model. Repaint the
+        /// masked region of a source image with a custom Ideogram 3.0 model, passed as `custom_model_uri`.
+        /// Upload the source `image` and its `mask` using `multipart/form-data`. Returns results directly by
+        /// default; set `async` to get a `generation_id` and poll `GET /v2/generations/{generation_id}`.
+        /// </summary>
+        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_inpaint_image_v2_ideogram_v3_custom_model</c> (2026-10-07, #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>Ideogram's answer with the gateway metadata (log id, cache status) in <c>Gateway</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram answered 400/401/402/403/404/422/429/500/503 or another error.</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call (2001, 2003, 2005, 2009, ...).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, InpaintV2Ideogram3CustomModelRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse>("v2/image/inpaint/ideogram-3-custom-model", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse.Read, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Inpaint with a custom Ideogram 3.0 model as an asynchronous generation: POST
+        /// /v2/image/inpaint/ideogram-3-custom-model with async=true, answered at once with its generation_id.
+        /// Ideogram bills the generation when it completes (a failed one is not billed).
+        /// </summary>
+        /// <remarks>Nothing waits for the result: call <c>WaitAsync</c> on the returned generation, or store its <c>GenerationId</c> and pick the result up later, also from another process, with <c>ResumeInpaintV2Ideogram3CustomModelAsync</c>. Like every call that may bill, the submit is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_inpaint_image_v2_ideogram_v3_custom_model</c> (2026-10-07, #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation: its <c>GenerationId</c> and <c>WaitAsync</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request (or the webhook URL) breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the submit (400/401/402/403/404/422/429/500/503).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout; the generation may have been accepted (recover the answer from the gateway log with RecoverAsync).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read or has no generation_id.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse>> Submit(global::IdeogramGen.GatewayPipeline pipeline, InpaintV2Ideogram3CustomModelRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse>("v2/image/inpaint/ideogram-3-custom-model", request.CreateBody(true, null), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse.Read, "ResumeInpaintV2Ideogram3CustomModelAsync", options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Inpaint with a custom Ideogram 3.0 model as an asynchronous generation (POST
+        /// /v2/image/inpaint/ideogram-3-custom-model), hands the accepted generation to submitted at once, then
+        /// polls GET /v2/generations/{generation_id} until it is done and returns the same result as the
+        /// synchronous call.
+        /// </summary>
+        /// <remarks>Store the generation's id in <paramref name="submitted"/>: after a crash, a timeout or a cancellation, <c>ResumeInpaintV2Ideogram3CustomModelAsync(generationId)</c> picks the paid result up without submitting again. Polls are free, bypass the gateway cache and honour Retry-After; waits follow GatewayOptions.Polling. Source: Ideogram OpenAPI operation <c>post_inpaint_image_v2_ideogram_v3_custom_model</c> (2026-10-07, #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none.</param>
+        /// <param name="options">Per-call gateway options, timeout, retry policy and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit, or the wait (not the generation).</param>
+        /// <returns>The result, with <c>Generation</c> (id, created, usage_cost_usd_micros) and the gateway metadata of the last poll.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">Ideogram reports the generation failed (failure_reason; not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">Cancelled after the submit was sent; carries the generation id once accepted.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenException">The submit failed, or a poll failed for good (GenerationId set).</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse> SubmitAndWait(global::IdeogramGen.GatewayPipeline pipeline, InpaintV2Ideogram3CustomModelRequest? request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse>("v2/image/inpaint/ideogram-3-custom-model", request.CreateBody(true, null), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse.Read, "ResumeInpaintV2Ideogram3CustomModelAsync", submitted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up a generation of Inpaint with a custom Ideogram 3.0 model by its generation_id and waits for
+        /// its result: polls GET /v2/generations/{generation_id}; nothing is submitted, so nothing is generated
+        /// or billed again.
+        /// </summary>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="generationId">The generation_id the submit answered (URL-safe base64).</param>
+        /// <param name="options">Per-call gateway options, timeout and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <returns>The result, as <c>SubmitInpaintV2Ideogram3CustomModelAndWaitAsync</c> returns it.</returns>
+        /// <exception cref="global::System.ArgumentException">The id is empty, too long or not URL-safe base64; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">404: Ideogram knows no such generation on the /v2 route.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">The token was cancelled.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse> Resume(global::IdeogramGen.GatewayPipeline pipeline, string generationId, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+            => pipeline.ResumeAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse>("v2", generationId, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse.Read, "ResumeInpaintV2Ideogram3CustomModelAsync", options, cancellationToken);
+
+        internal global::IdeogramGen.RequestBody CreateBody() => CreateBody(false, null);
+
+        /// <summary>
+        /// The body; with &lt;paramref name="submitAsync"/&gt; it carries async=true, with &lt;paramref
+        /// name="webhookUrl"/&gt; the webhook_url (both make Ideogram answer {generation_id}).
+        /// </summary>
+        internal global::IdeogramGen.RequestBody CreateBody(bool submitAsync, string? webhookUrl)
+        {
+            return Image != null || Mask != null || (StyleReferenceImages != null && StyleReferenceImages.Count > 0)
+                ? global::IdeogramGen.RequestBody.Multipart(form => WriteMultipart(form, submitAsync, webhookUrl))
+                : global::IdeogramGen.RequestBody.Json(writer => WriteJson(writer, submitAsync, webhookUrl));
+        }
+
+        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, bool submitAsync, string? webhookUrl)
+        {
+            writer.WriteStartObject();
+            if (CustomModelUri != null) writer.WriteString("custom_model_uri", CustomModelUri);
+            if (EnableCopyrightDetection.HasValue) writer.WriteBoolean("enable_copyright_detection", EnableCopyrightDetection.Value);
+            if (ImageAssetIdentifier != null)
+            {
+                writer.WritePropertyName("image_asset_identifier");
+                ImageAssetIdentifier.WriteJson(writer);
+            }
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if (MaskAssetIdentifier != null)
+            {
+                writer.WritePropertyName("mask_asset_identifier");
+                MaskAssetIdentifier.WriteJson(writer);
+            }
+            if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
+            if (Private.HasValue) writer.WriteBoolean("private", Private.Value);
+            if (Prompt != null) writer.WriteString("prompt", Prompt);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
+            if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
+            if (StyleCodes != null)
+            {
+                writer.WriteStartArray("style_codes");
+                foreach (var item in StyleCodes) writer.WriteStringValue(item);
+                writer.WriteEndArray();
+            }
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) writer.WriteString("style_preset", StylePreset.Value.Value);
+            if (StyleReferenceAssetIdentifiers != null)
+            {
+                writer.WritePropertyName("style_reference_asset_identifiers");
+                WriteStyleReferenceAssetIdentifiers(writer);
+            }
+            if (StyleReferenceCollectionId != null) writer.WriteString("style_reference_collection_id", StyleReferenceCollectionId);
+            if (StyleReferenceCollectionVersionId != null) writer.WriteString("style_reference_collection_version_id", StyleReferenceCollectionVersionId);
+            if (TargetCollectionId != null) writer.WriteString("target_collection_id", TargetCollectionId);
+            if (submitAsync) writer.WriteBoolean("async", true);
+            writer.WriteEndObject();
+        }
+
+        internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form, bool submitAsync, string? webhookUrl)
+        {
+            if (CustomModelUri != null) form.Text("custom_model_uri", CustomModelUri);
+            if (EnableCopyrightDetection.HasValue) form.Boolean("enable_copyright_detection", EnableCopyrightDetection.Value);
+            if (Image != null) form.File("image", Image);
+            if (ImageAssetIdentifier != null) form.Json("image_asset_identifier", ImageAssetIdentifier.WriteJson);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if (Mask != null) form.File("mask", Mask);
+            if (MaskAssetIdentifier != null) form.Json("mask_asset_identifier", MaskAssetIdentifier.WriteJson);
+            if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
+            if (Private.HasValue) form.Boolean("private", Private.Value);
+            if (Prompt != null) form.Text("prompt", Prompt);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
+            if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
+            if (StyleReferenceAssetIdentifiers != null) form.Json("style_reference_asset_identifiers", WriteStyleReferenceAssetIdentifiers);
+            if (StyleReferenceCollectionId != null) form.Text("style_reference_collection_id", StyleReferenceCollectionId);
+            if (StyleReferenceCollectionVersionId != null) form.Text("style_reference_collection_version_id", StyleReferenceCollectionVersionId);
+            if (StyleReferenceImages != null) form.Files("style_reference_images", StyleReferenceImages);
+            if (TargetCollectionId != null) form.Text("target_collection_id", TargetCollectionId);
+            if (submitAsync) form.Boolean("async", true);
+        }
+
+        private void WriteStyleReferenceAssetIdentifiers(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStartArray();
+            if (StyleReferenceAssetIdentifiers != null) foreach (var item in StyleReferenceAssetIdentifiers) item.WriteJson(writer);
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>
     /// The request of POST /v2/image/reframe/auto (Reframe an image, letting Ideogram pick the model). Unset
     /// (null) fields are not sent.
     /// </summary>
@@ -5342,6 +5703,91 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// Response returned by `POST /v2/image/inpaint/ideogram-3-custom-model`. Synchronous requests include
+    /// the repainted images in `data`; asynchronous requests omit `data` and can be polled with `GET
+    /// /v2/generations/{generation_id}`. Ideogram schema InpaintImageIdeogramV3CustomModelResponse (openapi
+    /// 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelResponse).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class InpaintV2Ideogram3CustomModelResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    {
+        /// <summary>The repainted images, in generation order. Present only for synchronous requests. Wire name: data.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.InpaintedImageV2> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.InpaintedImageV2>();
+
+        /// <summary>URL-safe base64 ID accepted by the generation polling endpoint. Wire name: generation_id.</summary>
+        public string GenerationId { get; set; } = "";
+
+        /// <summary>The output height in pixels. Wire name: height.</summary>
+        public int Height { get; set; }
+
+        /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
+        public int Seed { get; set; }
+
+        /// <summary>The output width in pixels. Wire name: width.</summary>
+        public int Width { get; set; }
+
+        /// <summary>
+        /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
+        /// a link. Check it: a 200 answer can hold fewer usable images than requested.
+        /// </summary>
+        public int WithheldCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (var image in Data) if (image.IsWithheld) count++;
+                return count;
+            }
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
+
+        /// <summary>
+        /// Reads one InpaintV2Ideogram3CustomModelResponse from JSON (reflection-free); unknown properties are
+        /// skipped.
+        /// </summary>
+        internal static InpaintV2Ideogram3CustomModelResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "InpaintV2Ideogram3CustomModelResponse");
+            var result = new InpaintV2Ideogram3CustomModelResponse();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "InpaintV2Ideogram3CustomModelResponse"))
+            {
+                if (reader.ValueTextEquals("data"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InpaintedImageV2>(ref reader, "InpaintV2Ideogram3CustomModelResponse.data", InpaintedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InpaintedImageV2>)global::System.Array.Empty<InpaintedImageV2>();
+                }
+                else if (reader.ValueTextEquals("generation_id"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.generation_id");
+                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintV2Ideogram3CustomModelResponse.generation_id") ?? "";
+                }
+                else if (reader.ValueTextEquals("height"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.height");
+                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.height") ?? 0;
+                }
+                else if (reader.ValueTextEquals("seed"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.seed") ?? 0;
+                }
+                else if (reader.ValueTextEquals("width"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.width");
+                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.width") ?? 0;
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintV2Ideogram3CustomModelResponse");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
     /// Acknowledges an accepted asynchronous Reframe request. Poll `GET /v2/generations/{generation_id}` for
     /// completion and output images. The seed, width, and height report the values the request resolved to
     /// when the caller left them unset. Ideogram schema ReframeImageAutoResponse (openapi 2026-10-07
@@ -6524,6 +6970,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/generate/auto":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/inpaint/ideogram-3-custom-model":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/reframe/auto":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/remove-object/ideogram-1":
@@ -6561,6 +7009,7 @@ namespace IdeogramGen.Generated.Contoso_Media
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Request) path = "/v2/image/inpaint/ideogram-3";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request) path = "/v2/design/layerize/ideogram-3";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoRequest) path = "/v2/image/generate/auto";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelRequest) path = "/v2/image/inpaint/ideogram-3-custom-model";
                 else throw request.NotARequest();
                 if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
             }
@@ -6707,6 +7156,16 @@ namespace IdeogramGen.Generated.Contoso_Media
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoRequest.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/inpaint/ideogram-3-custom-model":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelRequest ?? new global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.Mask == null) r.Mask = request.Mask;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelRequest.Send(pipeline, r, options, cancellationToken));
                 }
             }
             throw request.NotSupported(paths);
