@@ -106,6 +106,13 @@ namespace IdeogramGen
                 throw new IdeogramValidationException(field, $"{v.ToString(CultureInfo.InvariantCulture)} is out of range", $"{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        /// <summary>A number is above <paramref name="min"/> (excluded, the document's <c>exclusiveMinimum</c>) and at most <paramref name="max"/>.</summary>
+        public static void RangeAbove(double? value, string field, double min, double max)
+        {
+            if (value is double v && (double.IsNaN(v) || v <= min || v > max))
+                throw new IdeogramValidationException(field, $"{v.ToString(CultureInfo.InvariantCulture)} is out of range", $"more than {min.ToString(CultureInfo.InvariantCulture)}, at most {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         /// <summary>A string matches the document's pattern.</summary>
         public static void Pattern(string? value, string field, string pattern, string allowed)
         {

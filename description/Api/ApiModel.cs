@@ -175,6 +175,8 @@ namespace IdeogramGen.ApiDescription
         public long? Minimum { get; set; }
         public long? Maximum { get; set; }
         public double? MinimumNumber { get; set; }
+        /// <summary>True when <see cref="MinimumNumber"/> itself is not accepted (the document's <c>exclusiveMinimum</c>).</summary>
+        public bool ExclusiveMinimum { get; set; }
         public double? MaximumNumber { get; set; }
         public string? Pattern { get; set; }
         /// <summary>

@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "352ae32faf865e000daebbdde9f95f7acea0d6e6f526c522c70dfb6519fc9284";
+        public const string NewerDocumentSha256 = "a695016e0eb4c0dc489faf74f4896ca5d327369655572483cfb265bb3a0e9651";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -734,6 +734,19 @@ namespace IdeogramGen.ApiDescription
                     new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                     new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "GenerateImageIdeogramV4CustomModelResponse",
+                TypeName = "GenerateV2Ideogram4CustomModelResponse",
+                Description = "Response returned by `POST /v2/image/generate/ideogram-4-custom-model`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelResponse",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                 },
             },
             new ApiSchema
@@ -3064,6 +3077,49 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEndpoint
             {
+                Name = "GenerateV2Ideogram4CustomModel",
+                Path = "/v2/image/generate/ideogram-4-custom-model",
+                Family = ApiFamilies.V2,
+                OperationId = "post_generate_image_v2_ideogram_v4_custom_model",
+                Summary = "Generate with a custom Ideogram 4.0 model",
+                Description = "Generate images with a custom Ideogram 4.0 model that you or your\norganization can access, selected by `custom_model_uri`. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = false,
+                Encoding = BodyEncoding.Flat,
+                Response = "GenerateImageIdeogramV4CustomModelResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 403, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/async" },
+                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "The custom model URI, in the form `model/<model_name>/version/<version_name>`. You or your organization must have access to the model. The model determines which rendering speeds are supported.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/custom_model_uri" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/enable_copyright_detection" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/magic_prompt" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt. A structured JSON prompt is\nused as is and skips magic prompt unless `magic_prompt` is `on`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Description = "The rendering speed to use. When omitted, a speed supported by the custom model is used.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/rendering_speed" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "Optional. When supplied, the images are generated at this\nresolution. When omitted, an aspect ratio is picked automatically\nbased on the prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/resolution" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/seed" },
+                    new ApiField { Name = "stacked_custom_models", Member = "StackedCustomModels", Kind = ValueKind.ObjectArray, Ref = "StackedCustomModel", MinItems = 1, MaxItems = 4, Description = "Custom models whose pLoRA checkpoints are fused beneath the `custom_model_uri` model, in list order: the first entry is applied first and `custom_model_uri` last. Every entry must be an accessible Ideogram 4.0 LoRA with a registered checkpoint and must not repeat `custom_model_uri`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/stacked_custom_models" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
+                },
+            },
+            new ApiEndpoint
+            {
                 Name = "ReframeV2Auto",
                 Path = "/v2/image/reframe/auto",
                 Family = ApiFamilies.V2,
@@ -3285,6 +3341,21 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "asset_id", Member = "AssetId", Kind = ValueKind.String, Required = true, Description = "", Source = "openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/asset_id" },
                     new ApiField { Name = "asset_type", Member = "AssetType", Kind = ValueKind.Enum, Enum = "AssetType", Required = true, Description = "", Source = "openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/asset_type" },
                     new ApiField { Name = "collection_id", Member = "CollectionId", Kind = ValueKind.String, Pattern = "^[A-Za-z0-9_-]{22}$", MaxLength = 22, Description = "Optional collection from which this asset was selected as a generation reference. Records usage attribution; does not grant access to the asset.", Source = "openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/collection_id" },
+                },
+                Rules = new ApiRule[]
+                {
+                },
+            },
+            new ApiRequestSchema
+            {
+                Name = "StackedCustomModel",
+                TypeName = "StackedCustomModelV2",
+                Description = "",
+                Source = "openapi 2026-10-07 #/components/schemas/StackedCustomModel",
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "Custom model URI of one stacked layer, in the form `model/<model_name>/version/<version_name>`.", Source = "openapi 2026-10-07 #/components/schemas/StackedCustomModel/properties/custom_model_uri" },
+                    new ApiField { Name = "weight", Member = "Weight", Kind = ValueKind.Number, MinimumNumber = 0, ExclusiveMinimum = true, Description = "Scale applied to this layer's pLoRA, multiplied with any weight already registered on its checkpoint(s).", Source = "openapi 2026-10-07 #/components/schemas/StackedCustomModel/properties/weight" },
                 },
                 Rules = new ApiRule[]
                 {

@@ -466,6 +466,7 @@ public static class DescriptionBuilder
             case "number":
                 f.Kind = ValueKind.Number;
                 if (s.TryGetProperty("minimum", out var nmin)) f.MinimumNumber = nmin.GetDouble();
+                if (s.TryGetProperty("exclusiveMinimum", out var xmin) && xmin.ValueKind == JsonValueKind.True) f.ExclusiveMinimum = true;
                 if (s.TryGetProperty("maximum", out var nmax)) f.MaximumNumber = nmax.GetDouble();
                 break;
             case "boolean":

@@ -189,6 +189,7 @@ internal static class Emit
         if (f.Minimum != null) parts.Add($"Minimum = {f.Minimum.Value.ToString(CultureInfo.InvariantCulture)}");
         if (f.Maximum != null) parts.Add($"Maximum = {f.Maximum.Value.ToString(CultureInfo.InvariantCulture)}");
         if (f.MinimumNumber != null) parts.Add($"MinimumNumber = {f.MinimumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
+        if (f.ExclusiveMinimum) parts.Add("ExclusiveMinimum = true");
         if (f.MaximumNumber != null) parts.Add($"MaximumNumber = {f.MaximumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
         if (f.Pattern != null) parts.Add($"Pattern = {Lit(f.Pattern)}");
         if (f.MaxLength != null) parts.Add($"MaxLength = {f.MaxLength.Value.ToString(CultureInfo.InvariantCulture)}");

@@ -93,7 +93,7 @@ internal static class Overlay
             ("GenerateImageIdeogramV4Request", "rendering_speed"), ("GenerateImageIdeogramV3TransparentRequest", "rendering_speed"),
             ("GenerateImageIdeogramV4TransparentRequest", "rendering_speed"), ("RemixImageIdeogramV4Request", "rendering_speed"),
             ("ReplaceBackgroundIdeogramV3Request", "rendering_speed"), ("InpaintImageIdeogramV3Request", "rendering_speed"),
-            ("InpaintImageIdeogramV3CustomModelRequest", "rendering_speed"),
+            ("InpaintImageIdeogramV3CustomModelRequest", "rendering_speed"), ("GenerateImageIdeogramV4CustomModelRequest", "rendering_speed"),
         }),
         ["QualityV2Ideogram45"] = ("", new[] { ("GenerateImageIdeogram45Request", "quality"), ("PreciseEditImageIdeogram45Request", "quality") }),
         ["ResolutionV2PImage"] = ("Tier", new[] { ("GenerateImagePImageIdeogramRequest", "resolution") }),
@@ -141,6 +141,7 @@ internal static class Overlay
         ["V4CompositionalDeconstruction"] = "CompositionalDeconstructionV4",
         ["V4PromptElement"] = "PromptElementV4",
         ["V4StyleDescription"] = "StyleDescriptionV4",
+        ["StackedCustomModel"] = "StackedCustomModelV2",
     };
 
     /// <summary>
@@ -209,6 +210,7 @@ internal static class Overlay
         new("/v2/design/layerize/ideogram-3", "post", "LayerizeV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/generate/auto", "post", "GenerateV2Auto", ApiFamilies.V2),
         new("/v2/image/inpaint/ideogram-3-custom-model", "post", "InpaintV2Ideogram3CustomModel", ApiFamilies.V2),
+        new("/v2/image/generate/ideogram-4-custom-model", "post", "GenerateV2Ideogram4CustomModel", ApiFamilies.V2),
         // Always asynchronous (newer-facts.json async.v2.flag): they answer {generation_id}, polled at v2/generations.
         new("/v2/image/reframe/auto", "post", "ReframeV2Auto", ApiFamilies.V2, EndpointMode.AsyncSubmit),
         new("/v2/image/remove-object/ideogram-1", "post", "RemoveObjectV2Ideogram1", ApiFamilies.V2, EndpointMode.AsyncSubmit),
@@ -319,6 +321,7 @@ internal static class Overlay
         ["LayerizedImageObject"] = "LayerizedImageV2",
         ["GenerateImageV2AutoResponse"] = "GenerateV2AutoResponse",
         ["InpaintImageIdeogramV3CustomModelResponse"] = "InpaintV2Ideogram3CustomModelResponse",
+        ["GenerateImageIdeogramV4CustomModelResponse"] = "GenerateV2Ideogram4CustomModelResponse",
     };
 
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";

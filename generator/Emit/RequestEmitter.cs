@@ -86,7 +86,8 @@ namespace IdeogramGen.Generator.Emit
             sb.Append("Wire name: ").Append(f.Name).Append(f.InWrapper ? " (inside image_request)" : "").Append('.');
             if (f.Required) sb.Append(" Required.");
             if (f.Minimum != null || f.Maximum != null) sb.Append(" Range: ").Append(Num(f.Minimum)).Append(" to ").Append(Num(f.Maximum)).Append('.');
-            if (f.MinimumNumber != null || f.MaximumNumber != null) sb.Append(" Range: ").Append(Num(f.MinimumNumber)).Append(" to ").Append(Num(f.MaximumNumber)).Append('.');
+            if (f.MinimumNumber != null || f.MaximumNumber != null)
+                sb.Append(" Range: ").Append(f.ExclusiveMinimum ? "more than " : "").Append(Num(f.MinimumNumber)).Append(" to ").Append(Num(f.MaximumNumber)).Append('.');
             if (f.MinItems != null || f.MaxItems != null) sb.Append(" Items: ").Append(f.MinItems?.ToString(CultureInfo.InvariantCulture) ?? "0").Append(" to ").Append(f.MaxItems?.ToString(CultureInfo.InvariantCulture) ?? "any").Append('.');
             if (f.Pattern != null) sb.Append(" Pattern: ").Append(f.Pattern).Append('.');
             if (f.MaxBytes != null) sb.Append(" At most ").Append((f.MaxBytes.Value / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)).Append(" MB").Append(ApiMediaTypes.IsFont(f) ? " (.ttf, .otf, .woff, .woff2)" : " (JPEG, PNG or WebP)").Append('.');
@@ -215,7 +216,7 @@ namespace IdeogramGen.Generator.Emit
                     break;
                 case ValueKind.Number:
                     if (f.MinimumNumber != null || f.MaximumNumber != null)
-                        w.Line(Validation + "Range(" + f.Member + ", " + wire + ", " + Dbl(f.MinimumNumber ?? double.MinValue) + ", " + Dbl(f.MaximumNumber ?? double.MaxValue) + ");");
+                        w.Line(Validation + (f.ExclusiveMinimum ? "RangeAbove(" : "Range(") + f.Member + ", " + wire + ", " + Dbl(f.MinimumNumber ?? double.MinValue) + ", " + Dbl(f.MaximumNumber ?? double.MaxValue) + ");");
                     break;
                 case ValueKind.Enum:
                     var vocabulary = IdeogramApi.FindEnum(f.Enum!)!;

@@ -99,7 +99,7 @@ namespace IdeogramGen.Testing.Internal
                 {
                     if (json is not null and not JsonValueKind.Number and not JsonValueKind.String) return "must be a number";
                     if (!double.TryParse(v.AsText(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return $"'{v.AsText()}' is not a number";
-                    if (field.MinimumNumber is double lo && d < lo || field.MaximumNumber is double hi && d > hi)
+                    if (field.MinimumNumber is double lo && (d < lo || field.ExclusiveMinimum && d == lo) || field.MaximumNumber is double hi && d > hi)
                         return $"{d.ToString(CultureInfo.InvariantCulture)} is out of range {Range(field.MinimumNumber, field.MaximumNumber)}";
                     return null;
                 }

@@ -66,6 +66,11 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", Image = Png(), Mask = Png("mask.png"),
             })),
+        ["GenerateV2Ideogram4CustomModel"] = new("/v2/image/generate/ideogram-4-custom-model", true,
+            async (c, _) => await c.SubmitGenerateV2Ideogram4CustomModelAndWaitAsync(new GenerateV2Ideogram4CustomModelRequest
+            {
+                Prompt = Prompt, CustomModelUri = "model/my-custom-v4-model/version/1",
+            })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

@@ -199,6 +199,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", Image = Png(), Mask = Png("mask.png"), Seed = 134,
                 StylePreset = StylePresetV2Ideogram3.Style80SIllustration,
             })),
+        ["GenerateV2Ideogram4CustomModel"] = new(true, new[] { "prompt", "custom_model_uri", "seed", "rendering_speed", "stacked_custom_models" }, Array.Empty<string>(), 1, 135, "1024x1024",
+            async c => await c.GenerateV2Ideogram4CustomModelAsync(new GenerateV2Ideogram4CustomModelRequest
+            {
+                Prompt = Prompt, CustomModelUri = "model/my-custom-v4-model/version/1", Seed = 135, RenderingSpeed = RenderingSpeedV2.Turbo, Resolution = ResolutionV4.Size1024x1024,
+                StackedCustomModels = new[] { new StackedCustomModelV2 { CustomModelUri = "model/my-base-plora/version/1", Weight = 0.5 } },
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -224,7 +230,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(47, Cases.Count);
+        Assert.Equal(48, Cases.Count);
     }
 
     [Theory]
@@ -322,6 +328,22 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     }
 
     [Fact]
+    public async Task A_stacked_custom_model_weight_of_zero_is_refused_before_sending()
+    {
+        // StackedCustomModel.weight: "minimum": 0 with "exclusiveMinimum": true (2026-10-07 document).
+        using var http = new HttpClient(_emulator.CreateHandler()) { Timeout = TimeSpan.FromSeconds(60) };
+        var client = new TestImages(http, new IdeogramCredentials("ideogram-e2e-key"), new GatewayOptions { GatewayRoot = _emulator.Root });
+        int before = _emulator.Requests.Count;
+        var error = await Assert.ThrowsAsync<IdeogramValidationException>(() => client.GenerateV2Ideogram4CustomModelAsync(new GenerateV2Ideogram4CustomModelRequest
+        {
+            Prompt = Prompt, CustomModelUri = "model/my-custom-v4-model/version/1",
+            StackedCustomModels = new[] { new StackedCustomModelV2 { CustomModelUri = "model/my-base-plora/version/1", Weight = 0 } },
+        }));
+        Assert.Contains("weight", error.Message);
+        Assert.Equal(before, _emulator.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_withheld_image_is_reported_by_the_interface_and_refused_by_the_download()
     {
         var image = (IIdeogramImage)new GeneratedImageLegacy { Url = null, IsImageSafe = false, Seed = 7 };
@@ -359,6 +381,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         InpaintV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2AutoResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         InpaintV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2Ideogram4CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),

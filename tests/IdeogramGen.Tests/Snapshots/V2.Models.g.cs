@@ -3588,6 +3588,257 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// The request of POST /v2/image/generate/ideogram-4-custom-model (Generate with a custom Ideogram 4.0
+    /// model). Unset (null) fields are not sent.
+    /// </summary>
+    /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-10-07); <see cref="Validate"/> checks them before sending. The body fields async and webhook_url, which make Ideogram answer {generation_id} instead of the result, are not properties: the asynchronous methods set them.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    [global::IdeogramGen.IdeogramEndpoint("/v2/image/generate/ideogram-4-custom-model")]
+    public sealed partial class GenerateV2Ideogram4CustomModelRequest
+    {
+        /// <summary>
+        /// The custom model URI, in the form `model/&lt;model_name&gt;/version/&lt;version_name&gt;`. You or
+        /// your organization must have access to the model. The model determines which rendering speeds are
+        /// supported. Wire name: custom_model_uri. Required. Pattern: ^model/[^/]+/version/[^/]+$. Source:
+        /// openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/custom_model_uri.
+        /// </summary>
+        public string? CustomModelUri { get; set; }
+
+        /// <summary>
+        /// Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned
+        /// with `is_image_safe: false`. Wire name: enable_copyright_detection. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/enable_copyright_detection.
+        /// </summary>
+        public bool? EnableCopyrightDetection { get; set; }
+
+        /// <summary>
+        /// Controls how a natural-language prompt is prepared. `auto` (the
+        /// default) and `on` rewrite and expand the prompt before generation.
+        /// `off` keeps your wording and only converts it into a structured
+        /// prompt. A valid structured JSON prompt skips magic prompt unless
+        /// `magic_prompt` is `on`. Wire name: magic_prompt. Ideogram's default: auto. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/magic_prompt.
+        /// </summary>
+        public global::IdeogramGen.MagicPromptV2? MagicPrompt { get; set; }
+
+        /// <summary>
+        /// The number of images to generate. Wire name: num_images. Range: 1 to 8. Ideogram's default: 1.
+        /// Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/num_images.
+        /// </summary>
+        public int? NumImages { get; set; }
+
+        /// <summary>
+        /// When true or omitted, the output is kept private to your account. Set to false to publish the output
+        /// to the public feed. Enterprise accounts always generate privately. Wire name: private. Source:
+        /// openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/private.
+        /// </summary>
+        public bool? Private { get; set; }
+
+        /// <summary>
+        /// The prompt to generate images from, in natural language or as a
+        /// structured Ideogram 4.0 JSON prompt. A structured JSON prompt is
+        /// used as is and skips magic prompt unless `magic_prompt` is `on`. Wire name: prompt. Required. Source:
+        /// openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/prompt.
+        /// </summary>
+        public string? Prompt { get; set; }
+
+        /// <summary>
+        /// The rendering speed to use. When omitted, a speed supported by the custom model is used. Wire name:
+        /// rendering_speed. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/rendering_speed.
+        /// </summary>
+        public global::IdeogramGen.RenderingSpeedV2? RenderingSpeed { get; set; }
+
+        /// <summary>
+        /// Optional. When supplied, the images are generated at this
+        /// resolution. When omitted, an aspect ratio is picked automatically
+        /// based on the prompt. Wire name: resolution. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/resolution.
+        /// </summary>
+        public global::IdeogramGen.ResolutionV4? Resolution { get; set; }
+
+        /// <summary>
+        /// Random seed. Set for reproducible generation. Wire name: seed. Range: 0 to 2147483647. Source:
+        /// openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/seed.
+        /// </summary>
+        public int? Seed { get; set; }
+
+        /// <summary>
+        /// Custom models whose pLoRA checkpoints are fused beneath the `custom_model_uri` model, in list order:
+        /// the first entry is applied first and `custom_model_uri` last. Every entry must be an accessible
+        /// Ideogram 4.0 LoRA with a registered checkpoint and must not repeat `custom_model_uri`. Wire name:
+        /// stacked_custom_models. Items: 1 to 4. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/stacked_custom_models.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.Generated.Contoso_Media.StackedCustomModelV2>? StackedCustomModels { get; set; }
+
+        /// <summary>
+        /// A collection you can write to, by its URL-safe base64 collection id. The output images are added to
+        /// it when the request completes. Wire name: target_collection_id. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/target_collection_id.
+        /// </summary>
+        public string? TargetCollectionId { get; set; }
+
+        /// <summary>Checks the request against Ideogram's documented limits; called before sending.</summary>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
+        public void Validate()
+        {
+            global::IdeogramGen.RequestValidation.Required(CustomModelUri, "custom_model_uri", "a non-empty custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, "custom_model_uri", 512);
+            global::IdeogramGen.RequestValidation.Pattern(CustomModelUri, "custom_model_uri", "^model/[^/]+/version/[^/]+$", "text matching ^model/[^/]+/version/[^/]+$");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "auto, on, off");
+            global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
+            global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt", 10000);
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "turbo, default, quality");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "2048x2048, 1440x2880, 2880x1440, 1664x2496, 2496x1664, 1792x2240, 2240x1792, 1440x2560, 2560x1440, 1600x2560, 2560x1600, 1728x2304, 2304x1728, 1296x3168, 3168x1296, 1152x2944, 2944x1152, 1248x3328, 3328x1248, 1280x3072, 3072x1280, 1024x3072, 3072x1024, 1024x1024, 896x1120, 1120x896, 864x1152, 1152x864, 832x1248, 1248x832, 800x1280, 1280x800, 720x1280, 1280x720, 720x1440, 1440x720, 512x1536, 1536x512");
+            global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
+            global::IdeogramGen.RequestValidation.NoNullItems(StackedCustomModels, "stacked_custom_models");
+            global::IdeogramGen.RequestValidation.Count(StackedCustomModels, "stacked_custom_models", 1, 4);
+            if (StackedCustomModels != null) for (int i = 0; i < StackedCustomModels.Count; i++) StackedCustomModels[i].ValidateAt("stacked_custom_models" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "].");
+            global::IdeogramGen.RequestValidation.NotEmpty(TargetCollectionId, "target_collection_id");
+            global::IdeogramGen.RequestValidation.Text(TargetCollectionId, "target_collection_id");
+        }
+
+        /// <summary>
+        /// Generate with a custom Ideogram 4.0 model: POST /v2/image/generate/ideogram-4-custom-model. Generate
+        /// images with a custom Ideogram 4.0 model that you or your organization can access, selected by
+        /// `custom_model_uri`. Returns results directly by default; set `async` or supply a `webhook_url` to get
+        /// a `generation_id` and poll `GET /v2/generations/{generation_id}`.
+        /// </summary>
+        /// <remarks>Sent as JSON, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_ideogram_v4_custom_model</c> (2026-10-07, #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>Ideogram's answer with the gateway metadata (log id, cache status) in <c>Gateway</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram answered 400/401/402/403/422/429/500/503 or another error.</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call (2001, 2003, 2005, 2009, ...).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2Ideogram4CustomModelRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>("v2/image/generate/ideogram-4-custom-model", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Generate with a custom Ideogram 4.0 model as an asynchronous generation: POST
+        /// /v2/image/generate/ideogram-4-custom-model with async=true, answered at once with its generation_id.
+        /// Ideogram bills the generation when it completes (a failed one is not billed).
+        /// </summary>
+        /// <remarks>Nothing waits for the result: call <c>WaitAsync</c> on the returned generation, or store its <c>GenerationId</c> and pick the result up later, also from another process, with <c>ResumeGenerateV2Ideogram4CustomModelAsync</c>. Like every call that may bill, the submit is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_ideogram_v4_custom_model</c> (2026-10-07, #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (body field). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation: its <c>GenerationId</c> and <c>WaitAsync</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request (or the webhook URL) breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the submit (400/401/402/403/422/429/500/503).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout; the generation may have been accepted (recover the answer from the gateway log with RecoverAsync).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read or has no generation_id.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>> Submit(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2Ideogram4CustomModelRequest? request, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>("v2/image/generate/ideogram-4-custom-model", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, "ResumeGenerateV2Ideogram4CustomModelAsync", options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Generate with a custom Ideogram 4.0 model as an asynchronous generation (POST
+        /// /v2/image/generate/ideogram-4-custom-model), hands the accepted generation to submitted at once, then
+        /// polls GET /v2/generations/{generation_id} until it is done and returns the same result as the
+        /// synchronous call.
+        /// </summary>
+        /// <remarks>Store the generation's id in <paramref name="submitted"/>: after a crash, a timeout or a cancellation, <c>ResumeGenerateV2Ideogram4CustomModelAsync(generationId)</c> picks the paid result up without submitting again. Polls are free, bypass the gateway cache and honour Retry-After; waits follow GatewayOptions.Polling. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_ideogram_v4_custom_model</c> (2026-10-07, #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (body field). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout, retry policy and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit, or the wait (not the generation).</param>
+        /// <returns>The result, with <c>Generation</c> (id, created, usage_cost_usd_micros) and the gateway metadata of the last poll.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">Ideogram reports the generation failed (failure_reason; not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">Cancelled after the submit was sent; carries the generation id once accepted.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenException">The submit failed, or a poll failed for good (GenerationId set).</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse> SubmitAndWait(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2Ideogram4CustomModelRequest? request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>("v2/image/generate/ideogram-4-custom-model", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, "ResumeGenerateV2Ideogram4CustomModelAsync", submitted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up a generation of Generate with a custom Ideogram 4.0 model by its generation_id and waits for
+        /// its result: polls GET /v2/generations/{generation_id}; nothing is submitted, so nothing is generated
+        /// or billed again.
+        /// </summary>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="generationId">The generation_id the submit answered (URL-safe base64).</param>
+        /// <param name="options">Per-call gateway options, timeout and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <returns>The result, as <c>SubmitGenerateV2Ideogram4CustomModelAndWaitAsync</c> returns it.</returns>
+        /// <exception cref="global::System.ArgumentException">The id is empty, too long or not URL-safe base64; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">404: Ideogram knows no such generation on the /v2 route.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">The token was cancelled.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse> Resume(global::IdeogramGen.GatewayPipeline pipeline, string generationId, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+            => pipeline.ResumeAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>("v2", generationId, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, "ResumeGenerateV2Ideogram4CustomModelAsync", options, cancellationToken);
+
+        internal global::IdeogramGen.RequestBody CreateBody() => CreateBody(false, null);
+
+        /// <summary>
+        /// The body; with &lt;paramref name="submitAsync"/&gt; it carries async=true, with &lt;paramref
+        /// name="webhookUrl"/&gt; the webhook_url (both make Ideogram answer {generation_id}).
+        /// </summary>
+        internal global::IdeogramGen.RequestBody CreateBody(bool submitAsync, string? webhookUrl)
+        {
+            return global::IdeogramGen.RequestBody.Json(writer => WriteJson(writer, submitAsync, webhookUrl));
+        }
+
+        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, bool submitAsync, string? webhookUrl)
+        {
+            writer.WriteStartObject();
+            if (CustomModelUri != null) writer.WriteString("custom_model_uri", CustomModelUri);
+            if (EnableCopyrightDetection.HasValue) writer.WriteBoolean("enable_copyright_detection", EnableCopyrightDetection.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
+            if (Private.HasValue) writer.WriteBoolean("private", Private.Value);
+            if (Prompt != null) writer.WriteString("prompt", Prompt);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) writer.WriteString("resolution", Resolution.Value.Value);
+            if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
+            if (StackedCustomModels != null)
+            {
+                writer.WritePropertyName("stacked_custom_models");
+                WriteStackedCustomModels(writer);
+            }
+            if (TargetCollectionId != null) writer.WriteString("target_collection_id", TargetCollectionId);
+            if (submitAsync) writer.WriteBoolean("async", true);
+            if (webhookUrl != null) writer.WriteString("webhook_url", webhookUrl);
+            writer.WriteEndObject();
+        }
+
+        private void WriteStackedCustomModels(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStartArray();
+            if (StackedCustomModels != null) foreach (var item in StackedCustomModels) item.WriteJson(writer);
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>
     /// The request of POST /v2/image/reframe/auto (Reframe an image, letting Ideogram pick the model). Unset
     /// (null) fields are not sent.
     /// </summary>
@@ -4646,6 +4897,76 @@ namespace IdeogramGen.Generated.Contoso_Media
                 {
                     global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier");
                     global::IdeogramGen.IdeogramJson.Skip(ref reader, "AssetIdentifier");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>Ideogram schema StackedCustomModel. Unset (null) fields are not sent.</summary>
+    /// <remarks>Sent as a JSON object (a JSON part in multipart bodies). Source: openapi 2026-10-07 #/components/schemas/StackedCustomModel.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class StackedCustomModelV2
+    {
+        /// <summary>
+        /// Custom model URI of one stacked layer, in the form
+        /// `model/&lt;model_name&gt;/version/&lt;version_name&gt;`. Wire name: custom_model_uri. Required.
+        /// Pattern: ^model/[^/]+/version/[^/]+$. Source: openapi 2026-10-07
+        /// #/components/schemas/StackedCustomModel/properties/custom_model_uri.
+        /// </summary>
+        public string? CustomModelUri { get; set; }
+
+        /// <summary>
+        /// Scale applied to this layer's pLoRA, multiplied with any weight already registered on its
+        /// checkpoint(s). Wire name: weight. Range: more than 0 to any. Source: openapi 2026-10-07
+        /// #/components/schemas/StackedCustomModel/properties/weight.
+        /// </summary>
+        public double? Weight { get; set; }
+
+        /// <summary>
+        /// Checks the object against Ideogram's documented limits; the request that holds it calls this before
+        /// sending.
+        /// </summary>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range or malformed.</exception>
+        public void Validate() => ValidateAt("");
+
+        internal void ValidateAt(string path)
+        {
+            global::IdeogramGen.RequestValidation.Required(CustomModelUri, path + "custom_model_uri", "a non-empty custom_model_uri");
+            global::IdeogramGen.RequestValidation.Text(CustomModelUri, path + "custom_model_uri", 512);
+            global::IdeogramGen.RequestValidation.Pattern(CustomModelUri, path + "custom_model_uri", "^model/[^/]+/version/[^/]+$", "text matching ^model/[^/]+/version/[^/]+$");
+            global::IdeogramGen.RequestValidation.RangeAbove(Weight, path + "weight", 0d, 1.7976931348623157E+308d);
+        }
+
+        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            if (CustomModelUri != null) writer.WriteString("custom_model_uri", CustomModelUri);
+            if (Weight.HasValue) writer.WriteNumber("weight", Weight.Value);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads one StackedCustomModelV2 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static StackedCustomModelV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "StackedCustomModelV2");
+            var result = new StackedCustomModelV2();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "StackedCustomModelV2"))
+            {
+                if (reader.ValueTextEquals("custom_model_uri"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2.custom_model_uri");
+                    result.CustomModelUri = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StackedCustomModelV2.custom_model_uri");
+                }
+                else if (reader.ValueTextEquals("weight"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2.weight");
+                    result.Weight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "StackedCustomModelV2.weight");
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "StackedCustomModelV2");
                 }
             }
             return result;
@@ -5781,6 +6102,82 @@ namespace IdeogramGen.Generated.Contoso_Media
                 {
                     global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse");
                     global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintV2Ideogram3CustomModelResponse");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Response returned by `POST /v2/image/generate/ideogram-4-custom-model`. Synchronous requests (the
+    /// default) include the generated images in `data`. Asynchronous requests omit `data`; poll `GET
+    /// /v2/generations/{generation_id}` with the returned `generation_id`. `seed` is the seed that was used,
+    /// including when you did not set one. Ideogram schema GenerateImageIdeogramV4CustomModelResponse
+    /// (openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelResponse).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class GenerateV2Ideogram4CustomModelResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    {
+        /// <summary>
+        /// The generated images, in generation order. Present only for synchronous requests (`async` omitted or
+        /// false). Wire name: data.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV2> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV2>();
+
+        /// <summary>
+        /// URL-safe base64 ID of the generation. Use it to poll
+        /// `GET /v2/generations/{generation_id}`. Wire name: generation_id.
+        /// </summary>
+        public string GenerationId { get; set; } = "";
+
+        /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
+        public int Seed { get; set; }
+
+        /// <summary>
+        /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
+        /// a link. Check it: a 200 answer can hold fewer usable images than requested.
+        /// </summary>
+        public int WithheldCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (var image in Data) if (image.IsWithheld) count++;
+                return count;
+            }
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
+
+        /// <summary>
+        /// Reads one GenerateV2Ideogram4CustomModelResponse from JSON (reflection-free); unknown properties are
+        /// skipped.
+        /// </summary>
+        internal static GenerateV2Ideogram4CustomModelResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram4CustomModelResponse");
+            var result = new GenerateV2Ideogram4CustomModelResponse();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram4CustomModelResponse"))
+            {
+                if (reader.ValueTextEquals("data"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram4CustomModelResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                }
+                else if (reader.ValueTextEquals("generation_id"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.generation_id");
+                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram4CustomModelResponse.generation_id") ?? "";
+                }
+                else if (reader.ValueTextEquals("seed"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram4CustomModelResponse.seed") ?? 0;
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram4CustomModelResponse");
                 }
             }
             return result;
@@ -6972,6 +7369,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/inpaint/ideogram-3-custom-model":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelResponse.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/ideogram-4-custom-model":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/reframe/auto":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/remove-object/ideogram-1":
@@ -7010,6 +7409,7 @@ namespace IdeogramGen.Generated.Contoso_Media
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Request) path = "/v2/design/layerize/ideogram-3";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2AutoRequest) path = "/v2/image/generate/auto";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelRequest) path = "/v2/image/inpaint/ideogram-3-custom-model";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelRequest) path = "/v2/image/generate/ideogram-4-custom-model";
                 else throw request.NotARequest();
                 if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
             }
@@ -7166,6 +7566,20 @@ namespace IdeogramGen.Generated.Contoso_Media
                     if (r.Prompt == null) r.Prompt = request.Prompt;
                     if (!r.Seed.HasValue) r.Seed = request.Seed;
                     return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CustomModelRequest.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/generate/ideogram-4-custom-model":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelRequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelRequest();
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.Resolution.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        var resolution = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.ResolutionV4.KnownValues, size.Width, size.Height);
+                        if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV4(resolution);
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelRequest.Send(pipeline, r, options, cancellationToken));
                 }
             }
             throw request.NotSupported(paths);
