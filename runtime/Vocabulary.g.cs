@@ -4801,6 +4801,97 @@ namespace IdeogramGen
     }
 
     /// <summary>
+    /// Ideogram&apos;s StyleTypeV2Ideogram3Character vocabulary. The style type to repaint the character with.
+    /// Defaults to `auto`. `realistic` and `fiction` are supported for character-only requests; style codes or style
+    /// references (not both) require `auto`. For API-key callers, combining a style with a character requires that
+    /// feature to be enabled for their account.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(StyleTypeV2Ideogram3Character)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_type, default <c>auto</c>.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct StyleTypeV2Ideogram3Character : global::System.IEquatable<StyleTypeV2Ideogram3Character>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public StyleTypeV2Ideogram3Character(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A StyleTypeV2Ideogram3Character value must not be empty. Known values: " + KnownValuesText + ". Use default(StyleTypeV2Ideogram3Character) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>auto</c>.</summary>
+        public static StyleTypeV2Ideogram3Character Auto { get; } = new StyleTypeV2Ideogram3Character("auto");
+        /// <summary>The value <c>realistic</c>.</summary>
+        public static StyleTypeV2Ideogram3Character Realistic { get; } = new StyleTypeV2Ideogram3Character("realistic");
+        /// <summary>The value <c>fiction</c>.</summary>
+        public static StyleTypeV2Ideogram3Character Fiction { get; } = new StyleTypeV2Ideogram3Character("fiction");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<StyleTypeV2Ideogram3Character> KnownValues { get; } = new StyleTypeV2Ideogram3Character[]
+        {
+            new StyleTypeV2Ideogram3Character("auto"),
+            new StyleTypeV2Ideogram3Character("realistic"),
+            new StyleTypeV2Ideogram3Character("fiction"),
+        };
+
+        internal const string KnownValuesText = "auto, realistic, fiction";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "auto":
+                    case "realistic":
+                    case "fiction":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(StyleTypeV2Ideogram3Character other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is StyleTypeV2Ideogram3Character other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(StyleTypeV2Ideogram3Character left, StyleTypeV2Ideogram3Character right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(StyleTypeV2Ideogram3Character left, StyleTypeV2Ideogram3Character right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StyleTypeV2Ideogram3Character(string? value) => value is null ? default(StyleTypeV2Ideogram3Character) : new StyleTypeV2Ideogram3Character(value);
+    }
+
+    /// <summary>
     /// Ideogram&apos;s ResolutionTierV2Auto vocabulary. The output resolution tier. Affects which model serves the
     /// request, since not every model offers every tier. When omitted, the selected model&apos;s default tier is
     /// used.

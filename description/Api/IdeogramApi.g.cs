@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "a695016e0eb4c0dc489faf74f4896ca5d327369655572483cfb265bb3a0e9651";
+        public const string NewerDocumentSha256 = "7d1365cc555aa3bd768beb85aae6c5ef1845e0daa50a06eb06842e8d1acba67c";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -400,6 +400,17 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEnum
             {
+                Name = "StyleTypeV2Ideogram3Character",
+                TypeName = "StyleTypeV2Ideogram3Character",
+                MemberPrefix = "",
+                Values = new[] { "auto", "realistic", "fiction" },
+                Members = new[] { "Auto", "Realistic", "Fiction" },
+                Default = "auto",
+                Description = "The style type to repaint the character with. Defaults to `auto`. `realistic` and `fiction` are supported for character-only requests; style codes or style references (not both) require `auto`. For API-key callers, combining a style with a character requires that feature to be enabled for their account.",
+                Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_type",
+            },
+            new ApiEnum
+            {
                 Name = "ResolutionTierV2Auto",
                 TypeName = "ResolutionTierV2Auto",
                 MemberPrefix = "Tier",
@@ -734,6 +745,21 @@ namespace IdeogramGen.ApiDescription
                     new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                     new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "InpaintImageIdeogramV3CharacterResponse",
+                TypeName = "InpaintV2Ideogram3CharacterResponse",
+                Description = "Response returned by `POST /v2/image/inpaint/ideogram-3-character`.\nSynchronous requests (the default) include the repainted images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed, width, and height report\nthe values the request resolved to when the caller left them unset.",
+                Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterResponse",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "InpaintedImageObject", Description = "The repainted images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
+                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels this request resolved to." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels this request resolved to." },
                 },
             },
             new ApiSchema
@@ -3073,6 +3099,64 @@ namespace IdeogramGen.ApiDescription
                 },
                 Rules = new ApiRule[]
                 {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "InpaintV2Ideogram3Character",
+                Path = "/v2/image/inpaint/ideogram-3-character",
+                Family = ApiFamilies.V2,
+                OperationId = "post_inpaint_image_v2_ideogram_v3_character",
+                Summary = "Inpaint a consistent character with Ideogram 3.0",
+                Description = "Repaint the masked region of a source image with Ideogram 3.0 so it\nfeatures a consistent character. Upload the source `image`, its\n`mask`, and a `character_reference_images` image (or use a saved\ncharacter) using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "InpaintImageIdeogramV3CharacterResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-character/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-character/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the repainted images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/async" },
+                    new ApiField { Name = "character_reference_asset_identifiers", Member = "CharacterReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 1, PartContentType = "application/json", Description = "An existing upload or generated image asset to use as the character reference, by reference. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_asset_identifiers" },
+                    new ApiField { Name = "character_reference_collection_id", Member = "CharacterReferenceCollectionId", Kind = ValueKind.String, Description = "A saved character to feature, by its URL-safe base64 collection id. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_collection_id" },
+                    new ApiField { Name = "character_reference_collection_version_id", Member = "CharacterReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `character_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_collection_version_id" },
+                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "An image to use as the character reference (max 25MB). JPEG, PNG, and WEBP are supported.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_images" },
+                    new ApiField { Name = "character_reference_mask", Member = "CharacterReferenceMask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional grayscale mask for the uploaded character reference image, the same size as that image, marking where the character is. Only JPEG, PNG, and WEBP formats are supported. Multipart requests only; applies only with `character_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_mask (size not stated for this file; the request's stated image limit applies)" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/enable_copyright_detection" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The source image to repaint (max 25MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The output matches its size, snapped to the nearest supported resolution.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/image" },
+                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/image_asset_identifier" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/magic_prompt" },
+                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "A black-and-white mask the same size as the source image. Black marks the region to repaint. JPEG, PNG, and WEBP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/mask (size not stated for this file; the request's stated image limit applies)" },
+                    new ApiField { Name = "mask_asset_identifier", Member = "MaskAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/mask_asset_identifier" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt describing the repainted result.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/rendering_speed" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/seed" },
+                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_codes" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied. Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied. Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_id" },
+                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_version_id" },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported. Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_images" },
+                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV2Ideogram3Character", Default = "auto", Description = "The style type to repaint the character with. Defaults to `auto`. `realistic` and `fiction` are supported for character-only requests; style codes or style references (not both) require `auto`. For API-key callers, combining a style with a character requires that feature to be enabled for their account.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_type" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_asset_identifiers" }, Message = "Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers" },
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_collection_id" }, Message = "Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_id" },
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_images" },
                 },
             },
             new ApiEndpoint

@@ -21,7 +21,8 @@ namespace IdeogramGen.Testing.Internal
     /// 0.008/0.03/0.06/0.22; Ideogram 4.0 turbo/default/quality 0.03/0.06/0.10 (also remix, "these rates apply to ...
     /// Remix"); Ideogram 3.0 turbo/default/quality 0.03/0.06/0.09 (the pricing page's
     /// "these rates apply to" list: Generate, Remix, Edit, Reframe, Replace Background; here replace background and
-    /// inpaint, the "Edit" row: "tweak and alter parts of an image"); 3.0 transparent
+    /// inpaint, the "Edit" row: "tweak and alter parts of an image"); 3.0 with character reference 0.10/0.15/0.20 (same list;
+    /// here inpaint 3.0 character); 3.0 transparent
     /// 0.04/0.07/0.10; remove background 0.01; layerize text (<c>/v2/design/layerize/ideogram-3</c>, the pricing guide)
     /// 0.09 per call.</item>
     /// <item>Emulator values, not Ideogram's (no published price was found): Ideogram 4.5 generate at <c>very_low</c>
@@ -46,6 +47,7 @@ namespace IdeogramGen.Testing.Internal
 
         private static readonly Dictionary<string, long> Speed40 = Tiers(("turbo", 30000), ("default", 60000), ("quality", 100000));
         private static readonly Dictionary<string, long> Speed30 = Tiers(("turbo", 30000), ("default", 60000), ("quality", 90000));
+        private static readonly Dictionary<string, long> Character30 = Tiers(("turbo", 100000), ("default", 150000), ("quality", 200000));
         private static readonly Dictionary<string, long> Transparent = Tiers(("turbo", 40000), ("default", 70000), ("quality", 100000));
         private static readonly Dictionary<string, long> Quality45 = Tiers(("very_low", 8000), ("low", 30000), ("medium", 60000), ("high", 100000));
         private static readonly Dictionary<string, long> PreciseEdit = Tiers(("very_low", 8000), ("low", 30000), ("medium", 60000), ("high", 220000));
@@ -74,6 +76,8 @@ namespace IdeogramGen.Testing.Internal
                 case "v2/image/inpaint/ideogram-3":
                 case "v2/image/inpaint/ideogram-3-custom-model":
                     return PerImage("inpaint-" + model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
+                case "v2/image/inpaint/ideogram-3-character":
+                    return PerImage("inpaint-" + model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);
                 case "v2/image/replace-background/ideogram-3":
                     return PerImage("replace-background-" + model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
                 case "v2/image/generate/p-image-ideogram":

@@ -71,6 +71,11 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, CustomModelUri = "model/my-custom-v4-model/version/1",
             })),
+        ["InpaintV2Ideogram3Character"] = new("/v2/image/inpaint/ideogram-3-character", true,
+            async (c, _) => await c.SubmitInpaintV2Ideogram3CharacterAndWaitAsync(new InpaintV2Ideogram3CharacterRequest
+            {
+                Prompt = Prompt, Image = Png(), Mask = Png("mask.png"), CharacterReferenceImages = new[] { Png("character.png") },
+            })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

@@ -205,6 +205,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = Prompt, CustomModelUri = "model/my-custom-v4-model/version/1", Seed = 135, RenderingSpeed = RenderingSpeedV2.Turbo, Resolution = ResolutionV4.Size1024x1024,
                 StackedCustomModels = new[] { new StackedCustomModelV2 { CustomModelUri = "model/my-base-plora/version/1", Weight = 0.5 } },
             })),
+        ["InpaintV2Ideogram3Character"] = new(false, new[] { "prompt", "seed", "style_type" }, new[] { "character_reference_images", "character_reference_mask", "image", "mask" }, 1, 136, null,
+            async c => await c.InpaintV2Ideogram3CharacterAsync(new InpaintV2Ideogram3CharacterRequest
+            {
+                Prompt = Prompt, Image = Png(), Mask = Png("mask.png"), Seed = 136, StyleType = StyleTypeV2Ideogram3Character.Fiction,
+                CharacterReferenceImages = new[] { Png("character.png") }, CharacterReferenceMask = Png("character-mask.png"),
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -230,7 +236,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(48, Cases.Count);
+        Assert.Equal(49, Cases.Count);
     }
 
     [Theory]
@@ -382,6 +388,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         GenerateV2AutoResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         InpaintV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram4CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        InpaintV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
