@@ -1661,6 +1661,239 @@ namespace IdeogramGen
     }
 
     /// <summary>
+    /// Ideogram&apos;s ResolutionV4ImageToImage vocabulary. Output resolutions for Ideogram 4.0 image-to-image.
+    /// Superset of ResolutionV4 (the 1K/2K t2im set) plus the small 512-tier (512x512, 768x384, 384x768).
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionV4ImageToImage)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/ResolutionV4ImageToImage.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct ResolutionV4ImageToImage : global::System.IEquatable<ResolutionV4ImageToImage>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public ResolutionV4ImageToImage(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A ResolutionV4ImageToImage value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionV4ImageToImage) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>2048x2048</c>.</summary>
+        public static ResolutionV4ImageToImage Size2048x2048 { get; } = new ResolutionV4ImageToImage("2048x2048");
+        /// <summary>The value <c>1440x2880</c>.</summary>
+        public static ResolutionV4ImageToImage Size1440x2880 { get; } = new ResolutionV4ImageToImage("1440x2880");
+        /// <summary>The value <c>2880x1440</c>.</summary>
+        public static ResolutionV4ImageToImage Size2880x1440 { get; } = new ResolutionV4ImageToImage("2880x1440");
+        /// <summary>The value <c>1664x2496</c>.</summary>
+        public static ResolutionV4ImageToImage Size1664x2496 { get; } = new ResolutionV4ImageToImage("1664x2496");
+        /// <summary>The value <c>2496x1664</c>.</summary>
+        public static ResolutionV4ImageToImage Size2496x1664 { get; } = new ResolutionV4ImageToImage("2496x1664");
+        /// <summary>The value <c>1792x2240</c>.</summary>
+        public static ResolutionV4ImageToImage Size1792x2240 { get; } = new ResolutionV4ImageToImage("1792x2240");
+        /// <summary>The value <c>2240x1792</c>.</summary>
+        public static ResolutionV4ImageToImage Size2240x1792 { get; } = new ResolutionV4ImageToImage("2240x1792");
+        /// <summary>The value <c>1440x2560</c>.</summary>
+        public static ResolutionV4ImageToImage Size1440x2560 { get; } = new ResolutionV4ImageToImage("1440x2560");
+        /// <summary>The value <c>2560x1440</c>.</summary>
+        public static ResolutionV4ImageToImage Size2560x1440 { get; } = new ResolutionV4ImageToImage("2560x1440");
+        /// <summary>The value <c>1600x2560</c>.</summary>
+        public static ResolutionV4ImageToImage Size1600x2560 { get; } = new ResolutionV4ImageToImage("1600x2560");
+        /// <summary>The value <c>2560x1600</c>.</summary>
+        public static ResolutionV4ImageToImage Size2560x1600 { get; } = new ResolutionV4ImageToImage("2560x1600");
+        /// <summary>The value <c>1728x2304</c>.</summary>
+        public static ResolutionV4ImageToImage Size1728x2304 { get; } = new ResolutionV4ImageToImage("1728x2304");
+        /// <summary>The value <c>2304x1728</c>.</summary>
+        public static ResolutionV4ImageToImage Size2304x1728 { get; } = new ResolutionV4ImageToImage("2304x1728");
+        /// <summary>The value <c>1296x3168</c>.</summary>
+        public static ResolutionV4ImageToImage Size1296x3168 { get; } = new ResolutionV4ImageToImage("1296x3168");
+        /// <summary>The value <c>3168x1296</c>.</summary>
+        public static ResolutionV4ImageToImage Size3168x1296 { get; } = new ResolutionV4ImageToImage("3168x1296");
+        /// <summary>The value <c>1152x2944</c>.</summary>
+        public static ResolutionV4ImageToImage Size1152x2944 { get; } = new ResolutionV4ImageToImage("1152x2944");
+        /// <summary>The value <c>2944x1152</c>.</summary>
+        public static ResolutionV4ImageToImage Size2944x1152 { get; } = new ResolutionV4ImageToImage("2944x1152");
+        /// <summary>The value <c>1248x3328</c>.</summary>
+        public static ResolutionV4ImageToImage Size1248x3328 { get; } = new ResolutionV4ImageToImage("1248x3328");
+        /// <summary>The value <c>3328x1248</c>.</summary>
+        public static ResolutionV4ImageToImage Size3328x1248 { get; } = new ResolutionV4ImageToImage("3328x1248");
+        /// <summary>The value <c>1280x3072</c>.</summary>
+        public static ResolutionV4ImageToImage Size1280x3072 { get; } = new ResolutionV4ImageToImage("1280x3072");
+        /// <summary>The value <c>3072x1280</c>.</summary>
+        public static ResolutionV4ImageToImage Size3072x1280 { get; } = new ResolutionV4ImageToImage("3072x1280");
+        /// <summary>The value <c>1024x3072</c>.</summary>
+        public static ResolutionV4ImageToImage Size1024x3072 { get; } = new ResolutionV4ImageToImage("1024x3072");
+        /// <summary>The value <c>3072x1024</c>.</summary>
+        public static ResolutionV4ImageToImage Size3072x1024 { get; } = new ResolutionV4ImageToImage("3072x1024");
+        /// <summary>The value <c>1024x1024</c>.</summary>
+        public static ResolutionV4ImageToImage Size1024x1024 { get; } = new ResolutionV4ImageToImage("1024x1024");
+        /// <summary>The value <c>896x1120</c>.</summary>
+        public static ResolutionV4ImageToImage Size896x1120 { get; } = new ResolutionV4ImageToImage("896x1120");
+        /// <summary>The value <c>1120x896</c>.</summary>
+        public static ResolutionV4ImageToImage Size1120x896 { get; } = new ResolutionV4ImageToImage("1120x896");
+        /// <summary>The value <c>864x1152</c>.</summary>
+        public static ResolutionV4ImageToImage Size864x1152 { get; } = new ResolutionV4ImageToImage("864x1152");
+        /// <summary>The value <c>1152x864</c>.</summary>
+        public static ResolutionV4ImageToImage Size1152x864 { get; } = new ResolutionV4ImageToImage("1152x864");
+        /// <summary>The value <c>832x1248</c>.</summary>
+        public static ResolutionV4ImageToImage Size832x1248 { get; } = new ResolutionV4ImageToImage("832x1248");
+        /// <summary>The value <c>1248x832</c>.</summary>
+        public static ResolutionV4ImageToImage Size1248x832 { get; } = new ResolutionV4ImageToImage("1248x832");
+        /// <summary>The value <c>800x1280</c>.</summary>
+        public static ResolutionV4ImageToImage Size800x1280 { get; } = new ResolutionV4ImageToImage("800x1280");
+        /// <summary>The value <c>1280x800</c>.</summary>
+        public static ResolutionV4ImageToImage Size1280x800 { get; } = new ResolutionV4ImageToImage("1280x800");
+        /// <summary>The value <c>720x1280</c>.</summary>
+        public static ResolutionV4ImageToImage Size720x1280 { get; } = new ResolutionV4ImageToImage("720x1280");
+        /// <summary>The value <c>1280x720</c>.</summary>
+        public static ResolutionV4ImageToImage Size1280x720 { get; } = new ResolutionV4ImageToImage("1280x720");
+        /// <summary>The value <c>720x1440</c>.</summary>
+        public static ResolutionV4ImageToImage Size720x1440 { get; } = new ResolutionV4ImageToImage("720x1440");
+        /// <summary>The value <c>1440x720</c>.</summary>
+        public static ResolutionV4ImageToImage Size1440x720 { get; } = new ResolutionV4ImageToImage("1440x720");
+        /// <summary>The value <c>512x512</c>.</summary>
+        public static ResolutionV4ImageToImage Size512x512 { get; } = new ResolutionV4ImageToImage("512x512");
+        /// <summary>The value <c>768x384</c>.</summary>
+        public static ResolutionV4ImageToImage Size768x384 { get; } = new ResolutionV4ImageToImage("768x384");
+        /// <summary>The value <c>384x768</c>.</summary>
+        public static ResolutionV4ImageToImage Size384x768 { get; } = new ResolutionV4ImageToImage("384x768");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ResolutionV4ImageToImage> KnownValues { get; } = new ResolutionV4ImageToImage[]
+        {
+            new ResolutionV4ImageToImage("2048x2048"),
+            new ResolutionV4ImageToImage("1440x2880"),
+            new ResolutionV4ImageToImage("2880x1440"),
+            new ResolutionV4ImageToImage("1664x2496"),
+            new ResolutionV4ImageToImage("2496x1664"),
+            new ResolutionV4ImageToImage("1792x2240"),
+            new ResolutionV4ImageToImage("2240x1792"),
+            new ResolutionV4ImageToImage("1440x2560"),
+            new ResolutionV4ImageToImage("2560x1440"),
+            new ResolutionV4ImageToImage("1600x2560"),
+            new ResolutionV4ImageToImage("2560x1600"),
+            new ResolutionV4ImageToImage("1728x2304"),
+            new ResolutionV4ImageToImage("2304x1728"),
+            new ResolutionV4ImageToImage("1296x3168"),
+            new ResolutionV4ImageToImage("3168x1296"),
+            new ResolutionV4ImageToImage("1152x2944"),
+            new ResolutionV4ImageToImage("2944x1152"),
+            new ResolutionV4ImageToImage("1248x3328"),
+            new ResolutionV4ImageToImage("3328x1248"),
+            new ResolutionV4ImageToImage("1280x3072"),
+            new ResolutionV4ImageToImage("3072x1280"),
+            new ResolutionV4ImageToImage("1024x3072"),
+            new ResolutionV4ImageToImage("3072x1024"),
+            new ResolutionV4ImageToImage("1024x1024"),
+            new ResolutionV4ImageToImage("896x1120"),
+            new ResolutionV4ImageToImage("1120x896"),
+            new ResolutionV4ImageToImage("864x1152"),
+            new ResolutionV4ImageToImage("1152x864"),
+            new ResolutionV4ImageToImage("832x1248"),
+            new ResolutionV4ImageToImage("1248x832"),
+            new ResolutionV4ImageToImage("800x1280"),
+            new ResolutionV4ImageToImage("1280x800"),
+            new ResolutionV4ImageToImage("720x1280"),
+            new ResolutionV4ImageToImage("1280x720"),
+            new ResolutionV4ImageToImage("720x1440"),
+            new ResolutionV4ImageToImage("1440x720"),
+            new ResolutionV4ImageToImage("512x512"),
+            new ResolutionV4ImageToImage("768x384"),
+            new ResolutionV4ImageToImage("384x768"),
+        };
+
+        internal const string KnownValuesText = "2048x2048, 1440x2880, 2880x1440, 1664x2496, 2496x1664, 1792x2240, 2240x1792, 1440x2560, 2560x1440, 1600x2560, 2560x1600, 1728x2304, 2304x1728, 1296x3168, 3168x1296, 1152x2944, 2944x1152, 1248x3328, 3328x1248, 1280x3072, 3072x1280, 1024x3072, 3072x1024, 1024x1024, 896x1120, 1120x896, 864x1152, 1152x864, 832x1248, 1248x832, 800x1280, 1280x800, 720x1280, 1280x720, 720x1440, 1440x720, 512x512, 768x384, 384x768";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "2048x2048":
+                    case "1440x2880":
+                    case "2880x1440":
+                    case "1664x2496":
+                    case "2496x1664":
+                    case "1792x2240":
+                    case "2240x1792":
+                    case "1440x2560":
+                    case "2560x1440":
+                    case "1600x2560":
+                    case "2560x1600":
+                    case "1728x2304":
+                    case "2304x1728":
+                    case "1296x3168":
+                    case "3168x1296":
+                    case "1152x2944":
+                    case "2944x1152":
+                    case "1248x3328":
+                    case "3328x1248":
+                    case "1280x3072":
+                    case "3072x1280":
+                    case "1024x3072":
+                    case "3072x1024":
+                    case "1024x1024":
+                    case "896x1120":
+                    case "1120x896":
+                    case "864x1152":
+                    case "1152x864":
+                    case "832x1248":
+                    case "1248x832":
+                    case "800x1280":
+                    case "1280x800":
+                    case "720x1280":
+                    case "1280x720":
+                    case "720x1440":
+                    case "1440x720":
+                    case "512x512":
+                    case "768x384":
+                    case "384x768":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(ResolutionV4ImageToImage other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ResolutionV4ImageToImage other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(ResolutionV4ImageToImage left, ResolutionV4ImageToImage right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(ResolutionV4ImageToImage left, ResolutionV4ImageToImage right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionV4ImageToImage(string? value) => value is null ? default(ResolutionV4ImageToImage) : new ResolutionV4ImageToImage(value);
+    }
+
+    /// <summary>
     /// Ideogram&apos;s RenderingSpeed vocabulary. The rendering speed to use.
     /// </summary>
     /// <remarks>

@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "7d1365cc555aa3bd768beb85aae6c5ef1845e0daa50a06eb06842e8d1acba67c";
+        public const string NewerDocumentSha256 = "0d03777cda72d42b3ea891d8d13a02dfa91fa998690caeb90764a46b877853ac";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -117,6 +117,16 @@ namespace IdeogramGen.ApiDescription
                 Members = new[] { "Size2048x2048", "Size1440x2880", "Size2880x1440", "Size1664x2496", "Size2496x1664", "Size1792x2240", "Size2240x1792", "Size1440x2560", "Size2560x1440", "Size1600x2560", "Size2560x1600", "Size1728x2304", "Size2304x1728", "Size1296x3168", "Size3168x1296", "Size1152x2944", "Size2944x1152", "Size1248x3328", "Size3328x1248", "Size1280x3072", "Size3072x1280", "Size1024x3072", "Size3072x1024", "Size1024x1024", "Size896x1120", "Size1120x896", "Size864x1152", "Size1152x864", "Size832x1248", "Size1248x832", "Size800x1280", "Size1280x800", "Size720x1280", "Size1280x720", "Size720x1440", "Size1440x720", "Size512x1536", "Size1536x512" },
                 Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.",
                 Source = "openapi 2026-10-07 #/components/schemas/ResolutionV4",
+            },
+            new ApiEnum
+            {
+                Name = "ResolutionV4ImageToImage",
+                TypeName = "ResolutionV4ImageToImage",
+                MemberPrefix = "Size",
+                Values = new[] { "2048x2048", "1440x2880", "2880x1440", "1664x2496", "2496x1664", "1792x2240", "2240x1792", "1440x2560", "2560x1440", "1600x2560", "2560x1600", "1728x2304", "2304x1728", "1296x3168", "3168x1296", "1152x2944", "2944x1152", "1248x3328", "3328x1248", "1280x3072", "3072x1280", "1024x3072", "3072x1024", "1024x1024", "896x1120", "1120x896", "864x1152", "1152x864", "832x1248", "1248x832", "800x1280", "1280x800", "720x1280", "1280x720", "720x1440", "1440x720", "512x512", "768x384", "384x768" },
+                Members = new[] { "Size2048x2048", "Size1440x2880", "Size2880x1440", "Size1664x2496", "Size2496x1664", "Size1792x2240", "Size2240x1792", "Size1440x2560", "Size2560x1440", "Size1600x2560", "Size2560x1600", "Size1728x2304", "Size2304x1728", "Size1296x3168", "Size3168x1296", "Size1152x2944", "Size2944x1152", "Size1248x3328", "Size3328x1248", "Size1280x3072", "Size3072x1280", "Size1024x3072", "Size3072x1024", "Size1024x1024", "Size896x1120", "Size1120x896", "Size864x1152", "Size1152x864", "Size832x1248", "Size1248x832", "Size800x1280", "Size1280x800", "Size720x1280", "Size1280x720", "Size720x1440", "Size1440x720", "Size512x512", "Size768x384", "Size384x768" },
+                Description = "Output resolutions for Ideogram 4.0 image-to-image. Superset of ResolutionV4 (the 1K/2K t2im set) plus the small 512-tier (512x512, 768x384, 384x768).",
+                Source = "openapi 2026-10-07 #/components/schemas/ResolutionV4ImageToImage",
             },
             new ApiEnum
             {
@@ -2155,6 +2165,44 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/rendering_speed" },
                     new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "Optional. When supplied, the images are generated at this resolution. When omitted,\nthe input image's shape is kept. A resolution whose aspect ratio differs from the\ninput image's cannot be combined with image_weight.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/resolution" },
                     new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Required = true, Description = "The text prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/text_prompt" },
+                },
+                Rules = new ApiRule[]
+                {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "ImageToImageV4",
+                Path = "/v1/ideogram-v4/async/image-to-image",
+                Family = ApiFamilies.V4,
+                OperationId = "post_generate_image_v4_im2_im_async",
+                Summary = "Image-to-image with Ideogram 4.0 asynchronously via webhook",
+                Description = "Accepts an Ideogram 4.0 image-to-image request for asynchronous processing\nand returns immediately with a request_id. The generated images are POSTed\nto the supplied `webhook_url` once ready.",
+                AcceptsJson = false,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "AsyncImageGenerationResponseV4",
+                ErrorStatuses = new[] { 400, 401, 422, 429 },
+                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1image-to-image/post",
+                Mode = EndpointMode.AsyncSubmit,
+                PollPath = "v1/generations/{generation_id}",
+                ApiVersion = "v1",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "webhook_url", Member = "WebhookUrl", In = "query", Kind = ValueKind.String, Required = true, MaxLength = 2048, Format = "uri", Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1image-to-image/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "additional_images", Member = "AdditionalImages", Kind = ValueKind.FileArray, MaxItems = 4, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional. Up to 4 additional reference images used together with `image` to condition\nthe generation, for a maximum of 5 reference images total. Each image may be up to 25MB;\nonly JPEG, WebP and PNG formats are supported.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/additional_images" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/enable_copyright_detection" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The initial image binary (max 25MB); only JPEG, WebP and PNG formats are supported.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/image" },
+                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/magic_prompt_option" },
+                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use for this request.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/magic_prompt_system_prompt_config_id" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "An optional text prompt to guide the generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", AllowedValues = new[] { "TURBO", "BALANCED", "DEFAULT", "QUALITY" }, Description = "The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/rendering_speed (field description: \"requests with `rendering_speed=FLASH` currently\nreturn a 400\")" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4ImageToImage", Description = "Output resolutions for Ideogram 4.0 image-to-image. Superset of ResolutionV4 (the 1K/2K t2im set) plus the small 512-tier (512x512, 768x384, 384x768).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/resolution" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/seed" },
                 },
                 Rules = new ApiRule[]
                 {

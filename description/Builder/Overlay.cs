@@ -55,6 +55,7 @@ internal static class Overlay
         ["AspectRatioV3"] = ("AspectRatioV3", "Ratio", null),
         ["ResolutionV3"] = ("ResolutionV3", "Size", null),
         ["ResolutionV4"] = ("ResolutionV4", "Size", null),
+        ["ResolutionV4ImageToImage"] = ("ResolutionV4ImageToImage", "Size", null),
         ["RenderingSpeed"] = ("RenderingSpeed", "", null),
         ["StyleTypeV3"] = ("StyleTypeV3", "", null),
         ["StylePresetV3"] = ("StylePresetV3", "Style", null),
@@ -187,6 +188,8 @@ internal static class Overlay
         new("/v1/ideogram-v4/async/generate", "post", "GenerateV4", ApiFamilies.V4, EndpointMode.AsyncSubmit, "GenerateV4"),
         new("/v1/ideogram-v4/async/generate-transparent", "post", "GenerateTransparentV4", ApiFamilies.V4, EndpointMode.AsyncSubmit, "GenerateTransparentV4"),
         new("/v1/ideogram-v4/async/remix", "post", "RemixV4", ApiFamilies.V4, EndpointMode.AsyncSubmit, "RemixV4"),
+        // Asynchronous only (no synchronous image-to-image route is covered); the webhook_url query is required.
+        new("/v1/ideogram-v4/async/image-to-image", "post", "ImageToImageV4", ApiFamilies.V4, EndpointMode.AsyncSubmit),
         new("/v1/ideogram-v45/generate", "post", "GenerateV45", ApiFamilies.V45),
         new("/v1/ideogram-v45/async/generate", "post", "GenerateV45", ApiFamilies.V45, EndpointMode.AsyncSubmit, "GenerateV45"),
         new("/v1/text-to-image/p-image-ideogram", "post", "GeneratePImage", ApiFamilies.PImage),

@@ -35,6 +35,11 @@ public sealed class EveryAsyncRouteTests
             async (c, _) => await c.SubmitRemixV4AndWaitAsync(new RemixV4Request { Image = Png(), TextPrompt = Prompt, ImageWeight = 40 })),
         ["GenerateV45"] = new("/v1/ideogram-v45/async/generate", false,
             async (c, hook) => await c.SubmitGenerateV45AndWaitAsync(new GenerateV45Request { TextPrompt = Prompt }, hook)),
+        ["ImageToImageV4"] = new("/v1/ideogram-v4/async/image-to-image", false,
+            async (c, hook) => await c.SubmitImageToImageV4AndWaitAsync(new ImageToImageV4Request
+            {
+                Image = Png(), AdditionalImages = new[] { Png("reference.png") }, Prompt = Prompt, Resolution = ResolutionV4ImageToImage.Size512x512,
+            }, hook)),
         ["GeneratePImage"] = new("/v1/async/text-to-image/p-image-ideogram", false,
             async (c, _) => await c.SubmitGeneratePImageAndWaitAsync(new GeneratePImageRequest { Prompt = Prompt, Seed = 3 })),
         ["GenerateV2Ideogram4"] = new("/v2/image/generate/ideogram-4", true,

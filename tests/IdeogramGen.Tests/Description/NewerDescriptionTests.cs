@@ -247,8 +247,9 @@ public class NewerDescriptionTests
             {
                 Assert.Equal(EndpointMode.AsyncSubmit, e.Mode);
                 Assert.Equal("v1/generations/{generation_id}", e.PollPath);
-                var twin = IdeogramApi.Endpoints.Single(s => s.Name == e.SyncTwin && s.Mode == EndpointMode.Sync);
-                Assert.Equal(e.Family, twin.Family);
+                // Image-to-image with Ideogram 4.0 is asynchronous only (no synchronous twin is covered).
+                if (e.Path == "/v1/ideogram-v4/async/image-to-image") Assert.Null(e.SyncTwin);
+                else Assert.Equal(e.Family, IdeogramApi.Endpoints.Single(s => s.Name == e.SyncTwin && s.Mode == EndpointMode.Sync).Family);
                 Assert.NotNull(e.Parameter("webhook_url"));
             }
             if (e.Method == "GET") Assert.Equal((EndpointMode.Poll, ""), (e.Mode, e.Family));
@@ -260,6 +261,7 @@ public class NewerDescriptionTests
         Assert.True(IdeogramApi.FindEndpoint("/v2/image/generate/ideogram-4-5")!.AsyncCapable);
         Assert.False(IdeogramApi.FindEndpoint("/v2/image/describe/ideogram-4")!.DryRun);
         Assert.True(IdeogramApi.FindEndpoint("/v1/ideogram-v45/async/generate")!.Parameter("webhook_url")!.Required);
+        Assert.True(IdeogramApi.FindEndpoint("/v1/ideogram-v4/async/image-to-image")!.Parameter("webhook_url")!.Required);
     }
 
     [Fact]

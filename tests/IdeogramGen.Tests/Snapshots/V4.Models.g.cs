@@ -768,6 +768,192 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// The request of POST /v1/ideogram-v4/async/image-to-image (Image-to-image with Ideogram 4.0
+    /// asynchronously via webhook). Unset (null) fields are not sent.
+    /// </summary>
+    /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-10-07); <see cref="Validate"/> checks them before sending.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    [global::IdeogramGen.IdeogramEndpoint("/v1/ideogram-v4/async/image-to-image")]
+    public sealed partial class ImageToImageV4Request
+    {
+        /// <summary>
+        /// Optional. Up to 4 additional reference images used together with `image` to condition
+        /// the generation, for a maximum of 5 reference images total. Each image may be up to 25MB;
+        /// only JPEG, WebP and PNG formats are supported. Wire name: additional_images. Items: 0 to 4. At most
+        /// 25 MB (JPEG, PNG or WebP). Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageRequestV4Im2Im/properties/additional_images.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.IdeogramFile>? AdditionalImages { get; set; }
+
+        /// <summary>
+        /// Optional. Opt this request into post-generation copyright detection (Hive likeness + logo
+        /// checks). See GenerateImageRequestV3 for details. Wire name: enable_copyright_detection. Source:
+        /// openapi 2026-10-07
+        /// #/components/schemas/GenerateImageRequestV4Im2Im/properties/enable_copyright_detection.
+        /// </summary>
+        public bool? EnableCopyrightDetection { get; set; }
+
+        /// <summary>
+        /// The initial image binary (max 25MB); only JPEG, WebP and PNG formats are supported. Wire name: image.
+        /// Required. At most 25 MB (JPEG, PNG or WebP). Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageRequestV4Im2Im/properties/image.
+        /// </summary>
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
+
+        /// <summary>
+        /// Determine if MagicPrompt should be used in generating the request or not. Wire name:
+        /// magic_prompt_option. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageRequestV4Im2Im/properties/magic_prompt_option.
+        /// </summary>
+        public global::IdeogramGen.MagicPromptOption? MagicPrompt { get; set; }
+
+        /// <summary>
+        /// A base64url-encoded magic prompt system prompt config ID to use for this request. Wire name:
+        /// magic_prompt_system_prompt_config_id. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageRequestV4Im2Im/properties/magic_prompt_system_prompt_config_id.
+        /// </summary>
+        public string? MagicPromptSystemPromptConfigId { get; set; }
+
+        /// <summary>
+        /// An optional text prompt to guide the generation. Wire name: prompt. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageRequestV4Im2Im/properties/prompt.
+        /// </summary>
+        public string? Prompt { get; set; }
+
+        /// <summary>
+        /// The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`
+        /// is coming soon; requests with `rendering_speed=FLASH` currently
+        /// return a 400. Wire name: rendering_speed. Accepted here: TURBO, BALANCED, DEFAULT, QUALITY.
+        /// Ideogram's default: DEFAULT. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageRequestV4Im2Im/properties/rendering_speed (field description:
+        /// "requests with `rendering_speed=FLASH` currently
+        /// return a 400").
+        /// </summary>
+        public global::IdeogramGen.RenderingSpeed? RenderingSpeed { get; set; }
+
+        /// <summary>
+        /// Output resolutions for Ideogram 4.0 image-to-image. Superset of ResolutionV4 (the 1K/2K t2im set)
+        /// plus the small 512-tier (512x512, 768x384, 384x768). Wire name: resolution. Source: openapi
+        /// 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/resolution.
+        /// </summary>
+        public global::IdeogramGen.ResolutionV4ImageToImage? Resolution { get; set; }
+
+        /// <summary>
+        /// Random seed. Set for reproducible generation. Wire name: seed. Range: 0 to 2147483647. Source:
+        /// openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/seed.
+        /// </summary>
+        public int? Seed { get; set; }
+
+        private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
+        private static readonly string[] RenderingSpeedExcluded = { "FLASH" };
+
+        /// <summary>Checks the request against Ideogram's documented limits; called before sending.</summary>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
+        public void Validate()
+        {
+            global::IdeogramGen.RequestValidation.Files(AdditionalImages, "additional_images", ImageMediaTypes, 26214400L, true);
+            global::IdeogramGen.RequestValidation.Count(AdditionalImages, "additional_images", 0, 4);
+            global::IdeogramGen.RequestValidation.Required(Image, "image", "a JPEG, PNG or WebP image");
+            global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 26214400L);
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt_option", null, "AUTO, ON, OFF");
+            global::IdeogramGen.RequestValidation.NotEmpty(MagicPromptSystemPromptConfigId, "magic_prompt_system_prompt_config_id");
+            global::IdeogramGen.RequestValidation.Text(MagicPromptSystemPromptConfigId, "magic_prompt_system_prompt_config_id");
+            global::IdeogramGen.RequestValidation.NotEmpty(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt");
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", RenderingSpeedExcluded, "TURBO, DEFAULT, QUALITY");
+            global::IdeogramGen.RequestValidation.Value((Resolution.HasValue && Resolution.Value.IsSet) ? Resolution.Value.Value : null, "resolution", null, "2048x2048, 1440x2880, 2880x1440, 1664x2496, 2496x1664, 1792x2240, 2240x1792, 1440x2560, 2560x1440, 1600x2560, 2560x1600, 1728x2304, 2304x1728, 1296x3168, 3168x1296, 1152x2944, 2944x1152, 1248x3328, 3328x1248, 1280x3072, 3072x1280, 1024x3072, 3072x1024, 1024x1024, 896x1120, 1120x896, 864x1152, 1152x864, 832x1248, 1248x832, 800x1280, 1280x800, 720x1280, 1280x720, 720x1440, 1440x720, 512x512, 768x384, 384x768");
+            global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
+        }
+
+        /// <summary>
+        /// Submits Image-to-image with Ideogram 4.0 asynchronously via webhook as an asynchronous generation:
+        /// POST /v1/ideogram-v4/async/image-to-image, answered at once with its generation_id. Ideogram bills
+        /// the generation when it completes (a failed one is not billed).
+        /// </summary>
+        /// <remarks>Nothing waits for the result: call <c>WaitAsync</c> on the returned generation, or store its <c>GenerationId</c> and pick the result up later, also from another process, with <c>ResumeImageToImageV4Async</c>. Like every call that may bill, the submit is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v4_im2_im_async</c> (2026-10-07, #/paths/~1v1~1ideogram-v4~1async~1image-to-image/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="webhookUrl">Required by this route: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (query parameter). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation: its <c>GenerationId</c> and <c>WaitAsync</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request (or the webhook URL) breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the submit (400/401/422/429).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout; the generation may have been accepted (recover the answer from the gateway log with RecoverAsync).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read or has no generation_id.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>> Submit(global::IdeogramGen.GatewayPipeline pipeline, ImageToImageV4Request? request, global::System.Uri webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v1/ideogram-v4/async/image-to-image", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true), global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeImageToImageV4Async", options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Image-to-image with Ideogram 4.0 asynchronously via webhook as an asynchronous generation
+        /// (POST /v1/ideogram-v4/async/image-to-image), hands the accepted generation to submitted at once, then
+        /// polls GET /v1/generations/{generation_id} until it is done and returns the same result as the
+        /// synchronous call.
+        /// </summary>
+        /// <remarks>Store the generation's id in <paramref name="submitted"/>: after a crash, a timeout or a cancellation, <c>ResumeImageToImageV4Async(generationId)</c> picks the paid result up without submitting again. Polls are free, bypass the gateway cache and honour Retry-After; waits follow GatewayOptions.Polling. Source: Ideogram OpenAPI operation <c>post_generate_image_v4_im2_im_async</c> (2026-10-07, #/paths/~1v1~1ideogram-v4~1async~1image-to-image/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none.</param>
+        /// <param name="webhookUrl">Required by this route: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (query parameter). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout, retry policy and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit, or the wait (not the generation).</param>
+        /// <returns>The result, with <c>Generation</c> (id, created, usage_cost_usd_micros) and the gateway metadata of the last poll.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">Ideogram reports the generation failed (failure_reason; not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">Cancelled after the submit was sent; carries the generation id once accepted.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenException">The submit failed, or a poll failed for good (GenerationId set).</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> SubmitAndWait(global::IdeogramGen.GatewayPipeline pipeline, ImageToImageV4Request? request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted, global::System.Uri webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v1/ideogram-v4/async/image-to-image", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true), global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeImageToImageV4Async", submitted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up a generation of Image-to-image with Ideogram 4.0 asynchronously via webhook by its
+        /// generation_id and waits for its result: polls GET /v1/generations/{generation_id}; nothing is
+        /// submitted, so nothing is generated or billed again.
+        /// </summary>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="generationId">The generation_id the submit answered (URL-safe base64).</param>
+        /// <param name="options">Per-call gateway options, timeout and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <returns>The result, as <c>SubmitImageToImageV4AndWaitAsync</c> returns it.</returns>
+        /// <exception cref="global::System.ArgumentException">The id is empty, too long or not URL-safe base64; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">404: Ideogram knows no such generation on the /v1 route.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">The token was cancelled.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> Resume(global::IdeogramGen.GatewayPipeline pipeline, string generationId, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+            => pipeline.ResumeAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v1", generationId, global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeImageToImageV4Async", options, cancellationToken);
+
+        internal global::IdeogramGen.RequestBody CreateBody()
+        {
+            return global::IdeogramGen.RequestBody.Multipart(WriteMultipart);
+        }
+
+        internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form)
+        {
+            if (AdditionalImages != null) form.Files("additional_images", AdditionalImages);
+            if (EnableCopyrightDetection.HasValue) form.Boolean("enable_copyright_detection", EnableCopyrightDetection.Value);
+            if (Image != null) form.File("image", Image);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt_option", MagicPrompt.Value.Value);
+            if (MagicPromptSystemPromptConfigId != null) form.Text("magic_prompt_system_prompt_config_id", MagicPromptSystemPromptConfigId);
+            if (Prompt != null) form.Text("prompt", Prompt);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) form.Text("rendering_speed", RenderingSpeed.Value.Value);
+            if ((Resolution.HasValue && Resolution.Value.IsSet)) form.Text("resolution", Resolution.Value.Value);
+            if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
+        }
+    }
+
+    /// <summary>
     /// Structured prompt for Ideogram 4.0 generation. When `json_prompt` is supplied, magic-prompt is
     /// disabled and the diffusion model consumes the JSON contract directly. Mutually exclusive with
     /// `text_prompt` and the legacy `prompt` field. Ideogram schema V4JsonPrompt. Unset (null) fields are
@@ -1429,6 +1615,123 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// The current status and, when complete, result data for an asynchronous generation. Ideogram schema
+    /// GenerationResponse (openapi 2026-10-07 #/components/schemas/GenerationResponse).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class GenerationResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    {
+        /// <summary>The time the generation was created. Wire name: created.</summary>
+        public global::System.DateTimeOffset Created { get; set; }
+
+        /// <summary>
+        /// A list of generated images or videos. Present when `status` is
+        /// `completed`. Video entries carry an `object_type` of
+        /// `video.generation`; layerized designs carry `layerized_image`;
+        /// entries without an `object_type` are images. Wire name: data.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GenerationDataItem> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GenerationDataItem>();
+
+        /// <summary>
+        /// A short machine-readable reason the generation failed, for example
+        /// `content_policy_violation`. Present only when `status` is `failed`. Wire name: failure_reason.
+        /// </summary>
+        public string? FailureReason { get; set; }
+
+        /// <summary>URL-safe base64 ID of the generation. Wire name: generation_id.</summary>
+        public string GenerationId { get; set; } = "";
+
+        /// <summary>
+        /// Present when `status` is `completed`; always "url" for this shape. One of: url. Wire name:
+        /// response_type.
+        /// </summary>
+        public string? ResponseType { get; set; }
+
+        /// <summary>
+        /// Current status of the generation. `pending`: still in progress; the response contains only
+        /// `generation_id`, `status`, and `created`. `completed`: finished successfully; the response includes
+        /// `response_type` and `data`, and may include `usage_cost_usd_micros` when the request uses variable
+        /// usage-based pricing. `failed`: generation did not succeed; the response contains only
+        /// `generation_id`, `status`, and `created`. One of: pending, completed, failed. Wire name: status.
+        /// </summary>
+        public string Status { get; set; } = "";
+
+        /// <summary>
+        /// The total variable usage-based cost charged for the completed request, in millionths of a US dollar.
+        /// Present only when `status` is `completed` and the request uses variable usage-based pricing; omitted
+        /// otherwise. Wire name: usage_cost_usd_micros.
+        /// </summary>
+        public int? UsageCostUsdMicros { get; set; }
+
+        /// <summary>
+        /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
+        /// a link. Check it: a 200 answer can hold fewer usable images than requested.
+        /// </summary>
+        public int WithheldCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (var image in Data) if (image.IsWithheld) count++;
+                return count;
+            }
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
+
+        /// <summary>Reads one GenerationResponse from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static GenerationResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationResponse");
+            var result = new GenerationResponse();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationResponse"))
+            {
+                if (reader.ValueTextEquals("created"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.created");
+                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "GenerationResponse.created") ?? default(global::System.DateTimeOffset);
+                }
+                else if (reader.ValueTextEquals("data"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GenerationDataItem>(ref reader, "GenerationResponse.data", GenerationDataItem.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GenerationDataItem>)global::System.Array.Empty<GenerationDataItem>();
+                }
+                else if (reader.ValueTextEquals("failure_reason"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.failure_reason");
+                    result.FailureReason = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.failure_reason");
+                }
+                else if (reader.ValueTextEquals("generation_id"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.generation_id");
+                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.generation_id") ?? "";
+                }
+                else if (reader.ValueTextEquals("response_type"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.response_type");
+                    result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.response_type");
+                }
+                else if (reader.ValueTextEquals("status"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.status");
+                    result.Status = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.status") ?? "";
+                }
+                else if (reader.ValueTextEquals("usage_cost_usd_micros"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.usage_cost_usd_micros");
+                    result.UsageCostUsdMicros = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationResponse.usage_cost_usd_micros");
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationResponse");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
     /// Ideogram schema ImageGenerationObjectV4 (openapi 2026-10-07
     /// #/components/schemas/ImageGenerationObjectV4).
     /// </summary>
@@ -1526,6 +1829,349 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// Ideogram schema GenerationResponse_data_inner (openapi 2026-10-07
+    /// #/components/schemas/GenerationResponse_data_inner).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class GenerationDataItem : global::IdeogramGen.IIdeogramImage
+    {
+        /// <summary>
+        /// The base64url-encoded identifier of the generated image asset. Present for safe workflow-owned
+        /// outputs. Wire name: asset_id.
+        /// </summary>
+        public string? AssetId { get; set; }
+
+        /// <summary>Whether this image passes safety checks. If false, the url field is empty. Wire name: is_image_safe.</summary>
+        public bool? IsImageSafe { get; set; }
+
+        /// <summary>
+        /// Discriminator marking this entry as an image result without prompt or seed. One of:
+        /// image.without-prompt-or-seed. Wire name: object_type.
+        /// </summary>
+        public string? ObjectType { get; set; }
+
+        /// <summary>The exact dimensions of the reframed image, formatted as "{width}x{height}". Wire name: resolution.</summary>
+        public string? Resolution { get; set; }
+
+        /// <summary>
+        /// The direct link to the reframed image. Wire name: url. Null or empty when is_image_safe is false. The
+        /// link is temporary: download the image (see ExpiresAt).
+        /// </summary>
+        public string? Url { get; set; }
+
+        /// <summary>Height of the output SVG canvas in pixels. Wire name: height.</summary>
+        public int? Height { get; set; }
+
+        /// <summary>One of: image/svg+xml. Wire name: mime_type.</summary>
+        public string? MimeType { get; set; }
+
+        /// <summary>Width of the output SVG canvas in pixels. Wire name: width.</summary>
+        public int? Width { get; set; }
+
+        /// <summary>
+        /// The prompt used for the generation. This may be different from the original prompt. Wire name:
+        /// prompt.
+        /// </summary>
+        public string? Prompt { get; set; }
+
+        /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
+        public int? Seed { get; set; }
+
+        /// <summary>
+        /// The actual aspect ratio of the produced video, formatted as "{width}:{height}". Wire name:
+        /// aspect_ratio.
+        /// </summary>
+        public string? AspectRatio { get; set; }
+
+        /// <summary>The actual measured length of the produced video in seconds. Wire name: duration.</summary>
+        public int? Duration { get; set; }
+
+        /// <summary>
+        /// The direct link to the base image with all detected text removed. Empty when the image did not pass
+        /// safety checks. Wire name: base_image_url.
+        /// </summary>
+        public string? BaseImageUrl { get; set; }
+
+        /// <summary>Flat list of detected text regions in the design. Wire name: text_blocks.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.DetectedTextBlockV3> TextBlocks { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.DetectedTextBlockV3>();
+
+        /// <summary>
+        /// Signed link to a self-contained HTML page displaying the editable
+        /// design, including curved text, gradients, outlines, and shadows. The
+        /// renderer, images, and fonts are embedded in the page, so it keeps
+        /// working offline once downloaded; the link itself expires after 24
+        /// hours. Uploaded `font_candidate_files` are embedded as supplied, so
+        /// redistributing the page is subject to those fonts' licenses. Empty
+        /// when the image did not pass safety checks or the page could not be
+        /// built.
+        /// The page exposes one editing API for every text layer, whether it
+        /// is drawn as HTML or on a canvas. Each layer is addressed by its
+        /// `text_blocks[].layer_id`. Scripts in the page can call
+        /// `window.layerize` (`ready`, `getTextLayers()`, `setText(id, text)`,
+        /// `update(id, patch)`, `toJSON()`, `toPNG()`); a parent page that
+        /// embeds it in an iframe sends `postMessage` requests such as
+        /// `{"type": "layerize:set-text", "id": "text-0", "text": "Hello"}`
+        /// and receives `layerize:ready`, `layerize:updated`, and
+        /// `layerize:error` replies. The page is served sandboxed with an
+        /// opaque origin, so it cannot read cookies or storage of the site
+        /// that embeds it. Wire name: html_url.
+        /// </summary>
+        public string? HtmlUrl { get; set; }
+
+        /// <summary>
+        /// When the image link expires, read from its exp query parameter; null when there is no link or no exp.
+        /// </summary>
+        public global::System.DateTimeOffset? ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
+
+        /// <summary>
+        /// True when there is no link to this image: Ideogram withheld it after its safety check (is_image_safe
+        /// = false, "the url field will be empty"). It was billed all the same.
+        /// </summary>
+        public bool IsWithheld => string.IsNullOrEmpty(Url);
+
+        string? global::IdeogramGen.IIdeogramImage.Url => Url;
+        int? global::IdeogramGen.IIdeogramImage.Seed => Seed;
+        string? global::IdeogramGen.IIdeogramImage.Resolution => Resolution;
+        bool? global::IdeogramGen.IIdeogramImage.IsImageSafe => IsImageSafe;
+        bool global::IdeogramGen.IIdeogramImage.IsWithheld => string.IsNullOrEmpty(Url);
+        global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
+        string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
+
+        /// <summary>Reads one GenerationDataItem from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static GenerationDataItem Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationDataItem");
+            var result = new GenerationDataItem();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationDataItem"))
+            {
+                if (reader.ValueTextEquals("asset_id"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.asset_id");
+                    result.AssetId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.asset_id");
+                }
+                else if (reader.ValueTextEquals("is_image_safe"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.is_image_safe");
+                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GenerationDataItem.is_image_safe");
+                }
+                else if (reader.ValueTextEquals("object_type"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.object_type");
+                    result.ObjectType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.object_type");
+                }
+                else if (reader.ValueTextEquals("resolution"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.resolution");
+                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.resolution");
+                }
+                else if (reader.ValueTextEquals("url"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.url");
+                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.url");
+                }
+                else if (reader.ValueTextEquals("height"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.height");
+                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.height");
+                }
+                else if (reader.ValueTextEquals("mime_type"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.mime_type");
+                    result.MimeType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.mime_type");
+                }
+                else if (reader.ValueTextEquals("width"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.width");
+                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.width");
+                }
+                else if (reader.ValueTextEquals("prompt"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.prompt");
+                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.prompt");
+                }
+                else if (reader.ValueTextEquals("seed"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.seed");
+                }
+                else if (reader.ValueTextEquals("aspect_ratio"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.aspect_ratio");
+                    result.AspectRatio = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.aspect_ratio");
+                }
+                else if (reader.ValueTextEquals("duration"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.duration");
+                    result.Duration = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.duration");
+                }
+                else if (reader.ValueTextEquals("base_image_url"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.base_image_url");
+                    result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.base_image_url");
+                }
+                else if (reader.ValueTextEquals("text_blocks"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.text_blocks");
+                    result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "GenerationDataItem.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
+                }
+                else if (reader.ValueTextEquals("html_url"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.html_url");
+                    result.HtmlUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.html_url");
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationDataItem");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// A single detected text region with its position, content, font information, and styling. Ideogram
+    /// schema DetectedTextBlock (openapi 2026-10-07 #/components/schemas/DetectedTextBlock).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class DetectedTextBlockV3
+    {
+        /// <summary>Detected text alignment. One of: left, center, right. Wire name: alignment.</summary>
+        public string Alignment { get; set; } = "";
+
+        /// <summary>Rotation angle in degrees (clockwise). Defaults to 0. Wire name: angle.</summary>
+        public double? Angle { get; set; }
+
+        /// <summary>Detected text color in hex format. Wire name: color. Pattern: ^#[0-9A-Fa-f]{6}$.</summary>
+        public string? Color { get; set; }
+
+        /// <summary>Alternative font matches, ranked by similarity. Wire name: font_alternatives.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> FontAlternatives { get; set; } = global::System.Array.Empty<string>();
+
+        /// <summary>Best-matching font name from the font library. Wire name: font_name.</summary>
+        public string? FontName { get; set; }
+
+        /// <summary>Detected font size in points. Wire name: font_size.</summary>
+        public int? FontSize { get; set; }
+
+        /// <summary>
+        /// Detected text formatting effects. One of: bold, italic, underline, strikethrough, all_caps,
+        /// small_caps, superscript, subscript. Wire name: formatting.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> Formatting { get; set; } = global::System.Array.Empty<string>();
+
+        /// <summary>Height of the text region in pixels. Wire name: height.</summary>
+        public int Height { get; set; }
+
+        /// <summary>Line height multiplier (e.g., 1.2). Wire name: line_height.</summary>
+        public double? LineHeight { get; set; }
+
+        /// <summary>
+        /// Inferred typographic role of this text block. One of: heading, subheading, body, caption. Wire name:
+        /// role.
+        /// </summary>
+        public string? Role { get; set; }
+
+        /// <summary>The detected text content. Line breaks are represented as \n. Wire name: text.</summary>
+        public string Text { get; set; } = "";
+
+        /// <summary>Width of the text region in pixels. Wire name: width.</summary>
+        public int Width { get; set; }
+
+        /// <summary>X coordinate in pixels from the top-left corner. Wire name: x.</summary>
+        public int X { get; set; }
+
+        /// <summary>Y coordinate in pixels from the top-left corner. Wire name: y.</summary>
+        public int Y { get; set; }
+
+        /// <summary>Reads one DetectedTextBlockV3 from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static DetectedTextBlockV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DetectedTextBlockV3");
+            var result = new DetectedTextBlockV3();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DetectedTextBlockV3"))
+            {
+                if (reader.ValueTextEquals("alignment"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.alignment");
+                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.alignment") ?? "";
+                }
+                else if (reader.ValueTextEquals("angle"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.angle");
+                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.angle");
+                }
+                else if (reader.ValueTextEquals("color"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.color");
+                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.color");
+                }
+                else if (reader.ValueTextEquals("font_alternatives"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_alternatives");
+                    result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                }
+                else if (reader.ValueTextEquals("font_name"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_name");
+                    result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.font_name");
+                }
+                else if (reader.ValueTextEquals("font_size"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_size");
+                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.font_size");
+                }
+                else if (reader.ValueTextEquals("formatting"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.formatting");
+                    result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                }
+                else if (reader.ValueTextEquals("height"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.height");
+                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.height") ?? 0;
+                }
+                else if (reader.ValueTextEquals("line_height"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.line_height");
+                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.line_height");
+                }
+                else if (reader.ValueTextEquals("role"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.role");
+                    result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.role");
+                }
+                else if (reader.ValueTextEquals("text"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.text");
+                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.text") ?? "";
+                }
+                else if (reader.ValueTextEquals("width"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.width");
+                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.width") ?? 0;
+                }
+                else if (reader.ValueTextEquals("x"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.x");
+                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.x") ?? 0;
+                }
+                else if (reader.ValueTextEquals("y"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.y");
+                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.y") ?? 0;
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlockV3");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
     /// What every [IdeogramGateway] client of this assembly shares, written once: each client's RecoverAsync
     /// and IIdeogramImageClient.SendImageRequestAsync call these with the paths it has.
     /// </summary>
@@ -1552,6 +2198,7 @@ namespace IdeogramGen.Generated.Contoso_Media
                 case "v1/ideogram-v4/async/generate":
                 case "v1/ideogram-v4/async/generate-transparent":
                 case "v1/ideogram-v4/async/remix":
+                case "v1/ideogram-v4/async/image-to-image":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerationSubmittedV4Response.Read, cancellationToken).ConfigureAwait(false);
                 default:
                     return await pipeline.RecoverAsync<global::IdeogramGen.IdeogramResponse>(exception, null, cancellationToken).ConfigureAwait(false);

@@ -51,6 +51,8 @@ namespace Contoso.Media
             public static global::System.Uri SubmitGenerateTransparentV4 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v4/async/generate-transparent");
             /// <summary>POST /v1/ideogram-v4/async/remix (asynchronous submit) through this gateway.</summary>
             public static global::System.Uri SubmitRemixV4 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v4/async/remix");
+            /// <summary>POST /v1/ideogram-v4/async/image-to-image (asynchronous submit) through this gateway.</summary>
+            public static global::System.Uri SubmitImageToImageV4 { get; } = new global::System.Uri(GatewayBaseUrl + "v1/ideogram-v4/async/image-to-image");
 
             /// <summary>The gateway URL of any Ideogram path, e.g. v1/ideogram-v3/generate.</summary>
             /// <param name="ideogramPath">Ideogram's own path, with or without the leading '/'.</param>
@@ -140,6 +142,15 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.DescribeV4Response> DescribeV4Async(global::IdeogramGen.Generated.Contoso_Media.DescribeV4Request request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.DescribeV4Request.Send(_pipeline, request, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ImageToImageV4Request.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>> SubmitImageToImageV4Async(global::IdeogramGen.Generated.Contoso_Media.ImageToImageV4Request request, global::System.Uri webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ImageToImageV4Request.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ImageToImageV4Request.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> SubmitImageToImageV4AndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.ImageToImageV4Request request, global::System.Uri webhookUrl, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ImageToImageV4Request.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ImageToImageV4Request.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse> ResumeImageToImageV4Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ImageToImageV4Request.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <summary>
         /// Recovers the answer of a call of this client that failed after Ideogram ran (and billed) it, when the
         /// answer broke on the way (reset, cut or unreadable) or never arrived: reads the answer the gateway
@@ -157,7 +168,7 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.RecoverAsync(_pipeline, s_recoveryPaths, exception, cancellationToken);
 
-        private static readonly string[] s_recoveryPaths = { "v1/ideogram-v4/generate", "v1/ideogram-v4/generate-transparent", "v1/ideogram-v4/remix", "v1/ideogram-v4/magic-prompt", "v1/ideogram-v4/describe", "v1/ideogram-v4/async/generate", "v1/ideogram-v4/async/generate-transparent", "v1/ideogram-v4/async/remix" };
+        private static readonly string[] s_recoveryPaths = { "v1/ideogram-v4/generate", "v1/ideogram-v4/generate-transparent", "v1/ideogram-v4/remix", "v1/ideogram-v4/magic-prompt", "v1/ideogram-v4/describe", "v1/ideogram-v4/async/generate", "v1/ideogram-v4/async/generate-transparent", "v1/ideogram-v4/async/remix", "v1/ideogram-v4/async/image-to-image" };
 
         private static readonly string[] s_ideogramImageRequestPaths = { "/v1/ideogram-v4/generate", "/v1/ideogram-v4/generate-transparent", "/v1/ideogram-v4/remix" };
 
