@@ -62,21 +62,40 @@ namespace IdeogramGen
         {
             if (headers is null) throw new ArgumentNullException(nameof(headers));
 #if NET6_0_OR_GREATER
-            // The raw header strings, without parsing or enumerator allocations (one value: the stored string itself).
-            var raw = headers.NonValidated;
-            string? Get(string name) => raw.TryGetValues(name, out var values) ? (values.Count == 1 ? values.ToString() : string.Join(",", values)).Trim() : null;
+            // One pass over the raw header strings (no parsing, no enumerator allocation; one value: the stored string
+            // itself) instead of a lookup per header name: only the cf-aig-* names are compared.
+            string? logId = null, requestId = null, eventId = null, cache = null, stepText = null, model = null, provider = null, dlp = null;
+            foreach (var header in headers.NonValidated)
+            {
+                var name = header.Key;
+                if (name.Length < 10 || !name.StartsWith("cf-aig-", StringComparison.OrdinalIgnoreCase)) continue;
+                if (Is(name, GatewayHeaders.LogId)) logId = Text(header.Value);
+                else if (Is(name, GatewayHeaders.CacheStatus)) cache = Text(header.Value);
+                else if (Is(name, GatewayHeaders.RequestId)) requestId = Text(header.Value);
+                else if (Is(name, GatewayHeaders.EventId)) eventId = Text(header.Value);
+                else if (Is(name, GatewayHeaders.Step)) stepText = Text(header.Value);
+                else if (Is(name, GatewayHeaders.Model)) model = Text(header.Value);
+                else if (Is(name, GatewayHeaders.Provider)) provider = Text(header.Value);
+                else if (Is(name, GatewayHeaders.Dlp)) dlp = Text(header.Value);
+            }
 #else
             string? Get(string name) => headers.TryGetValues(name, out var values) ? string.Join(",", values).Trim() : null;
+            string? logId = Get(GatewayHeaders.LogId), requestId = Get(GatewayHeaders.RequestId), eventId = Get(GatewayHeaders.EventId), cache = Get(GatewayHeaders.CacheStatus),
+                stepText = Get(GatewayHeaders.Step), model = Get(GatewayHeaders.Model), provider = Get(GatewayHeaders.Provider), dlp = Get(GatewayHeaders.Dlp);
 #endif
-            var cache = Get(GatewayHeaders.CacheStatus);
             var status = cache is null ? GatewayCacheStatus.Unknown
                 : string.Equals(cache, "HIT", StringComparison.OrdinalIgnoreCase) ? GatewayCacheStatus.Hit
                 : string.Equals(cache, "MISS", StringComparison.OrdinalIgnoreCase) ? GatewayCacheStatus.Miss
                 : GatewayCacheStatus.Unknown;
-            int? step = int.TryParse(Get(GatewayHeaders.Step), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : (int?)null;
-            return new GatewayMetadata(Get(GatewayHeaders.LogId), Get(GatewayHeaders.RequestId), Get(GatewayHeaders.EventId), status, step,
-                Get(GatewayHeaders.Model), Get(GatewayHeaders.Provider), Get(GatewayHeaders.Dlp), status == GatewayCacheStatus.Unknown ? cache : null);
+            int? step = int.TryParse(stepText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : (int?)null;
+            return new GatewayMetadata(logId, requestId, eventId, status, step, model, provider, dlp, status == GatewayCacheStatus.Unknown ? cache : null);
         }
+
+#if NET6_0_OR_GREATER
+        private static bool Is(string name, string header) => string.Equals(name, header, StringComparison.OrdinalIgnoreCase);
+
+        private static string Text(HeaderStringValues values) => (values.Count == 1 ? values.ToString() : string.Join(",", values)).Trim();
+#endif
 
         /// <inheritdoc/>
         public override string ToString() => $"GatewayMetadata(LogId: {LogId ?? "-"}, CacheStatus: {CacheStatus})";

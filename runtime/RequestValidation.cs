@@ -71,7 +71,14 @@ namespace IdeogramGen
 
         private static int LoneSurrogateIndex(string value)
         {
+#if NET8_0_OR_GREATER
+            // Vectorized skip to the first surrogate: most text has none, and the check then costs a few nanoseconds.
+            int first = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (first < 0) return -1;
+            for (int i = first; i < value.Length; i++)
+#else
             for (int i = 0; i < value.Length; i++)
+#endif
             {
                 char c = value[i];
                 if (c < '\uD800' || c > '\uDFFF') continue;
