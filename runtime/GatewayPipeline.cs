@@ -328,7 +328,7 @@ namespace IdeogramGen
         /// <param name="webhookUrlQuery">A v1 route's <c>webhook_url</c> query parameter, or null.</param>
         /// <param name="read">Reads the completed result.</param>
         /// <param name="resumeMethod">The generated method that resumes the wait.</param>
-        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none. If it throws, the exception ends the call (the generation keeps running).</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none. If it throws, the call ends with <see cref="IdeogramSubmittedCallbackException"/> (carrying the generation and the callback's exception); the generation keeps running.</param>
         /// <param name="options">Per-call settings (polling included).</param>
         /// <param name="cancellationToken">Cancels the submit or the wait (not the generation).</param>
         /// <returns>The result, with <see cref="IdeogramResponse.Generation"/> set.</returns>
@@ -342,7 +342,22 @@ namespace IdeogramGen
             where T : IdeogramResponse
         {
             var generation = await SubmitAsync(path, body, images, apiVersion, webhookUrlQuery, read, resumeMethod, options, cancellationToken).ConfigureAwait(false);
-            submitted?.Invoke(generation);
+            try
+            {
+                submitted?.Invoke(generation);
+            }
+            catch (Exception ex)
+            {
+                // The caller's code failed (storing the id, say): the generation runs all the same, so its id must not be lost.
+                var failed = new IdeogramSubmittedCallbackException(
+                    "The submitted callback threw " + ex.GetType().Name + " for the accepted generation " + generation.GenerationId + "; the generation keeps running and is billed when it completes.",
+                    generation, ex)
+                {
+                    RequestPath = path, Gateway = generation.Gateway, MayHaveBeenBilled = true, IsRetrySafe = false, IsTransient = false,
+                };
+                RecoveryAdvice.ResumableByGenerationId(failed, generation.GenerationId, resumeMethod);
+                throw failed;
+            }
             return await WaitAsync(generation, read, resumeMethod, options, cancellationToken).ConfigureAwait(false);
         }
 
@@ -377,7 +392,8 @@ namespace IdeogramGen
             Uri uri;
             try
             {
-                polling = options?.Polling ?? _options.Polling;
+                // A copy: the wait keeps the settings it was checked with.
+                polling = (options?.Polling ?? _options.Polling).Snapshot();
                 polling.Validate();
                 call = PollCallFor(options);
                 // One URI per generation: built here, not kept in the endpoint cache.

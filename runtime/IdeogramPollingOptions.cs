@@ -12,13 +12,13 @@ namespace IdeogramGen
     /// </summary>
     public sealed class IdeogramPollingOptions
     {
-        /// <summary>The first wait after the submit (or before the first poll of a resumed generation). Default 2 s; 0 polls at once.</summary>
+        /// <summary>The first wait after the submit (or before the first poll of a resumed generation), 0 to 1 hour. Default 2 s; 0 polls at once.</summary>
         public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(2);
 
         /// <summary>Each further wait is the previous one times this factor (1 to 10), plus up to 10 % jitter. Default 1.5.</summary>
         public double Multiplier { get; set; } = 1.5;
 
-        /// <summary>The longest wait between two polls (a <c>Retry-After</c> may be longer). Default 15 s.</summary>
+        /// <summary>The longest wait between two polls, up to 1 hour (a <c>Retry-After</c> may be longer, up to one day). Default 15 s.</summary>
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(15);
 
         /// <summary>
@@ -27,10 +27,21 @@ namespace IdeogramGen
         /// </summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
+        /// <summary>The longest <see cref="FirstDelay"/> and <see cref="MaxDelay"/>: one hour.</summary>
+        internal static readonly TimeSpan MaxWait = TimeSpan.FromHours(1);
+
+        /// <summary>The longest single wait, a <c>Retry-After</c> included: one day (a longer one is shortened to this).</summary>
+        internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromDays(1);
+
+        /// <summary>A copy, so that a wait is not changed by later edits of the caller's instance.</summary>
+        internal IdeogramPollingOptions Snapshot() => new IdeogramPollingOptions { FirstDelay = FirstDelay, Multiplier = Multiplier, MaxDelay = MaxDelay, Timeout = Timeout };
+
         /// <summary>Throws when a value is out of range.</summary>
-        /// <exception cref="ArgumentOutOfRangeException">A delay is negative, <see cref="MaxDelay"/> is zero, the multiplier is outside 1–10, or the timeout is not positive or infinite.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">A delay is negative or over one hour, <see cref="MaxDelay"/> is zero, the multiplier is outside 1–10, or the timeout is not positive or infinite.</exception>
         internal void Validate()
         {
+            if (FirstDelay > MaxWait) throw new ArgumentOutOfRangeException(nameof(FirstDelay), FirstDelay, "IdeogramPollingOptions.FirstDelay must be at most one hour.");
+            if (MaxDelay > MaxWait) throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "IdeogramPollingOptions.MaxDelay must be at most one hour.");
             if (FirstDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(FirstDelay), FirstDelay, "IdeogramPollingOptions.FirstDelay must be zero or positive.");
             if (MaxDelay <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "IdeogramPollingOptions.MaxDelay must be positive.");
             if (double.IsNaN(Multiplier) || Multiplier < 1 || Multiplier > 10) throw new ArgumentOutOfRangeException(nameof(Multiplier), Multiplier, "IdeogramPollingOptions.Multiplier must be from 1 to 10.");

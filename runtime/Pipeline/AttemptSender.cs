@@ -161,7 +161,7 @@ namespace IdeogramGen
                                 PipelineLog.Received(_logger, request.Method.Method, path, status, _time.GetElapsedTime(started).TotalMilliseconds, gateway.LogId, gateway.CacheStatus, null);
                             if (status < 200 || status > 299)
                                 throw call.Errors.FromResponse(status, answer.Memory, response.Content.Headers.ContentType?.MediaType, gateway, path, RetryAfterHeader.Read(response, _time));
-                            var result = Parse(answer.Span, read, status, gateway, path, response, call.Errors);
+                            var result = Parse(answer.Span, read, status, gateway, path, response, call);
                             result.Gateway = gateway;
                             result.StatusCode = status;
                             return result;
@@ -211,7 +211,7 @@ namespace IdeogramGen
         /// <summary>A client-chosen <c>cf-aig-event-id</c>: <c>idg-</c> and 32 hex digits, new per attempt.</summary>
         internal static string NewEventId() => "idg-" + Guid.NewGuid().ToString("N");
 
-        private static T Parse<T>(ReadOnlySpan<byte> bytes, JsonValueReader<T> read, int status, GatewayMetadata gateway, string path, HttpResponseMessage response, ErrorClassifier errors)
+        private static T Parse<T>(ReadOnlySpan<byte> bytes, JsonValueReader<T> read, int status, GatewayMetadata gateway, string path, HttpResponseMessage response, CallSettings call)
         {
             try
             {
@@ -227,10 +227,11 @@ namespace IdeogramGen
             catch (Exception ex) when (ex is IdeogramJsonFormatException || ex is JsonException || ex is InvalidOperationException || ex is FormatException)
             {
                 var problem = EndsEarly(bytes) ? $"the JSON ends early, after {bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes: truncated" : ex.Message;
-                throw new IdeogramResponseException($"Ideogram answered {status} but the body could not be read ({problem}). The request ran and was billed.", ex)
+                var outcome = call.Poll ? "A poll bills nothing; the generation it reports on is unaffected." : call.DryRun ? "A price quote bills nothing." : "The request ran and was billed.";
+                throw new IdeogramResponseException($"Ideogram answered {status} but the body could not be read ({problem}). {outcome}", ex)
                 {
                     StatusCode = status, Gateway = gateway, RequestPath = path, MayHaveBeenBilled = true,
-                    ContentType = response.Content.Headers.ContentType?.MediaType, BodyExcerpt = errors.Excerpt(bytes),
+                    ContentType = response.Content.Headers.ContentType?.MediaType, BodyExcerpt = call.Errors.Excerpt(bytes),
                 };
             }
         }

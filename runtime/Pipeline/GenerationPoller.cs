@@ -55,14 +55,20 @@ namespace IdeogramGen
                 GenerationState<T> state;
                 try
                 {
-                    state = await _sender.SendAsync(uri, path, RequestBody.None, read, call, poll, cancellationToken).ConfigureAwait(false);
+                    // A poll with a timeout never outlasts the wait: its timeout is at most the time left (with no per-attempt
+                    // timeout, GatewayOptions.Timeout infinite, the caller chose to wait for each answer as long as it takes).
+                    var now = Left(polling, started);
+                    var attempt = now > TimeSpan.Zero && call.Timeout != Timeout.InfiniteTimeSpan && now < call.Timeout
+                        ? new CallSettings(call.Headers, call.EventId, now, call.Retry, call.Errors, poll: true)
+                        : call;
+                    state = await _sender.SendAsync(uri, path, RequestBody.None, read, attempt, poll, cancellationToken).ConfigureAwait(false);
                 }
                 catch (IdeogramGenException ex) when (ex.IsTransient)
                 {
                     RetryLoop.FreeCallFacts(ex);
                     lastFailure = ex;
                     var next = Next(wait, polling);
-                    wait = ex.RetryAfter is TimeSpan asked && asked > next ? asked : next;
+                    wait = ex.RetryAfter is TimeSpan asked && asked > next ? (asked > IdeogramPollingOptions.MaxRetryAfter ? IdeogramPollingOptions.MaxRetryAfter : asked) : next;
                     PipelineLog.Polled(_logger, path, ex.GetType().Name, wait.TotalMilliseconds, null);
                     continue;
                 }
@@ -132,13 +138,15 @@ namespace IdeogramGen
         private static IdeogramGenException Settled(IdeogramGenException ex, IdeogramGeneration generation, string resumeMethod)
         {
             ex.GenerationId = generation.GenerationId;
-            ex.IsRetrySafe = true;
             if (ex is IdeogramApiException { Kind: IdeogramErrorKind.NotFound })
             {
                 // Ideogram knows no such generation on this version's route: nothing runs under that id.
                 ex.MayHaveBeenBilled = false;
+                ex.IsRetrySafe = true;
                 return ex;
             }
+            // Calling Submit…AndWaitAsync again would submit (and bill) a second generation: resume this one instead.
+            ex.IsRetrySafe = false;
             // The generation itself was accepted (or is being resumed) and is billed when it completes.
             ex.MayHaveBeenBilled = true;
             RecoveryAdvice.ResumableByGenerationId(ex, generation.GenerationId, resumeMethod);

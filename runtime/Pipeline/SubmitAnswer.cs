@@ -24,6 +24,15 @@ namespace IdeogramGen
             }
             if (string.IsNullOrEmpty(id))
                 throw new IdeogramJsonFormatException(Root + ".generation_id", "the answer has no generation_id, so the generation cannot be polled");
+            try
+            {
+                // The id goes into the poll's URL path: refuse anything but what Ideogram answers (URL-safe base64).
+                IdeogramGeneration.CheckId(id, "generation_id");
+            }
+            catch (System.ArgumentException)
+            {
+                throw new IdeogramJsonFormatException(Root + ".generation_id", "the generation_id is not URL-safe base64 of at most " + IdeogramGeneration.MaxIdLength.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters, so it cannot be polled");
+            }
             return new SubmitAnswer { GenerationId = id! };
         }
     }

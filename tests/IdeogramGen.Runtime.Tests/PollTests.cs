@@ -176,3 +176,103 @@ public class PollTests
             Assert.Throws<ArgumentOutOfRangeException>(() => new TestImages(new HttpClient(), new IdeogramCredentials("k"), new GatewayOptions { Polling = bad }, null));
     }
 }
+
+public class PollHardeningTests
+{
+    [Fact]
+    public async Task A_submit_answer_whose_generation_id_is_not_url_safe_base64_is_refused_and_never_polled()
+    {
+        var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"generation_id":"../../../../v1/ideogram-v4/generate"}"""));
+        var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ak-poll-test"), new GatewayOptions { Polling = new IdeogramPollingOptions { FirstDelay = TimeSpan.Zero } }, null);
+
+        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => client.SubmitGenerateV4AndWaitAsync(new GenerateV4Request { TextPrompt = "A lighthouse" }));
+
+        Assert.Contains("URL-safe base64", ex.Message);
+        Assert.True(ex.MayHaveBeenBilled);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_submitted_callback_that_throws_ends_the_call_with_the_generation_it_was_given()
+    {
+        var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"generation_id":"Zm9vYmFyLWdlbmVyYXRpb24"}"""));
+        var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ak-poll-test"));
+
+        var ex = await Assert.ThrowsAsync<IdeogramSubmittedCallbackException>(() =>
+            client.SubmitGenerateV4AndWaitAsync(new GenerateV4Request { TextPrompt = "A lighthouse" }, _ => throw new System.IO.IOException("disk full")));
+
+        Assert.Equal("Zm9vYmFyLWdlbmVyYXRpb24", ex.GenerationId);
+        Assert.Equal("Zm9vYmFyLWdlbmVyYXRpb24", ex.Generation.GenerationId);
+        Assert.IsType<System.IO.IOException>(ex.InnerException);
+        Assert.Equal(IdeogramRecoveryPath.GenerationId, ex.RecoveryPath);
+        Assert.False(ex.IsRetrySafe);
+        Assert.Contains("ResumeGenerateV4Async(\"Zm9vYmFyLWdlbmVyYXRpb24\")", ex.Message);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task A_poll_that_fails_for_good_during_submit_and_wait_says_submitting_again_is_not_safe()
+    {
+        var handler = new StubHandler((_, n) => n == 1
+            ? StubHandler.Json(HttpStatusCode.OK, """{"generation_id":"Zm9vYmFyLWdlbmVyYXRpb24"}""")
+            : StubHandler.Json(HttpStatusCode.Unauthorized, """{"error":"Invalid API key"}"""));
+        var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ak-poll-test"), new GatewayOptions { Polling = new IdeogramPollingOptions { FirstDelay = TimeSpan.Zero } }, null);
+
+        var ex = await Assert.ThrowsAsync<IdeogramApiException>(() => client.SubmitGenerateV4AndWaitAsync(new GenerateV4Request { TextPrompt = "A lighthouse" }));
+
+        Assert.Equal(401, ex.StatusCode);
+        Assert.Equal("Zm9vYmFyLWdlbmVyYXRpb24", ex.GenerationId);
+        Assert.False(ex.IsRetrySafe);
+        Assert.True(ex.MayHaveBeenBilled);
+        Assert.Equal(IdeogramRecoveryPath.GenerationId, ex.RecoveryPath);
+    }
+
+    [Fact]
+    public async Task An_unreadable_poll_answer_does_not_claim_the_poll_was_billed()
+    {
+        var handler = new StubHandler((_, _) => StubHandler.Json(HttpStatusCode.OK, """{"generation_id": "Zm9v", "status": """));
+        var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ak-poll-test"), new GatewayOptions { Polling = new IdeogramPollingOptions { FirstDelay = TimeSpan.Zero } }, null);
+
+        var ex = await Assert.ThrowsAsync<IdeogramResponseException>(() => client.ResumeGenerateV4Async("Zm9v"));
+
+        Assert.DoesNotContain("The request ran and was billed", ex.Message);
+        Assert.Contains("A poll bills nothing", ex.Message);
+    }
+
+    /// <summary>A clock whose timers fire at once, recording the waits asked for.</summary>
+    private sealed class ImpatientClock : TimeProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<TimeSpan> Asked { get; } = new();
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan) Asked.Enqueue(dueTime);
+            return System.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.Zero, period);
+        }
+    }
+
+    [Fact]
+    public async Task A_huge_Retry_After_on_a_poll_with_no_polling_timeout_is_waited_at_most_a_day()
+    {
+        var clock = new ImpatientClock();
+        var handler = new StubHandler((_, n) => n == 1
+            ? StubHandler.Json(HttpStatusCode.TooManyRequests, """{"error":"Too many polling requests"}""", ("Retry-After", "99999999999"))
+            : StubHandler.Json(HttpStatusCode.OK, """{"generation_id":"Zm9v","status":"completed","created":"2026-10-07T10:00:00Z","data":[]}"""));
+        var client = new TestImages(new HttpClient(handler), new IdeogramCredentials("ak-poll-test"), new GatewayOptions
+        {
+            TimeProvider = clock, Timeout = Timeout.InfiniteTimeSpan,
+            Polling = new IdeogramPollingOptions { FirstDelay = TimeSpan.Zero, Timeout = Timeout.InfiniteTimeSpan },
+        }, null);
+
+        await Eventually.Within(client.ResumeGenerateV4Async("Zm9v"));
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(new[] { TimeSpan.FromDays(1) }, clock.Asked.ToArray());
+    }
+
+    [Fact]
+    public void Polling_delays_over_an_hour_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TestImages(new HttpClient(), new IdeogramCredentials("k"), new GatewayOptions { Polling = new IdeogramPollingOptions { MaxDelay = TimeSpan.FromDays(60) } }, null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TestImages(new HttpClient(), new IdeogramCredentials("k"), new GatewayOptions { Polling = new IdeogramPollingOptions { FirstDelay = TimeSpan.FromHours(2) } }, null));
+    }
+}
