@@ -189,27 +189,13 @@ namespace IdeogramGen
         {
             var floor = TimeSpan.FromMilliseconds(500);
             var basis = last < floor ? floor : last;
-            var grown = TimeSpan.FromTicks((long)Math.Min(basis.Ticks * polling.Multiplier * (1 + 0.1 * Jitter()), TimeSpan.MaxValue.Ticks / 2));
+            var grown = TimeSpan.FromTicks((long)Math.Min(basis.Ticks * polling.Multiplier * (1 + 0.1 * Waits.Jitter()), TimeSpan.MaxValue.Ticks / 2));
             return grown > polling.MaxDelay ? polling.MaxDelay : grown;
         }
 
-        private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
-        {
-#if NET8_0_OR_GREATER
-            return Task.Delay(delay, _time, cancellationToken);
-#else
-            return _time.Delay(delay, cancellationToken);
-#endif
-        }
+        private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) => Waits.DelayAsync(_time, delay, cancellationToken);
 
         private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
-#if NET6_0_OR_GREATER
-        private static double Jitter() => Random.Shared.NextDouble();
-#else
-        private static readonly object JitterLock = new object();
-        private static readonly Random JitterRandom = new Random();
-        private static double Jitter() { lock (JitterLock) return JitterRandom.NextDouble(); }
-#endif
     }
 }

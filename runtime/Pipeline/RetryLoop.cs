@@ -182,15 +182,7 @@ namespace IdeogramGen
             return first == sibling;
         }
 
-        private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
-        {
-            if (delay <= TimeSpan.Zero) return Task.CompletedTask;
-#if NET8_0_OR_GREATER
-            return Task.Delay(delay, _time, cancellationToken);
-#else
-            return _time.Delay(delay, cancellationToken);
-#endif
-        }
+        private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) => Waits.DelayAsync(_time, delay, cancellationToken);
 
         /// <summary>Exponential backoff from <see cref="IdeogramRetryPolicy.BaseDelay"/> (+0–20 % jitter), or the server's <c>Retry-After</c>; null when that is longer than MaxDelay.</summary>
         internal static TimeSpan? Delay(IdeogramRetryPolicy retry, int attempt, TimeSpan? retryAfter)
@@ -209,16 +201,9 @@ namespace IdeogramGen
         private static TimeSpan Backoff(TimeSpan first, int attempt, double spread, TimeSpan max)
         {
             var backoff = TimeSpan.FromTicks(first.Ticks * (1L << Math.Min(Math.Max(attempt - 1, 0), 16)));
-            var total = backoff + TimeSpan.FromTicks((long)(backoff.Ticks * spread * Jitter()));
+            var total = backoff + TimeSpan.FromTicks((long)(backoff.Ticks * spread * Waits.Jitter()));
             return total > max ? max : total;
         }
 
-#if NET6_0_OR_GREATER
-        private static double Jitter() => Random.Shared.NextDouble();
-#else
-        private static readonly object JitterLock = new object();
-        private static readonly Random JitterRandom = new Random();
-        private static double Jitter() { lock (JitterLock) return JitterRandom.NextDouble(); }
-#endif
     }
 }
