@@ -93,6 +93,7 @@ namespace IdeogramGen.Extensions
 
         internal GatewayOptions ToGatewayOptions(Action<GatewayOptions>? first)
         {
+            var polling = Polling ?? new IdeogramPollingOptions();
             var options = new GatewayOptions
             {
                 GatewayRoot = GatewayRoot,
@@ -102,13 +103,7 @@ namespace IdeogramGen.Extensions
                 UserAgent = UserAgent,
                 AllowRedirectedAnswers = AllowRedirectedAnswers,
                 Retry = Retry.ToPolicy(),
-                Polling = new IdeogramPollingOptions
-                {
-                    FirstDelay = (Polling ?? new IdeogramPollingOptions()).FirstDelay,
-                    Multiplier = (Polling ?? new IdeogramPollingOptions()).Multiplier,
-                    MaxDelay = (Polling ?? new IdeogramPollingOptions()).MaxDelay,
-                    Timeout = (Polling ?? new IdeogramPollingOptions()).Timeout,
-                },
+                Polling = new IdeogramPollingOptions { FirstDelay = polling.FirstDelay, Multiplier = polling.Multiplier, MaxDelay = polling.MaxDelay, Timeout = polling.Timeout },
                 Defaults = new GatewayRequestOptions().MergedWith(Defaults),
                 Recovery = string.IsNullOrWhiteSpace(CloudflareApiToken) ? null : new GatewayRecoveryOptions { LogsApiToken = CloudflareApiToken },
             };

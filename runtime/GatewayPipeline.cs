@@ -246,7 +246,7 @@ namespace IdeogramGen
             try
             {
                 CheckQuotable(path);
-                call = QuoteCallFor(options);
+                call = FreeCallFor(options, poll: false);
                 uri = _endpoints.Get(path + (path.IndexOf('?') >= 0 ? "&" : "?") + DryRunQuery);
             }
             catch (ArgumentException ex)
@@ -395,7 +395,7 @@ namespace IdeogramGen
                 // A copy: the wait keeps the settings it was checked with.
                 polling = (options?.Polling ?? _options.Polling).Snapshot();
                 polling.Validate();
-                call = PollCallFor(options);
+                call = FreeCallFor(options, poll: true);
                 // One URI per generation: built here, not kept in the endpoint cache.
                 uri = new Uri(BaseUri, generation.PollPath);
             }
@@ -442,21 +442,22 @@ namespace IdeogramGen
         /// </summary>
         /// <param name="webhookUrl">The URL, or null.</param>
         /// <param name="required">True when the route requires one (<c>v1/ideogram-v45/async/generate</c>).</param>
+        /// <param name="maxLength">The route's <c>maxLength</c> for <c>webhook_url</c>, from the API description (2048).</param>
         /// <exception cref="IdeogramValidationException">The URL is missing while required, relative, not http(s), or too long.</exception>
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-        public static string? WebhookUrl(Uri? webhookUrl, bool required)
+        public static string? WebhookUrl(Uri? webhookUrl, bool required, int maxLength)
         {
-            const string Allowed = "an absolute https URI on a public host, at most 2048 characters (http only for local test receivers)";
+            var allowed = "an absolute https URI on a public host, at most " + maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters (http only for local test receivers)";
             if (webhookUrl is null)
             {
-                if (required) throw new IdeogramValidationException("webhook_url", "this route requires a webhook_url (Ideogram POSTs the result there)", Allowed);
+                if (required) throw new IdeogramValidationException("webhook_url", "this route requires a webhook_url (Ideogram POSTs the result there)", allowed);
                 return null;
             }
-            if (!webhookUrl.IsAbsoluteUri) throw new IdeogramValidationException("webhook_url", "the URI is relative", Allowed);
+            if (!webhookUrl.IsAbsoluteUri) throw new IdeogramValidationException("webhook_url", "the URI is relative", allowed);
             if (webhookUrl.Scheme != Uri.UriSchemeHttps && webhookUrl.Scheme != Uri.UriSchemeHttp)
-                throw new IdeogramValidationException("webhook_url", "the scheme is '" + webhookUrl.Scheme + "'", Allowed);
+                throw new IdeogramValidationException("webhook_url", "the scheme is '" + webhookUrl.Scheme + "'", allowed);
             var text = webhookUrl.AbsoluteUri;
-            if (text.Length > 2048) throw new IdeogramValidationException("webhook_url", "the URI has " + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters", Allowed);
+            if (text.Length > maxLength) throw new IdeogramValidationException("webhook_url", "the URI has " + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters", allowed);
             return text;
         }
 
@@ -464,20 +465,6 @@ namespace IdeogramGen
         {
             if (apiVersion != "v1" && apiVersion != "v2")
                 throw new ArgumentException("The API version of a generation is \"v1\" or \"v2\"; got " + (apiVersion is null ? "null" : "\"" + apiVersion + "\"") + ".", nameof(apiVersion));
-        }
-
-        /// <summary>The settings of a poll: the call's own, with the gateway cache bypassed and the poll facts.</summary>
-        private CallSettings PollCallFor(IdeogramRequestOptions? options)
-        {
-            if (options is null && _defaultsInvalid != null) throw _defaultsInvalid;
-            var timeout = options?.Timeout ?? _options.Timeout;
-            if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
-                throw new ArgumentOutOfRangeException(nameof(options), "IdeogramRequestOptions.Timeout must be positive or infinite.");
-            var gateway = (options?.Gateway is null ? _options.Defaults : _options.Defaults.MergedWith(options.Gateway)).MergedWith(NoCache);
-            var errors = gateway.GatewayToken != null && gateway.GatewayToken != _options.Defaults.GatewayToken
-                ? new ErrorClassifier(new SecretScrubber(new[] { _credentials.ApiKey, _credentials.GatewayToken, gateway.GatewayToken }))
-                : _errors;
-            return new CallSettings(CallSettings.BuildHeaders(_credentials, gateway, _userAgent), gateway.EventId, timeout, IdeogramRetryPolicy.None, errors, poll: true);
         }
 
         /// <summary>The query parameter of a price quote (OpenAPI document of 2026-10-07, <c>#/components/parameters/DryRun</c>).</summary>
@@ -498,20 +485,24 @@ namespace IdeogramGen
                     nameof(path));
         }
 
-        /// <summary>The settings of a quote: the call's own, with the gateway cache bypassed and the dry-run facts.</summary>
-        private CallSettings QuoteCallFor(IdeogramRequestOptions? options)
+        /// <summary>
+        /// The settings of a call that runs and bills nothing, a price quote or a generation poll: the call's own, with the
+        /// gateway cache bypassed (a quote is never served in place of images, a cached <c>pending</c> would never end).
+        /// A quote re-sends transient failures under the retry policy; a poll is not retried here, since the poller polls again.
+        /// </summary>
+        private CallSettings FreeCallFor(IdeogramRequestOptions? options, bool poll)
         {
             if (options is null && _defaultsInvalid != null) throw _defaultsInvalid;
             var timeout = options?.Timeout ?? _options.Timeout;
             if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
                 throw new ArgumentOutOfRangeException(nameof(options), "IdeogramRequestOptions.Timeout must be positive or infinite.");
-            var retry = options?.Retry ?? _options.Retry;
+            var retry = poll ? IdeogramRetryPolicy.None : options?.Retry ?? _options.Retry;
             retry.Validate();
             var gateway = (options?.Gateway is null ? _options.Defaults : _options.Defaults.MergedWith(options.Gateway)).MergedWith(NoCache);
             var errors = gateway.GatewayToken != null && gateway.GatewayToken != _options.Defaults.GatewayToken
                 ? new ErrorClassifier(new SecretScrubber(new[] { _credentials.ApiKey, _credentials.GatewayToken, gateway.GatewayToken }))
                 : _errors;
-            return new CallSettings(CallSettings.BuildHeaders(_credentials, gateway, _userAgent), gateway.EventId, timeout, retry, errors, dryRun: true);
+            return new CallSettings(CallSettings.BuildHeaders(_credentials, gateway, _userAgent), gateway.EventId, timeout, retry, errors, dryRun: !poll, poll: poll);
         }
 
         private static readonly GatewayRequestOptions NoCache = new GatewayRequestOptions { SkipCache = true };

@@ -35,7 +35,6 @@ namespace IdeogramGen.Testing
         private static readonly Regex PollPath = new("^/(?<version>v1|v2)/generations/(?<id>[^/]+)$", RegexOptions.CultureInvariant);
         private static readonly ApiEndpoint? PollV1 = IdeogramApi.Endpoints.FirstOrDefault(e => e.Mode == EndpointMode.Poll && e.ApiVersion == "v1");
         private static readonly ApiEndpoint? PollV2 = IdeogramApi.Endpoints.FirstOrDefault(e => e.Mode == EndpointMode.Poll && e.ApiVersion == "v2");
-        private const int MaxWebhookUrlLength = 2048;
 
         private readonly ConcurrentDictionary<string, Generation> _generations = new(StringComparer.Ordinal);
         private readonly object _generationsGate = new();
@@ -196,7 +195,8 @@ namespace IdeogramGen.Testing
             Uri? url = null;
             if (!string.IsNullOrEmpty(webhook))
             {
-                problem = CheckWebhookUrl(webhook!, out url);
+                int maxLength = endpoint.Parameter("webhook_url")?.MaxLength ?? endpoint.Field("webhook_url")?.MaxLength ?? int.MaxValue;
+                problem = CheckWebhookUrl(webhook!, maxLength, out url);
                 if (problem is not null) return null;
             }
             bool asyncFlag = string.Equals(parsed?.Text("async"), "true", StringComparison.OrdinalIgnoreCase);
@@ -204,13 +204,14 @@ namespace IdeogramGen.Testing
         }
 
         /// <summary>
-        /// <c>webhook_url</c>: format uri, at most 2,048 characters, HTTPS (OpenAPI document of 2026-10-07, schema
-        /// <c>WebhookUrl</c>); the emulator also accepts <c>http</c> on loopback hosts so that tests can receive.
+        /// <c>webhook_url</c>: format uri, at most the route's <c>maxLength</c> (2,048), HTTPS (OpenAPI document of
+        /// 2026-10-07, schema <c>WebhookUrl</c>); the emulator also accepts <c>http</c> on loopback hosts so that tests can receive.
         /// </summary>
-        private static string? CheckWebhookUrl(string text, out Uri? url)
+        private static string? CheckWebhookUrl(string text, int maxLength, out Uri? url)
         {
             url = null;
-            if (text.Length > MaxWebhookUrlLength) return "webhook_url: at most 2048 characters, got " + text.Length.ToString(CultureInfo.InvariantCulture);
+            if (text.Length > maxLength)
+                return "webhook_url: at most " + maxLength.ToString(CultureInfo.InvariantCulture) + " characters, got " + text.Length.ToString(CultureInfo.InvariantCulture);
             if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed)) return "webhook_url: must be an absolute URL";
             bool loopbackHttp = parsed.Scheme == Uri.UriSchemeHttp
                 && (parsed.IsLoopback || (IPAddress.TryParse(parsed.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));

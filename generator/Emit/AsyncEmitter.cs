@@ -37,6 +37,11 @@ namespace IdeogramGen.Generator.Emit
 
         private static bool WebhookRequired(ApiEndpoint route) => route.Parameter("webhook_url")?.Required == true || route.Field("webhook_url")?.Required == true;
 
+        /// <summary>The route's <c>maxLength</c> for <c>webhook_url</c> (query parameter or body field), from the description.</summary>
+        private static int WebhookMaxLength(ApiEndpoint route) =>
+            route.Parameter("webhook_url")?.MaxLength ?? route.Field("webhook_url")?.MaxLength
+            ?? throw new System.InvalidOperationException("The description states no maxLength for webhook_url of " + route.Path);
+
         /// <summary>The documented helpers on the request type (called from <see cref="RequestEmitter"/>).</summary>
         public static void EmitRequestMembers(EmitContext ctx, ApiEndpoint e)
         {
@@ -58,7 +63,9 @@ namespace IdeogramGen.Generator.Emit
                 ? "/// <param name=\"webhookUrl\">" + (required ? "Required by this route: " : "Optional: ") + "where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url"
                     + (inQuery ? " (query parameter)" : " (body field)") + ". An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>"
                 : null;
-            var check = webhook ? Rt + "GatewayPipeline.WebhookUrl(webhookUrl, " + (required ? "true" : "false") + ")" : "null";
+            var check = webhook
+                ? Rt + "GatewayPipeline.WebhookUrl(webhookUrl, " + (required ? "true" : "false") + ", " + WebhookMaxLength(route).ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
+                : "null";
             string body, query;
             // The webhook URL is checked (GatewayPipeline.WebhookUrl) after Validate, inside the call's arguments.
             if (HasAsyncFields(e)) { body = "request.CreateBody(" + (e.Field("async") != null ? "true" : "false") + ", " + check + ")"; query = "null"; }

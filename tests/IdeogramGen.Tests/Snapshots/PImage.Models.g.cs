@@ -151,7 +151,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/async/text-to-image/p-image-ideogram", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGeneratePImageAsync", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/async/text-to-image/p-image-ideogram", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGeneratePImageAsync", options, cancellationToken);
         }
 
         /// <summary>
@@ -177,7 +177,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/async/text-to-image/p-image-ideogram", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGeneratePImageAsync", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/async/text-to-image/p-image-ideogram", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGeneratePImageAsync", submitted, options, cancellationToken);
         }
 
         /// <summary>

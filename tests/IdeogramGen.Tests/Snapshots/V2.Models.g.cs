@@ -141,7 +141,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response>("v2/image/generate/ideogram-4", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response.Read, "ResumeGenerateV2Ideogram4Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response>("v2/image/generate/ideogram-4", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response.Read, "ResumeGenerateV2Ideogram4Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -166,7 +166,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response>("v2/image/generate/ideogram-4", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response.Read, "ResumeGenerateV2Ideogram4Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response>("v2/image/generate/ideogram-4", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4Response.Read, "ResumeGenerateV2Ideogram4Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -406,7 +406,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response>("v2/image/generate/ideogram-4-5", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response.Read, "ResumeGenerateV2Ideogram45Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response>("v2/image/generate/ideogram-4-5", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response.Read, "ResumeGenerateV2Ideogram45Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -431,7 +431,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response>("v2/image/generate/ideogram-4-5", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response.Read, "ResumeGenerateV2Ideogram45Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response>("v2/image/generate/ideogram-4-5", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Response.Read, "ResumeGenerateV2Ideogram45Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -663,7 +663,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>("v2/image/generate/ideogram-3-transparent", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response.Read, "ResumeGenerateTransparentV2Ideogram3Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>("v2/image/generate/ideogram-3-transparent", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response.Read, "ResumeGenerateTransparentV2Ideogram3Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -689,7 +689,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>("v2/image/generate/ideogram-3-transparent", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response.Read, "ResumeGenerateTransparentV2Ideogram3Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>("v2/image/generate/ideogram-3-transparent", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response.Read, "ResumeGenerateTransparentV2Ideogram3Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -891,7 +891,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response>("v2/image/generate/ideogram-4-transparent", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response.Read, "ResumeGenerateTransparentV2Ideogram4Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response>("v2/image/generate/ideogram-4-transparent", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response.Read, "ResumeGenerateTransparentV2Ideogram4Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -917,7 +917,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response>("v2/image/generate/ideogram-4-transparent", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response.Read, "ResumeGenerateTransparentV2Ideogram4Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response>("v2/image/generate/ideogram-4-transparent", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Response.Read, "ResumeGenerateTransparentV2Ideogram4Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -1131,7 +1131,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse>("v2/image/generate/p-image-ideogram", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse.Read, "ResumeGenerateV2PImageAsync", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse>("v2/image/generate/p-image-ideogram", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse.Read, "ResumeGenerateV2PImageAsync", options, cancellationToken);
         }
 
         /// <summary>
@@ -1157,7 +1157,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse>("v2/image/generate/p-image-ideogram", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse.Read, "ResumeGenerateV2PImageAsync", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse>("v2/image/generate/p-image-ideogram", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageResponse.Read, "ResumeGenerateV2PImageAsync", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -1409,7 +1409,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response>("v2/image/precise-edit/ideogram-4-5", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response.Read, "ResumePreciseEditV2Ideogram45Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response>("v2/image/precise-edit/ideogram-4-5", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response.Read, "ResumePreciseEditV2Ideogram45Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -1435,7 +1435,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response>("v2/image/precise-edit/ideogram-4-5", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response.Read, "ResumePreciseEditV2Ideogram45Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response>("v2/image/precise-edit/ideogram-4-5", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.PreciseEditV2Ideogram45Response.Read, "ResumePreciseEditV2Ideogram45Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -1669,7 +1669,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response>("v2/image/remix/ideogram-4", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response.Read, "ResumeRemixV2Ideogram4Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response>("v2/image/remix/ideogram-4", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response.Read, "ResumeRemixV2Ideogram4Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -1694,7 +1694,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response>("v2/image/remix/ideogram-4", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response.Read, "ResumeRemixV2Ideogram4Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response>("v2/image/remix/ideogram-4", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram4Response.Read, "ResumeRemixV2Ideogram4Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -1884,7 +1884,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse>("v2/image/upscale/auto", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse.Read, "ResumeUpscaleV2AutoAsync", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse>("v2/image/upscale/auto", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse.Read, "ResumeUpscaleV2AutoAsync", options, cancellationToken);
         }
 
         /// <summary>
@@ -1909,7 +1909,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse>("v2/image/upscale/auto", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse.Read, "ResumeUpscaleV2AutoAsync", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse>("v2/image/upscale/auto", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.UpscaleV2AutoResponse.Read, "ResumeUpscaleV2AutoAsync", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -2566,7 +2566,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response>("v2/image/inpaint/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response.Read, "ResumeInpaintV2Ideogram3Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response>("v2/image/inpaint/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response.Read, "ResumeInpaintV2Ideogram3Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -2591,7 +2591,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response>("v2/image/inpaint/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response.Read, "ResumeInpaintV2Ideogram3Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response>("v2/image/inpaint/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3Response.Read, "ResumeInpaintV2Ideogram3Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -2821,7 +2821,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>("v2/design/layerize/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, "ResumeLayerizeV2Ideogram3Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>("v2/design/layerize/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, "ResumeLayerizeV2Ideogram3Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -2846,7 +2846,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>("v2/design/layerize/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, "ResumeLayerizeV2Ideogram3Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response>("v2/design/layerize/ideogram-3", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.LayerizeV2Ideogram3Response.Read, "ResumeLayerizeV2Ideogram3Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -3864,7 +3864,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CharacterResponse>("v2/image/inpaint/ideogram-3-character", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CharacterResponse.Read, "ResumeInpaintV2Ideogram3CharacterAsync", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CharacterResponse>("v2/image/inpaint/ideogram-3-character", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CharacterResponse.Read, "ResumeInpaintV2Ideogram3CharacterAsync", options, cancellationToken);
         }
 
         /// <summary>
@@ -3890,7 +3890,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CharacterResponse>("v2/image/inpaint/ideogram-3-character", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CharacterResponse.Read, "ResumeInpaintV2Ideogram3CharacterAsync", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CharacterResponse>("v2/image/inpaint/ideogram-3-character", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.InpaintV2Ideogram3CharacterResponse.Read, "ResumeInpaintV2Ideogram3CharacterAsync", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -4177,7 +4177,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>("v2/image/generate/ideogram-4-custom-model", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, "ResumeGenerateV2Ideogram4CustomModelAsync", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>("v2/image/generate/ideogram-4-custom-model", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, "ResumeGenerateV2Ideogram4CustomModelAsync", options, cancellationToken);
         }
 
         /// <summary>
@@ -4203,7 +4203,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>("v2/image/generate/ideogram-4-custom-model", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, "ResumeGenerateV2Ideogram4CustomModelAsync", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse>("v2/image/generate/ideogram-4-custom-model", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram4CustomModelResponse.Read, "ResumeGenerateV2Ideogram4CustomModelAsync", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -4690,7 +4690,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v2/image/replace-background/ideogram-3", request.CreateBody(false, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeReplaceBackgroundV2Ideogram3Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v2/image/replace-background/ideogram-3", request.CreateBody(false, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeReplaceBackgroundV2Ideogram3Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -4716,7 +4716,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v2/image/replace-background/ideogram-3", request.CreateBody(false, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeReplaceBackgroundV2Ideogram3Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v2/image/replace-background/ideogram-3", request.CreateBody(false, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeReplaceBackgroundV2Ideogram3Async", submitted, options, cancellationToken);
         }
 
         /// <summary>

@@ -145,7 +145,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/generate", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateV4Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/generate", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateV4Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -170,7 +170,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/generate", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateV4Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/generate", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateV4Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -355,7 +355,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/generate-transparent", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateTransparentV4Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/generate-transparent", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateTransparentV4Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -381,7 +381,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/generate-transparent", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateTransparentV4Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/generate-transparent", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateTransparentV4Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -540,7 +540,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/remix", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeRemixV4Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/remix", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeRemixV4Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -565,7 +565,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/remix", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeRemixV4Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v4/async/remix", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeRemixV4Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
@@ -887,7 +887,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v1/ideogram-v4/async/image-to-image", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true), global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeImageToImageV4Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v1/ideogram-v4/async/image-to-image", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true, 2048), global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeImageToImageV4Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -913,7 +913,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v1/ideogram-v4/async/image-to-image", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true), global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeImageToImageV4Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>("v1/ideogram-v4/async/image-to-image", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true, 2048), global::IdeogramGen.Generated.Contoso_Media.GenerationResponse.Read, "ResumeImageToImageV4Async", submitted, options, cancellationToken);
         }
 
         /// <summary>

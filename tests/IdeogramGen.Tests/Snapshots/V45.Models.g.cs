@@ -145,7 +145,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v45/async/generate", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateV45Async", options, cancellationToken);
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v45/async/generate", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateV45Async", options, cancellationToken);
         }
 
         /// <summary>
@@ -170,7 +170,7 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             if (request == null) throw new global::System.ArgumentNullException(nameof(request));
             request.Validate();
-            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v45/async/generate", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateV45Async", submitted, options, cancellationToken);
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.ImageV4Response>("v1/ideogram-v45/async/generate", request.CreateBody(), 1, "v1", global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, true, 2048), global::IdeogramGen.Generated.Contoso_Media.ImageV4Response.Read, "ResumeGenerateV45Async", submitted, options, cancellationToken);
         }
 
         /// <summary>
