@@ -26,6 +26,7 @@ namespace IdeogramGen.Analyzers
             GatewayRequestOptions = Find(compilation, "IdeogramGen.GatewayRequestOptions");
             GatewayLogMetadata = Find(compilation, "IdeogramGen.GatewayLogMetadata");
             ColorPalette = Find(compilation, "IdeogramGen.ColorPalette");
+            ColorPaletteV2 = Find(compilation, "IdeogramGen.ColorPaletteV2");
             ColorPaletteMember = Find(compilation, "IdeogramGen.ColorPaletteMember");
             TimeSpan = Find(compilation, "System.TimeSpan");
             HttpHeaders = Find(compilation, "System.Net.Http.Headers.HttpHeaders");
@@ -88,6 +89,8 @@ namespace IdeogramGen.Analyzers
         public INamedTypeSymbol? GatewayRequestOptions { get; }
         public INamedTypeSymbol? GatewayLogMetadata { get; }
         public INamedTypeSymbol? ColorPalette { get; }
+        /// <summary>The <c>/v2</c> routes' palette (lowercase presets; the same members as <see cref="ColorPalette"/>).</summary>
+        public INamedTypeSymbol? ColorPaletteV2 { get; }
         public INamedTypeSymbol? ColorPaletteMember { get; }
         public INamedTypeSymbol? TimeSpan { get; }
         public INamedTypeSymbol? HttpHeaders { get; }

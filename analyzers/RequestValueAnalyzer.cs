@@ -83,7 +83,8 @@ namespace IdeogramGen.Analyzers
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name != "FromMembers"
-                || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ColorPalette)
+                || !(SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ColorPalette)
+                     || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.ColorPaletteV2))
                 || invocation.Arguments.Length != 1)
                 return;
             var elements = Operations.Elements(invocation.Arguments[0].Value);

@@ -3309,6 +3309,114 @@ namespace IdeogramGen
     }
 
     /// <summary>
+    /// Ideogram&apos;s IdeogramColorPalettePresetName vocabulary. A color palette preset value.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(ColorPalettePresetV2)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/IdeogramColorPalettePresetName.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct ColorPalettePresetV2 : global::System.IEquatable<ColorPalettePresetV2>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public ColorPalettePresetV2(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A ColorPalettePresetV2 value must not be empty. Known values: " + KnownValuesText + ". Use default(ColorPalettePresetV2) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>ember</c>.</summary>
+        public static ColorPalettePresetV2 Ember { get; } = new ColorPalettePresetV2("ember");
+        /// <summary>The value <c>fresh</c>.</summary>
+        public static ColorPalettePresetV2 Fresh { get; } = new ColorPalettePresetV2("fresh");
+        /// <summary>The value <c>jungle</c>.</summary>
+        public static ColorPalettePresetV2 Jungle { get; } = new ColorPalettePresetV2("jungle");
+        /// <summary>The value <c>magic</c>.</summary>
+        public static ColorPalettePresetV2 Magic { get; } = new ColorPalettePresetV2("magic");
+        /// <summary>The value <c>melon</c>.</summary>
+        public static ColorPalettePresetV2 Melon { get; } = new ColorPalettePresetV2("melon");
+        /// <summary>The value <c>mosaic</c>.</summary>
+        public static ColorPalettePresetV2 Mosaic { get; } = new ColorPalettePresetV2("mosaic");
+        /// <summary>The value <c>pastel</c>.</summary>
+        public static ColorPalettePresetV2 Pastel { get; } = new ColorPalettePresetV2("pastel");
+        /// <summary>The value <c>ultramarine</c>.</summary>
+        public static ColorPalettePresetV2 Ultramarine { get; } = new ColorPalettePresetV2("ultramarine");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ColorPalettePresetV2> KnownValues { get; } = new ColorPalettePresetV2[]
+        {
+            new ColorPalettePresetV2("ember"),
+            new ColorPalettePresetV2("fresh"),
+            new ColorPalettePresetV2("jungle"),
+            new ColorPalettePresetV2("magic"),
+            new ColorPalettePresetV2("melon"),
+            new ColorPalettePresetV2("mosaic"),
+            new ColorPalettePresetV2("pastel"),
+            new ColorPalettePresetV2("ultramarine"),
+        };
+
+        internal const string KnownValuesText = "ember, fresh, jungle, magic, melon, mosaic, pastel, ultramarine";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "ember":
+                    case "fresh":
+                    case "jungle":
+                    case "magic":
+                    case "melon":
+                    case "mosaic":
+                    case "pastel":
+                    case "ultramarine":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(ColorPalettePresetV2 other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ColorPalettePresetV2 other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(ColorPalettePresetV2 left, ColorPalettePresetV2 right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(ColorPalettePresetV2 left, ColorPalettePresetV2 right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ColorPalettePresetV2(string? value) => value is null ? default(ColorPalettePresetV2) : new ColorPalettePresetV2(value);
+    }
+
+    /// <summary>
     /// Ideogram&apos;s IdeogramV3AspectRatio vocabulary. The aspect ratio for an Ideogram 3.x or 2.x generation.
     /// `auto` lets the model select a ratio from the prompt; any other value pins the ratio. Cannot be combined with
     /// `resolution`. Omitting the field is not `auto`: it uses `1x1`.
@@ -5383,7 +5491,7 @@ namespace IdeogramGen
         public static implicit operator PromptElementTypeV4(string? value) => value is null ? default(PromptElementTypeV4) : new PromptElementTypeV4(value);
     }
 
-    /// <summary>Limits of <c>color_palette</c> (OpenAPI schemas <c>ColorPaletteWithMembers</c>, <c>ColorPaletteMember</c>).</summary>
+    /// <summary>Limits of <c>color_palette</c> members, v1 and v2 alike (OpenAPI schemas <c>ColorPaletteWithMembers</c>, <c>ColorPaletteMember</c>).</summary>
     internal static class ColorPaletteRules
     {
         public const int MinMembers = 1;

@@ -169,6 +169,11 @@ namespace IdeogramGen.ApiDescription
         /// request object's schema in <see cref="IdeogramApi.RequestSchemas"/> (<c>AssetIdentifier</c>, <c>V4JsonPrompt</c>).
         /// </summary>
         public string? Ref { get; set; }
+        /// <summary>
+        /// For <see cref="ValueKind.ColorPalette"/> fields: the palette's <c>oneOf</c> schema, a key of
+        /// <see cref="IdeogramApi.Palettes"/> (<c>ColorPaletteWithPresetNameOrMembers</c> on v1, <c>IdeogramColorPalette</c> on v2).
+        /// </summary>
+        public string? Palette { get; set; }
         public bool Required { get; set; }
         /// <summary>True when the field travels inside the endpoint's <see cref="ApiEndpoint.Wrapper"/>.</summary>
         public bool InWrapper { get; set; }
@@ -303,9 +308,17 @@ namespace IdeogramGen.ApiDescription
         public string Description { get; set; } = "";
     }
 
-    /// <summary>Limits of <c>color_palette</c> (schemas <c>ColorPaletteWithMembers</c> and <c>ColorPaletteMember</c>).</summary>
+    /// <summary>
+    /// One kind of <c>color_palette</c>: a <c>oneOf</c> of a preset <c>name</c> and explicit <c>members</c>, with the
+    /// members' limits (schemas <c>ColorPaletteWithMembers</c> and <c>ColorPaletteMember</c>, which both kinds share).
+    /// </summary>
     internal sealed class ApiPalette
     {
+        /// <summary>The palette's <c>oneOf</c> schema (<c>ColorPaletteWithPresetNameOrMembers</c>, <c>IdeogramColorPalette</c>).</summary>
+        public string Schema { get; set; } = "";
+        /// <summary>The runtime class (<c>ColorPalette</c>, <c>ColorPaletteV2</c>).</summary>
+        public string TypeName { get; set; } = "";
+        public string Source { get; set; } = "openapi";
         public int MinMembers { get; set; }
         public int MaxMembers { get; set; }
         public double MinWeight { get; set; }

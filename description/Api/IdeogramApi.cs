@@ -39,6 +39,13 @@ namespace IdeogramGen.ApiDescription
             return null;
         }
 
+        /// <summary>The palette kind of a <see cref="ValueKind.ColorPalette"/> field (by <see cref="ApiField.Palette"/>).</summary>
+        public static ApiPalette PaletteOf(ApiField field)
+        {
+            foreach (var p in Palettes) if (p.Schema == field.Palette) return p;
+            throw new System.InvalidOperationException("No palette kind " + (field.Palette ?? "(none)") + " for field " + field.Name);
+        }
+
         public static ApiEndpoint? FindEndpoint(string path)
         {
             foreach (var e in Endpoints) if (e.Path == path) return e;

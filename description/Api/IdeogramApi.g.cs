@@ -17,10 +17,13 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "0d03777cda72d42b3ea891d8d13a02dfa91fa998690caeb90764a46b877853ac";
+        public const string NewerDocumentSha256 = "cf91d374878e59d424bf09f8cc6912d3104af82d42f7e56405d8c3d22834a584";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
+            Schema = "ColorPaletteWithPresetNameOrMembers",
+            TypeName = "ColorPalette",
+            Source = "openapi",
             MinMembers = 1,
             MaxMembers = 8,
             MinWeight = 0.05,
@@ -28,6 +31,22 @@ namespace IdeogramGen.ApiDescription
             HexPattern = "^#(?:[0-9a-fA-F]{3}){1,2}$",
             PresetEnum = "ColorPalettePresetName",
         };
+
+        public static readonly ApiPalette ColorPaletteV2 = new ApiPalette
+        {
+            Schema = "IdeogramColorPalette",
+            TypeName = "ColorPaletteV2",
+            Source = "openapi 2026-10-07 #/components/schemas/IdeogramColorPalette",
+            MinMembers = 1,
+            MaxMembers = 8,
+            MinWeight = 0.05,
+            MaxWeight = 1,
+            HexPattern = "^#(?:[0-9a-fA-F]{3}){1,2}$",
+            PresetEnum = "IdeogramColorPalettePresetName",
+        };
+
+        /// <summary>Every palette kind, v1 first.</summary>
+        public static readonly ApiPalette[] Palettes = { ColorPalette, ColorPaletteV2 };
 
         public static readonly ApiEnum[] Enums = new ApiEnum[]
         {
@@ -251,6 +270,16 @@ namespace IdeogramGen.ApiDescription
                 Members = new[] { "Auto", "On", "Off" },
                 Description = "Determine if MagicPrompt should be used in generating the request or not.",
                 Source = "openapi 2026-10-07 #/components/schemas/MagicPromptMode",
+            },
+            new ApiEnum
+            {
+                Name = "IdeogramColorPalettePresetName",
+                TypeName = "ColorPalettePresetV2",
+                MemberPrefix = "",
+                Values = new[] { "ember", "fresh", "jungle", "magic", "melon", "mosaic", "pastel", "ultramarine" },
+                Members = new[] { "Ember", "Fresh", "Jungle", "Magic", "Melon", "Mosaic", "Pastel", "Ultramarine" },
+                Description = "A color palette preset value.",
+                Source = "openapi 2026-10-07 #/components/schemas/IdeogramColorPalettePresetName",
             },
             new ApiEnum
             {
@@ -577,6 +606,19 @@ namespace IdeogramGen.ApiDescription
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
                     new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
                     new ApiProperty { Name = "generation_kind", Member = "GenerationKind", Kind = ValueKind.Enum, Ref = "GenerationKind", Required = true, Description = "The kind of generation identified by generation_id. Both kinds can be polled through GET /v2/generations/{generation_id}." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "GenerateImageIdeogramV3Response",
+                TypeName = "GenerateV2Ideogram3Response",
+                Description = "Response returned by `POST /v2/image/generate/ideogram-3`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Response",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                 },
             },
@@ -1231,7 +1273,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from an image. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of images to generate." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
@@ -1275,7 +1317,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
                     new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
                     new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
@@ -1315,7 +1357,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
                     new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
                     new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
                     new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
@@ -1355,7 +1397,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from an image. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of images to generate." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
@@ -1395,7 +1437,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
                     new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
                     new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
                 },
@@ -1428,7 +1470,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
                     new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
                     new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
                 },
@@ -1493,7 +1535,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from a design. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of designs to generate." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
@@ -1633,7 +1675,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
                     new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from a graphic. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of graphics to generate." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
                     new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
@@ -1751,7 +1793,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, InWrapper = true, Description = "Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO. Description of what to exclude from an image. Descriptions in the prompt take precedence to descriptions in the negative prompt." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
                     new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", InWrapper = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, InWrapper = true, Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", InWrapper = true, Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                 },
                 Rules = new ApiRule[]
                 {
@@ -1789,7 +1831,7 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, InWrapper = true, Description = "Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO. Description of what to exclude from an image. Descriptions in the prompt take precedence to descriptions in the negative prompt." },
                     new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
                     new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", InWrapper = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, InWrapper = true, Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", InWrapper = true, Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
                     new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
                     new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
                 },
@@ -2615,6 +2657,61 @@ namespace IdeogramGen.ApiDescription
                 },
                 Rules = new ApiRule[]
                 {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "GenerateV2Ideogram3",
+                Path = "/v2/image/generate/ideogram-3",
+                Family = ApiFamilies.V2,
+                OperationId = "post_generate_image_v2_ideogram_v3",
+                Summary = "Generate with Ideogram 3.0",
+                Description = "Generate images from a text prompt with Ideogram 3.0. Optional style\ncontrols include style codes, a style preset, a color palette, and style\nreferences (uploaded `style_reference_images`). Returns\nresults directly by default; set `async` or supply a `webhook_url` to\nget a `generation_id` and poll `GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "GenerateImageIdeogramV3Response",
+                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/aspect_ratio" },
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/async" },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/color_palette" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/enable_copyright_detection" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/magic_prompt" },
+                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/negative_prompt" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/rendering_speed" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/resolution" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/seed" },
+                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_codes" },
+                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the generated images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_preset" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_id" },
+                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_version_id" },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_images" },
+                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV3StyleType", Default = "general", Description = "The style type to generate with.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_type" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be combined with `resolution`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/aspect_ratio" },
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_collection_id" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_images" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_collection_id", "style_reference_images" }, Message = "Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_id" },
                 },
             },
             new ApiEndpoint

@@ -69,7 +69,7 @@ public static class DescriptionBuilder
 
         var sha = Sha256(openApiJson);
         var info = doc.RootElement.GetProperty("info");
-        var palette = PaletteRules(ctx);
+        var palette = PaletteRules(ctx, newer);
         var list = endpoints.Select(e => e.Endpoint).ToList();
         var description = Emit.Description(enums, schemas, list, requestSchemas, palette, info.GetProperty("title").GetString()!, info.GetProperty("version").GetString()!, sha, Sha256(newerJson));
         var vocabulary = Emit.Vocabulary(enums, palette);
@@ -174,21 +174,44 @@ public static class DescriptionBuilder
         }
     }
 
-    /// <summary>Limits of <c>color_palette</c> members, from <c>ColorPaletteWithMembers</c> and <c>ColorPaletteMember</c>.</summary>
-    internal sealed record PaletteLimits(int MinMembers, int MaxMembers, double MinWeight, double MaxWeight, string HexPattern, string PresetEnum);
+    /// <summary>
+    /// One palette kind: its <c>oneOf</c> schema, runtime class, source, and the limits of its members branch
+    /// (<c>ColorPaletteWithMembers</c> → <c>ColorPaletteMember</c>) and the vocabulary of its preset branch's <c>name</c>.
+    /// </summary>
+    internal sealed record PaletteLimits(string Schema, string TypeName, string Source, int MinMembers, int MaxMembers, double MinWeight, double MaxWeight, string HexPattern, string PresetEnum);
 
-    private static PaletteLimits PaletteRules(Context ctx)
+    /// <summary>The palette kinds of <see cref="Overlay.ColorPaletteSchemas"/>, each read from the document that has it (the newer one first).</summary>
+    private static List<PaletteLimits> PaletteRules(Context ctx, Context newer)
     {
-        var members = ctx.Schema("ColorPaletteWithMembers").GetProperty("properties").GetProperty("members");
-        var member = ctx.Schema("ColorPaletteMember").GetProperty("properties");
-        var weight = member.GetProperty("color_weight");
-        return new PaletteLimits(
-            members.GetProperty("minItems").GetInt32(),
-            members.GetProperty("maxItems").GetInt32(),
-            weight.GetProperty("minimum").GetDouble(),
-            weight.GetProperty("maximum").GetDouble(),
-            member.GetProperty("color_hex").GetProperty("pattern").GetString()!,
-            Context.RefName(ctx.Schema("ColorPaletteWithPresetName").GetProperty("properties").GetProperty("name").GetProperty("$ref").GetString()!));
+        var result = new List<PaletteLimits>();
+        foreach (var (schema, typeName) in Overlay.ColorPaletteSchemas)
+        {
+            var from = newer.HasSchema(schema) ? newer : ctx.HasSchema(schema) ? ctx : throw new InvalidOperationException($"Palette schema {schema} is in neither document.");
+            string? membersSchema = null, presetEnum = null;
+            foreach (var branch in from.Schema(schema).GetProperty("oneOf").EnumerateArray())
+            {
+                var name = Context.RefName(branch.GetProperty("$ref").GetString()!);
+                var props = from.Schema(name).GetProperty("properties");
+                if (props.TryGetProperty("members", out _)) membersSchema = name;
+                else if (props.TryGetProperty("name", out var preset)) presetEnum = Context.RefName(preset.GetProperty("$ref").GetString()!);
+            }
+            if (membersSchema == null || presetEnum == null) throw new InvalidOperationException($"Palette schema {schema} is not a oneOf of a preset name and members.");
+            var members = from.Schema(membersSchema).GetProperty("properties").GetProperty("members");
+            var member = from.Schema(Context.RefName(members.GetProperty("items").GetProperty("$ref").GetString()!)).GetProperty("properties");
+            var weight = member.GetProperty("color_weight");
+            result.Add(new PaletteLimits(schema, typeName, from.SchemaSource(schema),
+                members.GetProperty("minItems").GetInt32(),
+                members.GetProperty("maxItems").GetInt32(),
+                weight.GetProperty("minimum").GetDouble(),
+                weight.GetProperty("maximum").GetDouble(),
+                member.GetProperty("color_hex").GetProperty("pattern").GetString()!,
+                presetEnum));
+        }
+        var first = result[0];
+        foreach (var p in result)
+            if (p with { Schema = first.Schema, TypeName = first.TypeName, Source = first.Source, PresetEnum = first.PresetEnum } != first)
+                throw new InvalidOperationException($"Palette {p.Schema} has other member limits than {first.Schema}: the runtime's ColorPaletteRules would need one set per palette.");
+        return result;
     }
 
     private static List<ApiEnum> BuildEnums(Context ctx, Context newer)
@@ -436,9 +459,10 @@ public static class DescriptionBuilder
                 f.PartContentType = encodings.GetValueOrDefault(name) is { } ect && ect != "text/plain" ? ect : null;
                 return f;
             }
-            if (s.TryGetProperty("oneOf", out _) && Overlay.ColorPaletteSchemas.Contains(refName))
+            if (s.TryGetProperty("oneOf", out _) && Overlay.ColorPaletteSchemas.ContainsKey(refName))
             {
                 f.Kind = ValueKind.ColorPalette;
+                f.Palette = refName;
                 f.Description = Text(s, "description");
                 f.PartContentType = encodings.GetValueOrDefault(name);
                 return f;

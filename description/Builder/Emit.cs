@@ -17,7 +17,7 @@ internal static class Emit
         "// (the covered operations of the document of " + DescriptionBuilder.NewerDocumentDate + ") and description/Builder/Overlay.cs.\n" +
         "// Do not edit: replace the document and run `dotnet run --project description/Builder`.\n";
 
-    public static string Description(List<ApiEnum> enums, List<ApiSchema> schemas, List<ApiEndpoint> endpoints, List<ApiRequestSchema> requestSchemas, DescriptionBuilder.PaletteLimits palette, string title, string version, string sha256, string newerSha256)
+    public static string Description(List<ApiEnum> enums, List<ApiSchema> schemas, List<ApiEndpoint> endpoints, List<ApiRequestSchema> requestSchemas, List<DescriptionBuilder.PaletteLimits> palettes, string title, string version, string sha256, string newerSha256)
     {
         var w = new Writer();
         w.Raw(Header);
@@ -37,15 +37,24 @@ internal static class Emit
         w.Line($"public const string NewerDocumentPath = {Lit(DescriptionBuilder.NewerDocumentPath)};");
         w.Line($"public const string NewerDocumentSha256 = {Lit(newerSha256)};");
         w.Line();
-        w.Line("public static readonly ApiPalette ColorPalette = new ApiPalette");
-        w.Open();
-        w.Line($"MinMembers = {palette.MinMembers.ToString(CultureInfo.InvariantCulture)},");
-        w.Line($"MaxMembers = {palette.MaxMembers.ToString(CultureInfo.InvariantCulture)},");
-        w.Line($"MinWeight = {palette.MinWeight.ToString("R", CultureInfo.InvariantCulture)},");
-        w.Line($"MaxWeight = {palette.MaxWeight.ToString("R", CultureInfo.InvariantCulture)},");
-        w.Line($"HexPattern = {Lit(palette.HexPattern)},");
-        w.Line($"PresetEnum = {Lit(palette.PresetEnum)},");
-        w.Close("};");
+        foreach (var palette in palettes)
+        {
+            w.Line($"public static readonly ApiPalette {palette.TypeName} = new ApiPalette");
+            w.Open();
+            w.Line($"Schema = {Lit(palette.Schema)},");
+            w.Line($"TypeName = {Lit(palette.TypeName)},");
+            w.Line($"Source = {Lit(palette.Source)},");
+            w.Line($"MinMembers = {palette.MinMembers.ToString(CultureInfo.InvariantCulture)},");
+            w.Line($"MaxMembers = {palette.MaxMembers.ToString(CultureInfo.InvariantCulture)},");
+            w.Line($"MinWeight = {palette.MinWeight.ToString("R", CultureInfo.InvariantCulture)},");
+            w.Line($"MaxWeight = {palette.MaxWeight.ToString("R", CultureInfo.InvariantCulture)},");
+            w.Line($"HexPattern = {Lit(palette.HexPattern)},");
+            w.Line($"PresetEnum = {Lit(palette.PresetEnum)},");
+            w.Close("};");
+            w.Line();
+        }
+        w.Line("/// <summary>Every palette kind, v1 first.</summary>");
+        w.Line("public static readonly ApiPalette[] Palettes = { " + string.Join(", ", palettes.Select(p => p.TypeName)) + " };");
         w.Line();
         w.Line("public static readonly ApiEnum[] Enums = new ApiEnum[]");
         w.Open();
@@ -184,6 +193,7 @@ internal static class Emit
         var parts = new List<string> { $"Name = {Lit(f.Name)}", $"Member = {Lit(f.Member)}", $"Kind = ValueKind.{f.Kind}" };
         if (f.Enum != null) parts.Add($"Enum = {Lit(f.Enum)}");
         if (f.Ref != null) parts.Add($"Ref = {Lit(f.Ref)}");
+        if (f.Palette != null) parts.Add($"Palette = {Lit(f.Palette)}");
         if (f.Required) parts.Add("Required = true");
         if (f.InWrapper) parts.Add("InWrapper = true");
         if (f.Minimum != null) parts.Add($"Minimum = {f.Minimum.Value.ToString(CultureInfo.InvariantCulture)}");
@@ -215,7 +225,7 @@ internal static class Emit
         return "new ApiRule { " + string.Join(", ", parts) + " },";
     }
 
-    public static string Vocabulary(List<ApiEnum> enums, DescriptionBuilder.PaletteLimits palette)
+    public static string Vocabulary(List<ApiEnum> enums, List<DescriptionBuilder.PaletteLimits> palettes)
     {
         var w = new Writer();
         w.Raw(Header);
@@ -316,7 +326,9 @@ internal static class Emit
             w.Close();
         }
         w.Line();
-        w.Line("/// <summary>Limits of <c>color_palette</c> (OpenAPI schemas <c>ColorPaletteWithMembers</c>, <c>ColorPaletteMember</c>).</summary>");
+        // Every palette kind shares these limits (the builder refuses palettes that differ).
+        var palette = palettes[0];
+        w.Line("/// <summary>Limits of <c>color_palette</c> members, v1 and v2 alike (OpenAPI schemas <c>ColorPaletteWithMembers</c>, <c>ColorPaletteMember</c>).</summary>");
         w.Line("internal static class ColorPaletteRules");
         w.Open();
         w.Line($"public const int MinMembers = {palette.MinMembers.ToString(CultureInfo.InvariantCulture)};");

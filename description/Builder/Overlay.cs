@@ -70,6 +70,7 @@ internal static class Overlay
         ["Quality"] = ("QualityPImage", "", null),
         // 2026-10-07 document, v2 (lowercase): types of their own, never converting into the v1 ones.
         ["MagicPromptMode"] = ("MagicPromptV2", "", null),
+        ["IdeogramColorPalettePresetName"] = ("ColorPalettePresetV2", "", null),
         ["IdeogramV3AspectRatio"] = ("AspectRatioV2Ideogram3", "Ratio", null),
         ["IdeogramV4AspectRatio"] = ("AspectRatioV2Ideogram4", "Ratio", null),
         ["IdeogramV3StyleType"] = ("StyleTypeV2Ideogram3", "", null),
@@ -93,6 +94,7 @@ internal static class Overlay
         {
             ("GenerateImageIdeogramV4Request", "rendering_speed"), ("GenerateImageIdeogramV3TransparentRequest", "rendering_speed"),
             ("GenerateImageIdeogramV4TransparentRequest", "rendering_speed"), ("RemixImageIdeogramV4Request", "rendering_speed"),
+            ("GenerateImageIdeogramV3Request", "rendering_speed"),
             ("ReplaceBackgroundIdeogramV3Request", "rendering_speed"), ("InpaintImageIdeogramV3Request", "rendering_speed"),
             ("InpaintImageIdeogramV3CustomModelRequest", "rendering_speed"), ("GenerateImageIdeogramV4CustomModelRequest", "rendering_speed"),
             ("InpaintImageIdeogramV3CharacterRequest", "rendering_speed"),
@@ -133,8 +135,15 @@ internal static class Overlay
     /// <summary>Single-value enums that are a union's discriminator (the union's own vocabulary covers them).</summary>
     public static readonly HashSet<string> DiscriminatorFields = new() { "V4ObjPromptElement.type", "V4TextPromptElement.type" };
 
-    /// <summary>The <c>oneOf</c> schemas that are a color palette (runtime type <c>ColorPalette</c>).</summary>
-    public static readonly HashSet<string> ColorPaletteSchemas = new() { "ColorPaletteWithPresetNameOrMembers" };
+    /// <summary>
+    /// The <c>oneOf</c> schemas that are a color palette → runtime class. v1 presets are uppercase (<c>PASTEL</c>), v2
+    /// presets lowercase (<c>pastel</c>): two classes, so that neither family's preset reaches the other's requests.
+    /// </summary>
+    public static readonly Dictionary<string, string> ColorPaletteSchemas = new()
+    {
+        ["ColorPaletteWithPresetNameOrMembers"] = "ColorPalette",
+        ["IdeogramColorPalette"] = "ColorPaletteV2",
+    };
 
     /// <summary>Nested request objects (<see cref="ApiField.Ref"/>) → C# class in the models namespace.</summary>
     public static readonly Dictionary<string, string> RequestSchemas = new()
@@ -202,6 +211,7 @@ internal static class Overlay
         new("/v1/generations/{generation_id}", "get", "GetGeneration", "", EndpointMode.Poll),
         new("/v2/image/generate/ideogram-4", "post", "GenerateV2Ideogram4", ApiFamilies.V2),
         new("/v2/image/generate/ideogram-4-5", "post", "GenerateV2Ideogram45", ApiFamilies.V2),
+        new("/v2/image/generate/ideogram-3", "post", "GenerateV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/generate/ideogram-3-transparent", "post", "GenerateTransparentV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/generate/ideogram-4-transparent", "post", "GenerateTransparentV2Ideogram4", ApiFamilies.V2),
         new("/v2/image/generate/p-image-ideogram", "post", "GenerateV2PImage", ApiFamilies.V2),
@@ -305,6 +315,7 @@ internal static class Overlay
         ["DescribeImageIdeogramV3Response"] = "DescribeV2Ideogram3Response",
         ["GeneratedDescription"] = "GeneratedDescriptionV2",
         ["DescribeImageIdeogramV4Response"] = "DescribeV2Ideogram4Response",
+        ["GenerateImageIdeogramV3Response"] = "GenerateV2Ideogram3Response",
         ["GenerateImageIdeogramV3TransparentResponse"] = "GenerateTransparentV2Ideogram3Response",
         ["GeneratedImageObject"] = "GeneratedImageV2",
         ["GenerateImageIdeogramV4Response"] = "GenerateV2Ideogram4Response",

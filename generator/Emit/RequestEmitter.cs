@@ -70,7 +70,7 @@ namespace IdeogramGen.Generator.Emit
                 case ValueKind.File: return Rt + "IdeogramFile" + n;
                 case ValueKind.FileArray: return "global::System.Collections.Generic.IList<" + Rt + "IdeogramFile>" + n;
                 case ValueKind.StringArray: return "global::System.Collections.Generic.IList<string>" + n;
-                case ValueKind.ColorPalette: return Rt + "ColorPalette" + n;
+                case ValueKind.ColorPalette: return Rt + IdeogramApi.PaletteOf(f).TypeName + n;
                 case ValueKind.Object: return ctx.Models + SchemaTypeName(f.Ref!) + n;
                 case ValueKind.ObjectArray: return "global::System.Collections.Generic.IList<" + ctx.Models + SchemaTypeName(f.Ref!) + ">" + n;
                 case ValueKind.IntegerArray: return "global::System.Collections.Generic.IList<int>" + n;

@@ -17,12 +17,6 @@ namespace IdeogramGen.Testing.Internal
     /// </summary>
     internal static class RequestValidator
     {
-        // color_palette limits from the description (OpenAPI ColorPaletteWithMembers / ColorPaletteMember).
-        private static readonly string PaletteHexPattern = IdeogramApi.ColorPalette.HexPattern;
-        private static readonly double PaletteWeightMin = IdeogramApi.ColorPalette.MinWeight, PaletteWeightMax = IdeogramApi.ColorPalette.MaxWeight;
-        private static readonly int PaletteMembersMin = IdeogramApi.ColorPalette.MinMembers, PaletteMembersMax = IdeogramApi.ColorPalette.MaxMembers;
-        private static readonly string PalettePresetVocabulary = IdeogramApi.ColorPalette.PresetEnum;
-
         private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
         public static string? Validate(ApiEndpoint endpoint, ParsedRequest request)
@@ -112,7 +106,7 @@ namespace IdeogramGen.Testing.Internal
                     if (json is not null and not JsonValueKind.String) return "must be a string";
                     return CheckEnum(field, v.AsText());
                 case ValueKind.ColorPalette:
-                    return CheckPalette(v);
+                    return CheckPalette(IdeogramApi.PaletteOf(field), v);
                 case ValueKind.Object:
                 case ValueKind.ObjectArray:
                     if (json is not JsonValueKind.Object) return "must be a JSON object";
@@ -177,7 +171,8 @@ namespace IdeogramGen.Testing.Internal
             return null;
         }
 
-        private static string? CheckPalette(FieldValue v)
+        /// <summary>A <c>color_palette</c> of the field's palette kind (v1 uppercase or v2 lowercase presets; the members alike), with the description's limits.</summary>
+        private static string? CheckPalette(ApiPalette kind, FieldValue v)
         {
             if (v.Json is not { ValueKind: JsonValueKind.Object } palette) return "must be a JSON object with either name or members";
             bool hasName = palette.TryGetProperty("name", out var name) && name.ValueKind != JsonValueKind.Null;
@@ -185,7 +180,7 @@ namespace IdeogramGen.Testing.Internal
             if (hasName == hasMembers) return hasName ? "name and members cannot be used together" : "either name or members is required";
             if (hasName)
             {
-                var presets = IdeogramApi.FindEnum(PalettePresetVocabulary);
+                var presets = IdeogramApi.FindEnum(kind.PresetEnum);
                 if (name.ValueKind != JsonValueKind.String) return "name must be a string";
                 string preset = name.GetString() ?? "";
                 if (presets is not null && Array.IndexOf(presets.Values, preset) < 0)
@@ -194,21 +189,21 @@ namespace IdeogramGen.Testing.Internal
             }
             if (members.ValueKind != JsonValueKind.Array) return "members must be an array";
             int count = members.GetArrayLength();
-            if (count < PaletteMembersMin || count > PaletteMembersMax) return $"members needs {PaletteMembersMin} to {PaletteMembersMax} items, got {count}";
-            var hex = Patterns.GetOrAdd(PaletteHexPattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            if (count < kind.MinMembers || count > kind.MaxMembers) return $"members needs {kind.MinMembers} to {kind.MaxMembers} items, got {count}";
+            var hex = Patterns.GetOrAdd(kind.HexPattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
             int i = 0;
             foreach (var member in members.EnumerateArray())
             {
                 if (member.ValueKind != JsonValueKind.Object) return $"members[{i}] must be an object";
                 if (!member.TryGetProperty("color_hex", out var colorHex) || colorHex.ValueKind != JsonValueKind.String)
                     return $"members[{i}].color_hex: field required";
-                if (!hex.IsMatch(colorHex.GetString() ?? "")) return $"members[{i}].color_hex '{colorHex.GetString()}' does not match the pattern {PaletteHexPattern}";
+                if (!hex.IsMatch(colorHex.GetString() ?? "")) return $"members[{i}].color_hex '{colorHex.GetString()}' does not match the pattern {kind.HexPattern}";
                 if (member.TryGetProperty("color_weight", out var weight) && weight.ValueKind != JsonValueKind.Null)
                 {
                     if (weight.ValueKind != JsonValueKind.Number) return $"members[{i}].color_weight must be a number";
                     double w = weight.GetDouble();
-                    if (w < PaletteWeightMin || w > PaletteWeightMax)
-                        return $"members[{i}].color_weight {w.ToString(CultureInfo.InvariantCulture)} is out of range {PaletteWeightMin.ToString(CultureInfo.InvariantCulture)}..{PaletteWeightMax.ToString(CultureInfo.InvariantCulture)}";
+                    if (w < kind.MinWeight || w > kind.MaxWeight)
+                        return $"members[{i}].color_weight {w.ToString(CultureInfo.InvariantCulture)} is out of range {kind.MinWeight.ToString(CultureInfo.InvariantCulture)}..{kind.MaxWeight.ToString(CultureInfo.InvariantCulture)}";
                 }
                 i++;
             }

@@ -68,6 +68,8 @@ namespace IdeogramGen.Analyzers.Tests
         [InlineData("MagicPromptOption", "YES")]
         [InlineData("StylePresetV3", "ART_NOUVEAU")]
         [InlineData("ColorPalettePreset", "OCEAN")]
+        [InlineData("ColorPalettePreset", "pastel")]
+        [InlineData("ColorPalettePresetV2", "PASTEL")]
         [InlineData("UpscaleFactor", "X3")]
         [InlineData("DescribeModelVersion", "V_1")]
         [InlineData("RenderingSpeedV2", "TURBO")]
@@ -220,7 +222,10 @@ namespace IdeogramGen.Analyzers.Tests
                 "var d = new ColorPaletteMember(\"#FF0000\");\n" +
                 "var m = new ColorPaletteMember(\"#fff\", 1);\n" +
                 "var e = {|IDG0201:ColorPalette.FromMembers(m, m, m, m, m, m, m, m, m)|};\n" +
-                "var f = ColorPalette.FromMembers(m, m, m, m, m, m, m, m);");
+                "var f = ColorPalette.FromMembers(m, m, m, m, m, m, m, m);\n" +
+                "var g = {|IDG0201:ColorPaletteV2.FromMembers()|};\n" +
+                "var h = {|IDG0201:ColorPaletteV2.FromMembers(m, m, m, m, m, m, m, m, m)|};\n" +
+                "var i = ColorPaletteV2.FromMembers(m);");
 
         // IDG0202
         [Fact]

@@ -82,6 +82,36 @@ public class WireTests
     }
 
     [Fact]
+    public async Task A_v2_palette_sends_its_lowercase_preset_or_the_same_members_as_v1()
+    {
+        var (client, handler) = Client();
+        await client.GenerateV2Ideogram3Async(new GenerateV2Ideogram3Request { Prompt = "p", ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Pastel) });
+        await client.GenerateV2Ideogram3Async(new GenerateV2Ideogram3Request
+        {
+            Prompt = "p",
+            ColorPalette = ColorPaletteV2.FromMembers(new ColorPaletteMember("#FF0000", 0.6), new ColorPaletteMember("#0f0")),
+        });
+        Assert.Equal("/v1/" + TestImages.AccountId + "/" + TestImages.GatewayId + "/ideogram/v2/image/generate/ideogram-3", handler.Requests[0].Request.RequestUri!.AbsolutePath);
+        Assert.Equal("""{"color_palette":{"name":"pastel"},"prompt":"p"}""", Encoding.UTF8.GetString(handler.Requests[0].Body));
+        Assert.Equal("""{"color_palette":{"members":[{"color_hex":"#FF0000","color_weight":0.6},{"color_hex":"#0f0"}]},"prompt":"p"}""", Encoding.UTF8.GetString(handler.Requests[1].Body));
+    }
+
+    [Fact]
+    public void A_v2_palette_checks_its_members_and_preset_like_v1()
+    {
+        Assert.Equal("color_palette.members", Assert.Throws<IdeogramValidationException>(() => ColorPaletteV2.FromMembers()).Field);
+        Assert.Equal("color_palette.members", Assert.Throws<IdeogramValidationException>(() => ColorPaletteV2.FromMembers(Enumerable.Repeat(new ColorPaletteMember("#fff"), 9).ToArray())).Field);
+        Assert.Equal("color_palette.members[1].color_hex", Assert.Throws<IdeogramValidationException>(() => ColorPaletteV2.FromMembers(new ColorPaletteMember("#fff"), new ColorPaletteMember("red"))).Field);
+        Assert.Equal("color_palette.members[0].color_weight", Assert.Throws<IdeogramValidationException>(() => ColorPaletteV2.FromMembers(new ColorPaletteMember("#fff", double.NaN))).Field);
+        Assert.Equal("color_palette.members[0]", Assert.Throws<IdeogramValidationException>(() => ColorPaletteV2.FromMembers(new ColorPaletteMember[] { null! })).Field);
+        Assert.Throws<ArgumentNullException>(() => ColorPaletteV2.FromMembers(null!));
+        var unset = Assert.Throws<IdeogramValidationException>(() => ColorPaletteV2.FromPreset(default));
+        Assert.Contains("ember", unset.Message);
+        Assert.Equal("ColorPaletteV2(ultramarine)", ColorPaletteV2.FromPreset(ColorPalettePresetV2.Ultramarine).ToString());
+        Assert.Equal("ColorPaletteV2(2 members)", ColorPaletteV2.FromMembers(new ColorPaletteMember("#fff"), new ColorPaletteMember("#000", 0.05)).ToString());
+    }
+
+    [Fact]
     public async Task A_file_switches_generate_to_multipart_with_ideograms_part_names()
     {
         var (client, handler) = Client();

@@ -52,6 +52,23 @@ namespace IdeogramGen.Testing.Tests
         }
 
         [Fact]
+        public async Task V2_palettes_take_lowercase_presets_and_v1_palettes_uppercase_ones()
+        {
+            const string v2 = "v2/image/generate/ideogram-3";
+            string error = await RejectedAsync(v2, Wire.Json("{\"prompt\":\"x\",\"color_palette\":{\"name\":\"PASTEL\"}}"));
+            Assert.StartsWith("color_palette: name 'PASTEL' is not a valid IdeogramColorPalettePresetName value; expected one of ember,", error);
+            error = await RejectedAsync(Wire.Generate, Wire.Json("{\"prompt\":\"x\",\"color_palette\":{\"name\":\"pastel\"}}"));
+            Assert.StartsWith("color_palette: name 'pastel' is not a valid ColorPalettePresetName value", error);
+            error = await RejectedAsync(v2, Wire.Json("{\"prompt\":\"x\",\"color_palette\":{\"name\":\"pastel\",\"members\":[{\"color_hex\":\"#fff\"}]}}"));
+            Assert.StartsWith("color_palette: name and members cannot be used together", error);
+            error = await RejectedAsync(v2, Wire.Json("{\"prompt\":\"x\",\"color_palette\":{\"members\":[{\"color_hex\":\"#123456\",\"color_weight\":1.5}]}}"));
+            Assert.StartsWith("color_palette: members[0].color_weight 1.5 is out of range", error);
+            await AcceptedAsync(v2, Wire.Json("{\"prompt\":\"x\",\"color_palette\":{\"name\":\"pastel\"}}"));
+            await AcceptedAsync(v2, Wire.Json("{\"prompt\":\"x\",\"color_palette\":{\"members\":[{\"color_hex\":\"#1E3A5F\",\"color_weight\":0.7},{\"color_hex\":\"#fff\"}]}}"));
+            await AcceptedAsync(Wire.Generate, Wire.Json("{\"prompt\":\"x\",\"color_palette\":{\"name\":\"PASTEL\"}}"));
+        }
+
+        [Fact]
         public async Task Flash_is_rejected_on_generate_transparent_but_accepted_on_generate()
         {
             string error = await RejectedAsync("v1/ideogram-v3/generate-transparent", Wire.Json("{\"prompt\":\"logo\",\"rendering_speed\":\"FLASH\"}"));

@@ -46,6 +46,11 @@ public sealed class EveryAsyncRouteTests
             async (c, _) => await c.SubmitGenerateV2Ideogram4AndWaitAsync(new GenerateV2Ideogram4Request { Prompt = Prompt, NumImages = 2 })),
         ["GenerateV2Ideogram45"] = new("/v2/image/generate/ideogram-4-5", true,
             async (c, _) => await c.SubmitGenerateV2Ideogram45AndWaitAsync(new GenerateV2Ideogram45Request { Prompt = Prompt, Quality = QualityV2Ideogram45.Low })),
+        ["GenerateV2Ideogram3"] = new("/v2/image/generate/ideogram-3", true,
+            async (c, _) => await c.SubmitGenerateV2Ideogram3AndWaitAsync(new GenerateV2Ideogram3Request
+            {
+                Prompt = Prompt, ColorPalette = ColorPaletteV2.FromMembers(new ColorPaletteMember("#1E3A5F", 0.7), new ColorPaletteMember("#F4A261")),
+            })),
         ["GenerateTransparentV2Ideogram3"] = new("/v2/image/generate/ideogram-3-transparent", true,
             async (c, _) => await c.SubmitGenerateTransparentV2Ideogram3AndWaitAsync(new GenerateTransparentV2Ideogram3Request { Prompt = Prompt })),
         ["GenerateTransparentV2Ideogram4"] = new("/v2/image/generate/ideogram-4-transparent", true,

@@ -143,6 +143,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = Prompt, Seed = 127, Quality = QualityV2Ideogram45.Medium, Size = "auto", Images = new[] { Png("source.png") },
                 ImageAssetIdentifiers = new[] { new AssetIdentifier { AssetId = "7uS_VESkRI6O3-sVgHQp_A", AssetType = AssetType.Response } },
             })),
+        ["GenerateV2Ideogram3"] = new(true, new[] { "prompt", "seed", "num_images", "color_palette", "aspect_ratio", "style_type", "rendering_speed" }, Array.Empty<string>(), 2, 135, null,
+            async c => await c.GenerateV2Ideogram3Async(new GenerateV2Ideogram3Request
+            {
+                Prompt = Prompt, Seed = 135, NumImages = 2, ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Pastel), AspectRatio = AspectRatioV2Ideogram3.Ratio16x9,
+                StyleType = StyleTypeV2Ideogram3.Design, RenderingSpeed = RenderingSpeedV2.Turbo,
+            })),
         ["GenerateTransparentV2Ideogram3"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "upscale_factor", "negative_prompt" }, Array.Empty<string>(), 1, 128, null,
             async c => await c.GenerateTransparentV2Ideogram3Async(new GenerateTransparentV2Ideogram3Request
             {
@@ -236,7 +242,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(49, Cases.Count);
+        Assert.Equal(50, Cases.Count);
     }
 
     [Theory]
@@ -377,6 +383,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         RemoveObjectResponse r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
         GenerateV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram45Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateTransparentV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateTransparentV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2PImageResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),

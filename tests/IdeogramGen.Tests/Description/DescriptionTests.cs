@@ -54,7 +54,7 @@ public class DescriptionTests
             "/v1/ideogram-v45/generate", "/v1/ideogram-v45/async/generate", "/v1/text-to-image/p-image-ideogram", "/v1/async/text-to-image/p-image-ideogram",
             "/v1/p-image-ideogram/very-low/generate", "/v1/p-image-ideogram/low/generate", "/v1/p-image-ideogram/medium/generate", "/v1/p-image-ideogram/high/generate",
             "/v1/remove-object", "/v1/generations/{generation_id}", "/v2/generations/{generation_id}",
-            "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent",
+            "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent",
             "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto",
             "/v2/image/remove-background/ideogram-1", "/v2/image/describe/ideogram-3", "/v2/image/describe/ideogram-4", "/v2/image/reframe/auto",
             "/v2/image/remove-object/ideogram-1", "/v2/image/replace-background/ideogram-3", "/v2/image/inpaint/ideogram-3", "/v2/design/layerize/ideogram-3", "/v2/image/generate/auto", "/v2/image/inpaint/ideogram-3-custom-model", "/v2/image/generate/ideogram-4-custom-model", "/v2/image/inpaint/ideogram-3-character", "/v1/ideogram-v4/async/image-to-image",
@@ -161,6 +161,35 @@ public class DescriptionTests
         Assert.Equal(member.GetProperty("color_weight").GetProperty("maximum").GetDouble(), IdeogramApi.ColorPalette.MaxWeight);
         Assert.Equal(member.GetProperty("color_hex").GetProperty("pattern").GetString(), IdeogramApi.ColorPalette.HexPattern);
         Assert.NotNull(IdeogramApi.FindEnum(IdeogramApi.ColorPalette.PresetEnum));
+    }
+
+    [Fact]
+    public void The_v2_palette_is_the_newer_documents_with_lowercase_presets_and_v1s_members()
+    {
+        var newer = JsonDocument.Parse(File.ReadAllText(TestPaths.InRepo(DescriptionBuilder.NewerDocumentPath))).RootElement.GetProperty("components").GetProperty("schemas");
+        var v2 = IdeogramApi.ColorPaletteV2;
+        Assert.Equal("IdeogramColorPalette", v2.Schema);
+        Assert.Equal("openapi 2026-10-07 #/components/schemas/IdeogramColorPalette", v2.Source);
+        Assert.Equal(new[] { "#/components/schemas/IdeogramColorPaletteWithPresetName", "#/components/schemas/ColorPaletteWithMembers" },
+            newer.GetProperty("IdeogramColorPalette").GetProperty("oneOf").EnumerateArray().Select(b => b.GetProperty("$ref").GetString()));
+        var members = newer.GetProperty("ColorPaletteWithMembers").GetProperty("properties").GetProperty("members");
+        var member = newer.GetProperty("ColorPaletteMember").GetProperty("properties");
+        Assert.Equal(members.GetProperty("minItems").GetInt32(), v2.MinMembers);
+        Assert.Equal(members.GetProperty("maxItems").GetInt32(), v2.MaxMembers);
+        Assert.Equal(member.GetProperty("color_weight").GetProperty("minimum").GetDouble(), v2.MinWeight);
+        Assert.Equal(member.GetProperty("color_weight").GetProperty("maximum").GetDouble(), v2.MaxWeight);
+        Assert.Equal(member.GetProperty("color_hex").GetProperty("pattern").GetString(), v2.HexPattern);
+        // The runtime's one ColorPaletteRules serves both kinds only while their member limits agree.
+        Assert.Equal((IdeogramApi.ColorPalette.MinMembers, IdeogramApi.ColorPalette.MaxMembers, IdeogramApi.ColorPalette.MinWeight, IdeogramApi.ColorPalette.MaxWeight, IdeogramApi.ColorPalette.HexPattern),
+            (v2.MinMembers, v2.MaxMembers, v2.MinWeight, v2.MaxWeight, v2.HexPattern));
+        var presets = IdeogramApi.FindEnum(v2.PresetEnum)!;
+        Assert.Equal("ColorPalettePresetV2", presets.TypeName);
+        Assert.Equal(newer.GetProperty("IdeogramColorPalettePresetName").GetProperty("enum").EnumerateArray().Select(v => v.GetString()), presets.Values);
+        Assert.Equal(IdeogramApi.FindEnum(IdeogramApi.ColorPalette.PresetEnum)!.Values.Select(v => v.ToLowerInvariant()), presets.Values);
+        // Every palette field names its kind: v1 routes the v1 palette, /v2 routes the v2 one.
+        var fields = IdeogramApi.Endpoints.SelectMany(e => e.Fields.Select(f => (e, f))).Where(x => x.f.Kind == ValueKind.ColorPalette).ToList();
+        Assert.Contains(fields, x => x.f.Palette == v2.Schema);
+        Assert.All(fields, x => Assert.Equal(x.e.Path.StartsWith("/v2/", System.StringComparison.Ordinal) ? v2 : IdeogramApi.ColorPalette, IdeogramApi.PaletteOf(x.f)));
     }
 
     [Fact]

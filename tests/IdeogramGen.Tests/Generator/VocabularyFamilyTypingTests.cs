@@ -48,6 +48,10 @@ public class VocabularyFamilyTypingTests
     [InlineData("return new GenerateV3Request { Prompt = \"a fox\", RenderingSpeed = {|RenderingSpeedV2.Turbo|} };", "CS0029", "IdeogramGen.RenderingSpeedV2", "IdeogramGen.RenderingSpeed?")]
     [InlineData("return new GenerateV3Request { Prompt = \"a fox\", MagicPrompt = {|MagicPromptV2.On|} };", "CS0029", "IdeogramGen.MagicPromptV2", "IdeogramGen.MagicPromptOption?")]
     [InlineData("var r = new GenerateV3Request(); r.RenderingSpeed = {|RenderingSpeedV2.Default|}; return r;", "CS0029", "IdeogramGen.RenderingSpeedV2", "IdeogramGen.RenderingSpeed?")]
+    // palettes: v1 ColorPalette (uppercase presets) and v2 ColorPaletteV2 (lowercase presets) are different classes
+    [InlineData("return new GenerateV2Ideogram3Request { Prompt = \"a fox\", ColorPalette = {|ColorPalette.FromPreset(ColorPalettePreset.Pastel)|} };", "CS0029", "IdeogramGen.ColorPalette", "IdeogramGen.ColorPaletteV2")]
+    [InlineData("return new GenerateV3Request { Prompt = \"a fox\", ColorPalette = {|ColorPaletteV2.FromPreset(ColorPalettePresetV2.Pastel)|} };", "CS0029", "IdeogramGen.ColorPaletteV2", "IdeogramGen.ColorPalette")]
+    [InlineData("return ColorPaletteV2.FromPreset({|ColorPalettePreset.Ember|});", "CS1503", "IdeogramGen.ColorPalettePreset", "IdeogramGen.ColorPalettePresetV2")]
     public void A_value_of_the_other_family_does_not_compile(string statement, string error, string from, string to)
     {
         var (source, marked) = Use(statement);
@@ -65,6 +69,7 @@ public class VocabularyFamilyTypingTests
     [InlineData("return new GenerateV2Ideogram4Request { Prompt = \"a fox\", RenderingSpeed = RenderingSpeedV2.Turbo, MagicPrompt = MagicPromptV2.Auto };")]
     [InlineData("var r = new GenerateV2Ideogram4Request(); r.RenderingSpeed = RenderingSpeedV2.Quality; r.MagicPrompt = \"off\"; return r;")]
     [InlineData("return new GenerateV3Request { Prompt = \"a fox\", RenderingSpeed = RenderingSpeed.Turbo, MagicPrompt = MagicPromptOption.Auto };")]
+    [InlineData("return new GenerateV2Ideogram3Request { Prompt = \"a fox\", ColorPalette = ColorPaletteV2.FromMembers(new ColorPaletteMember(\"#1E3A5F\", 0.7)), StyleType = StyleTypeV2Ideogram3.Design };")]
     public void A_value_of_the_same_family_compiles(string statement)
     {
         var (source, _) = Use(statement);
