@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "cf91d374878e59d424bf09f8cc6912d3104af82d42f7e56405d8c3d22834a584";
+        public const string NewerDocumentSha256 = "5bda474270cbe752fffb4035a930017c7b8aa7447820f7328c5777df4c0350af";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -619,6 +619,19 @@ namespace IdeogramGen.ApiDescription
                 {
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
                     new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "ReframeImageIdeogramV3Response",
+                TypeName = "ReframeV2Ideogram3Response",
+                Description = "Synchronous requests (the default) include the reframed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`.\nThe seed reports the value the request resolved to when the caller\nleft it unset.",
+                Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Response",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The reframed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                 },
             },
@@ -2712,6 +2725,50 @@ namespace IdeogramGen.ApiDescription
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_collection_id" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_images" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_collection_id", "style_reference_images" }, Message = "Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_id" },
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "ReframeV2Ideogram3",
+                Path = "/v2/image/reframe/ideogram-3",
+                Family = ApiFamilies.V2,
+                OperationId = "post_reframe_image_v2_ideogram_v3",
+                Summary = "Reframe with Ideogram 3.0",
+                Description = "Expand an image to a new Ideogram 3.0 resolution, keeping the source\npixels in the center and filling the new area. Upload the source\n`image` using `multipart/form-data`. Returns results directly by\ndefault; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "ReframeImageIdeogramV3Response",
+                ErrorStatuses = new[] { 400, 401, 402, 404, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1ideogram-3/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1ideogram-3/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "Return immediately instead of waiting for reframed images.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/async" },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/color_palette" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The JPEG, PNG, or WEBP image to reframe (max 25MB). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/image" },
+                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/image_asset_identifier" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/num_images" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/rendering_speed" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Required = true, Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/resolution" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/seed" },
+                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_codes" },
+                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset that applies a specific artistic style to the generated image.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_preset" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references. Cannot be combined with a style preset, style codes, or uploaded style reference images.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MinItems = 1, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "JPEG, PNG, or WEBP style reference images (max 10, max 25MB each). Multipart requests only. Cannot be combined with `style_preset` or `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images" },
+                },
+                Rules = new ApiRule[]
+                {
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_preset", "style_reference_images" }, Message = "Cannot be combined with `style_preset` or `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images" },
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be combined with `style_preset` or `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images" },
                 },
             },
             new ApiEndpoint

@@ -86,7 +86,9 @@ namespace IdeogramGen.Testing.Tests
                 {
                     var body = new Dictionary<string, object> { [field.Name] = "NOT_A_VALUE" };
                     foreach (var required in endpoint.Fields.Where(f => f.Required && f.Name != field.Name))
-                        body[required.Name] = required.Name == "custom_model_uri" ? "model/my-custom-model/version/1" : "a prompt";
+                        body[required.Name] = required.Name == "custom_model_uri" ? "model/my-custom-model/version/1"
+                            : required.Kind == ValueKind.Enum ? (required.AllowedValues ?? IdeogramApi.FindEnum(required.Enum!)!.Values)[0]
+                            : "a prompt";
                     string json = JsonSerializer.Serialize(body);
                     if (endpoint.Wrapper is not null) json = "{\"" + endpoint.Wrapper + "\":" + json + "}";
                     var (status, text, _) = await Wire.SendAsync(_client, Wire.Post(_emulator, endpoint.Path, Wire.Json(json)));

@@ -51,6 +51,11 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, ColorPalette = ColorPaletteV2.FromMembers(new ColorPaletteMember("#1E3A5F", 0.7), new ColorPaletteMember("#F4A261")),
             })),
+        ["ReframeV2Ideogram3"] = new("/v2/image/reframe/ideogram-3", true,
+            async (c, _) => await c.SubmitReframeV2Ideogram3AndWaitAsync(new ReframeV2Ideogram3Request
+            {
+                Image = Png(), Resolution = ResolutionV3.Size1024x1024, ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Ember),
+            })),
         ["GenerateTransparentV2Ideogram3"] = new("/v2/image/generate/ideogram-3-transparent", true,
             async (c, _) => await c.SubmitGenerateTransparentV2Ideogram3AndWaitAsync(new GenerateTransparentV2Ideogram3Request { Prompt = Prompt })),
         ["GenerateTransparentV2Ideogram4"] = new("/v2/image/generate/ideogram-4-transparent", true,

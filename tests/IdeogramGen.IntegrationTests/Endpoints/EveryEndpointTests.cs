@@ -149,6 +149,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = Prompt, Seed = 135, NumImages = 2, ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Pastel), AspectRatio = AspectRatioV2Ideogram3.Ratio16x9,
                 StyleType = StyleTypeV2Ideogram3.Design, RenderingSpeed = RenderingSpeedV2.Turbo,
             })),
+        ["ReframeV2Ideogram3"] = new(false, new[] { "resolution", "seed", "num_images", "color_palette", "rendering_speed" }, new[] { "image" }, 2, 136, "1536x640",
+            async c => await c.ReframeV2Ideogram3Async(new ReframeV2Ideogram3Request
+            {
+                Image = Png(), Resolution = ResolutionV3.Size1536x640, Seed = 136, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Quality,
+                ColorPalette = ColorPaletteV2.FromMembers(new ColorPaletteMember("#264653", 0.6), new ColorPaletteMember("#E9C46A", 0.4)),
+            })),
         ["GenerateTransparentV2Ideogram3"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "upscale_factor", "negative_prompt" }, Array.Empty<string>(), 1, 128, null,
             async c => await c.GenerateTransparentV2Ideogram3Async(new GenerateTransparentV2Ideogram3Request
             {
@@ -242,7 +248,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(50, Cases.Count);
+        Assert.Equal(51, Cases.Count);
     }
 
     [Theory]
@@ -383,6 +389,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         RemoveObjectResponse r => r.Data.Select(i => new Image(i.Url, null, null, null, null)).ToList(),
         GenerateV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram45Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        ReframeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateTransparentV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateTransparentV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
