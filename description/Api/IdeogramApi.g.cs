@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "5bda474270cbe752fffb4035a930017c7b8aa7447820f7328c5777df4c0350af";
+        public const string NewerDocumentSha256 = "e7450f503ab93f8d2a6f0721fad0c77dd2326f612255f69fe9f1e337b326e30b";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -833,6 +833,19 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "GenerateV2Ideogram4CustomModelResponse",
                 Description = "Response returned by `POST /v2/image/generate/ideogram-4-custom-model`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
                 Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelResponse",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "GenerateImageIdeogramV3CharacterResponse",
+                TypeName = "GenerateV2Ideogram3CharacterResponse",
+                Description = "Response returned by `POST /v2/image/generate/ideogram-3-character`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterResponse",
                 Properties = new ApiProperty[]
                 {
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
@@ -3402,6 +3415,60 @@ namespace IdeogramGen.ApiDescription
                 },
                 Rules = new ApiRule[]
                 {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "GenerateV2Ideogram3Character",
+                Path = "/v2/image/generate/ideogram-3-character",
+                Family = ApiFamilies.V2,
+                OperationId = "post_generate_image_v2_ideogram_v3_character",
+                Summary = "Generate a consistent character with Ideogram 3.0",
+                Description = "Generate images featuring a consistent character with Ideogram 3.0.\nUpload the character as `character_reference_images` using\n`multipart/form-data`. Returns\nresults directly by default; set `async` or supply a `webhook_url` to\nget a `generation_id` and poll `GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "GenerateImageIdeogramV3CharacterResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-character/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-character/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/aspect_ratio" },
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/async" },
+                    new ApiField { Name = "character_reference_asset_identifiers", Member = "CharacterReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 1, PartContentType = "application/json", Description = "An existing upload or generated image asset to use as the character reference, by reference. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_asset_identifiers" },
+                    new ApiField { Name = "character_reference_collection_id", Member = "CharacterReferenceCollectionId", Kind = ValueKind.String, Description = "A saved character to feature, by its URL-safe base64 collection id. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_collection_id" },
+                    new ApiField { Name = "character_reference_collection_version_id", Member = "CharacterReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id of the saved character in `character_reference_collection_id`. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_collection_version_id" },
+                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "An image of the character to feature (max 25MB; JPEG, PNG, or WEBP).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_images" },
+                    new ApiField { Name = "character_reference_mask", Member = "CharacterReferenceMask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional grayscale mask marking where the character is in the `character_reference_images` image, at the same size as that image (JPEG, PNG, or WEBP). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_mask (size not stated for this file; the request's stated image limit applies)" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/enable_copyright_detection" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/magic_prompt" },
+                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/negative_prompt" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/rendering_speed" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/resolution" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/seed" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_collection_id" },
+                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_collection_version_id" },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_images" },
+                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV2Ideogram3Character", Default = "auto", Description = "The style type to generate the character with. Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_type" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be combined with `resolution`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/aspect_ratio" },
                 },
             },
             new ApiEndpoint

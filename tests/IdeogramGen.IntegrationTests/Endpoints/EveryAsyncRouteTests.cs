@@ -91,6 +91,11 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, Image = Png(), Mask = Png("mask.png"), CharacterReferenceImages = new[] { Png("character.png") },
             })),
+        ["GenerateV2Ideogram3Character"] = new("/v2/image/generate/ideogram-3-character", true,
+            async (c, _) => await c.SubmitGenerateV2Ideogram3CharacterAndWaitAsync(new GenerateV2Ideogram3CharacterRequest
+            {
+                Prompt = Prompt, CharacterReferenceImages = new[] { Png("character.png") },
+            })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

@@ -223,6 +223,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = Prompt, Image = Png(), Mask = Png("mask.png"), Seed = 136, StyleType = StyleTypeV2Ideogram3Character.Fiction,
                 CharacterReferenceImages = new[] { Png("character.png") }, CharacterReferenceMask = Png("character-mask.png"),
             })),
+        ["GenerateV2Ideogram3Character"] = new(false, new[] { "prompt", "seed", "num_images", "rendering_speed", "style_type", "aspect_ratio" }, new[] { "character_reference_images", "character_reference_mask" }, 2, 137, null,
+            async c => await c.GenerateV2Ideogram3CharacterAsync(new GenerateV2Ideogram3CharacterRequest
+            {
+                Prompt = Prompt, Seed = 137, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Turbo, StyleType = StyleTypeV2Ideogram3Character.Realistic,
+                AspectRatio = AspectRatioV2Ideogram3.Ratio16x9, CharacterReferenceImages = new[] { Png("character.png") }, CharacterReferenceMask = Png("character-mask.png"),
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -248,7 +254,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(51, Cases.Count);
+        Assert.Equal(52, Cases.Count);
     }
 
     [Theory]
@@ -403,6 +409,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         InpaintV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram4CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         InpaintV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
