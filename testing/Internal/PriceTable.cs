@@ -23,7 +23,7 @@ namespace IdeogramGen.Testing.Internal
     /// "these rates apply to" list: Generate, Remix, Edit, Reframe, Replace Background; here generate, reframe, replace background and
     /// inpaint, the "Edit" row: "tweak and alter parts of an image"); 3.0 with character reference 0.10/0.15/0.20 (same list;
     /// here inpaint 3.0 character, and generate 3.0 character, the pricing guide's "Generate with a character reference"
-    /// row for <c>POST /v2/image/generate/ideogram-3-character</c>); 3.0 transparent
+    /// row for <c>POST /v2/image/generate/ideogram-3-character</c>, and remix 3.0 character, the list's "Remix" row); 3.0 transparent
     /// 0.04/0.07/0.10; remove background 0.01; layerize text (<c>/v2/design/layerize/ideogram-3</c>, the pricing guide)
     /// 0.09 per call.</item>
     /// <item>Emulator values, not Ideogram's (no published price was found): Ideogram 4.5 generate at <c>very_low</c>
@@ -85,6 +85,8 @@ namespace IdeogramGen.Testing.Internal
                     return PerImage("inpaint-" + model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);
                 case "v2/image/generate/ideogram-3-character":
                     return PerImage(model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);
+                case "v2/image/remix/ideogram-3-character":
+                    return PerImage("remix-" + model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);
                 case "v2/image/replace-background/ideogram-3":
                     return PerImage("replace-background-" + model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
                 case "v2/image/generate/p-image-ideogram":

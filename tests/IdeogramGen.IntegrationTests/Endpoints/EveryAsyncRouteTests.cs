@@ -96,6 +96,11 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, CharacterReferenceImages = new[] { Png("character.png") },
             })),
+        ["RemixV2Ideogram3Character"] = new("/v2/image/remix/ideogram-3-character", true,
+            async (c, _) => await c.SubmitRemixV2Ideogram3CharacterAndWaitAsync(new RemixV2Ideogram3CharacterRequest
+            {
+                Prompt = Prompt, Image = Png(), CharacterReferenceImages = new[] { Png("character.png") },
+            })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,
