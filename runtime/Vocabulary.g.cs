@@ -5323,6 +5323,92 @@ namespace IdeogramGen
     }
 
     /// <summary>
+    /// Ideogram&apos;s ResolutionTierV2RemixAuto vocabulary. The output resolution tier. When omitted, the tier is
+    /// inferred from `resolution`, or defaults to 1k. A color palette, style codes, style preset, or non-`auto` style
+    /// type are only supported at 1k.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(ResolutionTierV2RemixAuto)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution_tier.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct ResolutionTierV2RemixAuto : global::System.IEquatable<ResolutionTierV2RemixAuto>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public ResolutionTierV2RemixAuto(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A ResolutionTierV2RemixAuto value must not be empty. Known values: " + KnownValuesText + ". Use default(ResolutionTierV2RemixAuto) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>1k</c>.</summary>
+        public static ResolutionTierV2RemixAuto Tier1K { get; } = new ResolutionTierV2RemixAuto("1k");
+        /// <summary>The value <c>2k</c>.</summary>
+        public static ResolutionTierV2RemixAuto Tier2K { get; } = new ResolutionTierV2RemixAuto("2k");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ResolutionTierV2RemixAuto> KnownValues { get; } = new ResolutionTierV2RemixAuto[]
+        {
+            new ResolutionTierV2RemixAuto("1k"),
+            new ResolutionTierV2RemixAuto("2k"),
+        };
+
+        internal const string KnownValuesText = "1k, 2k";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "1k":
+                    case "2k":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(ResolutionTierV2RemixAuto other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ResolutionTierV2RemixAuto other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(ResolutionTierV2RemixAuto left, ResolutionTierV2RemixAuto right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(ResolutionTierV2RemixAuto left, ResolutionTierV2RemixAuto right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator ResolutionTierV2RemixAuto(string? value) => value is null ? default(ResolutionTierV2RemixAuto) : new ResolutionTierV2RemixAuto(value);
+    }
+
+    /// <summary>
     /// Ideogram&apos;s TaskCompletionSpeed vocabulary. The queue this request resolved to. Present when
     /// `reject_reason` is `inflight_limit`.
     /// </summary>

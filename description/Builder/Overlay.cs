@@ -108,6 +108,7 @@ internal static class Overlay
         ["StyleTypeV2Ideogram3Character"] = ("", new[] { ("InpaintImageIdeogramV3CharacterRequest", "style_type"), ("GenerateImageIdeogramV3CharacterRequest", "style_type"),
             ("RemixImageIdeogramV3CharacterRequest", "style_type") }),
         ["ResolutionTierV2Auto"] = ("Tier", new[] { ("GenerateImageV2AutoRequest", "resolution_tier") }),
+        ["ResolutionTierV2RemixAuto"] = ("Tier", new[] { ("ToolRemixRequest", "resolution_tier") }),
         ["TaskCompletionSpeed"] = ("", new[] { ("GenerationErrorResponse", "task_completion_speed") }),
     };
 
@@ -215,6 +216,7 @@ internal static class Overlay
         new("/v2/image/generate/ideogram-4-5", "post", "GenerateV2Ideogram45", ApiFamilies.V2),
         new("/v2/image/generate/ideogram-3", "post", "GenerateV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/reframe/ideogram-3", "post", "ReframeV2Ideogram3", ApiFamilies.V2),
+        new("/v2/image/remix/auto", "post", "RemixV2Auto", ApiFamilies.V2),
         new("/v2/image/generate/ideogram-3-transparent", "post", "GenerateTransparentV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/generate/ideogram-4-transparent", "post", "GenerateTransparentV2Ideogram4", ApiFamilies.V2),
         new("/v2/image/generate/p-image-ideogram", "post", "GenerateV2PImage", ApiFamilies.V2),
@@ -322,6 +324,7 @@ internal static class Overlay
         ["DescribeImageIdeogramV4Response"] = "DescribeV2Ideogram4Response",
         ["GenerateImageIdeogramV3Response"] = "GenerateV2Ideogram3Response",
         ["ReframeImageIdeogramV3Response"] = "ReframeV2Ideogram3Response",
+        ["ToolRemixResponse"] = "RemixV2AutoResponse",
         ["GenerateImageIdeogramV3TransparentResponse"] = "GenerateTransparentV2Ideogram3Response",
         ["GeneratedImageObject"] = "GeneratedImageV2",
         ["GenerateImageIdeogramV4Response"] = "GenerateV2Ideogram4Response",

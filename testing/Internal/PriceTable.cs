@@ -31,8 +31,8 @@ namespace IdeogramGen.Testing.Internal
     /// <c>estimate</c>, Ideogram's qualifier for "a product priced from provider cost after inference", 0.005 per image
     /// at medium with an upper bound of twice that), generate with a custom 4.0 model (the 4.0 rates), inpaint with a custom 3.0 model (the 3.0 rates; the
     /// server picks the speed when none is sent, the emulator prices <c>default</c>), reframe auto (0.06), generate auto
-    /// (Ideogram picks the model, so quoted as an <c>estimate</c> of 0.06 per image with an upper bound of 0.10, the highest
-    /// published 4.0 / 4.5 price), upscale auto (0.06 for x2, 0.08 x4, 0.10 x8),
+    /// and remix auto (Ideogram picks the model, so quoted as an <c>estimate</c> of 0.06 per image with an upper bound of
+    /// 0.10, the highest published 4.0 / 4.5 price), upscale auto (0.06 for x2, 0.08 x4, 0.10 x8),
     /// remove object (0.02); the billing identifiers (<c>{route model}/{tier}</c>); and the credit rate, 100 credits per
     /// US dollar (Ideogram prices credits at "the caller's own credit rate").</item>
     /// </list>
@@ -97,6 +97,11 @@ namespace IdeogramGen.Testing.Internal
                 case "v2/image/generate/auto":
                 {
                     var price = Flat("generate-auto", 60000, images);
+                    return price with { Estimate = true, UpperBoundUsdMicros = checked(100000L * images) };
+                }
+                case "v2/image/remix/auto":
+                {
+                    var price = Flat("remix-auto", 60000, images);
                     return price with { Estimate = true, UpperBoundUsdMicros = checked(100000L * images) };
                 }
                 case "v2/image/reframe/auto":

@@ -56,6 +56,8 @@ public sealed class EveryAsyncRouteTests
             {
                 Image = Png(), Resolution = ResolutionV3.Size1024x1024, ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Ember),
             })),
+        ["RemixV2Auto"] = new("/v2/image/remix/auto", true,
+            async (c, _) => await c.SubmitRemixV2AutoAndWaitAsync(new RemixV2AutoRequest { Image = Png(), Prompt = Prompt, AspectRatio = AspectRatioV2Ideogram4.Ratio16x9 })),
         ["GenerateTransparentV2Ideogram3"] = new("/v2/image/generate/ideogram-3-transparent", true,
             async (c, _) => await c.SubmitGenerateTransparentV2Ideogram3AndWaitAsync(new GenerateTransparentV2Ideogram3Request { Prompt = Prompt })),
         ["GenerateTransparentV2Ideogram4"] = new("/v2/image/generate/ideogram-4-transparent", true,

@@ -155,6 +155,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Image = Png(), Resolution = ResolutionV3.Size1536x640, Seed = 136, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Quality,
                 ColorPalette = ColorPaletteV2.FromMembers(new ColorPaletteMember("#264653", 0.6), new ColorPaletteMember("#E9C46A", 0.4)),
             })),
+        ["RemixV2Auto"] = new(false, new[] { "prompt", "image_weight", "color_palette", "resolution_tier", "num_images", "seed" }, new[] { "image" }, 2, 137, null,
+            async c => await c.RemixV2AutoAsync(new RemixV2AutoRequest
+            {
+                Image = Png(), Prompt = "In watercolour", ImageWeight = 55, ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Jungle),
+                ResolutionTier = ResolutionTierV2RemixAuto.Tier1K, NumImages = 2, Seed = 137,
+            })),
         ["GenerateTransparentV2Ideogram3"] = new(true, new[] { "prompt", "seed", "aspect_ratio", "upscale_factor", "negative_prompt" }, Array.Empty<string>(), 1, 128, null,
             async c => await c.GenerateTransparentV2Ideogram3Async(new GenerateTransparentV2Ideogram3Request
             {
@@ -260,7 +266,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(53, Cases.Count);
+        Assert.Equal(54, Cases.Count);
     }
 
     [Theory]
@@ -402,6 +408,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         GenerateV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram45Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         ReframeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        RemixV2AutoResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateTransparentV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateTransparentV2Ideogram4Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),

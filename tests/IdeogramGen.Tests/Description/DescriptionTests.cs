@@ -54,7 +54,7 @@ public class DescriptionTests
             "/v1/ideogram-v45/generate", "/v1/ideogram-v45/async/generate", "/v1/text-to-image/p-image-ideogram", "/v1/async/text-to-image/p-image-ideogram",
             "/v1/p-image-ideogram/very-low/generate", "/v1/p-image-ideogram/low/generate", "/v1/p-image-ideogram/medium/generate", "/v1/p-image-ideogram/high/generate",
             "/v1/remove-object", "/v1/generations/{generation_id}", "/v2/generations/{generation_id}",
-            "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3", "/v2/image/reframe/ideogram-3", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent",
+            "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3", "/v2/image/reframe/ideogram-3", "/v2/image/remix/auto", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent",
             "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto",
             "/v2/image/remove-background/ideogram-1", "/v2/image/describe/ideogram-3", "/v2/image/describe/ideogram-4", "/v2/image/reframe/auto",
             "/v2/image/remove-object/ideogram-1", "/v2/image/replace-background/ideogram-3", "/v2/image/inpaint/ideogram-3", "/v2/design/layerize/ideogram-3", "/v2/image/generate/auto", "/v2/image/inpaint/ideogram-3-custom-model", "/v2/image/generate/ideogram-4-custom-model", "/v2/image/inpaint/ideogram-3-character", "/v1/ideogram-v4/async/image-to-image",
