@@ -14,11 +14,35 @@ public static class Program
         return 1;
 #else
         if (args.Length == 1 && args[0] == "lines") return PrintGeneratedLines();
+        if (args.Length == 1 && args[0] == "analyzers") return PrintAnalyzerTelemetry();
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         foreach (var summary in summaries)
             if (summary.HasCriticalValidationErrors) return 1;
         return 0;
 #endif
+    }
+
+    /// <summary>
+    /// `-- analyzers`: Roslyn's telemetry of AnalyzerBenchmarks' "with IdeogramGen" build, once cold and then the mean of
+    /// five runs: the generator's time and each analyzer's execution time and registered actions.
+    /// </summary>
+    private static int PrintAnalyzerTelemetry()
+    {
+        var bench = new AnalyzerBenchmarks();
+        bench.Setup();
+        var cold = bench.Telemetry();
+        var runs = Enumerable.Range(0, 5).Select(_ => bench.Telemetry()).ToList();
+        Console.WriteLine($"generator: cold {cold.Generator.ElapsedTime.TotalMilliseconds:0.0} ms, warm mean {runs.Average(r => r.Generator.ElapsedTime.TotalMilliseconds):0.0} ms");
+        Console.WriteLine("analyzer | cold ms | warm mean ms | actions (compilation start, symbol, operation, syntax node, additional file)");
+        foreach (var (name, info) in cold.Analyzers)
+        {
+            var warm = runs.Average(r => r.Analyzers.Single(a => a.Analyzer == name).Info.ExecutionTime.TotalMilliseconds);
+            Console.WriteLine($"{name} | {info.ExecutionTime.TotalMilliseconds:0.0} | {warm:0.0} | {info.CompilationStartActionsCount}, {info.SymbolActionsCount}, {info.OperationActionsCount}, {info.SyntaxNodeActionsCount}, {info.AdditionalFileActionsCount}");
+        }
+        Console.WriteLine($"all analyzers, warm mean: {runs.Average(r => r.Analyzers.Sum(a => a.Info.ExecutionTime.TotalMilliseconds)):0.0} ms");
+        foreach (var d in cold.Diagnostics.OrderBy(d => d.Id, StringComparer.Ordinal))
+            Console.WriteLine($"  {d.Id} {d.Location.GetLineSpan().Path}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        return 0;
     }
 
     /// <summary>`-- lines`: the generated source of the 2,000-file project with 40 clients, in lines, for each generator.</summary>

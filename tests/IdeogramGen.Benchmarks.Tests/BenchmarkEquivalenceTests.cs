@@ -23,7 +23,7 @@ public class BenchmarkEquivalenceTests
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() != null))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(new[] { nameof(ClientCallBenchmarks), nameof(CompileBenchmarks), nameof(DownloadBenchmarks), nameof(GeneratorBenchmarks), nameof(ParsingBenchmarks), nameof(SerializationBenchmarks) }, types.Select(t => t.Name));
+        Assert.Equal(new[] { nameof(AnalyzerBenchmarks), nameof(ClientCallBenchmarks), nameof(CompileBenchmarks), nameof(DownloadBenchmarks), nameof(GeneratorBenchmarks), nameof(ParsingBenchmarks), nameof(SerializationBenchmarks) }, types.Select(t => t.Name));
         foreach (var type in types)
         {
             Assert.NotNull(type.GetCustomAttribute<MemoryDiagnoserAttribute>());
@@ -121,6 +121,59 @@ public class BenchmarkEquivalenceTests
         Assert.Equal(LargeProject.Files + 1, bench.IdeogramCompilation.SyntaxTrees.Count(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
         Assert.True(CompileBenchmarks.GeneratedLines(bench.RefitCompilation) > 0);
         Assert.True(CompileBenchmarks.GeneratedLines(bench.IdeogramCompilation) > 0);
+    }
+
+    [Fact]
+    public void Analyzer_benchmarks_compile_the_same_project_and_the_analyzers_find_what_the_call_sites_are_written_to_produce()
+    {
+        var bench = new AnalyzerBenchmarks();
+        bench.Setup();
+        var without = bench.WithoutIdeogramGen();
+        var with = bench.WithIdeogramGen();
+        var idle = bench.IdleAnalyzerControl();
+        var operations = bench.OperationAnalyzerControl();
+        foreach (var emit in new[] { without.Emit, with.Emit, bench.OnePass(), idle.Emit, operations.Emit })
+            Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Take(10)));
+
+        // The project: 2,000 ordinary files, one [IdeogramGateway] class, 10 feature classes with 5 call sites each
+        // on the generated client, and the composition root.
+        var sources = without.Compilation.SyntaxTrees.Where(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Equal(LargeProject.Files + CallSiteProject.FeatureFiles + 2, sources.Count);
+        Assert.Single(sources.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>()),
+            a => a.Name.ToString() == "IdeogramGen.IdeogramGateway");
+        var callSites = sources.Where(t => t.FilePath.StartsWith("Feature", StringComparison.Ordinal))
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+            .Where(m => m.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax>().Any(a => a.Expression.ToString() is "_images" or "Images"))
+            .ToList();
+        Assert.Equal(CallSiteProject.CallSites, callSites.Count);
+
+        // The same user sources in every row; the "with" row's generator output is what the baseline compiles in its place.
+        Assert.Equal(sources, with.Compilation.SyntaxTrees.Where(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
+        Assert.Equal(2, bench.GeneratedTrees.Length);
+        Assert.Equal(bench.GeneratedTrees.Select(t => (t.FilePath, t.GetText().ToString())),
+            with.Compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).Select(t => (t.FilePath, t.GetText().ToString())));
+        Assert.Equal(bench.GeneratedTrees, without.Compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
+
+        // The compiler has nothing to say about the project in either row; only the analyzers do, and exactly what
+        // the call sites are written to produce, where they are.
+        Assert.Empty(without.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        Assert.Empty(with.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning && !d.Id.StartsWith("IDG", StringComparison.Ordinal)).Select(d => d.ToString()));
+        var found = with.Diagnostics.Where(d => d.Id.StartsWith("IDG", StringComparison.Ordinal))
+            .Select(d => (d.Id, System.IO.Path.GetFileName(d.Location.GetLineSpan().Path))).OrderBy(d => d).ToList();
+        Assert.Equal(CallSiteProject.ExpectedDiagnostics.OrderBy(d => d), found);
+
+        // Every analyzer of the assembly is in the row and started on the project (the runtime is referenced, so none
+        // returns early), and the controls ran.
+        var telemetry = bench.Telemetry();
+        Assert.Equal(AnalyzerBenchmarks.Analyzers().Select(a => a.GetType().Name), telemetry.Analyzers.Select(a => a.Analyzer));
+        Assert.Equal(7, telemetry.Analyzers.Count);
+        Assert.All(telemetry.Analyzers, a => Assert.True(a.Info.CompilationStartActionsCount == 1 && a.Info.SymbolActionsCount + a.Info.OperationActionsCount
+            + a.Info.SyntaxNodeActionsCount + a.Info.SyntaxTreeActionsCount + a.Info.SemanticModelActionsCount + a.Info.AdditionalFileActionsCount > 0, a.Analyzer));
+        Assert.Equal(found, telemetry.Diagnostics.Select(d => (d.Id, System.IO.Path.GetFileName(d.Location.GetLineSpan().Path))).OrderBy(d => d));
+        Assert.Equal(1, ((IdleAnalyzer)idle.Control!).Started);
+        Assert.True(((CountingOperationAnalyzer)operations.Control!).Invocations >= CallSiteProject.CallSites);
+        Assert.Empty(idle.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Empty(operations.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Fact]

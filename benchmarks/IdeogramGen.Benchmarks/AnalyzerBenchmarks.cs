@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace IdeogramGen.Benchmarks;
+
+/// <summary>
+/// The share of a build that IdeogramGen's analyzers and generator take: the 2,000-file project with one client and
+/// 50 call sites (<see cref="CallSiteProject"/>) compiled as the compiler does it, without and with IdeogramGen. Each
+/// operation compiles a fresh <see cref="Compilation"/> made of syntax trees parsed in setup, so no symbol, binding or
+/// analysis result carries over from one operation to the next.
+/// <list type="bullet">
+/// <item><b>without IdeogramGen</b> (baseline): the user's sources plus the generator's output (generated once in
+/// setup and added as trees): the compiler's diagnostics, then Emit to memory. No analyzer, no generator.</item>
+/// <item><b>with IdeogramGen</b>: a cold generator driver run on the user's sources (what every build does), then all
+/// the compiler's and analyzers' diagnostics (<see cref="CompilationWithAnalyzers"/> with every
+/// <see cref="DiagnosticAnalyzer"/> of the IdeogramGen.Analyzers assembly and the settings file as an additional
+/// file), then Emit to memory.</item>
+/// <item><b>one compile pass</b>: Emit alone on the baseline's sources, to read the share against one compile.</item>
+/// <item>Two controls that are not IdeogramGen: the baseline's sources compiled like the "with" row with one analyzer
+/// that does nothing (<see cref="IdleAnalyzer"/>: what Roslyn's analyzer driver costs once any analyzer is present)
+/// and with one that registers a single operation action that only counts (<see cref="CountingOperationAnalyzer"/>: what it costs
+/// once any analyzer looks at operations, since the driver then builds the operation tree of every method, accessor
+/// and initializer of the project).</item>
+/// </list>
+/// All rows but the one-pass row do the same compiler work: a diagnostics pass on one fresh compilation (the one the
+/// analyzers ride on: <see cref="CompilationWithAnalyzers.GetAllDiagnosticsAsync()"/> runs the compiler's diagnostics
+/// on its own copy of the compilation and feeds the analyzers its events) and Emit on another. What differs is what
+/// the analyzers and the generator add.
+/// <para>
+/// How to read it, with R the Ratio column (all ratios from the same run): <b>R(with) − 1</b> is IdeogramGen's share
+/// of this two-pass compile; the compiler itself runs the analyzers on the events of its one emit pass, so the share of
+/// a build is <b>(R(with) − 1) / R(one pass)</b>. Of that, <b>(R(idle) − 1) / R(one pass)</b> is the analyzer driver
+/// itself and <b>(R(operations) − R(idle)) / R(one pass)</b> the operation trees, both paid by any operation-based
+/// analyzer (in projects that already run one, such as the .NET SDK's default code analysis, they are paid already);
+/// <b>(R(with) − R(operations)) / R(one pass)</b> is IdeogramGen's own work: the generator and the analyzers' callbacks.
+/// </para>
+/// <para>
+/// The job is fixed for operations of about a second on a busy two-core machine: one invocation per iteration, 3
+/// warm-up and 25 measured iterations, workstation non-concurrent GC (no background GC thread competing with the
+/// compiler's threads) and a full collection before each iteration. It is marked as the default job, so a job given on
+/// the command line (<c>--job Dry</c>) replaces it. Telemetry (<see cref="Telemetry"/>) is a cross-check of where the
+/// time goes, not the measurement: the rows run without execution-time logging, as a build without
+/// <c>/reportanalyzer</c> does.
+/// </para>
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class AnalyzerBenchmarks
+{
+    private sealed class Config : ManualConfig
+    {
+        public Config() =>
+            AddJob(Job.Default
+                .WithWarmupCount(3)
+                .WithIterationCount(25)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithGcServer(false)
+                .WithGcConcurrent(false)
+                .WithGcForce(true)
+                .AsDefault());
+    }
+
+    private ImmutableArray<SyntaxTree> _sources;
+    private ImmutableArray<SyntaxTree> _sourcesAndGenerated;
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    private AnalyzerOptions _analyzerOptions = null!;
+
+    /// <summary>The generator's output, generated in setup: what the baseline compiles in place of the generator.</summary>
+    public ImmutableArray<SyntaxTree> GeneratedTrees { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _sources = CallSiteProject.ParseSources();
+        _analyzers = Analyzers();
+        _analyzerOptions = new AnalyzerOptions(CallSiteProject.AdditionalFiles);
+        var run = LargeProject.IdeogramDriver().RunGenerators(CallSiteProject.Compilation(_sources)).GetRunResult();
+        GeneratedTrees = run.GeneratedTrees;
+        _sourcesAndGenerated = _sources.AddRange(GeneratedTrees);
+    }
+
+    /// <summary>A new instance of every analyzer of the IdeogramGen.Analyzers assembly.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers() =>
+        typeof(IdeogramGen.Analyzers.RequestValueAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    [Benchmark(Baseline = true, Description = "without IdeogramGen: diagnostics + emit")]
+    public CompileRun WithoutIdeogramGen()
+    {
+        var compilation = CallSiteProject.Compilation(_sourcesAndGenerated);
+        var diagnostics = compilation.Clone().GetDiagnostics();
+        return new CompileRun(compilation, diagnostics, Emit(compilation));
+    }
+
+    [Benchmark(Description = "with IdeogramGen: generator + analyzers + diagnostics + emit")]
+    public CompileRun WithIdeogramGen()
+    {
+        LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(_sources), out var compilation, out var generatorDiagnostics);
+        var options = new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        var diagnostics = compilation.WithAnalyzers(_analyzers, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        return new CompileRun(compilation, generatorDiagnostics.AddRange(diagnostics), Emit(compilation));
+    }
+
+    [Benchmark(Description = "one compile pass: emit only")]
+    public EmitResult OnePass() => Emit(CallSiteProject.Compilation(_sourcesAndGenerated));
+
+    [Benchmark(Description = "control: an idle analyzer + diagnostics + emit")]
+    public CompileRun IdleAnalyzerControl() => WithAnalyzer(new IdleAnalyzer());
+
+    [Benchmark(Description = "control: a counting operation action + diagnostics + emit")]
+    public CompileRun OperationAnalyzerControl() => WithAnalyzer(new CountingOperationAnalyzer());
+
+    private CompileRun WithAnalyzer(DiagnosticAnalyzer analyzer)
+    {
+        var compilation = CallSiteProject.Compilation(_sourcesAndGenerated);
+        var options = new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        return new CompileRun(compilation, diagnostics, Emit(compilation), analyzer);
+    }
+
+    private static EmitResult Emit(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        return compilation.Emit(stream);
+    }
+
+    /// <summary>
+    /// Roslyn's own account of the "with" row (not timed by BenchmarkDotNet): each analyzer's execution time and
+    /// registered actions (<see cref="CompilationWithAnalyzersOptions.LogAnalyzerExecutionTime"/>,
+    /// <see cref="AnalysisResult.AnalyzerTelemetryInfo"/>) and the generator's time (<see cref="GeneratorDriver.GetTimingInfo"/>).
+    /// </summary>
+    public TelemetryRun Telemetry()
+    {
+        var driver = LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(_sources), out var compilation, out _);
+        var options = new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true,
+            logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
+        var result = compilation.WithAnalyzers(_analyzers, options).GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var analyzers = result.AnalyzerTelemetryInfo.OrderBy(kv => kv.Key.GetType().Name, StringComparer.Ordinal)
+            .Select(kv => (kv.Key.GetType().Name, kv.Value)).ToList();
+        return new TelemetryRun(analyzers, driver.GetTimingInfo(), result.GetAllDiagnostics());
+    }
+}
+
+// The controls are analyzers of the benchmarks, not of a shipped analyzer assembly: the rules for those do not apply.
+#pragma warning disable RS1012, RS1036, RS1041, RS2008
+
+/// <summary>A control analyzer that registers nothing beyond its compilation start: the analyzer driver alone.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IdleAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new("BENCH0001", "Control", "Control", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>How many compilations it started on (to show it ran).</summary>
+    public int Started;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(_ => Interlocked.Increment(ref Started));
+    }
+}
+
+/// <summary>A control analyzer with one operation action that only counts invocations: the driver builds every operation tree.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CountingOperationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>How many invocations it was called for (to show it ran).</summary>
+    public int Invocations;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(IdleAnalyzer.Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterOperationAction(_ => Interlocked.Increment(ref Invocations), OperationKind.Invocation));
+    }
+}
+
+#pragma warning restore RS1012, RS1036, RS1041, RS2008
+
+/// <summary>What a compile row produced: the compilation it emitted, every diagnostic reported, the emit result, and the control analyzer it ran, if any.</summary>
+public sealed record CompileRun(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics, EmitResult Emit, DiagnosticAnalyzer? Control = null);
+
+/// <summary>Roslyn's telemetry of one analyzed build: per analyzer, the generator's timing, the analyzers' diagnostics.</summary>
+public sealed record TelemetryRun(IReadOnlyList<(string Analyzer, AnalyzerTelemetryInfo Info)> Analyzers, GeneratorDriverTimingInfo Generator, ImmutableArray<Diagnostic> Diagnostics);
