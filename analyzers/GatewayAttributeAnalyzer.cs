@@ -36,35 +36,84 @@ namespace IdeogramGen.Analyzers
             {
                 var attribute = KnownTypes.Create(start.Compilation).GatewayAttribute;
                 if (attribute == null) return;
-                start.RegisterSymbolAction(c => AnalyzeType(c, attribute), SymbolKind.NamedType);
+                start.RegisterSemanticModelAction(c => AnalyzeTree(c, attribute));
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+        /// <summary>
+        /// The type declarations of one file that carry attributes (most carry none, and those are skipped without a
+        /// symbol): each one with <c>[IdeogramGateway]</c> is checked, and the findings located in this file are
+        /// reported. Every finding sits on an application of the attribute or on the declaration that carries it, so
+        /// a type declared in several files is reported once, by the file of each finding.
+        /// </summary>
+        private static void AnalyzeTree(SemanticModelAnalysisContext context, INamedTypeSymbol attributeType)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            var applications = new List<AttributeData>();
-            foreach (var a in type.GetAttributes())
-                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)) applications.Add(a);
-            if (applications.Count == 0) return;
-
-            CheckDeclaration(context, type, applications[0]);
-            for (int i = 1; i < applications.Count; i++)
-            {
-                var syntax = applications[i].ApplicationSyntaxReference?.GetSyntax(context.CancellationToken);
-                if (syntax != null)
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.DuplicateAttribute, syntax.GetLocation(), type.Name));
-            }
-            foreach (var a in applications) CheckArguments(context, a);
+            List<MemberDeclarationSyntax>? candidates = null;
+            Collect(((CompilationUnitSyntax)context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken)).Members, ref candidates);
+            if (candidates != null) AnalyzeCandidates(context, candidates, attributeType);
         }
 
-        private static void CheckDeclaration(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
+        private static void AnalyzeCandidates(SemanticModelAnalysisContext context, List<MemberDeclarationSyntax> candidates, INamedTypeSymbol attributeType)
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            void Report(Diagnostic diagnostic)
+            {
+                if (diagnostic.Location.SourceTree == tree) context.ReportDiagnostic(diagnostic);
+            }
+            // Two partial declarations of one class in this file are one class.
+            var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var declaration in candidates)
+            {
+                if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is INamedTypeSymbol type && seen.Add(type))
+                    AnalyzeType(type, attributeType, Report, context.CancellationToken);
+            }
+        }
+
+        /// <summary>The declarations of named types with attribute lists, nested ones included; no member body is entered.</summary>
+        private static void Collect(SyntaxList<MemberDeclarationSyntax> members, ref List<MemberDeclarationSyntax>? into)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        Collect(ns.Members, ref into);
+                        break;
+                    case BaseTypeDeclarationSyntax type:
+                        if (type.AttributeLists.Count > 0) (into ??= new List<MemberDeclarationSyntax>()).Add(type);
+                        if (type is TypeDeclarationSyntax withMembers) Collect(withMembers.Members, ref into);
+                        break;
+                    case DelegateDeclarationSyntax d when d.AttributeLists.Count > 0:
+                        (into ??= new List<MemberDeclarationSyntax>()).Add(d);
+                        break;
+                }
+            }
+        }
+
+        private static void AnalyzeType(INamedTypeSymbol type, INamedTypeSymbol attributeType, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+        {
+            List<AttributeData>? applications = null;
+            foreach (var a in type.GetAttributes())
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType)) (applications ??= new List<AttributeData>()).Add(a);
+            if (applications == null) return;
+
+            CheckDeclaration(report, type, applications[0], cancellationToken);
+            for (int i = 1; i < applications.Count; i++)
+            {
+                var syntax = applications[i].ApplicationSyntaxReference?.GetSyntax(cancellationToken);
+                if (syntax != null)
+                    report(Diagnostic.Create(Rules.DuplicateAttribute, syntax.GetLocation(), type.Name));
+            }
+            foreach (var a in applications) CheckArguments(report, a, cancellationToken);
+        }
+
+        private static void CheckDeclaration(System.Action<Diagnostic> report, INamedTypeSymbol type, AttributeData attribute, System.Threading.CancellationToken cancellationToken)
         {
             string? reason = null;
             bool partialFixes = false;
             if (type.IsStatic) reason = "a static class cannot receive instance members";
             else if (type.Arity > 0) reason = "the generator does not extend generic classes";
-            else if (!AllPartial(type, context))
+            else if (!AllPartial(type, cancellationToken))
             {
                 reason = "the class is not declared partial";
                 partialFixes = true;
@@ -79,7 +128,7 @@ namespace IdeogramGen.Analyzers
                         partialFixes = false;
                         break;
                     }
-                    if (!AllPartial(outer, context))
+                    if (!AllPartial(outer, cancellationToken))
                     {
                         reason = $"the containing type '{outer.Name}' is not declared partial";
                         partialFixes = true;
@@ -93,7 +142,7 @@ namespace IdeogramGen.Analyzers
                     reason = $"its name is also the name of a member the generator adds ('{type.Name}'); rename the class";
                 else
                     foreach (var member in type.GetMembers())
-                        if (!member.IsImplicitlyDeclared && GeneratedNames.Contains(member.Name) && IsUserCode(member, context))
+                        if (!member.IsImplicitlyDeclared && GeneratedNames.Contains(member.Name) && IsUserCode(member))
                         {
                             reason = $"it declares '{member.Name}', a name the generator adds; rename that member";
                             break;
@@ -101,41 +150,41 @@ namespace IdeogramGen.Analyzers
             }
             if (reason == null) return;
 
-            var location = IdentifierLocation(attribute, context) ?? type.Locations[0];
+            var location = IdentifierLocation(attribute, cancellationToken) ?? type.Locations[0];
             var properties = partialFixes
                 ? ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, FixKindPartial)
                 : ImmutableDictionary<string, string?>.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(Rules.GatewayClassNotExtensible, location, properties, type.Name, reason));
+            report(Diagnostic.Create(Rules.GatewayClassNotExtensible, location, properties, type.Name, reason));
         }
 
         private static readonly HashSet<string> GeneratedNames = IdeogramGen.ApiDescription.IdeogramApi.GeneratedNames();
 
-        private static bool IsUserCode(ISymbol member, SymbolAnalysisContext context)
+        private static bool IsUserCode(ISymbol member)
         {
             foreach (var r in member.DeclaringSyntaxReferences)
                 if (!r.SyntaxTree.FilePath.EndsWith(".Ideogram.g.cs", System.StringComparison.Ordinal)) return true;
             return false;
         }
 
-        private static Location? IdentifierLocation(AttributeData attribute, SymbolAnalysisContext context)
+        private static Location? IdentifierLocation(AttributeData attribute, System.Threading.CancellationToken cancellationToken)
         {
-            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken);
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
             for (var n = syntax; n != null; n = n.Parent)
                 if (n is TypeDeclarationSyntax t) return t.Identifier.GetLocation();
             return null;
         }
 
-        private static bool AllPartial(INamedTypeSymbol type, SymbolAnalysisContext context)
+        private static bool AllPartial(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
         {
             foreach (var r in type.DeclaringSyntaxReferences)
-                if (r.GetSyntax(context.CancellationToken) is TypeDeclarationSyntax t && !t.Modifiers.Any(SyntaxKind.PartialKeyword))
+                if (r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && !t.Modifiers.Any(SyntaxKind.PartialKeyword))
                     return false;
             return true;
         }
 
-        private static void CheckArguments(SymbolAnalysisContext context, AttributeData attribute)
+        private static void CheckArguments(System.Action<Diagnostic> report, AttributeData attribute, System.Threading.CancellationToken cancellationToken)
         {
-            if (!(attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is AttributeSyntax syntax)) return;
+            if (!(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)) return;
             var args = syntax.ArgumentList?.Arguments ?? default;
             var positional = new List<AttributeArgumentSyntax>();
             foreach (var a in args)
@@ -151,14 +200,14 @@ namespace IdeogramGen.Analyzers
             bool valid = values.Length == 2 && values[0].Kind != TypedConstantKind.Error && values[1].Kind != TypedConstantKind.Error;
 
             if (!valid || account == null)
-                context.ReportDiagnostic(Diagnostic.Create(Rules.NonConstantArgument, accountSyntax.Expression.GetLocation(), "accountId"));
+                report(Diagnostic.Create(Rules.NonConstantArgument, accountSyntax.Expression.GetLocation(), "accountId"));
             else
-                CheckAccount(context, account, accountSyntax.Expression.GetLocation());
+                CheckAccount(report, account, accountSyntax.Expression.GetLocation());
 
             if (!valid || gateway == null)
-                context.ReportDiagnostic(Diagnostic.Create(Rules.NonConstantArgument, gatewaySyntax.Expression.GetLocation(), "gatewayId"));
+                report(Diagnostic.Create(Rules.NonConstantArgument, gatewaySyntax.Expression.GetLocation(), "gatewayId"));
             else
-                CheckGateway(context, gateway, gatewaySyntax.Expression);
+                CheckGateway(report, gateway, gatewaySyntax.Expression);
         }
 
         private static AttributeArgumentSyntax Find(List<AttributeArgumentSyntax> args, string name, int index)
@@ -168,7 +217,7 @@ namespace IdeogramGen.Analyzers
             return args[index];
         }
 
-        private static void CheckAccount(SymbolAnalysisContext context, string value, Location location)
+        private static void CheckAccount(System.Action<Diagnostic> report, string value, Location location)
         {
             string? problem = null;
             if (value.Length != AccountIdLength) problem = $"has {value.Length} characters";
@@ -181,10 +230,10 @@ namespace IdeogramGen.Analyzers
                         break;
                     }
             }
-            if (problem != null) context.ReportDiagnostic(Diagnostic.Create(Rules.AccountIdFormat, location, problem));
+            if (problem != null) report(Diagnostic.Create(Rules.AccountIdFormat, location, problem));
         }
 
-        private static void CheckGateway(SymbolAnalysisContext context, string value, ExpressionSyntax expression)
+        private static void CheckGateway(System.Action<Diagnostic> report, string value, ExpressionSyntax expression)
         {
             var problem = GatewayIdProblem(value);
             if (problem == null) return;
@@ -192,7 +241,7 @@ namespace IdeogramGen.Analyzers
             var lower = value.ToLowerInvariant();
             if (expression.IsKind(SyntaxKind.StringLiteralExpression) && lower != value && GatewayIdProblem(lower) == null)
                 properties = properties.Add(DiagnosticProperties.Replacement, lower);
-            context.ReportDiagnostic(Diagnostic.Create(Rules.GatewayIdFormat, expression.GetLocation(), properties, problem));
+            report(Diagnostic.Create(Rules.GatewayIdFormat, expression.GetLocation(), properties, problem));
         }
 
         internal static string? GatewayIdProblem(string value)

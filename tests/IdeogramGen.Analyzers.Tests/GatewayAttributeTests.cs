@@ -81,6 +81,27 @@ namespace IdeogramGen.Analyzers.Tests
             Run($"[IdeogramGateway(\"{Account}\", \"gw\")] public partial class Images {{ }}\n" +
                 $"[{{|IDG0005:{{|CS0579:IdeogramGateway|}}(\"{Account}\", \"gw\")|}}] public partial class Images {{ }}");
 
+        // A class declared in several files: each finding is reported once, in the file of the attribute it is about,
+        // whichever file declares the class first; an alias of the attribute is the attribute.
+        private static Task RunInTwoFiles(string first, string second, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+            Verify.AnalyzerAsync<GatewayAttributeAnalyzer>("using IdeogramGen;\n" + first, withRequests: false,
+                state => state.Sources.Add(("Second.cs", "using IdeogramGen;\n" + second)), expected);
+
+        [Fact]
+        public Task Attribute_through_an_alias_in_another_file_of_a_partial_class_fires_there() =>
+            RunInTwoFiles("public partial class Images { }",
+                $"using Gw = IdeogramGen.IdeogramGatewayAttribute;\n[Gw(\"{Account}\", {{|IDG0003:\"My Gateway\"|}})] public partial class Images {{ }}");
+
+        [Fact]
+        public Task Attribute_in_each_of_two_files_fires_once() =>
+            RunInTwoFiles($"[IdeogramGateway(\"{Account}\", \"gw\")] public partial class Images {{ }}",
+                $"[{{|IDG0005:{{|CS0579:IdeogramGateway|}}(\"{Account}\", {{|IDG0003:\"GW\"|}})|}}] public partial class Images {{ }}");
+
+        [Fact]
+        public Task Part_without_partial_in_another_file_fires_on_the_attributed_declaration() =>
+            RunInTwoFiles($"[IdeogramGateway(\"{Account}\", \"gw\")] public partial class {{|IDG0001:Images|}} {{ }}",
+                "[System.Obsolete] public class {|CS0260:Images|} { }");
+
         [Fact]
         public Task Fix_adds_partial_to_class_and_containing_type() =>
             Verify.CodeFixAsync<GatewayAttributeAnalyzer, MakePartialCodeFix>(
