@@ -41,6 +41,16 @@ namespace IdeogramGen.Analyzers
 
         public static KnownTypes Create(Compilation compilation) => new KnownTypes(compilation);
 
+        /// <summary>The class names of the description's nested request objects: a quick no for every other type.</summary>
+        private static readonly HashSet<string> RequestObjectNames = BuildRequestObjectNames();
+
+        private static HashSet<string> BuildRequestObjectNames()
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var s in IdeogramApi.RequestSchemas) names.Add(s.TypeName);
+            return names;
+        }
+
         /// <summary>
         /// Members that hold a credential: (type metadata name, member, what it holds). Options types that are not
         /// referenced by a compilation are simply absent.
@@ -115,16 +125,20 @@ namespace IdeogramGen.Analyzers
         public ApiEndpoint? EndpointOf(ITypeSymbol? type)
         {
             if (EndpointAttribute == null || !(type is INamedTypeSymbol named)) return null;
-            return _endpoints.GetOrAdd(named, t =>
+            // Looked up first: GetOrAdd with a lambda over this instance would allocate a delegate on every call.
+            if (_endpoints.TryGetValue(named, out var known)) return known;
+            return _endpoints.GetOrAdd(named, FindEndpoint(named, EndpointAttribute));
+        }
+
+        private static ApiEndpoint? FindEndpoint(INamedTypeSymbol type, INamedTypeSymbol endpointAttribute)
+        {
+            foreach (var a in type.GetAttributes())
             {
-                foreach (var a in t.GetAttributes())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, EndpointAttribute)
-                        && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string path)
-                        return IdeogramApi.FindEndpoint(path);
-                }
-                return null;
-            });
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, endpointAttribute)
+                    && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string path)
+                    return IdeogramApi.FindEndpoint(path);
+            }
+            return null;
         }
 
         /// <summary>
@@ -136,7 +150,8 @@ namespace IdeogramGen.Analyzers
         /// </summary>
         public ApiRequestSchema? RequestObjectOf(ITypeSymbol? type)
         {
-            if (EndpointAttribute == null || !(type is INamedTypeSymbol named) || named.ContainingNamespace == null) return null;
+            if (EndpointAttribute == null || !(type is INamedTypeSymbol named) || named.ContainingNamespace == null
+                || !RequestObjectNames.Contains(named.Name)) return null;
             var candidate = IdeogramApi.FindRequestSchema(named.Name);
             if (candidate == null || candidate.TypeName != named.Name) return null;
             var map = _requestObjects.GetOrAdd(named.ContainingNamespace, RequestObjectsIn);
