@@ -33,11 +33,11 @@ public static class Program
         var cold = bench.Telemetry();
         var runs = Enumerable.Range(0, 5).Select(_ => bench.Telemetry()).ToList();
         Console.WriteLine($"generator: cold {cold.Generator.ElapsedTime.TotalMilliseconds:0.0} ms, warm mean {runs.Average(r => r.Generator.ElapsedTime.TotalMilliseconds):0.0} ms");
-        Console.WriteLine("analyzer | cold ms | warm mean ms | actions (compilation start, symbol, operation, syntax node, additional file)");
+        Console.WriteLine("analyzer | cold ms | warm mean ms | actions (compilation start, symbol, operation, syntax node, semantic model, additional file)");
         foreach (var (name, info) in cold.Analyzers)
         {
             var warm = runs.Average(r => r.Analyzers.Single(a => a.Analyzer == name).Info.ExecutionTime.TotalMilliseconds);
-            Console.WriteLine($"{name} | {info.ExecutionTime.TotalMilliseconds:0.0} | {warm:0.0} | {info.CompilationStartActionsCount}, {info.SymbolActionsCount}, {info.OperationActionsCount}, {info.SyntaxNodeActionsCount}, {info.AdditionalFileActionsCount}");
+            Console.WriteLine($"{name} | {info.ExecutionTime.TotalMilliseconds:0.0} | {warm:0.0} | {info.CompilationStartActionsCount}, {info.SymbolActionsCount}, {info.OperationActionsCount}, {info.SyntaxNodeActionsCount}, {info.SemanticModelActionsCount}, {info.AdditionalFileActionsCount}");
         }
         Console.WriteLine($"all analyzers, warm mean: {runs.Average(r => r.Analyzers.Sum(a => a.Info.ExecutionTime.TotalMilliseconds)):0.0} ms");
         foreach (var d in cold.Diagnostics.OrderBy(d => d.Id, StringComparer.Ordinal))
