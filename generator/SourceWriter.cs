@@ -40,15 +40,63 @@ namespace IdeogramGen.Generator
         public void Summary(string text, params string?[] extra)
         {
             var xml = Xml(text);
-            if (xml.Length <= 100 && xml.IndexOf('\n') < 0) Line("/// <summary>" + xml + "</summary>");
+            if (xml.Length <= 100 && xml.IndexOf('\n') < 0)
+            {
+                Indent();
+                _sb.Append("/// <summary>").Append(xml).Append("</summary>\n");
+            }
             else
             {
                 Line("/// <summary>");
-                foreach (var line in Wrap(xml)) Line("/// " + line);
+                WrapDoc(xml);
                 Line("/// </summary>");
             }
             foreach (var e in extra)
                 if (e != null) Line(e.StartsWith("///", StringComparison.Ordinal) ? e : "/// " + e);
+        }
+
+        private void Indent() => _sb.Append(' ', _indent * 4);
+
+        /// <summary>
+        /// Writes <paramref name="text"/> as <c>///</c> lines: each paragraph's words joined by one space, a new line
+        /// before a word that would take the line past 100 characters. Words are copied from the text, not split off.
+        /// </summary>
+        private void WrapDoc(string text)
+        {
+            int start = 0;
+            while (start <= text.Length)
+            {
+                int end = text.IndexOf('\n', start);
+                if (end < 0) end = text.Length;
+                int lineLength = 0;
+                int i = start;
+                while (i < end)
+                {
+                    if (text[i] == ' ') { i++; continue; }
+                    int j = i;
+                    while (j < end && text[j] != ' ') j++;
+                    if (lineLength > 0 && lineLength + (j - i) > 100)
+                    {
+                        _sb.Append('\n');
+                        lineLength = 0;
+                    }
+                    if (lineLength == 0)
+                    {
+                        Indent();
+                        _sb.Append("/// ");
+                    }
+                    else
+                    {
+                        _sb.Append(' ');
+                        lineLength++;
+                    }
+                    _sb.Append(text, i, j - i);
+                    lineLength += j - i;
+                    i = j;
+                }
+                if (lineLength > 0) _sb.Append('\n');
+                start = end + 1;
+            }
         }
 
         public override string ToString()
@@ -59,26 +107,6 @@ namespace IdeogramGen.Generator
 
         public static string Xml(string text) =>
             text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", "");
-
-        private static System.Collections.Generic.IEnumerable<string> Wrap(string text)
-        {
-            foreach (var paragraph in text.Split('\n'))
-            {
-                var words = paragraph.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-                var line = new StringBuilder();
-                foreach (var word in words)
-                {
-                    if (line.Length > 0 && line.Length + word.Length > 100)
-                    {
-                        yield return line.ToString();
-                        line.Clear();
-                    }
-                    if (line.Length > 0) line.Append(' ');
-                    line.Append(word);
-                }
-                if (line.Length > 0) yield return line.ToString();
-            }
-        }
 
         internal readonly struct Scope : IDisposable
         {
