@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "4e6b3e583de7ba4136e22cf7360d0cb40cf2ec367b95613783fa9372a3365f82";
+        public const string NewerDocumentSha256 = "5ced4e222e66b01ad20c9b51ba995b82b670903ed40765a0439079e0719ff8ea";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -460,6 +460,16 @@ namespace IdeogramGen.ApiDescription
             },
             new ApiEnum
             {
+                Name = "ResolutionTierV2RemixAuto",
+                TypeName = "ResolutionTierV2RemixAuto",
+                MemberPrefix = "Tier",
+                Values = new[] { "1k", "2k" },
+                Members = new[] { "Tier1K", "Tier2K" },
+                Description = "The output resolution tier. When omitted, the tier is inferred from `resolution`, or defaults to 1k. A color palette, style codes, style preset, or non-`auto` style type are only supported at 1k.",
+                Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution_tier",
+            },
+            new ApiEnum
+            {
                 Name = "TaskCompletionSpeed",
                 TypeName = "TaskCompletionSpeed",
                 MemberPrefix = "",
@@ -633,6 +643,19 @@ namespace IdeogramGen.ApiDescription
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The reframed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
                     new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "ToolRemixResponse",
+                TypeName = "RemixV2AutoResponse",
+                Description = "Response returned by `POST /v2/image/remix/auto`. Synchronous\nrequests (the default) include the remixed images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`.",
+                Source = "openapi 2026-10-07 #/components/schemas/ToolRemixResponse",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "The seed attached to the request. Reusing it does not guarantee a reproducible result, because the selected model may not honor seeds." },
                 },
             },
             new ApiSchema
@@ -2795,6 +2818,59 @@ namespace IdeogramGen.ApiDescription
                 {
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_preset", "style_reference_images" }, Message = "Cannot be combined with `style_preset` or `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images" },
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be combined with `style_preset` or `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images" },
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "RemixV2Auto",
+                Path = "/v2/image/remix/auto",
+                Family = ApiFamilies.V2,
+                OperationId = "post_tool_remix",
+                Summary = "Remix with automatic model selection",
+                Description = "Remix an image guided by a text prompt, with Ideogram choosing the\nmodel. Upload the source image as `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "ToolRemixResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1auto/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1auto/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV4AspectRatio", Default = "auto", Description = "The requested output aspect ratio. Omit it to keep the source image's shape. `auto` also keeps the source shape. Omit `resolution` when supplying a concrete value. Combining a shape-changing value with `image_weight` requires the 1K tier.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/aspect_ratio" },
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/async" },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/color_palette" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/enable_copyright_detection" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The image to remix (max 50MB; JPEG, PNG, or WEBP). Multipart requests only. The image is used only for this request and is not saved to your account.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image" },
+                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image_asset_identifier" },
+                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How closely the result should follow the source image, from 1 to 100. When omitted the selected model chooses its usual strength. Combining a weight with a `resolution` or `aspect_ratio` that changes the source's aspect ratio crops the source to the new shape; this is only available at the 1K tier and is rejected at 2K.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image_weight" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`. The selected model decides how to interpret it.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/magic_prompt" },
+                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt. Not every model uses it.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/negative_prompt" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "Whether the generated images should be kept private. Omitted or true keeps them private. False publishes them unless the caller's plan always generates privately.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/prompt" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Pattern = "^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$", Description = "The requested output resolution, formatted as \"WIDTHxHEIGHT\" (for example \"1280x800\"). The output uses the closest supported resolution in the matching 1K or 2K tier. Omit `aspect_ratio` when supplying a resolution. If `resolution_tier` is also supplied, it must match the tier these dimensions fall in. Combining a shape-changing value with `image_weight` requires the 1K tier.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution" },
+                    new ApiField { Name = "resolution_tier", Member = "ResolutionTier", Kind = ValueKind.Enum, Enum = "ResolutionTierV2RemixAuto", Description = "The output resolution tier. When omitted, the tier is inferred from `resolution`, or defaults to 1k. A color palette, style codes, style preset, or non-`auto` style type are only supported at 1k.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution_tier" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Optional. Only honored when the request uses a model that supports reproducible remixes; results from the default model are not reproducible. The response reports the seed used.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/seed" },
+                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_codes" },
+                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply. Limits the request to a model that supports it and requires the 1K resolution tier. Cannot be combined with style codes.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_preset" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets whose style should guide the remix, by reference. Supplying style references restricts the server to a model that supports them and requires the 1K resolution tier. Ignored if `style_reference_collection_id` is also supplied.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Limits the request to a model that supports style references and requires the 1K resolution tier.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_collection_id" },
+                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_collection_version_id" },
+                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV3StyleType", Default = "general", Description = "The style type to generate with. A value other than `auto` limits the request to a model that supports it and requires the 1K resolution tier.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_type" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
                 },
             },
             new ApiEndpoint

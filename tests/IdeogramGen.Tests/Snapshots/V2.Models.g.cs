@@ -1144,6 +1144,395 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// The request of POST /v2/image/remix/auto (Remix with automatic model selection). Unset (null) fields
+    /// are not sent.
+    /// </summary>
+    /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-10-07); <see cref="Validate"/> checks them before sending. The body fields async and webhook_url, which make Ideogram answer {generation_id} instead of the result, are not properties: the asynchronous methods set them.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    [global::IdeogramGen.IdeogramEndpoint("/v2/image/remix/auto")]
+    public sealed partial class RemixV2AutoRequest
+    {
+        /// <summary>
+        /// The requested output aspect ratio. Omit it to keep the source image's shape. `auto` also keeps the
+        /// source shape. Omit `resolution` when supplying a concrete value. Combining a shape-changing value
+        /// with `image_weight` requires the 1K tier. Wire name: aspect_ratio. Ideogram's default: auto. Source:
+        /// openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/aspect_ratio.
+        /// </summary>
+        public global::IdeogramGen.AspectRatioV2Ideogram4? AspectRatio { get; set; }
+
+        /// <summary>
+        /// A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly
+        /// via hexadecimal representations of the color with optional weights (members). Wire name:
+        /// color_palette. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/color_palette.
+        /// </summary>
+        public global::IdeogramGen.ColorPaletteV2? ColorPalette { get; set; }
+
+        /// <summary>
+        /// Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned
+        /// with `is_image_safe: false`. Wire name: enable_copyright_detection. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/enable_copyright_detection.
+        /// </summary>
+        public bool? EnableCopyrightDetection { get; set; }
+
+        /// <summary>
+        /// The image to remix (max 50MB; JPEG, PNG, or WEBP). Multipart requests only. The image is used only
+        /// for this request and is not saved to your account. Wire name: image. At most 50 MB (JPEG, PNG or
+        /// WebP). Source: openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image.
+        /// </summary>
+        public global::IdeogramGen.IdeogramFile? Image { get; set; }
+
+        /// <summary>
+        /// The existing upload or generated image to transform. Supply this or `image`, never both. Omit
+        /// `resolution` and `aspect_ratio` to keep its shape. Wire name: image_asset_identifier. Source: openapi
+        /// 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image_asset_identifier.
+        /// </summary>
+        public global::IdeogramGen.Generated.Contoso_Media.AssetIdentifier? ImageAssetIdentifier { get; set; }
+
+        /// <summary>
+        /// Optional. How closely the result should follow the source image, from 1 to 100. When omitted the
+        /// selected model chooses its usual strength. Combining a weight with a `resolution` or `aspect_ratio`
+        /// that changes the source's aspect ratio crops the source to the new shape; this is only available at
+        /// the 1K tier and is rejected at 2K. Wire name: image_weight. Range: 1 to 100. Source: openapi
+        /// 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image_weight.
+        /// </summary>
+        public int? ImageWeight { get; set; }
+
+        /// <summary>
+        /// Controls magic prompt (automatic prompt rewriting). Defaults to `auto`. The selected model decides
+        /// how to interpret it. Wire name: magic_prompt. Ideogram's default: auto. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/magic_prompt.
+        /// </summary>
+        public global::IdeogramGen.MagicPromptV2? MagicPrompt { get; set; }
+
+        /// <summary>
+        /// Description of what to exclude from the images. The prompt takes precedence over the negative prompt.
+        /// Not every model uses it. Wire name: negative_prompt. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/negative_prompt.
+        /// </summary>
+        public string? NegativePrompt { get; set; }
+
+        /// <summary>
+        /// The number of images to generate. Wire name: num_images. Range: 1 to 8. Ideogram's default: 1.
+        /// Source: openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/num_images.
+        /// </summary>
+        public int? NumImages { get; set; }
+
+        /// <summary>
+        /// Whether the generated images should be kept private. Omitted or true keeps them private. False
+        /// publishes them unless the caller's plan always generates privately. Wire name: private. Source:
+        /// openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/private.
+        /// </summary>
+        public bool? Private { get; set; }
+
+        /// <summary>
+        /// The prompt that guides the remix. Wire name: prompt. Required. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/prompt.
+        /// </summary>
+        public string? Prompt { get; set; }
+
+        /// <summary>
+        /// The requested output resolution, formatted as "WIDTHxHEIGHT" (for example "1280x800"). The output
+        /// uses the closest supported resolution in the matching 1K or 2K tier. Omit `aspect_ratio` when
+        /// supplying a resolution. If `resolution_tier` is also supplied, it must match the tier these
+        /// dimensions fall in. Combining a shape-changing value with `image_weight` requires the 1K tier. Wire
+        /// name: resolution. Pattern: ^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/resolution.
+        /// </summary>
+        public string? Resolution { get; set; }
+
+        /// <summary>
+        /// The output resolution tier. When omitted, the tier is inferred from `resolution`, or defaults to 1k.
+        /// A color palette, style codes, style preset, or non-`auto` style type are only supported at 1k. Wire
+        /// name: resolution_tier. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/resolution_tier.
+        /// </summary>
+        public global::IdeogramGen.ResolutionTierV2RemixAuto? ResolutionTier { get; set; }
+
+        /// <summary>
+        /// Optional. Only honored when the request uses a model that supports reproducible remixes; results from
+        /// the default model are not reproducible. The response reports the seed used. Wire name: seed. Range: 0
+        /// to 2147483647. Source: openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/seed.
+        /// </summary>
+        public int? Seed { get; set; }
+
+        /// <summary>
+        /// A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint
+        /// for supported combinations with style types, presets, and reference images. Wire name: style_codes.
+        /// Pattern: ^[0-9a-fA-F]{8}$. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/style_codes.
+        /// </summary>
+        public global::System.Collections.Generic.IList<string>? StyleCodes { get; set; }
+
+        /// <summary>
+        /// A predefined style preset to apply. Limits the request to a model that supports it and requires the
+        /// 1K resolution tier. Cannot be combined with style codes. Wire name: style_preset. Source: openapi
+        /// 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_preset.
+        /// </summary>
+        public global::IdeogramGen.StylePresetV2Ideogram3? StylePreset { get; set; }
+
+        /// <summary>
+        /// Existing upload or generated image assets whose style should guide the remix, by reference. Supplying
+        /// style references restricts the server to a model that supports them and requires the 1K resolution
+        /// tier. Ignored if `style_reference_collection_id` is also supplied. Wire name:
+        /// style_reference_asset_identifiers. Items: 1 to 10. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/style_reference_asset_identifiers.
+        /// </summary>
+        public global::System.Collections.Generic.IList<global::IdeogramGen.Generated.Contoso_Media.AssetIdentifier>? StyleReferenceAssetIdentifiers { get; set; }
+
+        /// <summary>
+        /// A saved style to apply, by its URL-safe base64 collection id. Limits the request to a model that
+        /// supports style references and requires the 1K resolution tier. Wire name:
+        /// style_reference_collection_id. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/style_reference_collection_id.
+        /// </summary>
+        public string? StyleReferenceCollectionId { get; set; }
+
+        /// <summary>
+        /// Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored
+        /// without it. Wire name: style_reference_collection_version_id. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/style_reference_collection_version_id.
+        /// </summary>
+        public string? StyleReferenceCollectionVersionId { get; set; }
+
+        /// <summary>
+        /// The style type to generate with. A value other than `auto` limits the request to a model that
+        /// supports it and requires the 1K resolution tier. Wire name: style_type. Ideogram's default: general.
+        /// Source: openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_type.
+        /// </summary>
+        public global::IdeogramGen.StyleTypeV2Ideogram3? StyleType { get; set; }
+
+        /// <summary>
+        /// A collection you can write to, by its URL-safe base64 collection id. The output images are added to
+        /// it when the request completes. Wire name: target_collection_id. Source: openapi 2026-10-07
+        /// #/components/schemas/ToolRemixRequest/properties/target_collection_id.
+        /// </summary>
+        public string? TargetCollectionId { get; set; }
+
+        private static readonly string[] ImageMediaTypes = { "image/jpeg", "image/png", "image/webp" };
+
+        /// <summary>Checks the request against Ideogram's documented limits; called before sending.</summary>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
+        public void Validate()
+        {
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "auto, 1x4, 1x3, 1x2, 9x16, 10x16, 2x3, 3x4, 4x5, 1x1, 5x4, 4x3, 3x2, 16x10, 16x9, 2x1, 3x1, 4x1");
+            global::IdeogramGen.RequestValidation.File(Image, "image", ImageMediaTypes, 52428800L);
+            if (ImageAssetIdentifier != null) ImageAssetIdentifier.ValidateAt("image_asset_identifier" + ".");
+            global::IdeogramGen.RequestValidation.Range(ImageWeight, "image_weight", 1L, 100L);
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "auto, on, off");
+            global::IdeogramGen.RequestValidation.NotEmpty(NegativePrompt, "negative_prompt");
+            global::IdeogramGen.RequestValidation.Text(NegativePrompt, "negative_prompt", 10000);
+            global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
+            global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt", 10000);
+            global::IdeogramGen.RequestValidation.NotEmpty(Resolution, "resolution");
+            global::IdeogramGen.RequestValidation.Text(Resolution, "resolution");
+            global::IdeogramGen.RequestValidation.Pattern(Resolution, "resolution", "^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$", "text matching ^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$");
+            global::IdeogramGen.RequestValidation.Value((ResolutionTier.HasValue && ResolutionTier.Value.IsSet) ? ResolutionTier.Value.Value : null, "resolution_tier", null, "1k, 2k");
+            global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
+            global::IdeogramGen.RequestValidation.NoNullItems(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Text(StyleCodes, "style_codes");
+            global::IdeogramGen.RequestValidation.Pattern(StyleCodes, "style_codes", "^[0-9a-fA-F]{8}$", "items matching ^[0-9a-fA-F]{8}$");
+            global::IdeogramGen.RequestValidation.Value((StylePreset.HasValue && StylePreset.Value.IsSet) ? StylePreset.Value.Value : null, "style_preset", null, "80s_illustration, 90s_nostalgia, abstract_organic, analog_nostalgia, art_brut, art_deco, art_poster, aura, avant_garde, bauhaus, blueprint, blurry_motion, bright_art, c4d_cartoon, childrens_book, collage, coloring_book_i, coloring_book_ii, cubism, dark_aura, doodle, double_exposure, dramatic_cinema, editorial, emotional_minimal, ethereal_party, expired_film, flat_art, flat_vector, forest_reverie, geo_minimalist, glass_prism, golden_hour, graffiti_i, graffiti_ii, halftone_print, high_contrast, hippie_era, iconic, japandi_fusion, jazzy, long_exposure, magazine_editorial, minimal_illustration, mixed_media, monochrome, nightlife, oil_painting, old_cartoons, paint_gesture, pop_art, retro_etching, riviera_pop, spotlight_80s, stylized_red, surreal_collage, travel_poster, vintage_geo, vintage_poster, watercolor, weird, woodblock_print");
+            global::IdeogramGen.RequestValidation.NoNullItems(StyleReferenceAssetIdentifiers, "style_reference_asset_identifiers");
+            global::IdeogramGen.RequestValidation.Count(StyleReferenceAssetIdentifiers, "style_reference_asset_identifiers", 1, 10);
+            if (StyleReferenceAssetIdentifiers != null) for (int i = 0; i < StyleReferenceAssetIdentifiers.Count; i++) StyleReferenceAssetIdentifiers[i].ValidateAt("style_reference_asset_identifiers" + "[" + i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "].");
+            global::IdeogramGen.RequestValidation.NotEmpty(StyleReferenceCollectionId, "style_reference_collection_id");
+            global::IdeogramGen.RequestValidation.Text(StyleReferenceCollectionId, "style_reference_collection_id");
+            global::IdeogramGen.RequestValidation.NotEmpty(StyleReferenceCollectionVersionId, "style_reference_collection_version_id");
+            global::IdeogramGen.RequestValidation.Text(StyleReferenceCollectionVersionId, "style_reference_collection_version_id");
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "auto, general, realistic, design, custom, fiction, stylized");
+            global::IdeogramGen.RequestValidation.NotEmpty(TargetCollectionId, "target_collection_id");
+            global::IdeogramGen.RequestValidation.Text(TargetCollectionId, "target_collection_id");
+        }
+
+        /// <summary>
+        /// Remix with automatic model selection: POST /v2/image/remix/auto. Remix an image guided by a text
+        /// prompt, with Ideogram choosing the model. Upload the source image as `image` using
+        /// `multipart/form-data`. Returns results directly by default; set `async` or supply a `webhook_url` to
+        /// get a `generation_id` and poll `GET /v2/generations/{generation_id}`.
+        /// </summary>
+        /// <remarks>Sent as JSON when no file is attached, multipart/form-data otherwise, after <see cref="global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoRequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_tool_remix</c> (2026-10-07, #/paths/~1v2~1image~1remix~1auto/post).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>Ideogram's answer with the gateway metadata (log id, cache status) in <c>Gateway</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram answered 400/401/402/404/422/429/500/503 or another error.</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call (2001, 2003, 2005, 2009, ...).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, RemixV2AutoRequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse>("v2/image/remix/auto", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse.Read, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Remix with automatic model selection as an asynchronous generation: POST /v2/image/remix/auto
+        /// with async=true, answered at once with its generation_id. Ideogram bills the generation when it
+        /// completes (a failed one is not billed).
+        /// </summary>
+        /// <remarks>Nothing waits for the result: call <c>WaitAsync</c> on the returned generation, or store its <c>GenerationId</c> and pick the result up later, also from another process, with <c>ResumeRemixV2AutoAsync</c>. Like every call that may bill, the submit is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_tool_remix</c> (2026-10-07, #/paths/~1v2~1image~1remix~1auto/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (body field). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation: its <c>GenerationId</c> and <c>WaitAsync</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request (or the webhook URL) breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the submit (400/401/402/404/422/429/500/503).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout; the generation may have been accepted (recover the answer from the gateway log with RecoverAsync).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read or has no generation_id.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse>> Submit(global::IdeogramGen.GatewayPipeline pipeline, RemixV2AutoRequest? request, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse>("v2/image/remix/auto", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse.Read, "ResumeRemixV2AutoAsync", options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Remix with automatic model selection as an asynchronous generation (POST
+        /// /v2/image/remix/auto), hands the accepted generation to submitted at once, then polls GET
+        /// /v2/generations/{generation_id} until it is done and returns the same result as the synchronous call.
+        /// </summary>
+        /// <remarks>Store the generation's id in <paramref name="submitted"/>: after a crash, a timeout or a cancellation, <c>ResumeRemixV2AutoAsync(generationId)</c> picks the paid result up without submitting again. Polls are free, bypass the gateway cache and honour Retry-After; waits follow GatewayOptions.Polling. Source: Ideogram OpenAPI operation <c>post_tool_remix</c> (2026-10-07, #/paths/~1v2~1image~1remix~1auto/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (body field). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout, retry policy and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit, or the wait (not the generation).</param>
+        /// <returns>The result, with <c>Generation</c> (id, created, usage_cost_usd_micros) and the gateway metadata of the last poll.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">Ideogram reports the generation failed (failure_reason; not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">Cancelled after the submit was sent; carries the generation id once accepted.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenException">The submit failed, or a poll failed for good (GenerationId set).</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse> SubmitAndWait(global::IdeogramGen.GatewayPipeline pipeline, RemixV2AutoRequest? request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse>("v2/image/remix/auto", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse.Read, "ResumeRemixV2AutoAsync", submitted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up a generation of Remix with automatic model selection by its generation_id and waits for its
+        /// result: polls GET /v2/generations/{generation_id}; nothing is submitted, so nothing is generated or
+        /// billed again.
+        /// </summary>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="generationId">The generation_id the submit answered (URL-safe base64).</param>
+        /// <param name="options">Per-call gateway options, timeout and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <returns>The result, as <c>SubmitRemixV2AutoAndWaitAsync</c> returns it.</returns>
+        /// <exception cref="global::System.ArgumentException">The id is empty, too long or not URL-safe base64; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">404: Ideogram knows no such generation on the /v2 route.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">The token was cancelled.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse> Resume(global::IdeogramGen.GatewayPipeline pipeline, string generationId, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+            => pipeline.ResumeAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse>("v2", generationId, global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse.Read, "ResumeRemixV2AutoAsync", options, cancellationToken);
+
+        internal global::IdeogramGen.RequestBody CreateBody() => CreateBody(false, null);
+
+        /// <summary>
+        /// The body; with &lt;paramref name="submitAsync"/&gt; it carries async=true, with &lt;paramref
+        /// name="webhookUrl"/&gt; the webhook_url (both make Ideogram answer {generation_id}).
+        /// </summary>
+        internal global::IdeogramGen.RequestBody CreateBody(bool submitAsync, string? webhookUrl)
+        {
+            return Image != null
+                ? global::IdeogramGen.RequestBody.Multipart(form => WriteMultipart(form, submitAsync, webhookUrl))
+                : global::IdeogramGen.RequestBody.Json(writer => WriteJson(writer, submitAsync, webhookUrl));
+        }
+
+        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, bool submitAsync, string? webhookUrl)
+        {
+            writer.WriteStartObject();
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
+            if (ColorPalette != null)
+            {
+                writer.WritePropertyName("color_palette");
+                ColorPalette.WriteTo(writer);
+            }
+            if (EnableCopyrightDetection.HasValue) writer.WriteBoolean("enable_copyright_detection", EnableCopyrightDetection.Value);
+            if (ImageAssetIdentifier != null)
+            {
+                writer.WritePropertyName("image_asset_identifier");
+                ImageAssetIdentifier.WriteJson(writer);
+            }
+            if (ImageWeight.HasValue) writer.WriteNumber("image_weight", ImageWeight.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if (NegativePrompt != null) writer.WriteString("negative_prompt", NegativePrompt);
+            if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
+            if (Private.HasValue) writer.WriteBoolean("private", Private.Value);
+            if (Prompt != null) writer.WriteString("prompt", Prompt);
+            if (Resolution != null) writer.WriteString("resolution", Resolution);
+            if ((ResolutionTier.HasValue && ResolutionTier.Value.IsSet)) writer.WriteString("resolution_tier", ResolutionTier.Value.Value);
+            if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
+            if (StyleCodes != null)
+            {
+                writer.WriteStartArray("style_codes");
+                foreach (var item in StyleCodes) writer.WriteStringValue(item);
+                writer.WriteEndArray();
+            }
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) writer.WriteString("style_preset", StylePreset.Value.Value);
+            if (StyleReferenceAssetIdentifiers != null)
+            {
+                writer.WritePropertyName("style_reference_asset_identifiers");
+                WriteStyleReferenceAssetIdentifiers(writer);
+            }
+            if (StyleReferenceCollectionId != null) writer.WriteString("style_reference_collection_id", StyleReferenceCollectionId);
+            if (StyleReferenceCollectionVersionId != null) writer.WriteString("style_reference_collection_version_id", StyleReferenceCollectionVersionId);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) writer.WriteString("style_type", StyleType.Value.Value);
+            if (TargetCollectionId != null) writer.WriteString("target_collection_id", TargetCollectionId);
+            if (submitAsync) writer.WriteBoolean("async", true);
+            if (webhookUrl != null) writer.WriteString("webhook_url", webhookUrl);
+            writer.WriteEndObject();
+        }
+
+        internal void WriteMultipart(global::IdeogramGen.MultipartBuilder form, bool submitAsync, string? webhookUrl)
+        {
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) form.Text("aspect_ratio", AspectRatio.Value.Value);
+            if (ColorPalette != null) form.Json("color_palette", ColorPalette.WriteTo);
+            if (EnableCopyrightDetection.HasValue) form.Boolean("enable_copyright_detection", EnableCopyrightDetection.Value);
+            if (Image != null) form.File("image", Image);
+            if (ImageAssetIdentifier != null) form.Json("image_asset_identifier", ImageAssetIdentifier.WriteJson);
+            if (ImageWeight.HasValue) form.Number("image_weight", (long)ImageWeight.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) form.Text("magic_prompt", MagicPrompt.Value.Value);
+            if (NegativePrompt != null) form.Text("negative_prompt", NegativePrompt);
+            if (NumImages.HasValue) form.Number("num_images", (long)NumImages.Value);
+            if (Private.HasValue) form.Boolean("private", Private.Value);
+            if (Prompt != null) form.Text("prompt", Prompt);
+            if (Resolution != null) form.Text("resolution", Resolution);
+            if ((ResolutionTier.HasValue && ResolutionTier.Value.IsSet)) form.Text("resolution_tier", ResolutionTier.Value.Value);
+            if (Seed.HasValue) form.Number("seed", (long)Seed.Value);
+            if (StyleCodes != null) foreach (var item in StyleCodes) form.Text("style_codes", item);
+            if ((StylePreset.HasValue && StylePreset.Value.IsSet)) form.Text("style_preset", StylePreset.Value.Value);
+            if (StyleReferenceAssetIdentifiers != null) form.Json("style_reference_asset_identifiers", WriteStyleReferenceAssetIdentifiers);
+            if (StyleReferenceCollectionId != null) form.Text("style_reference_collection_id", StyleReferenceCollectionId);
+            if (StyleReferenceCollectionVersionId != null) form.Text("style_reference_collection_version_id", StyleReferenceCollectionVersionId);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) form.Text("style_type", StyleType.Value.Value);
+            if (TargetCollectionId != null) form.Text("target_collection_id", TargetCollectionId);
+            if (submitAsync) form.Boolean("async", true);
+            if (webhookUrl != null) form.Text("webhook_url", webhookUrl);
+        }
+
+        private void WriteStyleReferenceAssetIdentifiers(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStartArray();
+            if (StyleReferenceAssetIdentifiers != null) foreach (var item in StyleReferenceAssetIdentifiers) item.WriteJson(writer);
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>
     /// The request of POST /v2/image/generate/ideogram-3-transparent (Generate transparent images with
     /// Ideogram 3.0). Unset (null) fields are not sent.
     /// </summary>
@@ -7149,6 +7538,81 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// Response returned by `POST /v2/image/remix/auto`. Synchronous requests (the default) include the
+    /// remixed images in `data`. Asynchronous requests omit `data`; poll `GET
+    /// /v2/generations/{generation_id}` with the returned `generation_id`. Ideogram schema ToolRemixResponse
+    /// (openapi 2026-10-07 #/components/schemas/ToolRemixResponse).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class RemixV2AutoResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    {
+        /// <summary>
+        /// The remixed images, in generation order. Present only for synchronous requests (`async` omitted or
+        /// false). Wire name: data.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV2> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV2>();
+
+        /// <summary>
+        /// URL-safe base64 ID of the generation. Use it to poll
+        /// `GET /v2/generations/{generation_id}`. Wire name: generation_id.
+        /// </summary>
+        public string GenerationId { get; set; } = "";
+
+        /// <summary>
+        /// The seed attached to the request. Reusing it does not guarantee a reproducible result, because the
+        /// selected model may not honor seeds. Wire name: seed.
+        /// </summary>
+        public int Seed { get; set; }
+
+        /// <summary>
+        /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
+        /// a link. Check it: a 200 answer can hold fewer usable images than requested.
+        /// </summary>
+        public int WithheldCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (var image in Data) if (image.IsWithheld) count++;
+                return count;
+            }
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
+
+        /// <summary>Reads one RemixV2AutoResponse from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static RemixV2AutoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemixV2AutoResponse");
+            var result = new RemixV2AutoResponse();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemixV2AutoResponse"))
+            {
+                if (reader.ValueTextEquals("data"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "RemixV2AutoResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                }
+                else if (reader.ValueTextEquals("generation_id"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.generation_id");
+                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2AutoResponse.generation_id") ?? "";
+                }
+                else if (reader.ValueTextEquals("seed"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2AutoResponse.seed") ?? 0;
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2AutoResponse");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
     /// Response returned by `POST /v2/image/generate/ideogram-3-transparent`. Synchronous requests (the
     /// default) include the generated images in `data`. Asynchronous requests omit `data`; poll `GET
     /// /v2/generations/{generation_id}` with the returned `generation_id`. `seed` is the seed that was used,
@@ -9608,6 +10072,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/reframe/ideogram-3":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/remix/auto":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/generate/ideogram-3-transparent":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Response.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/generate/ideogram-4-transparent":
@@ -9671,6 +10137,7 @@ namespace IdeogramGen.Generated.Contoso_Media
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram45Request) path = "/v2/image/generate/ideogram-4-5";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram3Request) path = "/v2/image/generate/ideogram-3";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.ReframeV2Ideogram3Request) path = "/v2/image/reframe/ideogram-3";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoRequest) path = "/v2/image/remix/auto";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram3Request) path = "/v2/image/generate/ideogram-3-transparent";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateTransparentV2Ideogram4Request) path = "/v2/image/generate/ideogram-4-transparent";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2PImageRequest) path = "/v2/image/generate/p-image-ideogram";
@@ -9749,6 +10216,24 @@ namespace IdeogramGen.Generated.Contoso_Media
                         if (resolution != null) r.Resolution = new global::IdeogramGen.ResolutionV3(resolution);
                     }
                     return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.ReframeV2Ideogram3Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/remix/auto":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoRequest ?? new global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoRequest();
+                    if (r.Image == null && request.Images != null && request.Images.Count > 0) r.Image = request.Images[0];
+                    if (r.NegativePrompt == null) r.NegativePrompt = request.NegativePrompt;
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV2Ideogram4.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV2Ideogram4(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.RemixV2AutoRequest.Send(pipeline, r, options, cancellationToken));
                 }
                 case "/v2/image/generate/ideogram-3-transparent":
                 {
