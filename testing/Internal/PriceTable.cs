@@ -20,7 +20,7 @@ namespace IdeogramGen.Testing.Internal
     /// November 16, 2026"): Ideogram 4.5 generate low/medium/high 0.03/0.06/0.10; precise edit very low/low/medium/high
     /// 0.008/0.03/0.06/0.22; Ideogram 4.0 turbo/default/quality 0.03/0.06/0.10 (also remix, "these rates apply to ...
     /// Remix"); Ideogram 3.0 turbo/default/quality 0.03/0.06/0.09 (the pricing page's
-    /// "these rates apply to" list: Generate, Remix, Edit, Reframe, Replace Background; here generate, reframe, replace background and
+    /// "these rates apply to" list: Generate, Remix, Edit, Reframe, Replace Background; here generate, remix, reframe, replace background and
     /// inpaint, the "Edit" row: "tweak and alter parts of an image"); 3.0 with character reference 0.10/0.15/0.20 (same list;
     /// here inpaint 3.0 character, and generate 3.0 character, the pricing guide's "Generate with a character reference"
     /// row for <c>POST /v2/image/generate/ideogram-3-character</c>, and remix 3.0 character, the list's "Remix" row); 3.0 transparent
@@ -85,6 +85,8 @@ namespace IdeogramGen.Testing.Internal
                     return PerImage("inpaint-" + model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);
                 case "v2/image/generate/ideogram-3-character":
                     return PerImage(model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);
+                case "v2/image/remix/ideogram-3":
+                    return PerImage("remix-" + model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
                 case "v2/image/remix/ideogram-3-character":
                     return PerImage("remix-" + model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);
                 case "v2/image/replace-background/ideogram-3":

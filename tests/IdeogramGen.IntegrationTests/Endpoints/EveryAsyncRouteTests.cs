@@ -103,6 +103,11 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, Image = Png(), CharacterReferenceImages = new[] { Png("character.png") },
             })),
+        ["RemixV2Ideogram3"] = new("/v2/image/remix/ideogram-3", true,
+            async (c, _) => await c.SubmitRemixV2Ideogram3AndWaitAsync(new RemixV2Ideogram3Request
+            {
+                Prompt = Prompt, Image = Png(), StylePreset = StylePresetV2Ideogram3.Style80SIllustration,
+            })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

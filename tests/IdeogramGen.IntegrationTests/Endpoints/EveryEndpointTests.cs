@@ -241,6 +241,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = "The same person in winter", Image = Png(), ImageWeight = 60, Seed = 138, StyleType = StyleTypeV2Ideogram3Character.Fiction,
                 RenderingSpeed = RenderingSpeedV2.Quality, CharacterReferenceImages = new[] { Png("character.png") }, CharacterReferenceMask = Png("character-mask.png"),
             })),
+        ["RemixV2Ideogram3"] = new(false, new[] { "prompt", "seed", "num_images", "image_weight", "style_type", "rendering_speed", "aspect_ratio", "color_palette" }, new[] { "image" }, 2, 139, null,
+            async c => await c.RemixV2Ideogram3Async(new RemixV2Ideogram3Request
+            {
+                Prompt = "In watercolour", Image = Png(), Seed = 139, NumImages = 2, ImageWeight = 45, StyleType = StyleTypeV2Ideogram3.Design,
+                RenderingSpeed = RenderingSpeedV2.Turbo, AspectRatio = AspectRatioV3.Ratio16x9, ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Ember),
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -266,7 +272,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(54, Cases.Count);
+        Assert.Equal(55, Cases.Count);
     }
 
     [Theory]
@@ -424,6 +430,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         InpaintV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         RemixV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        RemixV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
