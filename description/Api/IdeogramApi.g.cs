@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "4a8936947ad6f5b6b55b0dd1a9436223347e6f0eba592d9f6848d7130f83ed99";
+        public const string NewerDocumentSha256 = "64c097a77c09707767b81f41e33905e53632fa601d71ff8bffa7e9680f20b747";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -899,6 +899,19 @@ namespace IdeogramGen.ApiDescription
                 {
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemixedImageObject", Description = "The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
                     new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "GenerateImageIdeogramV3CustomModelResponse",
+                TypeName = "GenerateV2Ideogram3CustomModelResponse",
+                Description = "Response returned by `POST /v2/image/generate/ideogram-3-custom-model`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelResponse",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                 },
             },
@@ -3684,6 +3697,57 @@ namespace IdeogramGen.ApiDescription
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_collection_id" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_images" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_collection_id", "style_reference_images" }, Message = "Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_collection_id" },
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "GenerateV2Ideogram3CustomModel",
+                Path = "/v2/image/generate/ideogram-3-custom-model",
+                Family = ApiFamilies.V2,
+                OperationId = "post_generate_image_v2_ideogram_v3_custom_model",
+                Summary = "Generate with a custom Ideogram 3.0 model",
+                Description = "Generate images with a custom Ideogram 3.0 model that you or your\norganization can access, selected by `custom_model_uri`. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "GenerateImageIdeogramV3CustomModelResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-custom-model/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-custom-model/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/aspect_ratio" },
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/async" },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/color_palette" },
+                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "The custom model URI, in the form `model/<model_name>/version/<version_name>`. You or your organization must have access to the model. The model determines which rendering speeds are supported and whether backgrounds are removed automatically.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/custom_model_uri" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/magic_prompt" },
+                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/negative_prompt" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Description = "The rendering speed to use. When omitted, a speed supported by the custom model is used.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/rendering_speed" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/resolution" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/seed" },
+                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_codes" },
+                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the generated images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_preset" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_images" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be combined with `resolution`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/aspect_ratio" },
+                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_images" }, Message = "Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
                 },
             },
             new ApiEndpoint

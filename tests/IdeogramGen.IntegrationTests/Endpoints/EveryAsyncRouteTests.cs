@@ -108,6 +108,11 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, Image = Png(), StylePreset = StylePresetV2Ideogram3.Style80SIllustration,
             })),
+        ["GenerateV2Ideogram3CustomModel"] = new("/v2/image/generate/ideogram-3-custom-model", true,
+            async (c, _) => await c.SubmitGenerateV2Ideogram3CustomModelAndWaitAsync(new GenerateV2Ideogram3CustomModelRequest
+            {
+                Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Magic),
+            })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

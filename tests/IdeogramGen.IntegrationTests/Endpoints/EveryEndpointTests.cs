@@ -247,6 +247,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = "In watercolour", Image = Png(), Seed = 139, NumImages = 2, ImageWeight = 45, StyleType = StyleTypeV2Ideogram3.Design,
                 RenderingSpeed = RenderingSpeedV2.Turbo, AspectRatio = AspectRatioV3.Ratio16x9, ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Ember),
             })),
+        ["GenerateV2Ideogram3CustomModel"] = new(true, new[] { "prompt", "custom_model_uri", "seed", "num_images", "rendering_speed", "aspect_ratio", "style_codes" }, Array.Empty<string>(), 2, 140, null,
+            async c => await c.GenerateV2Ideogram3CustomModelAsync(new GenerateV2Ideogram3CustomModelRequest
+            {
+                Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", Seed = 140, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Quality,
+                AspectRatio = AspectRatioV2Ideogram3.Ratio4x3, StyleCodes = new[] { "AAFF5733" },
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -272,7 +278,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(55, Cases.Count);
+        Assert.Equal(56, Cases.Count);
     }
 
     [Theory]
@@ -431,6 +437,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         GenerateV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         RemixV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         RemixV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
