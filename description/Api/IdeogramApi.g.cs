@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "64c097a77c09707767b81f41e33905e53632fa601d71ff8bffa7e9680f20b747";
+        public const string NewerDocumentSha256 = "de7b83eb525f7aae060d95bd54703d261370c3c0e4d0222282eb2b83f56c833e";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -912,6 +912,19 @@ namespace IdeogramGen.ApiDescription
                 {
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
                     new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "RemixImageIdeogramV3CustomModelResponse",
+                TypeName = "RemixV2Ideogram3CustomModelResponse",
+                Description = "Response returned by `POST /v2/image/remix/ideogram-3-custom-model`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to when the caller left it unset.",
+                Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelResponse",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemixedImageObject", Description = "The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
                     new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
                 },
             },
@@ -3748,6 +3761,58 @@ namespace IdeogramGen.ApiDescription
                 {
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be combined with `resolution`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/aspect_ratio" },
                     new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_images" }, Message = "Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "RemixV2Ideogram3CustomModel",
+                Path = "/v2/image/remix/ideogram-3-custom-model",
+                Family = ApiFamilies.V2,
+                OperationId = "post_remix_image_v2_ideogram_v3_custom_model",
+                Summary = "Remix with a custom Ideogram 3.0 model",
+                Description = "Transform an existing image with a custom Ideogram 3.0 model that your\nuser or organization can access, guided by a text prompt. Upload the\nsource `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = true,
+                Encoding = BodyEncoding.Flat,
+                Response = "RemixImageIdeogramV3CustomModelResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-custom-model/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-custom-model/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/aspect_ratio" },
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/async" },
+                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/color_palette" },
+                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "The custom model URI returned by the custom-model API, in the form `model/<model_name>/version/<version_name>`. The authenticated user or organization must have access to the model.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/custom_model_uri" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection" },
+                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image" },
+                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image_asset_identifier" },
+                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image_weight" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/magic_prompt" },
+                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. Descriptions in the prompt take precedence over descriptions in the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/negative_prompt" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Description = "The rendering speed to use. When omitted, the server chooses a speed supported by the selected custom model.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/rendering_speed" },
+                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/resolution" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/seed" },
+                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_codes" },
+                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the remixed images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_preset" },
+                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
+                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_reference_images" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
                 },
             },
             new ApiEndpoint

@@ -99,7 +99,7 @@ internal static class Overlay
             ("InpaintImageIdeogramV3CustomModelRequest", "rendering_speed"), ("GenerateImageIdeogramV4CustomModelRequest", "rendering_speed"),
             ("InpaintImageIdeogramV3CharacterRequest", "rendering_speed"), ("GenerateImageIdeogramV3CharacterRequest", "rendering_speed"),
             ("RemixImageIdeogramV3CharacterRequest", "rendering_speed"), ("RemixImageIdeogramV3Request", "rendering_speed"),
-            ("GenerateImageIdeogramV3CustomModelRequest", "rendering_speed"),
+            ("GenerateImageIdeogramV3CustomModelRequest", "rendering_speed"), ("RemixImageIdeogramV3CustomModelRequest", "rendering_speed"),
         }),
         ["QualityV2Ideogram45"] = ("", new[] { ("GenerateImageIdeogram45Request", "quality"), ("PreciseEditImageIdeogram45Request", "quality") }),
         ["ResolutionV2PImage"] = ("Tier", new[] { ("GenerateImagePImageIdeogramRequest", "resolution") }),
@@ -237,6 +237,7 @@ internal static class Overlay
         new("/v2/image/remix/ideogram-3-character", "post", "RemixV2Ideogram3Character", ApiFamilies.V2),
         new("/v2/image/remix/ideogram-3", "post", "RemixV2Ideogram3", ApiFamilies.V2),
         new("/v2/image/generate/ideogram-3-custom-model", "post", "GenerateV2Ideogram3CustomModel", ApiFamilies.V2),
+        new("/v2/image/remix/ideogram-3-custom-model", "post", "RemixV2Ideogram3CustomModel", ApiFamilies.V2),
         // Always asynchronous (newer-facts.json async.v2.flag): they answer {generation_id}, polled at v2/generations.
         new("/v2/image/reframe/auto", "post", "ReframeV2Auto", ApiFamilies.V2, EndpointMode.AsyncSubmit),
         new("/v2/image/remove-object/ideogram-1", "post", "RemoveObjectV2Ideogram1", ApiFamilies.V2, EndpointMode.AsyncSubmit),
@@ -356,6 +357,7 @@ internal static class Overlay
         ["RemixImageIdeogramV3CharacterResponse"] = "RemixV2Ideogram3CharacterResponse",
         ["RemixImageIdeogramV3Response"] = "RemixV2Ideogram3Response",
         ["GenerateImageIdeogramV3CustomModelResponse"] = "GenerateV2Ideogram3CustomModelResponse",
+        ["RemixImageIdeogramV3CustomModelResponse"] = "RemixV2Ideogram3CustomModelResponse",
     };
 
     public const string CloudflareIdeogramPage = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)";

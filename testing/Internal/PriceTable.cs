@@ -29,7 +29,7 @@ namespace IdeogramGen.Testing.Internal
     /// <item>Emulator values, not Ideogram's (no published price was found): Ideogram 4.5 generate at <c>very_low</c>
     /// (the precise-edit very-low price, 0.008), 4.0 transparent (the 3.0 transparent prices), P-Image (quoted as an
     /// <c>estimate</c>, Ideogram's qualifier for "a product priced from provider cost after inference", 0.005 per image
-    /// at medium with an upper bound of twice that), generate with a custom 4.0 model (the 4.0 rates), generate and inpaint with a custom 3.0 model (the 3.0 rates; the
+    /// at medium with an upper bound of twice that), generate with a custom 4.0 model (the 4.0 rates), generate, remix and inpaint with a custom 3.0 model (the 3.0 rates; the
     /// server picks the speed when none is sent, the emulator prices <c>default</c>), reframe auto (0.06), generate auto
     /// and remix auto (Ideogram picks the model, so quoted as an <c>estimate</c> of 0.06 per image with an upper bound of
     /// 0.10, the highest published 4.0 / 4.5 price), upscale auto (0.06 for x2, 0.08 x4, 0.10 x8),
@@ -87,6 +87,7 @@ namespace IdeogramGen.Testing.Internal
                 case "v2/image/generate/ideogram-3-character":
                     return PerImage(model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);
                 case "v2/image/remix/ideogram-3":
+                case "v2/image/remix/ideogram-3-custom-model":
                     return PerImage("remix-" + model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
                 case "v2/image/remix/ideogram-3-character":
                     return PerImage("remix-" + model, Tier(endpoint, request, "rendering_speed", "default"), Character30, images);

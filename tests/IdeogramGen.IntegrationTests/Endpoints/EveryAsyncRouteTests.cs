@@ -113,6 +113,11 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", ColorPalette = ColorPaletteV2.FromPreset(ColorPalettePresetV2.Magic),
             })),
+        ["RemixV2Ideogram3CustomModel"] = new("/v2/image/remix/ideogram-3-custom-model", true,
+            async (c, _) => await c.SubmitRemixV2Ideogram3CustomModelAndWaitAsync(new RemixV2Ideogram3CustomModelRequest
+            {
+                Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", Image = Png(), AspectRatio = AspectRatioV3.Ratio3x2,
+            })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

@@ -253,6 +253,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", Seed = 140, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Quality,
                 AspectRatio = AspectRatioV2Ideogram3.Ratio4x3, StyleCodes = new[] { "AAFF5733" },
             })),
+        ["RemixV2Ideogram3CustomModel"] = new(false, new[] { "prompt", "custom_model_uri", "seed", "image_weight", "rendering_speed", "style_preset", "resolution" }, new[] { "image" }, 1, 141, "1024x1024",
+            async c => await c.RemixV2Ideogram3CustomModelAsync(new RemixV2Ideogram3CustomModelRequest
+            {
+                Prompt = "In watercolour", CustomModelUri = "model/my-custom-model/version/1", Image = Png(), Seed = 141, ImageWeight = 70,
+                RenderingSpeed = RenderingSpeedV2.Default, StylePreset = StylePresetV2Ideogram3.Style80SIllustration, Resolution = ResolutionV3.Size1024x1024,
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -278,7 +284,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(56, Cases.Count);
+        Assert.Equal(57, Cases.Count);
     }
 
     [Theory]
@@ -438,6 +444,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         RemixV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         RemixV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        RemixV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         LayerizeV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, null, i.Resolution, null, i.Seed)).ToList(),
         MagicPromptV4Response or DescribeV4Response or DescribeV2Ideogram3Response or DescribeV2Ideogram4Response => new List<Image>(),
         _ => throw new InvalidOperationException("No image mapping for " + response.GetType().Name),
