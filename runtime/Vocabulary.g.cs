@@ -3812,6 +3812,107 @@ namespace IdeogramGen
     }
 
     /// <summary>
+    /// Ideogram&apos;s IdeogramV2StyleType vocabulary. The style type to generate with. When omitted, the
+    /// model&apos;s default styling is used; pass `auto` to have a style selected automatically from the prompt.
+    /// </summary>
+    /// <remarks>
+    /// Known values are static members; any other string is accepted too, so values Ideogram adds later work before
+    /// this library knows them (the IdeogramGen analyzers flag unknown literals at compile time). Comparison is ordinal:
+    /// Ideogram's values are case-sensitive. <c>default(StyleTypeV2Ideogram2)</c> is "not set": <see cref="IsSet"/> is false, a request
+    /// leaves the field out, and it equals only another unset value. Source: OpenAPI 2026-10-07 #/components/schemas/IdeogramV2StyleType.
+    /// </remarks>
+    [global::System.Diagnostics.DebuggerDisplay("{DebuggerText,nq}")]
+    public readonly partial struct StyleTypeV2Ideogram2 : global::System.IEquatable<StyleTypeV2Ideogram2>
+    {
+        private readonly string? _value;
+
+        /// <summary>Creates a value; prefer the static members for the values Ideogram documents.</summary>
+        /// <param name="value">The wire value, as Ideogram spells it (case-sensitive).</param>
+        /// <exception cref="global::System.ArgumentException">The value is null, empty or white space: such a value cannot be sent (use <c>default</c> for "not set").</exception>
+        public StyleTypeV2Ideogram2(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                throw new global::System.ArgumentException("A StyleTypeV2Ideogram2 value must not be empty. Known values: " + KnownValuesText + ". Use default(StyleTypeV2Ideogram2) or null for a field that is not set.", nameof(value));
+            _value = value;
+        }
+
+        /// <summary>The value as sent on the wire; an empty string when not set.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>False for <c>default</c>, the "not set" value that requests leave out; true for every value made from a string.</summary>
+        public bool IsSet => _value != null;
+
+        private string DebuggerText => _value ?? "(not set)";
+
+        /// <summary>The value <c>auto</c>.</summary>
+        public static StyleTypeV2Ideogram2 Auto { get; } = new StyleTypeV2Ideogram2("auto");
+        /// <summary>The value <c>general</c>.</summary>
+        public static StyleTypeV2Ideogram2 General { get; } = new StyleTypeV2Ideogram2("general");
+        /// <summary>The value <c>realistic</c>.</summary>
+        public static StyleTypeV2Ideogram2 Realistic { get; } = new StyleTypeV2Ideogram2("realistic");
+        /// <summary>The value <c>design</c>.</summary>
+        public static StyleTypeV2Ideogram2 Design { get; } = new StyleTypeV2Ideogram2("design");
+        /// <summary>The value <c>render_3d</c>.</summary>
+        public static StyleTypeV2Ideogram2 Render3D { get; } = new StyleTypeV2Ideogram2("render_3d");
+        /// <summary>The value <c>anime</c>.</summary>
+        public static StyleTypeV2Ideogram2 Anime { get; } = new StyleTypeV2Ideogram2("anime");
+
+        /// <summary>Every value Ideogram's document lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<StyleTypeV2Ideogram2> KnownValues { get; } = new StyleTypeV2Ideogram2[]
+        {
+            new StyleTypeV2Ideogram2("auto"),
+            new StyleTypeV2Ideogram2("general"),
+            new StyleTypeV2Ideogram2("realistic"),
+            new StyleTypeV2Ideogram2("design"),
+            new StyleTypeV2Ideogram2("render_3d"),
+            new StyleTypeV2Ideogram2("anime"),
+        };
+
+        internal const string KnownValuesText = "auto, general, realistic, design, render_3d, anime";
+
+        /// <summary>True when the value is one Ideogram's document lists.</summary>
+        public bool IsKnown
+        {
+            get
+            {
+                switch (_value)
+                {
+                    case "auto":
+                    case "general":
+                    case "realistic":
+                    case "design":
+                    case "render_3d":
+                    case "anime":
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public bool Equals(StyleTypeV2Ideogram2 other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is StyleTypeV2Ideogram2 other && Equals(other);
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        /// <summary>The wire value; an empty string when not set.</summary>
+        public override string ToString() => Value;
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator ==(StyleTypeV2Ideogram2 left, StyleTypeV2Ideogram2 right) => left.Equals(right);
+        /// <summary>Compares wire values ordinally.</summary>
+        public static bool operator !=(StyleTypeV2Ideogram2 left, StyleTypeV2Ideogram2 right) => !left.Equals(right);
+        /// <summary>
+        /// Wraps any string; unknown values are accepted (and flagged by the analyzers when constant). A null string gives
+        /// the unset value (<c>default</c>), which requests leave out: a null reaching an optional field means "no value",
+        /// as it does for the request's string fields, rather than a failure at run time. An empty or white-space string
+        /// is not a value Ideogram could accept and throws.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The string is empty or white space.</exception>
+        public static implicit operator StyleTypeV2Ideogram2(string? value) => value is null ? default(StyleTypeV2Ideogram2) : new StyleTypeV2Ideogram2(value);
+    }
+
+    /// <summary>
     /// Ideogram&apos;s IdeogramV3StylePreset vocabulary. A predefined style preset that applies a specific artistic
     /// style to the generated image.
     /// </summary>

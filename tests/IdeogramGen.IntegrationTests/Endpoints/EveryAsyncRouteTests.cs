@@ -118,6 +118,8 @@ public sealed class EveryAsyncRouteTests
             {
                 Prompt = Prompt, CustomModelUri = "model/my-custom-model/version/1", Image = Png(), AspectRatio = AspectRatioV3.Ratio3x2,
             })),
+        ["GenerateV2Ideogram2"] = new("/v2/image/generate/ideogram-2", true,
+            async (c, _) => await c.SubmitGenerateV2Ideogram2AndWaitAsync(new GenerateV2Ideogram2Request { Prompt = Prompt, StyleType = StyleTypeV2Ideogram2.Anime })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

@@ -259,6 +259,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = "In watercolour", CustomModelUri = "model/my-custom-model/version/1", Image = Png(), Seed = 141, ImageWeight = 70,
                 RenderingSpeed = RenderingSpeedV2.Default, StylePreset = StylePresetV2Ideogram3.Style80SIllustration, Resolution = ResolutionV3.Size1024x1024,
             })),
+        ["GenerateV2Ideogram2"] = new(true, new[] { "prompt", "seed", "num_images", "rendering_speed", "style_type", "aspect_ratio", "negative_prompt" }, Array.Empty<string>(), 2, 142, null,
+            async c => await c.GenerateV2Ideogram2Async(new GenerateV2Ideogram2Request
+            {
+                Prompt = Prompt, Seed = 142, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Turbo, StyleType = StyleTypeV2Ideogram2.Render3D,
+                AspectRatio = AspectRatioV2Ideogram3.Ratio3x2, NegativePrompt = "fog",
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -284,7 +290,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(57, Cases.Count);
+        Assert.Equal(58, Cases.Count);
     }
 
     [Theory]
@@ -441,6 +447,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         GenerateV2Ideogram4CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         InpaintV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2Ideogram2Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         RemixV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         RemixV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
