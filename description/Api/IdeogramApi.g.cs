@@ -17,7 +17,7 @@ namespace IdeogramGen.ApiDescription
         public const string DocumentSha256 = "69fca7f3d360c995b1cd7656af4d20842ac68620671a0b4dacb3c6d5aeb40f8f";
         public const string NewerDocumentDate = "2026-10-07";
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
-        public const string NewerDocumentSha256 = "d80d49a429e2cb44255bb4ddb878510f67cf985ccf214736a307b0aff84b43f4";
+        public const string NewerDocumentSha256 = "b3ade9feca109feb30ab22183c29cb4ae20641f957250915aa7e47aa7b3e37a7";
 
         public static readonly ApiPalette ColorPalette = new ApiPalette
         {
@@ -944,6 +944,19 @@ namespace IdeogramGen.ApiDescription
                 TypeName = "GenerateV2Ideogram2Response",
                 Description = "Response returned by `POST /v2/image/generate/ideogram-2`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
                 Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Response",
+                Properties = new ApiProperty[]
+                {
+                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
+                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
+                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
+                },
+            },
+            new ApiSchema
+            {
+                Name = "GenerateImageIdeogramV2AResponse",
+                TypeName = "GenerateV2Ideogram2AResponse",
+                Description = "Response returned by `POST /v2/image/generate/ideogram-2a`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
+                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2AResponse",
                 Properties = new ApiProperty[]
                 {
                     new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
@@ -3876,6 +3889,48 @@ namespace IdeogramGen.ApiDescription
                     new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV2StyleType", Description = "The style type to generate with. When omitted, the model's default styling is used; pass `auto` to have a style selected automatically from the prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/style_type" },
                     new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/target_collection_id" },
                     new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/webhook_url" },
+                },
+                Rules = new ApiRule[]
+                {
+                },
+            },
+            new ApiEndpoint
+            {
+                Name = "GenerateV2Ideogram2A",
+                Path = "/v2/image/generate/ideogram-2a",
+                Family = ApiFamilies.V2,
+                OperationId = "post_generate_image_v2_ideogram_v2_a",
+                Summary = "Generate with Ideogram 2a",
+                Description = "Generate images from a text prompt with Ideogram 2a, a fast, lower-cost\nmodel. Returns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
+                AcceptsJson = true,
+                AcceptsMultipart = false,
+                Encoding = BodyEncoding.Flat,
+                Response = "GenerateImageIdeogramV2AResponse",
+                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
+                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2a/post",
+                PollPath = "v2/generations/{generation_id}",
+                DryRun = true,
+                AsyncCapable = true,
+                ApiVersion = "v2",
+                DocumentDate = "2026-10-07",
+                Parameters = new ApiParameter[]
+                {
+                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2a/post/parameters/0" },
+                },
+                Fields = new ApiField[]
+                {
+                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/aspect_ratio" },
+                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/async" },
+                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/enable_copyright_detection" },
+                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/magic_prompt" },
+                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/num_images" },
+                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/private" },
+                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/prompt" },
+                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use. `turbo` generates faster at a lower cost, while `quality` prioritizes the highest-quality result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/rendering_speed" },
+                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/seed" },
+                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV2StyleType", Description = "The style type to generate with. When omitted, the model's default styling is used; pass `auto` to have a style selected automatically from the prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/style_type" },
+                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/target_collection_id" },
+                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/webhook_url" },
                 },
                 Rules = new ApiRule[]
                 {

@@ -24,11 +24,11 @@ namespace IdeogramGen.Testing.Internal
     /// inpaint, the "Edit" row: "tweak and alter parts of an image"); 3.0 with character reference 0.10/0.15/0.20 (same list;
     /// here inpaint 3.0 character, and generate 3.0 character, the pricing guide's "Generate with a character reference"
     /// row for <c>POST /v2/image/generate/ideogram-3-character</c>, and remix 3.0 character, the list's "Remix" row); 3.0 transparent
-    /// 0.04/0.07/0.10; Ideogram 2.0 turbo/default 0.05/0.08 (the pricing page's "2.0 Turbo" and "2.0 Default" rows, same
-    /// list; here generate 2.0); remove background 0.01; layerize text (<c>/v2/design/layerize/ideogram-3</c>, the pricing guide) 0.09 per call.</item>
+    /// 0.04/0.07/0.10; Ideogram 2.0 turbo/default 0.05/0.08 and 2a turbo/default 0.025/0.04 (the pricing page's "2.0
+    /// Turbo", "2.0 Default", "2a Turbo" and "2a Default" rows, same list; here generate 2.0 and 2a); remove background 0.01; layerize text (<c>/v2/design/layerize/ideogram-3</c>, the pricing guide) 0.09 per call.</item>
     /// <item>Emulator values, not Ideogram's (no published price was found): Ideogram 4.5 generate at <c>very_low</c>
-    /// (the precise-edit very-low price, 0.008), Ideogram 2.0 at <c>quality</c> (the v2 route takes it, the pricing page
-    /// lists turbo and default only: the default price, 0.08), 4.0 transparent (the 3.0 transparent prices), P-Image (quoted as an
+    /// (the precise-edit very-low price, 0.008), Ideogram 2.0 and 2a at <c>quality</c> (the v2 routes take it, the
+    /// pricing page lists turbo and default only: the default price, 0.08 and 0.04), 4.0 transparent (the 3.0 transparent prices), P-Image (quoted as an
     /// <c>estimate</c>, Ideogram's qualifier for "a product priced from provider cost after inference", 0.005 per image
     /// at medium with an upper bound of twice that), generate with a custom 4.0 model (the 4.0 rates), generate, remix and inpaint with a custom 3.0 model (the 3.0 rates; the
     /// server picks the speed when none is sent, the emulator prices <c>default</c>), reframe auto (0.06), generate auto
@@ -51,6 +51,7 @@ namespace IdeogramGen.Testing.Internal
         private static readonly Dictionary<string, long> Speed30 = Tiers(("turbo", 30000), ("default", 60000), ("quality", 90000));
         private static readonly Dictionary<string, long> Character30 = Tiers(("turbo", 100000), ("default", 150000), ("quality", 200000));
         private static readonly Dictionary<string, long> Speed20 = Tiers(("turbo", 50000), ("default", 80000), ("quality", 80000));
+        private static readonly Dictionary<string, long> Speed2a = Tiers(("turbo", 25000), ("default", 40000), ("quality", 40000));
         private static readonly Dictionary<string, long> Transparent = Tiers(("turbo", 40000), ("default", 70000), ("quality", 100000));
         private static readonly Dictionary<string, long> Quality45 = Tiers(("very_low", 8000), ("low", 30000), ("medium", 60000), ("high", 100000));
         private static readonly Dictionary<string, long> PreciseEdit = Tiers(("very_low", 8000), ("low", 30000), ("medium", 60000), ("high", 220000));
@@ -81,6 +82,8 @@ namespace IdeogramGen.Testing.Internal
                     return PerImage(model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
                 case "v2/image/generate/ideogram-2":
                     return PerImage(model, Tier(endpoint, request, "rendering_speed", "default"), Speed20, images);
+                case "v2/image/generate/ideogram-2a":
+                    return PerImage(model, Tier(endpoint, request, "rendering_speed", "default"), Speed2a, images);
                 case "v2/image/reframe/ideogram-3":
                     return PerImage("reframe-" + model, Tier(endpoint, request, "rendering_speed", "default"), Speed30, images);
                 case "v2/image/inpaint/ideogram-3":

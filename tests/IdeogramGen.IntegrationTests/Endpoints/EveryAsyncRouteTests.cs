@@ -120,6 +120,8 @@ public sealed class EveryAsyncRouteTests
             })),
         ["GenerateV2Ideogram2"] = new("/v2/image/generate/ideogram-2", true,
             async (c, _) => await c.SubmitGenerateV2Ideogram2AndWaitAsync(new GenerateV2Ideogram2Request { Prompt = Prompt, StyleType = StyleTypeV2Ideogram2.Anime })),
+        ["GenerateV2Ideogram2A"] = new("/v2/image/generate/ideogram-2a", true,
+            async (c, _) => await c.SubmitGenerateV2Ideogram2AAndWaitAsync(new GenerateV2Ideogram2ARequest { Prompt = Prompt, RenderingSpeed = RenderingSpeedV2.Turbo })),
         ["ReframeV2Auto"] = new("/v2/image/reframe/auto", false,
             async (c, _) => await c.SubmitReframeV2AutoAndWaitAsync(new ReframeV2AutoRequest { Image = Png(), AspectRatio = "16:9" })),
         ["RemoveObjectV2Ideogram1"] = new("/v2/image/remove-object/ideogram-1", false,

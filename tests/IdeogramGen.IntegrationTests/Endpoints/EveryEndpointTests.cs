@@ -265,6 +265,12 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
                 Prompt = Prompt, Seed = 142, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Turbo, StyleType = StyleTypeV2Ideogram2.Render3D,
                 AspectRatio = AspectRatioV2Ideogram3.Ratio3x2, NegativePrompt = "fog",
             })),
+        ["GenerateV2Ideogram2A"] = new(true, new[] { "prompt", "seed", "num_images", "rendering_speed", "style_type", "aspect_ratio" }, Array.Empty<string>(), 2, 143, null,
+            async c => await c.GenerateV2Ideogram2AAsync(new GenerateV2Ideogram2ARequest
+            {
+                Prompt = Prompt, Seed = 143, NumImages = 2, RenderingSpeed = RenderingSpeedV2.Default, StyleType = StyleTypeV2Ideogram2.Design,
+                AspectRatio = AspectRatioV2Ideogram3.Ratio9x16,
+            })),
     };
 
     /// <summary>A structured Ideogram 4.0 prompt with one text element and one object element.</summary>
@@ -290,7 +296,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
     public void Every_endpoint_of_the_description_has_a_case()
     {
         Assert.Equal(IdeogramApi.Endpoints.Where(e => e.Mode == EndpointMode.Sync).Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal), Cases.Keys.OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(58, Cases.Count);
+        Assert.Equal(59, Cases.Count);
     }
 
     [Theory]
@@ -448,6 +454,7 @@ public sealed class EveryEndpointTests : IClassFixture<LoopbackEmulatorFixture>
         InpaintV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram2Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
+        GenerateV2Ideogram2AResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         RemixV2Ideogram3CharacterResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         RemixV2Ideogram3Response r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),
         GenerateV2Ideogram3CustomModelResponse r => r.Data.Select(i => new Image(i.Url, i.Prompt, i.Resolution, null, i.Seed)).ToList(),

@@ -58,7 +58,7 @@ public class DescriptionTests
             "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto",
             "/v2/image/remove-background/ideogram-1", "/v2/image/describe/ideogram-3", "/v2/image/describe/ideogram-4", "/v2/image/reframe/auto",
             "/v2/image/remove-object/ideogram-1", "/v2/image/replace-background/ideogram-3", "/v2/image/inpaint/ideogram-3", "/v2/design/layerize/ideogram-3", "/v2/image/generate/auto", "/v2/image/inpaint/ideogram-3-custom-model", "/v2/image/generate/ideogram-4-custom-model", "/v2/image/inpaint/ideogram-3-character", "/v1/ideogram-v4/async/image-to-image",
-            "/v2/image/generate/ideogram-3-character", "/v2/image/remix/ideogram-3-character", "/v2/image/remix/ideogram-3", "/v2/image/generate/ideogram-3-custom-model", "/v2/image/remix/ideogram-3-custom-model", "/v2/image/generate/ideogram-2",
+            "/v2/image/generate/ideogram-3-character", "/v2/image/remix/ideogram-3-character", "/v2/image/remix/ideogram-3", "/v2/image/generate/ideogram-3-custom-model", "/v2/image/remix/ideogram-3-custom-model", "/v2/image/generate/ideogram-2", "/v2/image/generate/ideogram-2a",
             "/v1/ideogram-v3/generate", "/v1/ideogram-v3/edit", "/v1/ideogram-v3/inpaint", "/v1/ideogram-v3/remix", "/v1/ideogram-v3/reframe",
             "/v1/ideogram-v3/replace-background", "/v1/ideogram-v3/generate-transparent", "/v1/ideogram-v3/generate-design",
             "/v1/ideogram-v3/layerize-design", "/v1/ideogram-v3/layerize-text", "/v1/ideogram-v3/try-on", "/v1/ideogram-v3/graphic",

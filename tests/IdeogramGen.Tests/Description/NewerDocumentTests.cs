@@ -230,8 +230,8 @@ public class NewerDocumentTests
         Assert.All(staged.EnumerateObject(), s => Assert.False(schemas.TryGetProperty(s.Name, out _), $"{s.Name} is both staged and in the reduced document"));
         Assert.All(References(staged).Select(r => r.Substring("#/components/schemas/".Length)), name =>
             Assert.True(schemas.TryGetProperty(name, out _) || staged.TryGetProperty(name, out _) || IsListedAsUntranscribed(name), $"staged schemas reference {name}, which is nowhere"));
+        // Empty once every pending operation has moved into the reduced document (2026-10-07: generate 2a was the last).
         var operations = Pending.GetProperty("operations").EnumerateArray().ToList();
-        Assert.NotEmpty(operations);
         foreach (var entry in operations)
         {
             var pointer = entry.GetProperty("source").GetProperty("pointer").GetString()!;

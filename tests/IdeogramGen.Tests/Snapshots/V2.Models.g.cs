@@ -7433,6 +7433,223 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// The request of POST /v2/image/generate/ideogram-2a (Generate with Ideogram 2a). Unset (null) fields
+    /// are not sent.
+    /// </summary>
+    /// <remarks>Field names, ranges and rules are Ideogram's (OpenAPI document of 2026-10-07); <see cref="Validate"/> checks them before sending. The body fields async and webhook_url, which make Ideogram answer {generation_id} instead of the result, are not properties: the asynchronous methods set them.</remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    [global::IdeogramGen.IdeogramEndpoint("/v2/image/generate/ideogram-2a")]
+    public sealed partial class GenerateV2Ideogram2ARequest
+    {
+        /// <summary>
+        /// The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the
+        /// model select a ratio from the prompt; any other value pins the ratio.
+        /// Cannot be combined with `resolution`. Omitting the field is not `auto`:
+        /// it uses `1x1`. Wire name: aspect_ratio. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV2ARequest/properties/aspect_ratio.
+        /// </summary>
+        public global::IdeogramGen.AspectRatioV2Ideogram3? AspectRatio { get; set; }
+
+        /// <summary>
+        /// Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned
+        /// with `is_image_safe: false`. Wire name: enable_copyright_detection. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV2ARequest/properties/enable_copyright_detection.
+        /// </summary>
+        public bool? EnableCopyrightDetection { get; set; }
+
+        /// <summary>
+        /// Controls magic prompt (automatic prompt rewriting). Defaults to `auto`. Wire name: magic_prompt.
+        /// Ideogram's default: auto. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV2ARequest/properties/magic_prompt.
+        /// </summary>
+        public global::IdeogramGen.MagicPromptV2? MagicPrompt { get; set; }
+
+        /// <summary>
+        /// The number of images to generate. Wire name: num_images. Range: 1 to 8. Ideogram's default: 1.
+        /// Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV2ARequest/properties/num_images.
+        /// </summary>
+        public int? NumImages { get; set; }
+
+        /// <summary>
+        /// When true or omitted, the output is kept private to your account. Set to false to publish the output
+        /// to the public feed. Enterprise accounts always generate privately. Wire name: private. Source:
+        /// openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/private.
+        /// </summary>
+        public bool? Private { get; set; }
+
+        /// <summary>
+        /// The prompt to generate images from. Wire name: prompt. Required. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV2ARequest/properties/prompt.
+        /// </summary>
+        public string? Prompt { get; set; }
+
+        /// <summary>
+        /// The rendering speed to use. `turbo` generates faster at a lower cost, while `quality` prioritizes the
+        /// highest-quality result. Wire name: rendering_speed. Ideogram's default: default. Source: openapi
+        /// 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/rendering_speed.
+        /// </summary>
+        public global::IdeogramGen.RenderingSpeedV2? RenderingSpeed { get; set; }
+
+        /// <summary>
+        /// Random seed. Set for reproducible generation. Wire name: seed. Range: 0 to 2147483647. Source:
+        /// openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/seed.
+        /// </summary>
+        public int? Seed { get; set; }
+
+        /// <summary>
+        /// The style type to generate with. When omitted, the model's default styling is used; pass `auto` to
+        /// have a style selected automatically from the prompt. Wire name: style_type. Source: openapi
+        /// 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/style_type.
+        /// </summary>
+        public global::IdeogramGen.StyleTypeV2Ideogram2? StyleType { get; set; }
+
+        /// <summary>
+        /// A collection you can write to, by its URL-safe base64 collection id. The output images are added to
+        /// it when the request completes. Wire name: target_collection_id. Source: openapi 2026-10-07
+        /// #/components/schemas/GenerateImageIdeogramV2ARequest/properties/target_collection_id.
+        /// </summary>
+        public string? TargetCollectionId { get; set; }
+
+        /// <summary>Checks the request against Ideogram's documented limits; called before sending.</summary>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">A field is missing, out of range, malformed, not accepted by this endpoint, or combined with a field it excludes.</exception>
+        public void Validate()
+        {
+            global::IdeogramGen.RequestValidation.Value((AspectRatio.HasValue && AspectRatio.Value.IsSet) ? AspectRatio.Value.Value : null, "aspect_ratio", null, "auto, 1x3, 3x1, 1x2, 2x1, 9x16, 16x9, 10x16, 16x10, 2x3, 3x2, 3x4, 4x3, 4x5, 5x4, 1x1");
+            global::IdeogramGen.RequestValidation.Value((MagicPrompt.HasValue && MagicPrompt.Value.IsSet) ? MagicPrompt.Value.Value : null, "magic_prompt", null, "auto, on, off");
+            global::IdeogramGen.RequestValidation.Range(NumImages, "num_images", 1L, 8L);
+            global::IdeogramGen.RequestValidation.Required(Prompt, "prompt", "a non-empty prompt");
+            global::IdeogramGen.RequestValidation.Text(Prompt, "prompt", 10000);
+            global::IdeogramGen.RequestValidation.Value((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet) ? RenderingSpeed.Value.Value : null, "rendering_speed", null, "turbo, default, quality");
+            global::IdeogramGen.RequestValidation.Range(Seed, "seed", 0L, 2147483647L);
+            global::IdeogramGen.RequestValidation.Value((StyleType.HasValue && StyleType.Value.IsSet) ? StyleType.Value.Value : null, "style_type", null, "auto, general, realistic, design, render_3d, anime");
+            global::IdeogramGen.RequestValidation.NotEmpty(TargetCollectionId, "target_collection_id");
+            global::IdeogramGen.RequestValidation.Text(TargetCollectionId, "target_collection_id");
+        }
+
+        /// <summary>
+        /// Generate with Ideogram 2a: POST /v2/image/generate/ideogram-2a. Generate images from a text prompt
+        /// with Ideogram 2a, a fast, lower-cost model. Returns results directly by default; set `async` or
+        /// supply a `webhook_url` to get a `generation_id` and poll `GET /v2/generations/{generation_id}`.
+        /// </summary>
+        /// <remarks>Sent as JSON, after <see cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.Validate"/> (nothing is sent when it throws). Ideogram bills a generation when it runs: the call is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_ideogram_v2_a</c> (2026-10-07, #/paths/~1v2~1image~1generate~1ideogram-2a/post).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>Ideogram's answer with the gateway metadata (log id, cache status) in <c>Gateway</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram answered 400/401/402/422/429/500/503 or another error.</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call (2001, 2003, 2005, 2009, ...).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse> Send(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2Ideogram2ARequest? request, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SendAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse>("v2/image/generate/ideogram-2a", request.CreateBody(), request.NumImages ?? 1, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse.Read, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Generate with Ideogram 2a as an asynchronous generation: POST /v2/image/generate/ideogram-2a
+        /// with async=true, answered at once with its generation_id. Ideogram bills the generation when it
+        /// completes (a failed one is not billed).
+        /// </summary>
+        /// <remarks>Nothing waits for the result: call <c>WaitAsync</c> on the returned generation, or store its <c>GenerationId</c> and pick the result up later, also from another process, with <c>ResumeGenerateV2Ideogram2AAsync</c>. Like every call that may bill, the submit is re-sent only when the failure proves it did not run. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_ideogram_v2_a</c> (2026-10-07, #/paths/~1v2~1image~1generate~1ideogram-2a/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (body field). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit.</param>
+        /// <returns>The accepted generation: its <c>GenerationId</c> and <c>WaitAsync</c>.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request (or the webhook URL) breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the submit (400/401/402/422/429/500/503).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the submit.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout; the generation may have been accepted (recover the answer from the gateway log with RecoverAsync).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer could not be read or has no generation_id.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse>> Submit(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2Ideogram2ARequest? request, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse>("v2/image/generate/ideogram-2a", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse.Read, "ResumeGenerateV2Ideogram2AAsync", options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submits Generate with Ideogram 2a as an asynchronous generation (POST
+        /// /v2/image/generate/ideogram-2a), hands the accepted generation to submitted at once, then polls GET
+        /// /v2/generations/{generation_id} until it is done and returns the same result as the synchronous call.
+        /// </summary>
+        /// <remarks>Store the generation's id in <paramref name="submitted"/>: after a crash, a timeout or a cancellation, <c>ResumeGenerateV2Ideogram2AAsync(generationId)</c> picks the paid result up without submitting again. Polls are free, bypass the gateway cache and honour Retry-After; waits follow GatewayOptions.Polling. Source: Ideogram OpenAPI operation <c>post_generate_image_v2_ideogram_v2_a</c> (2026-10-07, #/paths/~1v2~1image~1generate~1ideogram-2a/post); Ideogram API reference, Errors ("Outcomes and billing") and Rate limits (polling).</remarks>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="request">The request.</param>
+        /// <param name="submitted">Called once with the accepted generation, before the first poll; null for none.</param>
+        /// <param name="webhookUrl">Optional: where Ideogram POSTs the result once every image is done, signed with Ed25519 (verify it with IdeogramGen.Webhooks); sent as webhook_url (body field). An absolute https URI of at most 2048 characters; Ideogram refuses private and loopback hosts.</param>
+        /// <param name="options">Per-call gateway options, timeout, retry policy and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the submit, or the wait (not the generation).</param>
+        /// <returns>The result, with <c>Generation</c> (id, created, usage_cost_usd_micros) and the gateway metadata of the last poll.</returns>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">Ideogram reports the generation failed (failure_reason; not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out; resume it by its id.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">Cancelled after the submit was sent; carries the generation id once accepted.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenException">The submit failed, or a poll failed for good (GenerationId set).</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse> SubmitAndWait(global::IdeogramGen.GatewayPipeline pipeline, GenerateV2Ideogram2ARequest? request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted, global::System.Uri? webhookUrl, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return pipeline.SubmitAndWaitAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse>("v2/image/generate/ideogram-2a", request.CreateBody(true, global::IdeogramGen.GatewayPipeline.WebhookUrl(webhookUrl, false, 2048)), request.NumImages ?? 1, "v2", null, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse.Read, "ResumeGenerateV2Ideogram2AAsync", submitted, options, cancellationToken);
+        }
+
+        /// <summary>
+        /// Picks up a generation of Generate with Ideogram 2a by its generation_id and waits for its result:
+        /// polls GET /v2/generations/{generation_id}; nothing is submitted, so nothing is generated or billed
+        /// again.
+        /// </summary>
+        /// <param name="pipeline">The client's transport.</param>
+        /// <param name="generationId">The generation_id the submit answered (URL-safe base64).</param>
+        /// <param name="options">Per-call gateway options, timeout and polling; the client's when null.</param>
+        /// <param name="cancellationToken">Ends the wait (not the generation).</param>
+        /// <returns>The result, as <c>SubmitGenerateV2Ideogram2AAndWaitAsync</c> returns it.</returns>
+        /// <exception cref="global::System.ArgumentException">The id is empty, too long or not URL-safe base64; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">404: Ideogram knows no such generation on the /v2 route.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationFailedException">The generation failed (not billed).</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramGenerationPendingException">Still pending when the polling timeout ran out.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramCanceledException">The token was cancelled.</exception>
+        internal static global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse> Resume(global::IdeogramGen.GatewayPipeline pipeline, string generationId, global::IdeogramGen.IdeogramRequestOptions? options, global::System.Threading.CancellationToken cancellationToken)
+            => pipeline.ResumeAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse>("v2", generationId, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse.Read, "ResumeGenerateV2Ideogram2AAsync", options, cancellationToken);
+
+        internal global::IdeogramGen.RequestBody CreateBody() => CreateBody(false, null);
+
+        /// <summary>
+        /// The body; with &lt;paramref name="submitAsync"/&gt; it carries async=true, with &lt;paramref
+        /// name="webhookUrl"/&gt; the webhook_url (both make Ideogram answer {generation_id}).
+        /// </summary>
+        internal global::IdeogramGen.RequestBody CreateBody(bool submitAsync, string? webhookUrl)
+        {
+            return global::IdeogramGen.RequestBody.Json(writer => WriteJson(writer, submitAsync, webhookUrl));
+        }
+
+        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, bool submitAsync, string? webhookUrl)
+        {
+            writer.WriteStartObject();
+            if ((AspectRatio.HasValue && AspectRatio.Value.IsSet)) writer.WriteString("aspect_ratio", AspectRatio.Value.Value);
+            if (EnableCopyrightDetection.HasValue) writer.WriteBoolean("enable_copyright_detection", EnableCopyrightDetection.Value);
+            if ((MagicPrompt.HasValue && MagicPrompt.Value.IsSet)) writer.WriteString("magic_prompt", MagicPrompt.Value.Value);
+            if (NumImages.HasValue) writer.WriteNumber("num_images", NumImages.Value);
+            if (Private.HasValue) writer.WriteBoolean("private", Private.Value);
+            if (Prompt != null) writer.WriteString("prompt", Prompt);
+            if ((RenderingSpeed.HasValue && RenderingSpeed.Value.IsSet)) writer.WriteString("rendering_speed", RenderingSpeed.Value.Value);
+            if (Seed.HasValue) writer.WriteNumber("seed", Seed.Value);
+            if ((StyleType.HasValue && StyleType.Value.IsSet)) writer.WriteString("style_type", StyleType.Value.Value);
+            if (TargetCollectionId != null) writer.WriteString("target_collection_id", TargetCollectionId);
+            if (submitAsync) writer.WriteBoolean("async", true);
+            if (webhookUrl != null) writer.WriteString("webhook_url", webhookUrl);
+            writer.WriteEndObject();
+        }
+    }
+
+    /// <summary>
     /// The request of POST /v2/image/reframe/auto (Reframe an image, letting Ideogram pick the model). Unset
     /// (null) fields are not sent.
     /// </summary>
@@ -10545,6 +10762,79 @@ namespace IdeogramGen.Generated.Contoso_Media
     }
 
     /// <summary>
+    /// Response returned by `POST /v2/image/generate/ideogram-2a`. Synchronous requests (the default)
+    /// include the generated images in `data`. Asynchronous requests omit `data`; poll `GET
+    /// /v2/generations/{generation_id}` with the returned `generation_id`. `seed` is the seed that was used,
+    /// including when you did not set one. Ideogram schema GenerateImageIdeogramV2AResponse (openapi
+    /// 2026-10-07 #/components/schemas/GenerateImageIdeogramV2AResponse).
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("IdeogramGen.Generator", "0.1.0")]
+    public sealed partial class GenerateV2Ideogram2AResponse : global::IdeogramGen.IdeogramResponse, global::IdeogramGen.IIdeogramImageResponse
+    {
+        /// <summary>
+        /// The generated images, in generation order. Present only for synchronous requests (`async` omitted or
+        /// false). Wire name: data.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV2> Data { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GeneratedImageV2>();
+
+        /// <summary>
+        /// URL-safe base64 ID of the generation. Use it to poll
+        /// `GET /v2/generations/{generation_id}`. Wire name: generation_id.
+        /// </summary>
+        public string GenerationId { get; set; } = "";
+
+        /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
+        public int Seed { get; set; }
+
+        /// <summary>
+        /// How many images Ideogram withheld after its safety check (is_image_safe = false): billed, but without
+        /// a link. Check it: a 200 answer can hold fewer usable images than requested.
+        /// </summary>
+        public int WithheldCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (var image in Data) if (image.IsWithheld) count++;
+                return count;
+            }
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
+
+        /// <summary>Reads one GenerateV2Ideogram2AResponse from JSON (reflection-free); unknown properties are skipped.</summary>
+        internal static GenerateV2Ideogram2AResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram2AResponse");
+            var result = new GenerateV2Ideogram2AResponse();
+            while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram2AResponse"))
+            {
+                if (reader.ValueTextEquals("data"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.data");
+                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram2AResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                }
+                else if (reader.ValueTextEquals("generation_id"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.generation_id");
+                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram2AResponse.generation_id") ?? "";
+                }
+                else if (reader.ValueTextEquals("seed"))
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.seed");
+                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram2AResponse.seed") ?? 0;
+                }
+                else
+                {
+                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse");
+                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram2AResponse");
+                }
+            }
+            return result;
+        }
+    }
+
+    /// <summary>
     /// Acknowledges an accepted asynchronous Reframe request. Poll `GET /v2/generations/{generation_id}` for
     /// completion and output images. The seed, width, and height report the values the request resolved to
     /// when the caller left them unset. Ideogram schema ReframeImageAutoResponse (openapi 2026-10-07
@@ -11751,6 +12041,8 @@ namespace IdeogramGen.Generated.Contoso_Media
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram3CustomModelResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram3CustomModelResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/generate/ideogram-2":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2Response>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2Response.Read, cancellationToken).ConfigureAwait(false);
+                case "v2/image/generate/ideogram-2a":
+                    return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/reframe/auto":
                     return await pipeline.RecoverAsync<global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse>(exception, global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoResponse.Read, cancellationToken).ConfigureAwait(false);
                 case "v2/image/remove-object/ideogram-1":
@@ -11800,6 +12092,7 @@ namespace IdeogramGen.Generated.Contoso_Media
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram3CustomModelRequest) path = "/v2/image/generate/ideogram-3-custom-model";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.RemixV2Ideogram3CustomModelRequest) path = "/v2/image/remix/ideogram-3-custom-model";
                 else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2Request) path = "/v2/image/generate/ideogram-2";
+                else if (raw is global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest) path = "/v2/image/generate/ideogram-2a";
                 else throw request.NotARequest();
                 if (global::System.Array.IndexOf(paths, path) < 0) throw request.NotARequest();
             }
@@ -12152,6 +12445,22 @@ namespace IdeogramGen.Generated.Contoso_Media
                         }
                     }
                     return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2Request.Send(pipeline, r, options, cancellationToken));
+                }
+                case "/v2/image/generate/ideogram-2a":
+                {
+                    var r = raw as global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest ?? new global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest();
+                    if (!r.NumImages.HasValue) r.NumImages = request.NumImages;
+                    if (r.Prompt == null) r.Prompt = request.Prompt;
+                    if (!r.Seed.HasValue) r.Seed = request.Seed;
+                    if (request.Size.HasValue && !r.AspectRatio.HasValue)
+                    {
+                        var size = request.Size.Value;
+                        {
+                            var aspect = global::IdeogramGen.ImageShapes.Nearest(global::IdeogramGen.AspectRatioV2Ideogram3.KnownValues, size.Width, size.Height);
+                            if (aspect != null) r.AspectRatio = new global::IdeogramGen.AspectRatioV2Ideogram3(aspect);
+                        }
+                    }
+                    return global::IdeogramGen.IdeogramImageRequest.Upcast(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.Send(pipeline, r, options, cancellationToken));
                 }
             }
             throw request.NotSupported(paths);

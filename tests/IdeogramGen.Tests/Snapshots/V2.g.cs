@@ -87,6 +87,8 @@ namespace Contoso.Media
             public static global::System.Uri RemixV2Ideogram3CustomModel { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/remix/ideogram-3-custom-model");
             /// <summary>POST /v2/image/generate/ideogram-2 through this gateway.</summary>
             public static global::System.Uri GenerateV2Ideogram2 { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/generate/ideogram-2");
+            /// <summary>POST /v2/image/generate/ideogram-2a through this gateway.</summary>
+            public static global::System.Uri GenerateV2Ideogram2A { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/generate/ideogram-2a");
             /// <summary>POST /v2/image/reframe/auto (asynchronous submit) through this gateway.</summary>
             public static global::System.Uri SubmitReframeV2Auto { get; } = new global::System.Uri(GatewayBaseUrl + "v2/image/reframe/auto");
             /// <summary>POST /v2/image/remove-object/ideogram-1 (asynchronous submit) through this gateway.</summary>
@@ -455,6 +457,19 @@ namespace Contoso.Media
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2Request.Resume"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2Response> ResumeGenerateV2Ideogram2Async(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2Request.Resume(_pipeline, generationId, options, cancellationToken);
 
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.Send"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse> GenerateV2Ideogram2AAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.Send(_pipeline, request, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.Submit"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse>> SubmitGenerateV2Ideogram2AAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest request, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.Submit(_pipeline, request, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.SubmitAndWait"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse> SubmitGenerateV2Ideogram2AAndWaitAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest request, global::System.Action<global::IdeogramGen.IdeogramGeneration>? submitted = null, global::System.Uri? webhookUrl = null, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.SubmitAndWait(_pipeline, request, submitted, webhookUrl, options, cancellationToken);
+
+        /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.Resume"/>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2AResponse> ResumeGenerateV2Ideogram2AAsync(string generationId, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest.Resume(_pipeline, generationId, options, cancellationToken);
+
         /// <inheritdoc cref="global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest.Submit"/>
         public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramGeneration<global::IdeogramGen.Generated.Contoso_Media.GenerationResponse>> SubmitReframeV2AutoAsync(global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) => global::IdeogramGen.Generated.Contoso_Media.ReframeV2AutoRequest.Submit(_pipeline, request, options, cancellationToken);
 
@@ -499,7 +514,7 @@ namespace Contoso.Media
         public global::System.Threading.Tasks.Task<global::IdeogramGen.IdeogramResponse> RecoverAsync(global::System.Exception exception, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             => global::IdeogramGen.Generated.Contoso_Media.ClientDispatch.RecoverAsync(_pipeline, s_recoveryPaths, exception, cancellationToken);
 
-        private static readonly string[] s_recoveryPaths = { "v2/image/generate/ideogram-4", "v2/image/generate/ideogram-4-5", "v2/image/generate/ideogram-3", "v2/image/reframe/ideogram-3", "v2/image/remix/auto", "v2/image/generate/ideogram-3-transparent", "v2/image/generate/ideogram-4-transparent", "v2/image/generate/p-image-ideogram", "v2/image/precise-edit/ideogram-4-5", "v2/image/remix/ideogram-4", "v2/image/upscale/auto", "v2/image/remove-background/ideogram-1", "v2/image/describe/ideogram-3", "v2/image/describe/ideogram-4", "v2/image/inpaint/ideogram-3", "v2/design/layerize/ideogram-3", "v2/image/generate/auto", "v2/image/inpaint/ideogram-3-custom-model", "v2/image/inpaint/ideogram-3-character", "v2/image/generate/ideogram-4-custom-model", "v2/image/generate/ideogram-3-character", "v2/image/remix/ideogram-3-character", "v2/image/remix/ideogram-3", "v2/image/generate/ideogram-3-custom-model", "v2/image/remix/ideogram-3-custom-model", "v2/image/generate/ideogram-2", "v2/image/reframe/auto", "v2/image/remove-object/ideogram-1", "v2/image/replace-background/ideogram-3" };
+        private static readonly string[] s_recoveryPaths = { "v2/image/generate/ideogram-4", "v2/image/generate/ideogram-4-5", "v2/image/generate/ideogram-3", "v2/image/reframe/ideogram-3", "v2/image/remix/auto", "v2/image/generate/ideogram-3-transparent", "v2/image/generate/ideogram-4-transparent", "v2/image/generate/p-image-ideogram", "v2/image/precise-edit/ideogram-4-5", "v2/image/remix/ideogram-4", "v2/image/upscale/auto", "v2/image/remove-background/ideogram-1", "v2/image/describe/ideogram-3", "v2/image/describe/ideogram-4", "v2/image/inpaint/ideogram-3", "v2/design/layerize/ideogram-3", "v2/image/generate/auto", "v2/image/inpaint/ideogram-3-custom-model", "v2/image/inpaint/ideogram-3-character", "v2/image/generate/ideogram-4-custom-model", "v2/image/generate/ideogram-3-character", "v2/image/remix/ideogram-3-character", "v2/image/remix/ideogram-3", "v2/image/generate/ideogram-3-custom-model", "v2/image/remix/ideogram-3-custom-model", "v2/image/generate/ideogram-2", "v2/image/generate/ideogram-2a", "v2/image/reframe/auto", "v2/image/remove-object/ideogram-1", "v2/image/replace-background/ideogram-3" };
 
         /// <summary>
         /// What GenerateV2Ideogram4Async would cost: POST /v2/image/generate/ideogram-4?dry_run=true with the
@@ -1064,6 +1079,29 @@ namespace Contoso.Media
         }
 
         /// <summary>
+        /// What GenerateV2Ideogram2AAsync would cost: POST /v2/image/generate/ideogram-2a?dry_run=true with the
+        /// same request, answered with a price quote instead of running.
+        /// </summary>
+        /// <remarks>The request is validated and priced but not run: nothing is generated, stored or billed, and no safety review is performed (source: openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2a/post/parameters/0). The body is exactly the one <see cref="GenerateV2Ideogram2AAsync"/> sends, so the quote reflects the same options. A quote takes no image-limiter permits, bypasses the gateway cache, and is re-sent after a transient failure (nothing ran); its exceptions never say it may have been billed.</remarks>
+        /// <param name="request">The request, as it would be sent to GenerateV2Ideogram2AAsync.</param>
+        /// <param name="options">Per-call gateway options, timeout and retry policy; the client's when null.</param>
+        /// <param name="cancellationToken">Cancels the call; throws <see cref="global::System.OperationCanceledException"/>.</param>
+        /// <returns>The price: <c>UsdMicros</c> (millionths of a US dollar), <c>CreditMillis</c>, <c>Quantity</c>, <c>BillingIdentifier</c>, <c>Qualifier</c> exact or estimate.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramValidationException">The request breaks a documented limit; nothing was sent.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramApiException">Ideogram refused the request (400 for an invalid one, as the call itself would get; 401; 402/429 account limits).</exception>
+        /// <exception cref="global::IdeogramGen.GatewayException">The gateway refused or failed the call.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTimeoutException">No complete answer within the timeout.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramTransportException">The network failed.</exception>
+        /// <exception cref="global::IdeogramGen.IdeogramResponseException">The answer is not a price quote.</exception>
+        public global::System.Threading.Tasks.Task<global::IdeogramGen.PriceQuote> QuoteGenerateV2Ideogram2AAsync(global::IdeogramGen.Generated.Contoso_Media.GenerateV2Ideogram2ARequest request, global::IdeogramGen.IdeogramRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+        {
+            if (request == null) throw new global::System.ArgumentNullException(nameof(request));
+            request.Validate();
+            return _pipeline.QuoteAsync("v2/image/generate/ideogram-2a", request.CreateBody(), options, cancellationToken);
+        }
+
+        /// <summary>
         /// What SubmitReframeV2AutoAsync would cost: POST /v2/image/reframe/auto?dry_run=true with the same
         /// request, answered with a price quote instead of running.
         /// </summary>
@@ -1134,7 +1172,7 @@ namespace Contoso.Media
             return _pipeline.QuoteAsync("v2/image/replace-background/ideogram-3", request.CreateBody(), options, cancellationToken);
         }
 
-        private static readonly string[] s_ideogramImageRequestPaths = { "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3", "/v2/image/reframe/ideogram-3", "/v2/image/remix/auto", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent", "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto", "/v2/image/remove-background/ideogram-1", "/v2/image/inpaint/ideogram-3", "/v2/design/layerize/ideogram-3", "/v2/image/generate/auto", "/v2/image/inpaint/ideogram-3-custom-model", "/v2/image/inpaint/ideogram-3-character", "/v2/image/generate/ideogram-4-custom-model", "/v2/image/generate/ideogram-3-character", "/v2/image/remix/ideogram-3-character", "/v2/image/remix/ideogram-3", "/v2/image/generate/ideogram-3-custom-model", "/v2/image/remix/ideogram-3-custom-model", "/v2/image/generate/ideogram-2" };
+        private static readonly string[] s_ideogramImageRequestPaths = { "/v2/image/generate/ideogram-4", "/v2/image/generate/ideogram-4-5", "/v2/image/generate/ideogram-3", "/v2/image/reframe/ideogram-3", "/v2/image/remix/auto", "/v2/image/generate/ideogram-3-transparent", "/v2/image/generate/ideogram-4-transparent", "/v2/image/generate/p-image-ideogram", "/v2/image/precise-edit/ideogram-4-5", "/v2/image/remix/ideogram-4", "/v2/image/upscale/auto", "/v2/image/remove-background/ideogram-1", "/v2/image/inpaint/ideogram-3", "/v2/design/layerize/ideogram-3", "/v2/image/generate/auto", "/v2/image/inpaint/ideogram-3-custom-model", "/v2/image/inpaint/ideogram-3-character", "/v2/image/generate/ideogram-4-custom-model", "/v2/image/generate/ideogram-3-character", "/v2/image/remix/ideogram-3-character", "/v2/image/remix/ideogram-3", "/v2/image/generate/ideogram-3-custom-model", "/v2/image/remix/ideogram-3-custom-model", "/v2/image/generate/ideogram-2", "/v2/image/generate/ideogram-2a" };
 
         global::System.Collections.Generic.IReadOnlyList<string> global::IdeogramGen.IIdeogramImageClient.ImageRequestPaths => s_ideogramImageRequestPaths;
 
