@@ -40,16 +40,20 @@ namespace IdeogramGen.Analyzers
                 var types = KnownTypes.Create(start.Compilation);
                 if (types.GatewayRequestOptions == null) return;
                 int maxEntries = Limits.MaxMetadataEntries;
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
-                if (types.GatewayLogMetadata != null)
+                bool metadata = types.GatewayLogMetadata != null;
+                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.GatewayOptions, c =>
                 {
-                    start.RegisterOperationAction(c => AnalyzeMetadataCreation(c, types, maxEntries), OperationKind.ObjectCreation);
-                    start.RegisterOperationAction(c => AnalyzeMetadataAdd(c, types), OperationKind.Invocation);
-                }
+                    switch (c.Operation.Kind)
+                    {
+                        case OperationKind.SimpleAssignment: AnalyzeAssignment(c, types); break;
+                        case OperationKind.ObjectCreation when metadata: AnalyzeMetadataCreation(c, types, maxEntries); break;
+                        case OperationKind.Invocation when metadata: AnalyzeMetadataAdd(c, types); break;
+                    }
+                }, OperationKind.SimpleAssignment, OperationKind.ObjectCreation, OperationKind.Invocation));
             });
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeAssignment(OperationSite context, KnownTypes types)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (!(assignment.Target is IPropertyReferenceOperation target)
@@ -83,7 +87,7 @@ namespace IdeogramGen.Analyzers
             }
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, string option, string problem, string accepted) =>
+        private static void Report(OperationSite context, Location location, string option, string problem, string accepted) =>
             context.ReportDiagnostic(Diagnostic.Create(Rules.GatewayOptionOutOfRange, location, option, problem, accepted));
 
         private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
@@ -143,7 +147,7 @@ namespace IdeogramGen.Analyzers
             }
         }
 
-        private static void CheckCaching(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, string option, KnownTypes types)
+        private static void CheckCaching(OperationSite context, ISimpleAssignmentOperation assignment, string option, KnownTypes types)
         {
             var endpoint = EndpointOfCall(assignment, types, out var known);
             if (known && (endpoint == null || !ReturnsImageLinks(endpoint))) return;
@@ -205,7 +209,7 @@ namespace IdeogramGen.Analyzers
             return false;
         }
 
-        private static void AnalyzeMetadataCreation(OperationAnalysisContext context, KnownTypes types, int maxEntries)
+        private static void AnalyzeMetadataCreation(OperationSite context, KnownTypes types, int maxEntries)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (!SymbolEqualityComparer.Default.Equals(creation.Type, types.GatewayLogMetadata)) return;
@@ -230,7 +234,7 @@ namespace IdeogramGen.Analyzers
             Report(context, location, "Metadata", $"has {adds.Count} entries", $"at most {maxEntries}");
         }
 
-        private static void AnalyzeMetadataAdd(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeMetadataAdd(OperationSite context, KnownTypes types)
         {
             var call = (IInvocationOperation)context.Operation;
             if (call.TargetMethod.Name != "Add" || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, types.GatewayLogMetadata)) return;

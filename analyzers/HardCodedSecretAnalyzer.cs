@@ -44,10 +44,16 @@ namespace IdeogramGen.Analyzers
                 var flow = new ConstantFlow(start.Compilation);
                 var options = start.Options.AnalyzerConfigOptionsProvider;
                 bool isTestProject = IsTestProject(start.Compilation, options);
-                bool Skip(OperationAnalysisContext c) => isTestProject && TestProjectsExempt(options, c.Operation.Syntax.SyntaxTree);
-                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeCreation(c, types, flow); }, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeInvocation(c, types, flow); }, OperationKind.Invocation);
-                start.RegisterOperationAction(c => { if (!Skip(c)) AnalyzeAssignment(c, types, flow); }, OperationKind.SimpleAssignment);
+                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.Secrets, c =>
+                {
+                    if (isTestProject && TestProjectsExempt(options, c.Operation.Syntax.SyntaxTree)) return;
+                    switch (c.Operation.Kind)
+                    {
+                        case OperationKind.ObjectCreation: AnalyzeCreation(c, types, flow); break;
+                        case OperationKind.Invocation: AnalyzeInvocation(c, types, flow); break;
+                        case OperationKind.SimpleAssignment: AnalyzeAssignment(c, types, flow); break;
+                    }
+                }, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment));
             });
         }
 
@@ -69,7 +75,7 @@ namespace IdeogramGen.Analyzers
             return value == null || !string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, ConstantFlow flow)
+        private static void AnalyzeCreation(OperationSite context, KnownTypes types, ConstantFlow flow)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             var type = creation.Constructor?.ContainingType;
@@ -101,7 +107,7 @@ namespace IdeogramGen.Analyzers
             CheckNamedArguments(context, flow, creation.Arguments);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, ConstantFlow flow)
+        private static void AnalyzeInvocation(OperationSite context, KnownTypes types, ConstantFlow flow)
         {
             var call = (IInvocationOperation)context.Operation;
             var method = call.TargetMethod;
@@ -124,7 +130,7 @@ namespace IdeogramGen.Analyzers
             CheckNamedArguments(context, flow, call.Arguments);
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types, ConstantFlow flow)
+        private static void AnalyzeAssignment(OperationSite context, KnownTypes types, ConstantFlow flow)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             ISymbol? member = assignment.Target switch
@@ -144,7 +150,7 @@ namespace IdeogramGen.Analyzers
                 CheckNamed(context, flow, assignment.Value, member.Name);
         }
 
-        private static void CheckNamedArguments(OperationAnalysisContext context, ConstantFlow flow, ImmutableArray<IArgumentOperation> arguments)
+        private static void CheckNamedArguments(OperationSite context, ConstantFlow flow, ImmutableArray<IArgumentOperation> arguments)
         {
             foreach (var a in arguments)
                 if (a.ArgumentKind == ArgumentKind.Explicit && a.Parameter != null && a.Parameter.Type.SpecialType == SpecialType.System_String
@@ -156,7 +162,7 @@ namespace IdeogramGen.Analyzers
         /// A known credential sink: any constant that is not an obvious stand-in is reported (IDG0301); an environment
         /// variable's name is reported as such (IDG0303).
         /// </summary>
-        private static void CheckSink(OperationAnalysisContext context, ConstantFlow flow, IOperation value, SecretKind kind, string sink, IObjectCreationOperation? credentials)
+        private static void CheckSink(OperationSite context, ConstantFlow flow, IOperation value, SecretKind kind, string sink, IObjectCreationOperation? credentials)
         {
             if (Operations.IsNull(value)) return;
             FlowValue? secret = null, variable = null;
@@ -179,7 +185,7 @@ namespace IdeogramGen.Analyzers
         }
 
         /// <summary>A member or parameter only named like a credential: reported when a value also looks like a token.</summary>
-        private static void CheckNamed(OperationAnalysisContext context, ConstantFlow flow, IOperation value, string name)
+        private static void CheckNamed(OperationSite context, ConstantFlow flow, IOperation value, string name)
         {
             if (Operations.IsNull(value)) return;
             foreach (var v in flow.Values(value))
@@ -197,7 +203,7 @@ namespace IdeogramGen.Analyzers
                 ? Array.Empty<Location>()
                 : new[] { v.Origin.GetLocation() };
 
-        private static void Report(OperationAnalysisContext context, IOperation value, FlowValue v, SecretKind kind, string sink, string prefix)
+        private static void Report(OperationSite context, IOperation value, FlowValue v, SecretKind kind, string sink, string prefix)
         {
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(DiagnosticProperties.EnvironmentVariable, EnvironmentVariable(kind))
@@ -206,7 +212,7 @@ namespace IdeogramGen.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(Rules.HardCodedSecret, value.Syntax.GetLocation(), Origin(value, v), properties, Describe(kind), sink));
         }
 
-        private static void ReportVariable(OperationAnalysisContext context, IOperation value, FlowValue v, SecretKind kind, string sink, IObjectCreationOperation? credentials)
+        private static void ReportVariable(OperationSite context, IOperation value, FlowValue v, SecretKind kind, string sink, IObjectCreationOperation? credentials)
         {
             var name = SecretHeuristics.StripScheme(v.Text!, out var prefix);
             var properties = ImmutableDictionary<string, string?>.Empty

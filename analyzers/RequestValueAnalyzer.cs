@@ -36,15 +36,21 @@ namespace IdeogramGen.Analyzers
                 var types = KnownTypes.Create(start.Compilation);
                 if (!types.HasRuntime) return;
                 var palette = IdeogramGen.ApiDescription.IdeogramApi.ColorPalette;
-                start.RegisterOperationAction(c => AnalyzeConversion(c, types), OperationKind.Conversion);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, types, palette), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, types, palette), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(c => AnalyzeInitializer(c, types), OperationKind.ObjectOrCollectionInitializer);
+                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.RequestValues, c =>
+                {
+                    switch (c.Operation.Kind)
+                    {
+                        case OperationKind.Conversion: AnalyzeConversion(c, types); break;
+                        case OperationKind.ObjectCreation: AnalyzeCreation(c, types, palette); break;
+                        case OperationKind.Invocation: AnalyzeInvocation(c, types, palette); break;
+                        case OperationKind.SimpleAssignment: AnalyzeAssignment(c, types); break;
+                        case OperationKind.ObjectOrCollectionInitializer: AnalyzeInitializer(c, types); break;
+                    }
+                }, OperationKind.Conversion, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectOrCollectionInitializer));
             });
         }
 
-        private static void AnalyzeConversion(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeConversion(OperationSite context, KnownTypes types)
         {
             var conversion = (IConversionOperation)context.Operation;
             if (conversion.OperatorMethod == null) return;
@@ -54,7 +60,7 @@ namespace IdeogramGen.Analyzers
                 CheckLiteral(context, vocabulary, value, conversion.Operand);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types, IdeogramGen.ApiDescription.ApiPalette palette)
+        private static void AnalyzeCreation(OperationSite context, KnownTypes types, IdeogramGen.ApiDescription.ApiPalette palette)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             var type = creation.Constructor?.ContainingType;
@@ -79,7 +85,7 @@ namespace IdeogramGen.Analyzers
             }
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types, IdeogramGen.ApiDescription.ApiPalette palette)
+        private static void AnalyzeInvocation(OperationSite context, KnownTypes types, IdeogramGen.ApiDescription.ApiPalette palette)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name != "FromMembers"
@@ -95,7 +101,7 @@ namespace IdeogramGen.Analyzers
                     palette.MinMembers.ToString(CultureInfo.InvariantCulture) + " to " + palette.MaxMembers.ToString(CultureInfo.InvariantCulture)));
         }
 
-        private static void CheckLiteral(OperationAnalysisContext context, ApiEnum vocabulary, string value, IOperation valueOperation)
+        private static void CheckLiteral(OperationSite context, ApiEnum vocabulary, string value, IOperation valueOperation)
         {
             var location = valueOperation.Syntax.GetLocation();
             var properties = ImmutableDictionary<string, string?>.Empty;
@@ -135,7 +141,7 @@ namespace IdeogramGen.Analyzers
             return null;
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeAssignment(OperationSite context, KnownTypes types)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             CheckRequiredSet(context, assignment, types);
@@ -172,7 +178,7 @@ namespace IdeogramGen.Analyzers
         /// property is mapped to its field like the other value rules, through the request type's endpoint, and for nested
         /// request objects through <see cref="KnownTypes.RequestObjectOf"/>.
         /// </summary>
-        private static void CheckRequiredSet(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, KnownTypes types)
+        private static void CheckRequiredSet(OperationSite context, ISimpleAssignmentOperation assignment, KnownTypes types)
         {
             if (!(assignment.Target is IPropertyReferenceOperation property)) return;
             var target = types.RequestFieldOf(property.Property);
@@ -234,7 +240,7 @@ namespace IdeogramGen.Analyzers
             return named;
         }
 
-        private static void CheckRange(OperationAnalysisContext context, ApiField field, double n, IOperation value)
+        private static void CheckRange(OperationSite context, ApiField field, double n, IOperation value)
         {
             double? min = field.Minimum ?? field.MinimumNumber;
             double? max = field.Maximum ?? field.MaximumNumber;
@@ -247,7 +253,7 @@ namespace IdeogramGen.Analyzers
             }
         }
 
-        private static void CheckItems(OperationAnalysisContext context, ApiField field, IOperation value)
+        private static void CheckItems(OperationSite context, ApiField field, IOperation value)
         {
             var elements = Operations.Elements(value);
             if (elements == null) return;
@@ -264,7 +270,7 @@ namespace IdeogramGen.Analyzers
                     context.ReportDiagnostic(Diagnostic.Create(Rules.PatternMismatch, e.Syntax.GetLocation(), s, field.Name + " entry", field.Pattern));
         }
 
-        private static void CheckAllowed(OperationAnalysisContext context, ApiEndpoint endpoint, ApiField field, IOperation value, KnownTypes types)
+        private static void CheckAllowed(OperationSite context, ApiEndpoint endpoint, ApiField field, IOperation value, KnownTypes types)
         {
             if (field.AllowedValues == null || field.Enum == null) return;
             var vocabulary = IdeogramApi.FindEnum(field.Enum);
@@ -297,7 +303,7 @@ namespace IdeogramGen.Analyzers
             }
         }
 
-        private static void AnalyzeInitializer(OperationAnalysisContext context, KnownTypes types)
+        private static void AnalyzeInitializer(OperationSite context, KnownTypes types)
         {
             var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
             if (!(initializer.Parent is IObjectCreationOperation creation)) return;

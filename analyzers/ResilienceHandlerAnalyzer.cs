@@ -36,11 +36,11 @@ namespace IdeogramGen.Analyzers
                 // No HttpClientFactory, no IHttpClientBuilder chain to look at.
                 var builder = start.Compilation.GetTypeByMetadataName(BuilderInterface);
                 if (builder == null) return;
-                start.RegisterOperationAction(c => Analyze(c, builder), OperationKind.Invocation);
+                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.ResilienceHandler, c => Analyze(c, builder), OperationKind.Invocation));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol builder)
+        private static void Analyze(OperationSite context, INamedTypeSymbol builder)
         {
             var call = (IInvocationOperation)context.Operation;
             if (call.TargetMethod.Name != UnsafeMethod) return;

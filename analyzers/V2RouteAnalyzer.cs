@@ -35,11 +35,11 @@ namespace IdeogramGen.Analyzers
                 var gateway = start.Compilation.GetTypeByMetadataName("IdeogramGen.IdeogramGatewayAttribute");
                 if (address == null && pipeline == null && gateway == null) return;
                 if (V2Routes.All.Count == 0) return;
-                start.RegisterOperationAction(c => Analyze(c, address, pipeline, gateway), OperationKind.Invocation);
+                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.V2Routes, c => Analyze(c, address, pipeline, gateway), OperationKind.Invocation));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol? address, INamedTypeSymbol? pipeline, INamedTypeSymbol? gateway)
+        private static void Analyze(OperationSite context, INamedTypeSymbol? address, INamedTypeSymbol? pipeline, INamedTypeSymbol? gateway)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!TakesIdeogramPath(invocation.TargetMethod, address, pipeline, gateway)) return;

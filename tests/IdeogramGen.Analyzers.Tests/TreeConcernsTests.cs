@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace IdeogramGen.Analyzers.Tests
+{
+    /// <summary>
+    /// The syntactic pre-filter of the operation rules (<see cref="TreeConcerns"/>): which files a rule reads operations
+    /// in, that findings reached from other files are still made, and that no IdeogramGen analyzer asks the driver for
+    /// the operation tree of every method.
+    /// </summary>
+    public class TreeConcernsTests
+    {
+        private static Concerns Of(string source) => TreeConcerns.Of(CSharpSyntaxTree.ParseText(source));
+
+        [Fact]
+        public void An_ordinary_file_concerns_no_rule()
+        {
+            // The shape of the benchmark project's files: names that are also request fields (Id), only declared and read.
+            const string source = "namespace App { public sealed class Entity { public int Id { get; set; } public string Name { get; set; } = \"\";"
+                + " public decimal Price(int count) => count * 2m; public override string ToString() => Name + \"#\" + Id; } }";
+            Assert.Equal(Concerns.None, Of(source));
+        }
+
+        [Theory]
+        [InlineData("class C { void M(Sample.GenerateV3Request r) { } }", nameof(Concerns.RequestValues))]
+        [InlineData("class C { void M(object r) { StyleTypeV3 s = \"AUTO\"; } }", nameof(Concerns.RequestValues))]
+        [InlineData("class C { void M(dynamic r) { r.Seed = 5; } }", nameof(Concerns.RequestValues))]
+        [InlineData("class C { object M() => new X { Seed = 5 }; }", nameof(Concerns.RequestValues))]
+        [InlineData("class C { void M(dynamic r) { r?.Seed = 5; } }", nameof(Concerns.RequestValues))]
+        [InlineData("class C { object M() => new IdeogramCredentials(k); }", nameof(Concerns.Secrets))]
+        [InlineData("class C { void M(dynamic h) { h.Add(\"Api-Key\", v); } }", nameof(Concerns.Secrets))]
+        [InlineData("class C { void M(string clientSecret) { } }", nameof(Concerns.Secrets))]
+        [InlineData("class C { const string K = \"ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd\"; }", nameof(Concerns.Secrets))]
+        [InlineData("class C { void M(dynamic o) { o.CacheTtl = null; } }", nameof(Concerns.GatewayOptions))]
+        [InlineData("class C { void M(dynamic m) { m.Add(\"cf.team\", \"x\"); } }", nameof(Concerns.GatewayOptions))]
+        [InlineData("class C { void M(dynamic b) { b.AddStandardResilienceHandler(); } }", nameof(Concerns.ResilienceHandler))]
+        [InlineData("class C { const string P = \"v2/image/generate/ideogram-v4.5\"; }", nameof(Concerns.V2Routes))]
+        [InlineData("class C { void M(dynamic c) { c.Endpoints.For(p); } }", nameof(Concerns.V2Routes))]
+        public void A_file_concerns_the_rules_whose_names_or_values_it_holds(string source, string rule)
+        {
+            var expected = (Concerns)Enum.Parse(typeof(Concerns), rule);
+            Assert.Equal(expected, Of(source) & expected);
+        }
+
+        [Theory]
+        [InlineData("class C { int M(dynamic r) => r.Seed; }")]
+        [InlineData("class C { int Seed { get; set; } }")]
+        [InlineData("class C { void M(dynamic o) { var t = o.CacheTtl; var m = o.Metadata; } }")]
+        public void A_request_or_option_member_that_is_only_read_or_declared_concerns_no_rule(string source) =>
+            Assert.Equal(Concerns.None, Of(source) & (Concerns.RequestValues | Concerns.GatewayOptions));
+
+        [Fact]
+        public void A_file_is_read_once_and_remembered()
+        {
+            var tree = CSharpSyntaxTree.ParseText("class C { void M(dynamic o) { o.CacheTtl = null; } }");
+            Assert.Equal(TreeConcerns.Of(tree), TreeConcerns.Of(tree));
+            Assert.Equal(Concerns.GatewayOptions, TreeConcerns.Of(tree.WithChangedText(tree.GetText().WithChanges(
+                new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), "// edited\n")))) & Concerns.GatewayOptions);
+        }
+
+        // Findings whose value comes from another file: the file of the call names the sink or the type.
+
+        [Fact]
+        public Task A_key_declared_in_another_file_reaching_the_credentials_is_found() =>
+            Verify.AnalyzerAsync<HardCodedSecretAnalyzer>(
+                "using IdeogramGen;\nclass C { object M() => new IdeogramCredentials({|IDG0301:Keys.Production|}); }\n",
+                withRequests: false,
+                configure: s => s.Sources.Add(("Keys.cs", $"static class Keys {{ public const string Production = \"{SecretCorpusTests.Key}\"; }}")));
+
+        [Fact]
+        public Task A_vocabulary_value_declared_in_another_file_is_checked_where_it_is_converted() =>
+            Verify.AnalyzerAsync<RequestValueAnalyzer>(
+                "using IdeogramGen;\nclass C { StyleTypeV3 M() { StyleTypeV3 s = {|IDG0103:Styles.Chosen|}; return s; } }\n",
+                withRequests: true,
+                configure: s => s.Sources.Add(("Styles.cs", "static class Styles { public const string Chosen = \"AUTOMATIC\"; }")));
+
+        [Fact]
+        public Task A_request_property_set_through_a_variable_typed_in_another_file_is_checked() =>
+            Verify.AnalyzerAsync<RequestValueAnalyzer>(
+                "class C { void M(Holder h) { h.Request.Seed = {|IDG0201:-1|}; } }\n",
+                withRequests: true,
+                configure: s => s.Sources.Add(("Holder.cs", "class Holder { public Sample.GenerateV3Request Request { get; } = new Sample.GenerateV3Request(); }")));
+
+        [Fact]
+        public async Task No_analyzer_registers_an_operation_action()
+        {
+            // With any operation action registered, the driver builds the operation tree of every method of the
+            // project; the rules build it only in the files they concern.
+            var analyzers = typeof(RequestValueAnalyzer).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+            Assert.True(analyzers.Length >= 7);
+            var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var compilation = CSharpCompilation.Create("Probe",
+                new[] { CSharpSyntaxTree.ParseText("class C { void M() { var s = \"x\"; } }") },
+                references.Add(MetadataReference.CreateFromFile(typeof(IdeogramCredentials).Assembly.Location)),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+            foreach (var (analyzer, info) in result.AnalyzerTelemetryInfo)
+            {
+                Assert.True(info.CompilationStartActionsCount == 1, analyzer.GetType().Name + " did not start");
+                Assert.True(info.OperationActionsCount == 0 && info.OperationBlockActionsCount == 0 && info.OperationBlockStartActionsCount == 0,
+                    analyzer.GetType().Name + " registers an operation action");
+            }
+        }
+    }
+}
