@@ -41,7 +41,7 @@ namespace IdeogramGen.Analyzers
                 if (types.GatewayRequestOptions == null) return;
                 int maxEntries = Limits.MaxMetadataEntries;
                 bool metadata = types.GatewayLogMetadata != null;
-                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.GatewayOptions, c =>
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.GatewayOptions, c =>
                 {
                     switch (c.Operation.Kind)
                     {

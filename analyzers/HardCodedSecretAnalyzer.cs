@@ -44,7 +44,7 @@ namespace IdeogramGen.Analyzers
                 var flow = new ConstantFlow(start.Compilation);
                 var options = start.Options.AnalyzerConfigOptionsProvider;
                 bool isTestProject = IsTestProject(start.Compilation, options);
-                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.Secrets, c =>
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.Secrets, c =>
                 {
                     if (isTestProject && TestProjectsExempt(options, c.Operation.Syntax.SyntaxTree)) return;
                     switch (c.Operation.Kind)

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -24,30 +26,88 @@ namespace IdeogramGen.Analyzers
 
     /// <summary>
     /// Operation rules that only pay for the files they concern. An analyzer that registers an operation action makes
-    /// Roslyn's analyzer driver build the operation tree of every method, accessor and initializer of the project, most
-    /// of which can hold nothing an IdeogramGen rule reports. These rules register a code block action instead (the
-    /// driver then binds nothing for them); in a file whose tokens concern the rule (<see cref="TreeConcerns"/>), the
-    /// block's operation tree is built and each operation of the asked kinds is handed to the rule, as an operation
-    /// action would have been, implicit operations (conversions, collection initializers' <c>Add</c> calls) included.
+    /// Roslyn's analyzer driver build the operation tree of every method, accessor and initializer of the project, and
+    /// one that registers a code block action makes it gather every declaration's code blocks; most of them can hold
+    /// nothing an IdeogramGen rule reports. These rules register a semantic model action instead, which costs the
+    /// driver next to nothing per file: in a file whose tokens concern the rule (<see cref="TreeConcerns"/>), the
+    /// operation tree of each member body and initializer is built and each operation of the asked kinds is handed to
+    /// the rule as an operation action would have been, implicit operations (conversions, collection initializers'
+    /// <c>Add</c> calls) included. Other files are never bound for these rules.
     /// </summary>
     internal static class OperationRules
     {
         /// <summary>
-        /// The code block action that runs <paramref name="analyze"/> on each operation of <paramref name="kinds"/> in
-        /// the code blocks of files that concern <paramref name="concern"/>.
+        /// The semantic model action that runs <paramref name="analyze"/> on each operation of <paramref name="kinds"/>
+        /// in the executable code of files that concern <paramref name="concern"/>.
         /// </summary>
-        public static Action<CodeBlockAnalysisContext> Action(Concerns concern, Action<OperationSite> analyze, params OperationKind[] kinds) =>
+        public static Action<SemanticModelAnalysisContext> Action(Concerns concern, Action<OperationSite> analyze, params OperationKind[] kinds) =>
             context =>
             {
-                if ((TreeConcerns.Of(context.CodeBlock.SyntaxTree) & concern) == 0) return;
-                var root = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
-                if (root == null) return;
+                var model = context.SemanticModel;
+                if ((TreeConcerns.Of(model.SyntaxTree) & concern) == 0) return;
                 var report = new Action<Diagnostic>(context.ReportDiagnostic);
-                foreach (var operation in root.DescendantsAndSelf())
+                var cancellationToken = context.CancellationToken;
+                foreach (var block in CodeBlocks(model.SyntaxTree.GetRoot(cancellationToken)))
                 {
-                    context.CancellationToken.ThrowIfCancellationRequested();
-                    if (Array.IndexOf(kinds, operation.Kind) >= 0) analyze(new OperationSite(operation, report));
+                    var root = model.GetOperation(block, cancellationToken);
+                    if (root == null) continue;
+                    foreach (var operation in root.DescendantsAndSelf())
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (Array.IndexOf(kinds, operation.Kind) >= 0) analyze(new OperationSite(operation, report));
+                    }
                 }
             };
+
+        /// <summary>
+        /// The nodes whose operation is an executable root: member declarations with a body (methods, constructors,
+        /// operators, accessors), expression-bodied properties and indexers, property and field initializers, and
+        /// top-level statements. Lambdas and local functions are inside them; parameter defaults and enum values are
+        /// constants, which no rule reads here.
+        /// </summary>
+        internal static IEnumerable<SyntaxNode> CodeBlocks(SyntaxNode root)
+        {
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                switch (node)
+                {
+                    case CompilationUnitSyntax unit:
+                        for (int i = unit.Members.Count - 1; i >= 0; i--) pending.Push(unit.Members[i]);
+                        break;
+                    case GlobalStatementSyntax global:
+                        yield return global.Statement;
+                        break;
+                    case BaseNamespaceDeclarationSyntax ns:
+                        for (int i = ns.Members.Count - 1; i >= 0; i--) pending.Push(ns.Members[i]);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        for (int i = type.Members.Count - 1; i >= 0; i--) pending.Push(type.Members[i]);
+                        break;
+                    case BaseMethodDeclarationSyntax method:
+                        if (method.Body != null || method.ExpressionBody != null || method is ConstructorDeclarationSyntax { Initializer: not null })
+                            yield return method;
+                        break;
+                    case BasePropertyDeclarationSyntax property:
+                        if (property.AccessorList != null)
+                            foreach (var accessor in property.AccessorList.Accessors)
+                                if (accessor.Body != null || accessor.ExpressionBody != null) yield return accessor;
+                        if (property is PropertyDeclarationSyntax p)
+                        {
+                            if (p.ExpressionBody != null) yield return p.ExpressionBody;
+                            if (p.Initializer != null) yield return p.Initializer;
+                        }
+                        else if (property is IndexerDeclarationSyntax indexer && indexer.ExpressionBody != null)
+                            yield return indexer.ExpressionBody;
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
+                            if (variable.Initializer != null) yield return variable.Initializer;
+                        break;
+                }
+            }
+        }
     }
 }

@@ -36,7 +36,7 @@ namespace IdeogramGen.Analyzers
                 var types = KnownTypes.Create(start.Compilation);
                 if (!types.HasRuntime) return;
                 var palette = IdeogramGen.ApiDescription.IdeogramApi.ColorPalette;
-                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.RequestValues, c =>
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.RequestValues, c =>
                 {
                     switch (c.Operation.Kind)
                     {

@@ -36,7 +36,7 @@ namespace IdeogramGen.Analyzers
                 // No HttpClientFactory, no IHttpClientBuilder chain to look at.
                 var builder = start.Compilation.GetTypeByMetadataName(BuilderInterface);
                 if (builder == null) return;
-                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.ResilienceHandler, c => Analyze(c, builder), OperationKind.Invocation));
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.ResilienceHandler, c => Analyze(c, builder), OperationKind.Invocation));
             });
         }
 

@@ -35,7 +35,7 @@ namespace IdeogramGen.Analyzers
                 var gateway = start.Compilation.GetTypeByMetadataName("IdeogramGen.IdeogramGatewayAttribute");
                 if (address == null && pipeline == null && gateway == null) return;
                 if (V2Routes.All.Count == 0) return;
-                start.RegisterCodeBlockAction(OperationRules.Action(Concerns.V2Routes, c => Analyze(c, address, pipeline, gateway), OperationKind.Invocation));
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.V2Routes, c => Analyze(c, address, pipeline, gateway), OperationKind.Invocation));
             });
         }
 

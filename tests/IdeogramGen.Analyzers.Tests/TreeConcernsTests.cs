@@ -90,10 +90,11 @@ namespace IdeogramGen.Analyzers.Tests
                 configure: s => s.Sources.Add(("Holder.cs", "class Holder { public Sample.GenerateV3Request Request { get; } = new Sample.GenerateV3Request(); }")));
 
         [Fact]
-        public async Task No_analyzer_registers_an_operation_action()
+        public async Task No_analyzer_registers_an_operation_or_per_declaration_action()
         {
             // With any operation action registered, the driver builds the operation tree of every method of the
-            // project; the rules build it only in the files they concern.
+            // project, and with any code block or syntax node action it gathers every declaration's code; the rules
+            // read one semantic model per file and build operations only in the files they concern.
             var analyzers = typeof(RequestValueAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -112,6 +113,8 @@ namespace IdeogramGen.Analyzers.Tests
                 Assert.True(info.CompilationStartActionsCount == 1, analyzer.GetType().Name + " did not start");
                 Assert.True(info.OperationActionsCount == 0 && info.OperationBlockActionsCount == 0 && info.OperationBlockStartActionsCount == 0,
                     analyzer.GetType().Name + " registers an operation action");
+                Assert.True(info.CodeBlockActionsCount == 0 && info.CodeBlockStartActionsCount == 0 && info.SyntaxNodeActionsCount == 0,
+                    analyzer.GetType().Name + " registers a per-declaration action");
             }
         }
     }
