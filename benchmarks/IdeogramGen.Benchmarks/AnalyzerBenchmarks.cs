@@ -9,6 +9,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Microsoft.CodeAnalysis.Emit;
@@ -28,6 +29,9 @@ namespace IdeogramGen.Benchmarks;
 /// <see cref="DiagnosticAnalyzer"/> of the IdeogramGen.Analyzers assembly and the settings file as an additional
 /// file), then Emit to memory.</item>
 /// <item><b>one compile pass</b>: Emit alone on the baseline's sources, to read the share against one compile.</item>
+/// <item><b>a csc run</b>: what the compiler does for the project without IdeogramGen: parse every file (the
+/// generator's output parsed as if written by hand), compile, write the assembly and its portable PDB; the share of a
+/// build's csc task is read against it.</item>
 /// <item>Two controls that are not IdeogramGen: the baseline's sources compiled like the "with" row with one analyzer
 /// that does nothing (<see cref="IdleAnalyzer"/>: what Roslyn's analyzer driver costs once any analyzer is present)
 /// and with one that registers a single operation action that only counts (<see cref="CountingOperationAnalyzer"/>: what it costs
@@ -41,10 +45,11 @@ namespace IdeogramGen.Benchmarks;
 /// <para>
 /// How to read it, with R the Ratio column (all ratios from the same run): <b>R(with) − 1</b> is IdeogramGen's share
 /// of this two-pass compile; the compiler itself runs the analyzers on the events of its one emit pass, so the share of
-/// a build is <b>(R(with) − 1) / R(one pass)</b>. Of that, <b>(R(idle) − 1) / R(one pass)</b> is the analyzer driver
-/// itself and <b>(R(operations) − R(idle)) / R(one pass)</b> the operation trees, both paid by any operation-based
-/// analyzer (in projects that already run one, such as the .NET SDK's default code analysis, they are paid already);
-/// <b>(R(with) − R(operations)) / R(one pass)</b> is IdeogramGen's own work: the generator and the analyzers' callbacks.
+/// one compile is <b>(R(with) − 1) / R(one pass)</b> and of a csc run <b>(R(with) − 1) / R(csc)</b>. Of that,
+/// <b>R(idle) − 1</b> is the analyzer driver itself, paid once any analyzer is present, and
+/// <b>R(with) − R(idle)</b> IdeogramGen's own work: the generator, the parsing of its output and the analyzers'
+/// callbacks. <b>R(operations) − R(idle)</b> is what the operation trees of every method would cost: what an analyzer
+/// with an operation action pays (IdeogramGen's rules do not register one).
 /// </para>
 /// <para>
 /// The job is fixed for operations of about a second on a busy two-core machine: one invocation per iteration, 3
@@ -75,6 +80,7 @@ public class AnalyzerBenchmarks
 
     private ImmutableArray<SyntaxTree> _sources;
     private ImmutableArray<SyntaxTree> _sourcesAndGenerated;
+    private ImmutableArray<(byte[] Bytes, string Path)> _texts;
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private AnalyzerOptions _analyzerOptions = null!;
 
@@ -90,6 +96,7 @@ public class AnalyzerBenchmarks
         var run = LargeProject.IdeogramDriver().RunGenerators(CallSiteProject.Compilation(_sources)).GetRunResult();
         GeneratedTrees = run.GeneratedTrees;
         _sourcesAndGenerated = _sources.AddRange(GeneratedTrees);
+        _texts = _sourcesAndGenerated.Select(t => (System.Text.Encoding.UTF8.GetBytes(t.GetText().ToString()), t.FilePath)).ToImmutableArray();
     }
 
     /// <summary>A new instance of every analyzer of the IdeogramGen.Analyzers assembly.</summary>
@@ -121,6 +128,23 @@ public class AnalyzerBenchmarks
     [Benchmark(Description = "one compile pass: emit only")]
     public EmitResult OnePass() => Emit(CallSiteProject.Compilation(_sourcesAndGenerated));
 
+    /// <summary>
+    /// What csc does for the project without IdeogramGen: decode and parse every file (the user's and, in its place,
+    /// the generator's output as if written by hand, as UTF-8 bytes), compile, and write the assembly and its
+    /// portable PDB.
+    /// </summary>
+    [Benchmark(Description = "a csc run without IdeogramGen: parse + emit with PDB")]
+    public EmitResult CscRun()
+    {
+        var trees = new SyntaxTree[_texts.Length];
+        for (int i = 0; i < trees.Length; i++)
+            trees[i] = CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(_texts[i].Bytes, _texts[i].Bytes.Length, System.Text.Encoding.UTF8,
+                canBeEmbedded: true), LargeProject.ParseOptions, _texts[i].Path);
+        using var pe = new MemoryStream();
+        using var pdb = new MemoryStream();
+        return CallSiteProject.Compilation(trees).Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+    }
+
     [Benchmark(Description = "control: an idle analyzer + diagnostics + emit")]
     public CompileRun IdleAnalyzerControl() => WithAnalyzer(new IdleAnalyzer());
 
@@ -134,6 +158,24 @@ public class AnalyzerBenchmarks
             logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
         var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         return new CompileRun(compilation, diagnostics, Emit(compilation), analyzer);
+    }
+
+    /// <summary>A cold generator run on the user's sources, as the "with" row starts (for `-- analyzer-bytes`).</summary>
+    public Compilation GeneratorOnly()
+    {
+        LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(_sources), out var compilation, out _);
+        foreach (var tree in compilation.SyntaxTrees) tree.GetRoot();
+        return compilation;
+    }
+
+    /// <summary>The diagnostics pass alone over the baseline's sources, with one analyzer or none (for `-- analyzer-bytes`).</summary>
+    public ImmutableArray<Diagnostic> DiagnosticsOnly(DiagnosticAnalyzer? analyzer)
+    {
+        var compilation = CallSiteProject.Compilation(_sourcesAndGenerated);
+        if (analyzer == null) return compilation.GetDiagnostics();
+        var options = new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        return compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
     }
 
     private static EmitResult Emit(Compilation compilation)
@@ -195,6 +237,40 @@ public sealed class CountingOperationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start => start.RegisterOperationAction(_ => Interlocked.Increment(ref Invocations), OperationKind.Invocation));
+    }
+}
+
+/// <summary>A control analyzer with one code block action that only counts: the driver hands over every code block, and builds no operation.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CountingCodeBlockAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>How many code blocks it was called for (to show it ran).</summary>
+    public int Blocks;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(IdleAnalyzer.Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterCodeBlockAction(_ => Interlocked.Increment(ref Blocks)));
+    }
+}
+
+/// <summary>A control analyzer with one semantic model action that only counts: the driver hands over each file's semantic model.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CountingSemanticModelAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>How many files it was called for (to show it ran).</summary>
+    public int Files;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(IdleAnalyzer.Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start => start.RegisterSemanticModelAction(_ => Interlocked.Increment(ref Files)));
     }
 }
 

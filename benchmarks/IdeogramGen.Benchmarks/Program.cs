@@ -15,6 +15,7 @@ public static class Program
 #else
         if (args.Length == 1 && args[0] == "lines") return PrintGeneratedLines();
         if (args.Length == 1 && args[0] == "analyzers") return PrintAnalyzerTelemetry();
+        if (args.Length == 1 && args[0] == "analyzer-bytes") return PrintAnalyzerBytes();
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         foreach (var summary in summaries)
             if (summary.HasCriticalValidationErrors) return 1;
@@ -42,6 +43,51 @@ public static class Program
         Console.WriteLine($"all analyzers, warm mean: {runs.Average(r => r.Analyzers.Sum(a => a.Info.ExecutionTime.TotalMilliseconds)):0.0} ms");
         foreach (var d in cold.Diagnostics.OrderBy(d => d.Id, StringComparer.Ordinal))
             Console.WriteLine($"  {d.Id} {d.Location.GetLineSpan().Path}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        return 0;
+    }
+
+    /// <summary>
+    /// `-- analyzer-bytes`: the bytes each analyzer adds on its own to AnalyzerBenchmarks' diagnostics pass over the
+    /// baseline's sources (no generator run, no emit), next to the two control analyzers: the managed bytes allocated by
+    /// all threads during the pass, the third of three runs (the first two fill caches and JIT). Not a benchmark: a
+    /// guide to where the "with" row's bytes go.
+    /// </summary>
+    private static int PrintAnalyzerBytes()
+    {
+        var bench = new AnalyzerBenchmarks();
+        bench.Setup();
+        long Measure(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer? analyzer)
+        {
+            long bytes = 0;
+            for (int i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                bench.DiagnosticsOnly(analyzer);
+                bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+            }
+            return bytes;
+        }
+        long generator = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            bench.GeneratorOnly();
+            generator = GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+        Console.WriteLine($"generator, cold driver, its output parsed: {generator / 1e6:0.0} MB");
+        var none = Measure(null);
+        Console.WriteLine($"diagnostics pass without analyzers: {none / 1e6:0.0} MB");
+        void Row(string name, Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer analyzer) =>
+            Console.WriteLine($"{name}: +{(Measure(analyzer) - none) / 1e6:0.0} MB");
+        Row("control: idle analyzer", new IdleAnalyzer());
+        Row("control: counting operation action", new CountingOperationAnalyzer());
+        Row("control: counting code block action", new CountingCodeBlockAnalyzer());
+        Row("control: counting semantic model action", new CountingSemanticModelAnalyzer());
+        foreach (var analyzer in AnalyzerBenchmarks.Analyzers()) Row(analyzer.GetType().Name, analyzer);
+        Row("control: idle analyzer, again", new IdleAnalyzer());
         return 0;
     }
 

@@ -132,7 +132,8 @@ public class BenchmarkEquivalenceTests
         var with = bench.WithIdeogramGen();
         var idle = bench.IdleAnalyzerControl();
         var operations = bench.OperationAnalyzerControl();
-        foreach (var emit in new[] { without.Emit, with.Emit, bench.OnePass(), idle.Emit, operations.Emit })
+        var csc = bench.CscRun();
+        foreach (var emit in new[] { without.Emit, with.Emit, bench.OnePass(), csc, idle.Emit, operations.Emit })
             Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Take(10)));
 
         // The project: 2,000 ordinary files, one [IdeogramGateway] class, 10 feature classes with 5 call sites each
