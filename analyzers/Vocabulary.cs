@@ -217,7 +217,9 @@ namespace IdeogramGen.Analyzers
 
         /// <summary>
         /// Where a value exists when it is not in <paramref name="e"/> but in another family's vocabulary of the same
-        /// concept: "4x5 exists only on v3 endpoints (AspectRatioV3)"; null otherwise.
+        /// concept: "4x5 exists only on v3 endpoints (AspectRatioV3)"; null otherwise. Values are matched without case
+        /// or separators, so a type that spells the value differently from the first one found is named with its own
+        /// spelling: "(StyleTypeLegacy, StyleTypeV2Ideogram2 as render_3d)".
         /// </summary>
         private static string? OtherFamilies(ApiEnum e, string key)
         {
@@ -232,7 +234,7 @@ namespace IdeogramGen.Analyzers
                 {
                     if (other.ObsoleteReason(v) != null || Key(v) != key) continue;
                     shown ??= v;
-                    types.Add(other.TypeName);
+                    types.Add(v == shown ? other.TypeName : other.TypeName + " as " + v);
                     foreach (var f in FamiliesUsing(other))
                         if (!families.Contains(f)) families.Add(f);
                     break;

@@ -98,7 +98,7 @@ namespace IdeogramGen.Analyzers.Tests
         [Fact]
         public Task Wrong_family_value_names_its_family() =>
             Run("StyleTypeV3 v = {|#0:\"RENDER_3D\"|};",
-                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("RENDER_3D", "StyleTypeV3", " (RENDER_3D exists only on legacy endpoints and /v2 endpoints (StyleTypeLegacy, StyleTypeV2Ideogram2))"));
+                Verify.Diagnostic(Rules.UnknownValue).WithLocation(0).WithArguments("RENDER_3D", "StyleTypeV3", " (RENDER_3D exists only on legacy endpoints and /v2 endpoints (StyleTypeLegacy, StyleTypeV2Ideogram2 as render_3d))"));
 
         [Fact]
         public Task Value_only_in_another_family_gets_no_different_ratio() =>
