@@ -90,6 +90,22 @@ namespace IdeogramGen.Analyzers.Tests
                 configure: s => s.Sources.Add(("Holder.cs", "class Holder { public Sample.GenerateV3Request Request { get; } = new Sample.GenerateV3Request(); }")));
 
         [Fact]
+        public Task Top_level_statements_property_initializers_and_accessors_are_read() =>
+            Verify.AnalyzerAsync<HardCodedSecretAnalyzer>(
+                "using IdeogramGen;\n" +
+                $"var c = new IdeogramCredentials({{|IDG0301:\"{SecretCorpusTests.Key}\"|}});\n" +
+                "partial class Holder\n{\n" +
+                $"    IdeogramCredentials Field = new IdeogramCredentials({{|IDG0301:\"{SecretCorpusTests.Key}\"|}});\n" +
+                $"    IdeogramCredentials Property {{ get; }} = new IdeogramCredentials({{|IDG0301:\"{SecretCorpusTests.Key}\"|}});\n" +
+                $"    IdeogramCredentials Arrow => new IdeogramCredentials({{|IDG0301:\"{SecretCorpusTests.Key}\"|}});\n" +
+                $"    IdeogramCredentials Getter {{ get {{ return new IdeogramCredentials({{|IDG0301:\"{SecretCorpusTests.Key}\"|}}); }} }}\n" +
+                $"    Holder() : this(new IdeogramCredentials({{|IDG0301:\"{SecretCorpusTests.Key}\"|}})) {{ }}\n" +
+                "    Holder(IdeogramCredentials c) { }\n" +
+                "}\n",
+                withRequests: false,
+                configure: s => s.OutputKind = OutputKind.ConsoleApplication);
+
+        [Fact]
         public async Task No_analyzer_registers_an_operation_or_per_declaration_action()
         {
             // With any operation action registered, the driver builds the operation tree of every method of the
