@@ -240,29 +240,21 @@ public sealed class CountingOperationAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>A control analyzer with one code block action that only counts: the driver hands over every code block, and builds no operation.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CountingCodeBlockAnalyzer : DiagnosticAnalyzer
+/// <summary>Where <see cref="CountingControlAnalyzer"/> registers its one action.</summary>
+public enum ControlAction
 {
-    /// <summary>How many code blocks it was called for (to show it ran).</summary>
-    public int Blocks;
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(IdleAnalyzer.Rule);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => start.RegisterCodeBlockAction(_ => Interlocked.Increment(ref Blocks)));
-    }
+    /// <summary>A code block action: the driver gathers and hands over every declaration's code blocks, and builds no operation.</summary>
+    CodeBlock,
+    /// <summary>A semantic model action: the driver hands over each file's semantic model.</summary>
+    SemanticModel,
 }
 
-/// <summary>A control analyzer with one semantic model action that only counts: the driver hands over each file's semantic model.</summary>
+/// <summary>A control analyzer with one action of the given kind that only counts its calls (for `-- analyzer-bytes`).</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CountingSemanticModelAnalyzer : DiagnosticAnalyzer
+public sealed class CountingControlAnalyzer(ControlAction action) : DiagnosticAnalyzer
 {
-    /// <summary>How many files it was called for (to show it ran).</summary>
-    public int Files;
+    /// <summary>How many times its action was called (to show it ran).</summary>
+    public int Calls;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(IdleAnalyzer.Rule);
 
@@ -270,7 +262,11 @@ public sealed class CountingSemanticModelAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start => start.RegisterSemanticModelAction(_ => Interlocked.Increment(ref Files)));
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (action == ControlAction.CodeBlock) start.RegisterCodeBlockAction(_ => Interlocked.Increment(ref Calls));
+            else start.RegisterSemanticModelAction(_ => Interlocked.Increment(ref Calls));
+        });
     }
 }
 

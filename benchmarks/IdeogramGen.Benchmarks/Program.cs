@@ -84,8 +84,8 @@ public static class Program
             Console.WriteLine($"{name}: +{(Measure(analyzer) - none) / 1e6:0.0} MB");
         Row("control: idle analyzer", new IdleAnalyzer());
         Row("control: counting operation action", new CountingOperationAnalyzer());
-        Row("control: counting code block action", new CountingCodeBlockAnalyzer());
-        Row("control: counting semantic model action", new CountingSemanticModelAnalyzer());
+        Row("control: counting code block action", new CountingControlAnalyzer(ControlAction.CodeBlock));
+        Row("control: counting semantic model action", new CountingControlAnalyzer(ControlAction.SemanticModel));
         foreach (var analyzer in AnalyzerBenchmarks.Analyzers()) Row(analyzer.GetType().Name, analyzer);
         Row("control: idle analyzer, again", new IdleAnalyzer());
         return 0;
