@@ -32,6 +32,14 @@ namespace IdeogramGen.Analyzers
             "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework",
         };
 
+        /// <summary>The headers that carry a credential, and which: Ideogram's key, the AI Gateway token, a Cloudflare API token.</summary>
+        internal static readonly (string Header, SecretKind Kind)[] CredentialHeaders =
+        {
+            ("Api-Key", SecretKind.ApiKey),
+            ("cf-aig-authorization", SecretKind.GatewayToken),
+            ("Authorization", SecretKind.CloudflareApiToken),
+        };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.HardCodedSecret, Rules.VariableNameAsSecret);
 
         public override void Initialize(AnalysisContext context)
@@ -44,16 +52,20 @@ namespace IdeogramGen.Analyzers
                 var flow = new ConstantFlow(start.Compilation);
                 var options = start.Options.AnalyzerConfigOptionsProvider;
                 bool isTestProject = IsTestProject(start.Compilation, options);
-                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.Secrets, c =>
+                var analyze = OperationRules.Action(Concerns.Secrets, c =>
                 {
-                    if (isTestProject && TestProjectsExempt(options, c.Operation.Syntax.SyntaxTree)) return;
                     switch (c.Operation.Kind)
                     {
                         case OperationKind.ObjectCreation: AnalyzeCreation(c, types, flow); break;
                         case OperationKind.Invocation: AnalyzeInvocation(c, types, flow); break;
                         case OperationKind.SimpleAssignment: AnalyzeAssignment(c, types, flow); break;
                     }
-                }, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment));
+                }, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment);
+                // The test-project exemption is a file's option: asked once per file, not per operation.
+                start.RegisterSemanticModelAction(c =>
+                {
+                    if (!(isTestProject && TestProjectsExempt(options, c.SemanticModel.SyntaxTree))) analyze(c);
+                });
             });
         }
 
@@ -119,12 +131,12 @@ namespace IdeogramGen.Analyzers
                 if (name == null || value == null || !(name.Value.ConstantValue.Value is string header)
                     || value.Value.Type?.SpecialType != SpecialType.System_String)
                     return;
-                if (string.Equals(header, "Api-Key", StringComparison.OrdinalIgnoreCase))
-                    CheckSink(context, flow, value.Value, SecretKind.ApiKey, "the Api-Key header", null);
-                else if (string.Equals(header, "cf-aig-authorization", StringComparison.OrdinalIgnoreCase))
-                    CheckSink(context, flow, value.Value, SecretKind.GatewayToken, "the cf-aig-authorization header", null);
-                else if (string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase))
-                    CheckSink(context, flow, value.Value, SecretKind.CloudflareApiToken, "the Authorization header", null);
+                foreach (var (known, kind) in CredentialHeaders)
+                    if (string.Equals(header, known, StringComparison.OrdinalIgnoreCase))
+                    {
+                        CheckSink(context, flow, value.Value, kind, "the " + known + " header", null);
+                        break;
+                    }
                 return;
             }
             CheckNamedArguments(context, flow, call.Arguments);

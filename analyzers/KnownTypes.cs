@@ -55,7 +55,7 @@ namespace IdeogramGen.Analyzers
         /// Members that hold a credential: (type metadata name, member, what it holds). Options types that are not
         /// referenced by a compilation are simply absent.
         /// </summary>
-        private static readonly (string Type, string Member, SecretKind Kind)[] CredentialMembers =
+        internal static readonly (string Type, string Member, SecretKind Kind)[] CredentialMembers =
         {
             ("IdeogramGen.GatewayRequestOptions", "GatewayToken", SecretKind.GatewayToken),
             ("IdeogramGen.GatewayRecoveryOptions", "LogsApiToken", SecretKind.CloudflareApiToken),

@@ -81,8 +81,13 @@ namespace IdeogramGen.Analyzers
             foreach (var n in new[] { "ColorPalette", "ColorPaletteV2", "ColorPaletteMember", "FromMembers" }) Add(Concerns.RequestValues, n);
 
             // Secrets: the known sinks (names that say "secret" are matched by SecretHeuristics).
-            foreach (var n in new[] { "IdeogramCredentials", "AuthenticationHeaderValue", "GatewayLogsClient", "GatewayToken", "LogsApiToken", "ApiKey", "Authorization", "IdeogramClientOptions", "GatewayRecoveryOptions" })
+            foreach (var n in new[] { "IdeogramCredentials", "AuthenticationHeaderValue", "GatewayLogsClient", "Authorization" })
                 Add(Concerns.Secrets, n);
+            foreach (var (type, member, _) in KnownTypes.CredentialMembers)
+            {
+                Add(Concerns.Secrets, type.Substring(type.LastIndexOf('.') + 1));
+                Add(Concerns.Secrets, member);
+            }
 
             // Gateway options.
             Add(Concerns.GatewayOptions, "GatewayRequestOptions");
@@ -131,12 +136,9 @@ namespace IdeogramGen.Analyzers
                 result |= Concerns.GatewayOptions;
             if ((found & Concerns.Secrets) == 0)
             {
-                var text = SecretHeuristics.StripScheme(value, out _);
-                if (string.Equals(value, "Api-Key", StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(value, "cf-aig-authorization", StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(value, "Authorization", StringComparison.OrdinalIgnoreCase)
-                    || SecretHeuristics.LooksLikeToken(text))
-                    result |= Concerns.Secrets;
+                foreach (var (header, _) in HardCodedSecretAnalyzer.CredentialHeaders)
+                    if (string.Equals(value, header, StringComparison.OrdinalIgnoreCase)) return result | Concerns.Secrets;
+                if (SecretHeuristics.LooksLikeToken(SecretHeuristics.StripScheme(value, out _))) result |= Concerns.Secrets;
             }
             return result;
         }

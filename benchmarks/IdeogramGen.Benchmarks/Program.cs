@@ -56,7 +56,7 @@ public static class Program
     {
         var bench = new AnalyzerBenchmarks();
         bench.Setup();
-        long Measure(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer? analyzer)
+        static long Allocated(Action run)
         {
             long bytes = 0;
             for (int i = 0; i < 3; i++)
@@ -64,20 +64,13 @@ public static class Program
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 var before = GC.GetTotalAllocatedBytes(precise: true);
-                bench.DiagnosticsOnly(analyzer);
+                run();
                 bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
             }
             return bytes;
         }
-        long generator = 0;
-        for (int i = 0; i < 3; i++)
-        {
-            GC.Collect();
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            bench.GeneratorOnly();
-            generator = GC.GetTotalAllocatedBytes(precise: true) - before;
-        }
-        Console.WriteLine($"generator, cold driver, its output parsed: {generator / 1e6:0.0} MB");
+        long Measure(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer? analyzer) => Allocated(() => bench.DiagnosticsOnly(analyzer));
+        Console.WriteLine($"generator, cold driver, its output parsed: {Allocated(() => bench.GeneratorOnly()) / 1e6:0.0} MB");
         var none = Measure(null);
         Console.WriteLine($"diagnostics pass without analyzers: {none / 1e6:0.0} MB");
         void Row(string name, Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer analyzer) =>
