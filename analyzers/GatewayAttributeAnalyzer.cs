@@ -32,12 +32,9 @@ namespace IdeogramGen.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var attribute = KnownTypes.Create(start.Compilation).GatewayAttribute;
-                if (attribute == null) return;
-                start.RegisterSemanticModelAction(c => AnalyzeTree(c, attribute));
-            });
+            // Most files declare no type with attributes; the attribute type is looked up only for a file that does
+            // (see KnownTypes.For), and a compilation without the runtime has no candidates that carry it.
+            context.RegisterSemanticModelAction(AnalyzeTree);
         }
 
         /// <summary>
@@ -46,11 +43,13 @@ namespace IdeogramGen.Analyzers
         /// reported. Every finding sits on an application of the attribute or on the declaration that carries it, so
         /// a type declared in several files is reported once, by the file of each finding.
         /// </summary>
-        private static void AnalyzeTree(SemanticModelAnalysisContext context, INamedTypeSymbol attributeType)
+        private static void AnalyzeTree(SemanticModelAnalysisContext context)
         {
             List<MemberDeclarationSyntax>? candidates = null;
             Collect(((CompilationUnitSyntax)context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken)).Members, ref candidates);
-            if (candidates != null) AnalyzeCandidates(context, candidates, attributeType);
+            if (candidates == null) return;
+            var attributeType = KnownTypes.For(context.SemanticModel.Compilation).GatewayAttribute;
+            if (attributeType != null) AnalyzeCandidates(context, candidates, attributeType);
         }
 
         private static void AnalyzeCandidates(SemanticModelAnalysisContext context, List<MemberDeclarationSyntax> candidates, INamedTypeSymbol attributeType)

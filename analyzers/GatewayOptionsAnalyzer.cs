@@ -37,12 +37,11 @@ namespace IdeogramGen.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var types = KnownTypes.Create(start.Compilation);
-                if (types.GatewayRequestOptions == null) return;
                 int maxEntries = Limits.MaxMetadataEntries;
-                bool metadata = types.GatewayLogMetadata != null;
-                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.GatewayOptions, c =>
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.GatewayOptions,
+                    compilation => KnownTypes.For(compilation) is { GatewayRequestOptions: not null } types ? types : null, (c, types) =>
                 {
+                    bool metadata = types.GatewayLogMetadata != null;
                     switch (c.Operation.Kind)
                     {
                         case OperationKind.SimpleAssignment: AnalyzeAssignment(c, types); break;

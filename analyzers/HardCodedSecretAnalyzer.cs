@@ -48,11 +48,10 @@ namespace IdeogramGen.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var types = KnownTypes.Create(start.Compilation);
                 var flow = new ConstantFlow(start.Compilation);
                 var options = start.Options.AnalyzerConfigOptionsProvider;
                 bool isTestProject = IsTestProject(start.Compilation, options);
-                var analyze = OperationRules.Action(Concerns.Secrets, c =>
+                var analyze = OperationRules.Action(Concerns.Secrets, KnownTypes.For, (c, types) =>
                 {
                     switch (c.Operation.Kind)
                     {

@@ -39,7 +39,15 @@ namespace IdeogramGen.Analyzers
             }
         }
 
-        public static KnownTypes Create(Compilation compilation) => new KnownTypes(compilation);
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownTypes> ByCompilation =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownTypes>();
+
+        /// <summary>
+        /// The runtime's types in <paramref name="compilation"/>, looked up once and shared by every rule. Call it from
+        /// an action on a file, not at compilation start: the first lookup by metadata name makes Roslyn declare every
+        /// symbol of the project, which the compiler has done already by the time a file's actions run.
+        /// </summary>
+        public static KnownTypes For(Compilation compilation) => ByCompilation.GetValue(compilation, c => new KnownTypes(c));
 
         /// <summary>The class names of the description's nested request objects: a quick no for every other type.</summary>
         private static readonly HashSet<string> RequestObjectNames = BuildRequestObjectNames();

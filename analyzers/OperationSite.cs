@@ -41,10 +41,35 @@ namespace IdeogramGen.Analyzers
         /// in the executable code of files that concern <paramref name="concern"/>.
         /// </summary>
         public static Action<SemanticModelAnalysisContext> Action(Concerns concern, Action<OperationSite> analyze, params OperationKind[] kinds) =>
-            context =>
+            Action<object>(concern, _ => Always, (site, _) => analyze(site), kinds);
+
+        private static readonly object Always = new object();
+
+        /// <summary>
+        /// The same, for a rule that needs the compilation's symbols (<typeparamref name="TSymbols"/>, e.g. the runtime's
+        /// types): <paramref name="resolve"/> runs once, when the first file that concerns the rule is analyzed, not at
+        /// compilation start. Looking a type up by metadata name first makes Roslyn declare every symbol of the
+        /// project; at compilation start that work is charged to the analyzer (and delays it), while by the time a
+        /// file's semantic model action runs the compiler has done it already. A null result turns the rule off for the
+        /// compilation (the runtime is not referenced).
+        /// </summary>
+        public static Action<SemanticModelAnalysisContext> Action<TSymbols>(Concerns concern, Func<Compilation, TSymbols?> resolve,
+            Action<OperationSite, TSymbols> analyze, params OperationKind[] kinds) where TSymbols : class
+        {
+            Lazy<TSymbols?>? symbols = null;
+            return context =>
             {
                 var model = context.SemanticModel;
                 if ((TreeConcerns.Of(model.SyntaxTree) & concern) == 0) return;
+                var lazy = symbols;
+                if (lazy == null)
+                {
+                    var compilation = model.Compilation;
+                    lazy = new Lazy<TSymbols?>(() => resolve(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+                    lazy = System.Threading.Interlocked.CompareExchange(ref symbols, lazy, null) ?? lazy;
+                }
+                var resolved = lazy.Value;
+                if (resolved == null) return;
                 var report = new Action<Diagnostic>(context.ReportDiagnostic);
                 var cancellationToken = context.CancellationToken;
                 foreach (var block in CodeBlocks(model.SyntaxTree.GetRoot(cancellationToken)))
@@ -54,10 +79,11 @@ namespace IdeogramGen.Analyzers
                     foreach (var operation in root.DescendantsAndSelf())
                     {
                         cancellationToken.ThrowIfCancellationRequested();
-                        if (Array.IndexOf(kinds, operation.Kind) >= 0) analyze(new OperationSite(operation, report));
+                        if (Array.IndexOf(kinds, operation.Kind) >= 0) analyze(new OperationSite(operation, report), resolved);
                     }
                 }
             };
+        }
 
         /// <summary>
         /// The nodes whose operation is an executable root: member declarations with a body (methods, constructors,

@@ -33,10 +33,9 @@ namespace IdeogramGen.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var types = KnownTypes.Create(start.Compilation);
-                if (!types.HasRuntime) return;
                 var palette = IdeogramGen.ApiDescription.IdeogramApi.ColorPalette;
-                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.RequestValues, c =>
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.RequestValues,
+                    compilation => KnownTypes.For(compilation) is { HasRuntime: true } types ? types : null, (c, types) =>
                 {
                     switch (c.Operation.Kind)
                     {

@@ -33,10 +33,9 @@ namespace IdeogramGen.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                // No HttpClientFactory, no IHttpClientBuilder chain to look at.
-                var builder = start.Compilation.GetTypeByMetadataName(BuilderInterface);
-                if (builder == null) return;
-                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.ResilienceHandler, c => Analyze(c, builder), OperationKind.Invocation));
+                // No HttpClientFactory, no IHttpClientBuilder chain to look at: the resolution gives null.
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.ResilienceHandler,
+                    compilation => compilation.GetTypeByMetadataName(BuilderInterface), Analyze, OperationKind.Invocation));
             });
         }
 

@@ -30,13 +30,27 @@ namespace IdeogramGen.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var address = start.Compilation.GetTypeByMetadataName("IdeogramGen.GatewayAddress");
-                var pipeline = start.Compilation.GetTypeByMetadataName("IdeogramGen.GatewayPipeline");
-                var gateway = start.Compilation.GetTypeByMetadataName("IdeogramGen.IdeogramGatewayAttribute");
-                if (address == null && pipeline == null && gateway == null) return;
                 if (V2Routes.All.Count == 0) return;
-                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.V2Routes, c => Analyze(c, address, pipeline, gateway), OperationKind.Invocation));
+                start.RegisterSemanticModelAction(OperationRules.Action(Concerns.V2Routes, RouteTakers.Resolve,
+                    (c, takers) => Analyze(c, takers.Address, takers.Pipeline, takers.Gateway), OperationKind.Invocation));
             });
+        }
+
+        /// <summary>The runtime types whose methods take an Ideogram path; null when the runtime is not referenced.</summary>
+        private sealed class RouteTakers
+        {
+            public INamedTypeSymbol? Address, Pipeline, Gateway;
+
+            public static RouteTakers? Resolve(Compilation compilation)
+            {
+                var takers = new RouteTakers
+                {
+                    Address = compilation.GetTypeByMetadataName("IdeogramGen.GatewayAddress"),
+                    Pipeline = compilation.GetTypeByMetadataName("IdeogramGen.GatewayPipeline"),
+                    Gateway = compilation.GetTypeByMetadataName("IdeogramGen.IdeogramGatewayAttribute"),
+                };
+                return takers.Address == null && takers.Pipeline == null && takers.Gateway == null ? null : takers;
+            }
         }
 
         private static void Analyze(OperationSite context, INamedTypeSymbol? address, INamedTypeSymbol? pipeline, INamedTypeSymbol? gateway)
