@@ -164,6 +164,10 @@ public class AnalyzerBenchmarks
         return compilation;
     }
 
+    /// <summary>The control generator's cold run on the user's sources (for `-- analyzers` and `-- analyzer-bytes`).</summary>
+    public GeneratorDriver AttributeSearchOnly(AttributeOnlyGenerator? generator = null) =>
+        CSharpGeneratorDriver.Create(generator ?? new AttributeOnlyGenerator()).RunGenerators(CallSiteProject.Compilation(_sources));
+
     /// <summary>The diagnostics pass alone over the baseline's sources, with one analyzer or none (for `-- analyzer-bytes`).</summary>
     public ImmutableArray<Diagnostic> DiagnosticsOnly(DiagnosticAnalyzer? analyzer)
     {
@@ -265,6 +269,25 @@ public sealed class CountingControlAnalyzer(ControlAction action) : DiagnosticAn
             if (action == ControlAction.CodeBlock) start.RegisterCodeBlockAction(_ => Interlocked.Increment(ref Calls));
             else start.RegisterSemanticModelAction(_ => Interlocked.Increment(ref Calls));
         });
+    }
+}
+
+/// <summary>
+/// A control generator that only finds the <c>[IdeogramGateway]</c> classes (<c>ForAttributeWithMetadataName</c>, as
+/// IdeogramGen's generator starts) and writes nothing: what Roslyn's search for an attribute costs a cold driver on the
+/// project, the floor of any attribute-driven incremental generator.
+/// </summary>
+[Generator]
+public sealed class AttributeOnlyGenerator : IIncrementalGenerator
+{
+    /// <summary>How many annotated classes it found (to show it ran).</summary>
+    public int Found;
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var classes = context.SyntaxProvider.ForAttributeWithMetadataName("IdeogramGen.IdeogramGatewayAttribute",
+            static (_, _) => true, static (c, _) => c.TargetSymbol.Name);
+        context.RegisterSourceOutput(classes, (_, _) => Interlocked.Increment(ref Found));
     }
 }
 
