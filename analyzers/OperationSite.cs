@@ -38,20 +38,13 @@ namespace IdeogramGen.Analyzers
     {
         /// <summary>
         /// The semantic model action that runs <paramref name="analyze"/> on each operation of <paramref name="kinds"/>
-        /// in the executable code of files that concern <paramref name="concern"/>.
-        /// </summary>
-        public static Action<SemanticModelAnalysisContext> Action(Concerns concern, Action<OperationSite> analyze, params OperationKind[] kinds) =>
-            Action<object>(concern, _ => Always, (site, _) => analyze(site), kinds);
-
-        private static readonly object Always = new object();
-
-        /// <summary>
-        /// The same, for a rule that needs the compilation's symbols (<typeparamref name="TSymbols"/>, e.g. the runtime's
-        /// types): <paramref name="resolve"/> runs once, when the first file that concerns the rule is analyzed, not at
-        /// compilation start. Looking a type up by metadata name first makes Roslyn declare every symbol of the
-        /// project; at compilation start that work is charged to the analyzer (and delays it), while by the time a
-        /// file's semantic model action runs the compiler has done it already. A null result turns the rule off for the
-        /// compilation (the runtime is not referenced).
+        /// in the executable code of files that concern <paramref name="concern"/>, for a rule that needs the
+        /// compilation's symbols (<typeparamref name="TSymbols"/>, e.g. the runtime's types): <paramref name="resolve"/>
+        /// runs once, when the first file that concerns the rule is analyzed, not at compilation start. Looking a type
+        /// up by metadata name first makes Roslyn declare every symbol of the project; at compilation start that work
+        /// is charged to the analyzer (and delays it), while by the time a file's semantic model action runs the
+        /// compiler has done it already. A null result turns the rule off for the compilation (the runtime is not
+        /// referenced).
         /// </summary>
         public static Action<SemanticModelAnalysisContext> Action<TSymbols>(Concerns concern, Func<Compilation, TSymbols?> resolve,
             Action<OperationSite, TSymbols> analyze, params OperationKind[] kinds) where TSymbols : class
