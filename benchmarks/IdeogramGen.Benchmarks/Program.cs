@@ -15,12 +15,46 @@ public static class Program
 #else
         if (args.Length == 1 && args[0] == "lines") return PrintGeneratedLines();
         if (args.Length == 1 && args[0] == "analyzers") return PrintAnalyzerTelemetry();
+        if (args.Length == 2 && args[0] == "write-project") return WriteProject(args[1]);
         if (args.Length == 1 && args[0] == "analyzer-bytes") return PrintAnalyzerBytes();
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         foreach (var summary in summaries)
             if (summary.HasCriticalValidationErrors) return 1;
         return 0;
 #endif
+    }
+
+    /// <summary>
+    /// `-- write-project DIR`: AnalyzerBenchmarks' project (2,000 files, one client, 50 call sites, appsettings.json) as
+    /// an app project on disk that references the IdeogramGen packages, so that a real build can be read with
+    /// <c>-p:ReportAnalyzer=true</c>: the Csc task's time next to the generator's and each analyzer's.
+    /// </summary>
+    private static int WriteProject(string directory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        void Write(string name, string text) => System.IO.File.WriteAllText(System.IO.Path.Combine(directory, name), text);
+        for (int i = 0; i < LargeProject.Files; i++) Write($"Entity{i}.cs", LargeProject.OrdinaryFile(i));
+        Write("Clients.cs", CallSiteProject.Client);
+        Write("Startup.cs", CallSiteProject.Startup);
+        for (int k = 0; k < CallSiteProject.FeatureFiles; k++) Write($"Feature{k}.cs", CallSiteProject.Feature(k));
+        Write("appsettings.json", CallSiteProject.Settings);
+        var version = typeof(GatewayPipeline).Assembly.GetName().Version!;
+        Write("App.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <RootNamespace>App</RootNamespace>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="IdeogramGen" Version="{{version.ToString(3)}}" />
+                <PackageReference Include="IdeogramGen.Extensions" Version="{{version.ToString(3)}}" />
+                <AdditionalFiles Include="appsettings.json" />
+              </ItemGroup>
+            </Project>
+            """);
+        Console.WriteLine($"wrote {LargeProject.Files + CallSiteProject.FeatureFiles + 2} files, appsettings.json and App.csproj to {directory}");
+        return 0;
     }
 
     /// <summary>
