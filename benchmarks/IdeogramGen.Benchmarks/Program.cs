@@ -33,11 +33,10 @@ public static class Program
     {
         System.IO.Directory.CreateDirectory(directory);
         void Write(string name, string text) => System.IO.File.WriteAllText(System.IO.Path.Combine(directory, name), text);
-        for (int i = 0; i < LargeProject.Files; i++) Write($"Entity{i}.cs", LargeProject.OrdinaryFile(i));
-        Write("Clients.cs", CallSiteProject.Client);
-        Write("Startup.cs", CallSiteProject.Startup);
-        for (int k = 0; k < CallSiteProject.FeatureFiles; k++) Write($"Feature{k}.cs", CallSiteProject.Feature(k));
-        Write("appsettings.json", CallSiteProject.Settings);
+        // The files the benchmarks compile and pass to the analyzers, under the names they give them.
+        var sources = CallSiteProject.ParseSources();
+        foreach (var tree in sources) Write(tree.FilePath, tree.GetText().ToString());
+        foreach (var file in CallSiteProject.AdditionalFiles) Write(file.Path, file.GetText()!.ToString());
         var version = typeof(GatewayPipeline).Assembly.GetName().Version!;
         Write("App.csproj", $$"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -49,11 +48,11 @@ public static class Program
               <ItemGroup>
                 <PackageReference Include="IdeogramGen" Version="{{version.ToString(3)}}" />
                 <PackageReference Include="IdeogramGen.Extensions" Version="{{version.ToString(3)}}" />
-                <AdditionalFiles Include="appsettings.json" />
+                <AdditionalFiles Include="{{string.Join(";", CallSiteProject.AdditionalFiles.Select(f => f.Path))}}" />
               </ItemGroup>
             </Project>
             """);
-        Console.WriteLine($"wrote {LargeProject.Files + CallSiteProject.FeatureFiles + 2} files, appsettings.json and App.csproj to {directory}");
+        Console.WriteLine($"wrote {sources.Length} source files, {CallSiteProject.AdditionalFiles.Length} additional files and App.csproj to {directory}");
         return 0;
     }
 
