@@ -30,7 +30,8 @@ namespace IdeogramGen.Analyzers
     /// rule reads the operations of a tree only when the tree names something the rule looks at: a finding needs the
     /// call, the type, the member or the value it is about to be written in the file (the value may also be a constant
     /// declared elsewhere, reached through a name the file holds). A tree is read once and remembered for as long as it
-    /// lives, across compilations, so an edit in one file reads that file again and no other.
+    /// lives, across compilations, so an edit in one file reads that file again and no other. Before its tokens, the
+    /// file's text is scanned (<see cref="TextScreen"/>): a file whose text cannot hold such a token is not visited.
     /// </summary>
     internal static class TreeConcerns
     {
@@ -103,6 +104,14 @@ namespace IdeogramGen.Analyzers
         }
 
         private static Concerns Compute(SyntaxTree tree)
+        {
+            // Most files name nothing a rule looks at; their text says so without a token being visited.
+            if (tree.TryGetText(out var text) && !TextScreen.MayConcern(text)) return Concerns.None;
+            return FromTokens(tree);
+        }
+
+        /// <summary>The rules <paramref name="tree"/> concerns, read from its tokens (what <see cref="TextScreen"/> keeps to a superset of).</summary>
+        internal static Concerns FromTokens(SyntaxTree tree)
         {
             var found = Concerns.None;
             foreach (var token in tree.GetRoot().DescendantTokens())

@@ -1,0 +1,332 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IdeogramGen.Analyzers
+{
+    /// <summary>
+    /// A scan of a file's text that rules the file out before <see cref="TreeConcerns"/> visits its tokens. It answers
+    /// "no" only when no token of the file can concern a rule, so it never hides a finding: it reads the text as if
+    /// every character stood in code, comments and disabled regions included, and it gives up (answers "maybe") on what
+    /// it cannot read as plainly as the lexer would: Unicode and hexadecimal escapes (<c>\u0041</c>, <c>\x41</c>),
+    /// non-ASCII letters, digits, marks and formatting characters (identifiers may hold them, and some fold to ASCII
+    /// letters when compared without case), and surrogate pairs.
+    /// <para>
+    /// What it looks for, against what the token filter counts:
+    /// <list type="bullet">
+    /// <item>each run of identifier characters (and, for a run that starts with a digit, each of its tails that starts
+    /// with a letter or an underscore, where a numeric literal can end and an identifier begin): a name of
+    /// <see cref="TreeConcerns.Names"/>, a name of <see cref="TreeConcerns.AssignedNames"/> followed by an assignment
+    /// operator (or by a comment or a directive, which may stand before one), or a run that holds one of the words a
+    /// credential name holds;</item>
+    /// <item>anywhere in the text, without case: <c>v2/</c>, <c>cf.</c> and the credential header names;</item>
+    /// <item>a run of token-shaped characters that starts where a string's value or a scheme-stripped value can start
+    /// (after <c>"</c>, <c>}</c>, <c>:</c>, a space, a tab or a line break), ends where a string's value can end
+    /// (before <c>"</c>, <c>{</c>, <c>}</c>, a line break or the end), and passes
+    /// <c>SecretHeuristics.LooksLikeToken</c> as a whole.</item>
+    /// </list>
+    /// </para>
+    /// </summary>
+    internal static class TextScreen
+    {
+        /// <summary>Texts up to this many characters are copied into a buffer kept per thread; longer ones get their own.</summary>
+        private const int KeptBufferChars = 1 << 18;
+
+        [ThreadStatic] private static char[]? t_buffer;
+
+        private const int AnyUse = 1, AssignedUse = 2;
+
+        /// <summary><see cref="TreeConcerns.Names"/> (<see cref="AnyUse"/>) and <see cref="TreeConcerns.AssignedNames"/> (<see cref="AssignedUse"/>).</summary>
+        private static readonly NameTable Uses = NameTable.Of(TreeConcerns.Names.Keys, AnyUse, TreeConcerns.AssignedNames.Keys, AssignedUse);
+
+        /// <summary>The strings a string constant is checked for by <see cref="TreeConcerns"/>, lower case.</summary>
+        private static readonly string[] Needles = BuildNeedles();
+
+        private const byte Identifier = 1, TokenShaped = 2, NeedleStart = 4;
+
+        /// <summary>What each ASCII character can be part of: an identifier, a token-shaped value, the start of a needle.</summary>
+        private static readonly byte[] Classes = BuildClasses();
+
+        private static string[] BuildNeedles()
+        {
+            var needles = new List<string> { "v2/", GatewayOptionsAnalyzer.Limits.ReservedMetadataPrefix.ToLowerInvariant() };
+            foreach (var (header, _) in HardCodedSecretAnalyzer.CredentialHeaders) needles.Add(header.ToLowerInvariant());
+            return needles.ToArray();
+        }
+
+        private static byte[] BuildClasses()
+        {
+            var classes = new byte[128];
+            for (int c = 0; c < 128; c++)
+            {
+                bool identifier = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+                if (identifier) classes[c] |= Identifier;
+                if (identifier || ".+/=~$:-".IndexOf((char)c) >= 0) classes[c] |= TokenShaped;
+                foreach (var needle in Needles)
+                    if ((c | 0x20) == needle[0]) classes[c] |= NeedleStart;
+            }
+            return classes;
+        }
+
+        /// <summary>False when no token of <paramref name="text"/> can concern a rule; true when one may.</summary>
+        public static bool MayConcern(SourceText text)
+        {
+            int length = text.Length;
+            if (length == 0) return false;
+            var buffer = t_buffer;
+            if (buffer == null || buffer.Length < length)
+            {
+                buffer = new char[Math.Max(length, 4096)];
+                if (length <= KeptBufferChars) t_buffer = buffer;
+            }
+            text.CopyTo(0, buffer, 0, length);
+            return MayConcern(buffer, length);
+        }
+
+        /// <summary>The scan of the first <paramref name="length"/> characters of <paramref name="s"/>.</summary>
+        internal static bool MayConcern(char[] s, int length)
+        {
+            int n = length;
+            int i = 0;
+            while (i < n)
+            {
+                char c = s[i];
+                if (c >= 0x80)
+                {
+                    if (MayStandInIdentifier(c)) return true;
+                    i++;
+                }
+                else if (IsIdentifierChar(c))
+                {
+                    int start = i;
+                    while (i < n && IsIdentifierChar(s[i])) i++;
+                    if (RunMayConcern(s, start, i, n)) return true;
+                }
+                else
+                {
+                    if (c == '\\' && i + 1 < n && (s[i + 1] == 'u' || s[i + 1] == 'U' || s[i + 1] == 'x')) return true;
+                    i++;
+                }
+            }
+            return HoldsNeedle(s, n) || HoldsTokenShapedValue(s, n);
+        }
+
+        private static bool IsIdentifierChar(char c) => c < 0x80 && (Classes[c] & Identifier) != 0;
+
+        private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
+
+        /// <summary>A non-ASCII character that an identifier may hold, or one this scan does not read (a surrogate).</summary>
+        private static bool MayStandInIdentifier(char c)
+        {
+            if (char.IsSurrogate(c)) return true;
+            switch (char.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.UppercaseLetter:
+                case UnicodeCategory.LowercaseLetter:
+                case UnicodeCategory.TitlecaseLetter:
+                case UnicodeCategory.ModifierLetter:
+                case UnicodeCategory.OtherLetter:
+                case UnicodeCategory.LetterNumber:
+                case UnicodeCategory.DecimalDigitNumber:
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.ConnectorPunctuation:
+                case UnicodeCategory.Format:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The identifier characters in [start, end): a name a rule looks for, or a name that may say "secret".</summary>
+        private static bool RunMayConcern(char[] s, int start, int end, int n)
+        {
+            if (MaySayCredential(s, start, end)) return true;
+            if (!IsDigit(s[start])) return NameMayConcern(s, start, end, n);
+            // 2Endpoints: a numeric literal may end anywhere in the run and an identifier begin.
+            for (int p = start + 1; p < end; p++)
+                if (!IsDigit(s[p]) && NameMayConcern(s, p, end, n)) return true;
+            return false;
+        }
+
+        private static bool NameMayConcern(char[] s, int start, int end, int n)
+        {
+            int uses = Uses.Find(s, start, end - start);
+            return (uses & AnyUse) != 0 || ((uses & AssignedUse) != 0 && MayBeAssigned(s, end, n));
+        }
+
+        /// <summary>
+        /// Whether what follows the name at <paramref name="end"/> can make it an assignment's target: after white space,
+        /// an assignment operator (<c>=</c>, <c>+=</c>, <c>??=</c>, <c>&gt;&gt;&gt;=</c>, and <c>==</c> or <c>=&gt;</c>,
+        /// which are let through), or a comment or a directive, which can stand between a target and its operator.
+        /// </summary>
+        private static bool MayBeAssigned(char[] s, int end, int n)
+        {
+            int j = end;
+            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n' || s[j] == '\v' || s[j] == '\f')) j++;
+            if (j >= n) return false;
+            char c = s[j];
+            if (c >= 0x80 || c == '=' || c == '/' || c == '#') return true;
+            while (j < n && "+-*%&|^<>?!".IndexOf(s[j]) >= 0) j++;
+            return j < n && s[j] == '=';
+        }
+
+        /// <summary>The words of <c>TreeConcerns.MaySayCredential</c> (key, token, secret, passw, credential), without case.</summary>
+        private static bool MaySayCredential(char[] s, int start, int end)
+        {
+            for (int j = start; j < end; j++)
+            {
+                switch (s[j] | 0x20)
+                {
+                    case 'k': if (Follows(s, j + 1, end, "ey")) return true; break;
+                    case 't': if (Follows(s, j + 1, end, "oken")) return true; break;
+                    case 's': if (Follows(s, j + 1, end, "ecret")) return true; break;
+                    case 'p': if (Follows(s, j + 1, end, "assw")) return true; break;
+                    case 'c': if (Follows(s, j + 1, end, "redential")) return true; break;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>True when [at, at + lower.Length) is <paramref name="lower"/> (ASCII, without case) and ends by <paramref name="end"/>.</summary>
+        private static bool Follows(char[] s, int at, int end, string lower)
+        {
+            if (end - at < lower.Length) return false;
+            for (int k = 0; k < lower.Length; k++)
+                if ((s[at + k] | 0x20) != lower[k]) return false;
+            return true;
+        }
+
+        /// <summary>Anywhere in the text, without case: <c>v2/</c>, <c>cf.</c> or a credential header name.</summary>
+        private static bool HoldsNeedle(char[] s, int n)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                char c = s[i];
+                if (c >= 0x80 || (Classes[c] & NeedleStart) == 0) continue;
+                foreach (var needle in Needles)
+                    if ((c | 0x20) == needle[0] && Follows(s, i, n, needle)) return true;
+            }
+            return false;
+        }
+
+        private static bool IsTokenChar(char c) => c < 0x80 && (Classes[c] & TokenShaped) != 0;
+
+        private static bool CanPrecedeValue(char c) => c == '"' || c == '}' || c == ':' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+
+        private static bool CanFollowValue(char c) => c == '"' || c == '{' || c == '}' || c == '\r' || c == '\n';
+
+        /// <summary>
+        /// A run of token-shaped characters (<c>SecretHeuristics.LooksLikeToken</c>: 16 or more, a letter and a digit)
+        /// where a string's value can stand. Every string value the lexer reads without an escape is written in the
+        /// text as it is, so a token-shaped value is such a run; escapes other than <c>\u</c> and <c>\x</c> stand for
+        /// characters that are not token-shaped.
+        /// </summary>
+        private static bool HoldsTokenShapedValue(char[] s, int n)
+        {
+            int i = 0;
+            while (i < n)
+            {
+                if (!IsTokenChar(s[i]))
+                {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < n && IsTokenChar(s[i])) i++;
+                // [start, i) is a maximal run; every value inside it ends where it ends.
+                if (i - start < 16 || (i < n && !CanFollowValue(s[i]))) continue;
+                if ((start == 0 || CanPrecedeValue(s[start - 1])) && MayBeToken(s, start, i)) return true;
+                for (int p = start + 1; p + 16 <= i; p++)
+                    if (s[p - 1] == ':' && MayBeToken(s, p, i)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// [start, end) as a whole value: the heuristics' own test (a GUID, a URL or an environment variable's name is
+        /// not a token), asked only of runs with a letter and a digit, which are few.
+        /// </summary>
+        private static bool MayBeToken(char[] s, int start, int end) =>
+            LetterAndDigit(s, start, end) && SecretHeuristics.LooksLikeToken(new string(s, start, end - start));
+
+        private static bool LetterAndDigit(char[] s, int start, int end)
+        {
+            bool letter = false, digit = false;
+            for (int j = start; j < end && !(letter && digit); j++)
+            {
+                if (IsDigit(s[j])) digit = true;
+                else if ((uint)((s[j] | 0x20) - 'a') <= 'z' - 'a') letter = true;
+            }
+            return letter && digit;
+        }
+
+        /// <summary>ASCII names with flags, looked up by a range of characters without allocating.</summary>
+        private sealed class NameTable
+        {
+            private readonly string?[] _slots;
+            private readonly int[] _flags;
+            private readonly int _mask;
+
+            private NameTable(int capacity)
+            {
+                int size = 16;
+                while (size < capacity * 2) size <<= 1;
+                _slots = new string?[size];
+                _flags = new int[size];
+                _mask = size - 1;
+            }
+
+            public static NameTable Of(ICollection<string> first, int firstFlag, ICollection<string> second, int secondFlag)
+            {
+                var table = new NameTable(first.Count + second.Count);
+                foreach (var name in first) table.Add(name, firstFlag);
+                foreach (var name in second) table.Add(name, secondFlag);
+                return table;
+            }
+
+            private static int Hash(string s, int start, int length)
+            {
+                unchecked
+                {
+                    int h = (int)2166136261;
+                    for (int k = 0; k < length; k++) h = (h ^ s[start + k]) * 16777619;
+                    return h;
+                }
+            }
+
+            private static int Hash(char[] s, int start, int length)
+            {
+                unchecked
+                {
+                    int h = (int)2166136261;
+                    for (int k = 0; k < length; k++) h = (h ^ s[start + k]) * 16777619;
+                    return h;
+                }
+            }
+
+            private void Add(string name, int flag)
+            {
+                int slot = Hash(name, 0, name.Length) & _mask;
+                while (_slots[slot] != null && _slots[slot] != name) slot = (slot + 1) & _mask;
+                _slots[slot] = name;
+                _flags[slot] |= flag;
+            }
+
+            /// <summary>The flags of the name [start, start + length) of <paramref name="s"/>, 0 for a name not in the table.</summary>
+            public int Find(char[] s, int start, int length)
+            {
+                int slot = Hash(s, start, length) & _mask;
+                for (var name = _slots[slot]; name != null; name = _slots[slot = (slot + 1) & _mask])
+                {
+                    if (name.Length != length) continue;
+                    int k = 0;
+                    while (k < length && name[k] == s[start + k]) k++;
+                    if (k == length) return _flags[slot];
+                }
+                return 0;
+            }
+        }
+    }
+}

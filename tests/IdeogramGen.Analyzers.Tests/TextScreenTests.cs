@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace IdeogramGen.Analyzers.Tests
+{
+    /// <summary>
+    /// The text scan in front of the token filter (<see cref="TextScreen"/>): it may rule a file out only when the token
+    /// filter (<see cref="TreeConcerns.FromTokens"/>) finds nothing in it, for any text, and it does rule ordinary
+    /// files out.
+    /// </summary>
+    public class TextScreenTests
+    {
+        private const string Token = "ak-7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5Jk0Ys2Ue4Io7Pa9Sd";
+
+        private static SyntaxTree Parse(string source) =>
+            CSharpSyntaxTree.ParseText(SourceText.From(source), new CSharpParseOptions(LanguageVersion.Preview));
+
+        private static bool Screen(string source) => TextScreen.MayConcern(SourceText.From(source));
+
+        /// <summary>Texts the lexer reads in ways a plain scan could misread: escapes, Unicode, string forms, layouts.</summary>
+        public static IEnumerable<object[]> Awkward() => new[]
+        {
+            "class C { string k = \"\\u0041pi-Key\"; }",
+            "class C { string k = \"\\x0041pi-Key\"; }",
+            "class C { object M() => new \\u0049deogramCredentials(k); }",
+            "class C { object M() => new \\U00000049deogramCredentials(k); }",
+            "class C { void M(string cléSecret) { } }",
+            "class C { object M() => new Ideogram\u200BCredentials(k); }",
+            "class C { string k = @\"" + Token + "\"; }",
+            "class C { string k = \"\"\"\n    " + Token + "\n    \"\"\"; }",
+            "class C { string k = \"\"\"" + Token + "\"\"\"; }",
+            "class C { string M(int x) => $\"{x}" + Token + "\"; }",
+            "class C { string M(int x) => $\"" + Token + "{x}\"; }",
+            "class C { string M(int x) => $\"{x:ak7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5}\"; }",
+            "class C { string M(int x) => $$\"\"\"{{x}}" + Token + "\"\"\"; }",
+            "class C { string h = \"Bearer " + Token + "\"; }",
+            "class C { string h = \"Token " + Token + "\"; }",
+            "class C { string s = \"" + Token,
+            "class C { string s = \"" + Token + "\n; }",
+            "class C { void M(dynamic r) { r.Seed /* seed */ = 5; } }",
+            "class C { void M(dynamic r) { r.Seed // seed\n = 5; } }",
+            "class C { void M(dynamic r) { r.Seed\n#if DEBUG\n = 5\n#else\n = 6\n#endif\n; } }",
+            "class C { void M(dynamic r) { r.Seed\u00A0= 5; } }",
+            "class C { void M(dynamic r) { r.@Seed = 5; } }",
+            "class C { void M(dynamic r) { r.Seed\t\r\n  >>>= 1; } }",
+            "class C { void M(dynamic o) { o.CacheTtl ??= null; } }",
+            "class C { string p = \"V2/image/generate\"; }",
+            "class C { void M(dynamic m) { m.Add(\"CF.team\", \"x\"); } }",
+            "class C { void M(dynamic h) { h.Add(\"CF-AIG-AUTHORIZATION\", v); } }",
+            "class C { const string K = \"" + Token + "\"u8; const string L = \"" + Token + "\"; }",
+            "class C { char q = '\"'; string k = \"" + Token + "\"; }",
+        }.Select(s => new object[] { s });
+
+        [Theory]
+        [MemberData(nameof(Awkward))]
+        public void A_text_the_token_filter_finds_something_in_is_let_through(string source)
+        {
+            var tree = Parse(source);
+            // Each case is one the token filter counts, so that the screen's answer matters.
+            Assert.NotEqual(Concerns.None, TreeConcerns.FromTokens(tree));
+            Assert.True(Screen(source));
+        }
+
+        [Theory]
+        [InlineData("namespace App.Domain7 { public sealed class Entity7 { public int Id { get; set; } public string Name { get; set; } = \"\";"
+            + " public decimal Price(int count) => count * 2m; public override string ToString() => Name + \"#\" + Id; } }")]
+        [InlineData("using System;\nusing System.Collections.Generic;\nusing System.Text;\n\nnamespace App.Orders\n{\n"
+            + "    /// <summary>An order line — its quantity and price, formatted for the invoice.</summary>\n"
+            + "    internal sealed class OrderLine\n    {\n        public int Quantity { get; init; }\n        public decimal UnitPrice { get; init; }\n"
+            + "        public Guid Product { get; } = Guid.Parse(\"0f8fad5b-d9cb-469f-a165-70867728950e\");\n"
+            + "        public override string ToString() => $\"{Quantity} x {UnitPrice:0.00}\\n\";\n"
+            + "        public static string Join(IEnumerable<OrderLine> lines) => string.Join(\"\\t\", lines);\n"
+            + "        public int Total(int tax) { var total = Quantity; total += tax; return total == 0 ? 1 : total; }\n    }\n}\n")]
+        public void An_ordinary_file_is_ruled_out_by_its_text(string source)
+        {
+            Assert.Equal(Concerns.None, TreeConcerns.FromTokens(Parse(source)));
+            Assert.False(Screen(source));
+        }
+
+        [Theory]
+        [InlineData("class C { void M(dynamic r) { r.Seed = 5; } }")]
+        [InlineData("class C { void M(string apiKey) { } }")]
+        [InlineData("class C { string p = \"v2/image/generate/ideogram-4\"; }")]
+        [InlineData("class C { string k = \"" + Token + "\"; }")]
+        [InlineData("class C { void M(dynamic b) { b.AddStandardResilienceHandler(); } }")]
+        public void A_file_that_names_what_a_rule_looks_at_is_let_through(string source) => Assert.True(Screen(source));
+
+        [Theory]
+        [InlineData("class C { int M(dynamic r) => r.Seed; }")]
+        [InlineData("class C { int Seed { get; set; } }")]
+        [InlineData("class C { string M(dynamic r) => r.Seed.ToString(\"D\"); }")]
+        [InlineData("using System.Runtime.CompilerServices.Unsafe2;")]
+        [InlineData("class C { int x = System.BitConverter.ToInt32(b, 0); }")]
+        public void Names_that_are_only_read_and_code_shaped_runs_are_ruled_out(string source) => Assert.False(Screen(source));
+
+        /// <summary>
+        /// Every C# file of this repository, whole and line by line (lines alone are texts the lexer reads differently:
+        /// strings cut open, comments cut off): where the token filter finds something, the screen lets the text through.
+        /// </summary>
+        [Fact]
+        public void On_every_source_file_of_the_repository_the_screen_keeps_what_the_token_filter_finds()
+        {
+            var files = RepositorySources();
+            Assert.True(files.Count > 200, $"found {files.Count} C# files");
+            int texts = 0, found = 0, ruledOut = 0;
+            var missed = new List<string>();
+            void Check(string text, string name)
+            {
+                texts++;
+                var exact = TreeConcerns.FromTokens(Parse(text));
+                bool screen = Screen(text);
+                if (exact != Concerns.None)
+                {
+                    found++;
+                    if (!screen && missed.Count < 10) missed.Add($"{name}: {exact}: {text.Substring(0, Math.Min(text.Length, 200))}");
+                }
+                if (!screen) ruledOut++;
+            }
+            foreach (var path in files)
+            {
+                var text = File.ReadAllText(path);
+                var name = Path.GetFileName(path);
+                Check(text, name);
+                var lines = text.Split('\n');
+                for (int i = 0; i < lines.Length; i++)
+                    if (lines[i].Trim().Length > 0) Check(lines[i], name + ":" + (i + 1));
+            }
+            Assert.True(missed.Count == 0, "the screen ruled out texts the token filter counts:\n" + string.Join("\n", missed));
+            // The corpus exercises both answers.
+            Assert.True(found > 1000 && ruledOut > 10000, $"{texts} texts, {found} counted by the token filter, {ruledOut} ruled out by the screen");
+        }
+
+        private static List<string> RepositorySources()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "IdeogramGen.sln"))) directory = directory.Parent;
+            Assert.NotNull(directory);
+            return Directory.EnumerateFiles(directory!.FullName, "*.cs", SearchOption.AllDirectories)
+                .Where(p => !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    && !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    && !p.Contains(Path.DirectorySeparatorChar + ".git" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+}
