@@ -13,17 +13,21 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
 
 namespace IdeogramGen.Benchmarks;
 
 /// <summary>
 /// The share of a build that IdeogramGen's analyzers and generator take: the 2,000-file project with one client and
 /// 50 call sites (<see cref="CallSiteProject"/>) compiled as the compiler does it, without and with IdeogramGen. Each
-/// operation compiles a fresh <see cref="Compilation"/> made of syntax trees parsed in setup, so no symbol, binding or
-/// analysis result carries over from one operation to the next.
+/// operation parses its syntax trees from text and compiles a fresh <see cref="Compilation"/> of them, as a csc process
+/// does, so no tree, symbol, binding or analysis result carries over from one operation to the next (the analyzers
+/// remember what a tree concerns for as long as the tree lives, which spares an IDE's later compilations but not a
+/// build's one).
 /// <list type="bullet">
 /// <item><b>without IdeogramGen</b> (baseline): the user's sources plus the generator's output (generated once in
-/// setup and added as trees): the compiler's diagnostics, then Emit to memory. No analyzer, no generator.</item>
+/// setup and parsed with them, as if written by hand): the compiler's diagnostics, then Emit to memory. No analyzer,
+/// no generator.</item>
 /// <item><b>with IdeogramGen</b>: a cold generator driver run on the user's sources (what every build does), then all
 /// the compiler's and analyzers' diagnostics (<see cref="CompilationWithAnalyzers"/> with every
 /// <see cref="DiagnosticAnalyzer"/> of the IdeogramGen.Analyzers assembly and the settings file as an additional
@@ -78,8 +82,8 @@ public class AnalyzerBenchmarks
                 .AsDefault());
     }
 
-    private ImmutableArray<SyntaxTree> _sources;
-    private ImmutableArray<SyntaxTree> _sourcesAndGenerated;
+    private ImmutableArray<(SourceText Text, string Path)> _sources;
+    private ImmutableArray<(SourceText Text, string Path)> _sourcesAndGenerated;
     private ImmutableArray<(byte[] Bytes, string Path)> _texts;
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private AnalyzerOptions _analyzerOptions = null!;
@@ -90,13 +94,22 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _sources = CallSiteProject.ParseSources();
+        var sources = CallSiteProject.ParseSources();
+        _sources = sources.Select(t => (t.GetText(), t.FilePath)).ToImmutableArray();
         _analyzers = Analyzers();
         _analyzerOptions = new AnalyzerOptions(CallSiteProject.AdditionalFiles);
-        var run = LargeProject.IdeogramDriver().RunGenerators(CallSiteProject.Compilation(_sources)).GetRunResult();
+        var run = LargeProject.IdeogramDriver().RunGenerators(CallSiteProject.Compilation(sources)).GetRunResult();
         GeneratedTrees = run.GeneratedTrees;
-        _sourcesAndGenerated = _sources.AddRange(GeneratedTrees);
-        _texts = _sourcesAndGenerated.Select(t => (System.Text.Encoding.UTF8.GetBytes(t.GetText().ToString()), t.FilePath)).ToImmutableArray();
+        _sourcesAndGenerated = _sources.AddRange(GeneratedTrees.Select(t => (t.GetText(), t.FilePath)));
+        _texts = _sourcesAndGenerated.Select(t => (System.Text.Encoding.UTF8.GetBytes(t.Text.ToString()), t.Path)).ToImmutableArray();
+    }
+
+    /// <summary>New syntax trees of <paramref name="texts"/>, parsed as the project's files are.</summary>
+    private static SyntaxTree[] Parse(ImmutableArray<(SourceText Text, string Path)> texts)
+    {
+        var trees = new SyntaxTree[texts.Length];
+        for (int i = 0; i < trees.Length; i++) trees[i] = CSharpSyntaxTree.ParseText(texts[i].Text, LargeProject.ParseOptions, texts[i].Path);
+        return trees;
     }
 
     /// <summary>A new instance of every analyzer of the IdeogramGen.Analyzers assembly.</summary>
@@ -110,7 +123,7 @@ public class AnalyzerBenchmarks
     [Benchmark(Baseline = true, Description = "without IdeogramGen: diagnostics + emit")]
     public CompileRun WithoutIdeogramGen()
     {
-        var compilation = CallSiteProject.Compilation(_sourcesAndGenerated);
+        var compilation = CallSiteProject.Compilation(Parse(_sourcesAndGenerated));
         var diagnostics = compilation.Clone().GetDiagnostics();
         return new CompileRun(compilation, diagnostics, Emit(compilation));
     }
@@ -118,13 +131,13 @@ public class AnalyzerBenchmarks
     [Benchmark(Description = "with IdeogramGen: generator + analyzers + diagnostics + emit")]
     public CompileRun WithIdeogramGen()
     {
-        LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(_sources), out var compilation, out var generatorDiagnostics);
+        LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(Parse(_sources)), out var compilation, out var generatorDiagnostics);
         var diagnostics = compilation.WithAnalyzers(_analyzers, AnalysisOptions).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         return new CompileRun(compilation, generatorDiagnostics.AddRange(diagnostics), Emit(compilation));
     }
 
     [Benchmark(Description = "one compile pass: emit only")]
-    public EmitResult OnePass() => Emit(CallSiteProject.Compilation(_sourcesAndGenerated));
+    public EmitResult OnePass() => Emit(CallSiteProject.Compilation(Parse(_sourcesAndGenerated)));
 
     /// <summary>
     /// What csc does for the project without IdeogramGen: decode and parse every file (the user's and, in its place,
@@ -151,7 +164,7 @@ public class AnalyzerBenchmarks
 
     private CompileRun WithAnalyzer(DiagnosticAnalyzer analyzer)
     {
-        var compilation = CallSiteProject.Compilation(_sourcesAndGenerated);
+        var compilation = CallSiteProject.Compilation(Parse(_sourcesAndGenerated));
         var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), AnalysisOptions).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         return new CompileRun(compilation, diagnostics, Emit(compilation), analyzer);
     }
@@ -159,19 +172,19 @@ public class AnalyzerBenchmarks
     /// <summary>A cold generator run on the user's sources, as the "with" row starts (for `-- analyzer-bytes`).</summary>
     public Compilation GeneratorOnly()
     {
-        LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(_sources), out var compilation, out _);
+        LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(Parse(_sources)), out var compilation, out _);
         foreach (var tree in compilation.SyntaxTrees) tree.GetRoot();
         return compilation;
     }
 
     /// <summary>The control generator's cold run on the user's sources (for `-- analyzers` and `-- analyzer-bytes`).</summary>
     public GeneratorDriver AttributeSearchOnly(AttributeOnlyGenerator? generator = null) =>
-        CSharpGeneratorDriver.Create(generator ?? new AttributeOnlyGenerator()).RunGenerators(CallSiteProject.Compilation(_sources));
+        CSharpGeneratorDriver.Create(generator ?? new AttributeOnlyGenerator()).RunGenerators(CallSiteProject.Compilation(Parse(_sources)));
 
     /// <summary>The diagnostics pass alone over the baseline's sources, with one analyzer or none (for `-- analyzer-bytes`).</summary>
     public ImmutableArray<Diagnostic> DiagnosticsOnly(DiagnosticAnalyzer? analyzer)
     {
-        var compilation = CallSiteProject.Compilation(_sourcesAndGenerated);
+        var compilation = CallSiteProject.Compilation(Parse(_sourcesAndGenerated));
         if (analyzer == null) return compilation.GetDiagnostics();
         return compilation.WithAnalyzers(ImmutableArray.Create(analyzer), AnalysisOptions).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
     }
@@ -193,7 +206,7 @@ public class AnalyzerBenchmarks
     /// </summary>
     public TelemetryRun Telemetry()
     {
-        var driver = LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(_sources), out var compilation, out _);
+        var driver = LargeProject.IdeogramDriver().RunGeneratorsAndUpdateCompilation(CallSiteProject.Compilation(Parse(_sources)), out var compilation, out _);
         var options = new CompilationWithAnalyzersOptions(_analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true,
             logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
         var result = compilation.WithAnalyzers(_analyzers, options).GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();

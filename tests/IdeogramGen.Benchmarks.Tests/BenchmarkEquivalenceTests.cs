@@ -149,11 +149,15 @@ public class BenchmarkEquivalenceTests
         Assert.Equal(CallSiteProject.CallSites, callSites.Count);
 
         // The same user sources in every row; the "with" row's generator output is what the baseline compiles in its place.
-        Assert.Equal(sources, with.Compilation.SyntaxTrees.Where(t => !t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
+        // Each row parses its own trees (nothing a tree remembers carries over from one row or iteration to the next).
+        static IEnumerable<(string, string)> Texts(IEnumerable<SyntaxTree> trees) => trees.Select(t => (t.FilePath, t.GetText().ToString()));
+        static bool Generated(SyntaxTree t) => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal);
+        Assert.Equal(Texts(sources), Texts(with.Compilation.SyntaxTrees.Where(t => !Generated(t))));
+        Assert.Empty(sources.Intersect(with.Compilation.SyntaxTrees));
+        Assert.Empty(sources.Intersect(bench.WithoutIdeogramGen().Compilation.SyntaxTrees));
         Assert.Equal(2, bench.GeneratedTrees.Length);
-        Assert.Equal(bench.GeneratedTrees.Select(t => (t.FilePath, t.GetText().ToString())),
-            with.Compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).Select(t => (t.FilePath, t.GetText().ToString())));
-        Assert.Equal(bench.GeneratedTrees, without.Compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)));
+        Assert.Equal(Texts(bench.GeneratedTrees), Texts(with.Compilation.SyntaxTrees.Where(Generated)));
+        Assert.Equal(Texts(bench.GeneratedTrees), Texts(without.Compilation.SyntaxTrees.Where(Generated)));
 
         // The compiler has nothing to say about the project in either row; only the analyzers do, and exactly what
         // the call sites are written to produce, where they are.
