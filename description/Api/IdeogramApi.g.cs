@@ -19,4166 +19,1361 @@ namespace IdeogramGen.ApiDescription
         public const string NewerDocumentPath = "description/ideogram-openapi-2026-10-07.reduced.json";
         public const string NewerDocumentSha256 = "b3ade9feca109feb30ab22183c29cb4ae20641f957250915aa7e47aa7b3e37a7";
 
-        public static readonly ApiPalette ColorPalette = new ApiPalette
-        {
-            Schema = "ColorPaletteWithPresetNameOrMembers",
-            TypeName = "ColorPalette",
-            Source = "openapi",
-            MinMembers = 1,
-            MaxMembers = 8,
-            MinWeight = 0.05,
-            MaxWeight = 1,
-            HexPattern = "^#(?:[0-9a-fA-F]{3}){1,2}$",
-            PresetEnum = "ColorPalettePresetName",
-        };
+        /// <summary>The tables, read once per process from <see cref="Text"/> (the form is described at <see cref="ApiTables"/>).</summary>
+        private static readonly ApiTables Tables = ApiTables.Read(Text);
 
-        public static readonly ApiPalette ColorPaletteV2 = new ApiPalette
-        {
-            Schema = "IdeogramColorPalette",
-            TypeName = "ColorPaletteV2",
-            Source = "openapi 2026-10-07 #/components/schemas/IdeogramColorPalette",
-            MinMembers = 1,
-            MaxMembers = 8,
-            MinWeight = 0.05,
-            MaxWeight = 1,
-            HexPattern = "^#(?:[0-9a-fA-F]{3}){1,2}$",
-            PresetEnum = "IdeogramColorPalettePresetName",
-        };
+        public static readonly ApiPalette ColorPalette = Tables.Palettes[0];
+        public static readonly ApiPalette ColorPaletteV2 = Tables.Palettes[1];
 
         /// <summary>Every palette kind, v1 first.</summary>
-        public static readonly ApiPalette[] Palettes = { ColorPalette, ColorPaletteV2 };
+        public static readonly ApiPalette[] Palettes = Tables.Palettes.ToArray();
+        public static readonly ApiEnum[] Enums = Tables.Enums.ToArray();
+        public static readonly ApiSchema[] Schemas = Tables.Schemas.ToArray();
+        public static readonly ApiEndpoint[] Endpoints = Tables.Endpoints.ToArray();
+        public static readonly ApiRequestSchema[] RequestSchemas = Tables.RequestSchemas.ToArray();
 
-        public static readonly ApiEnum[] Enums = new ApiEnum[]
-        {
-            new ApiEnum
-            {
-                Name = "ModelEnum",
-                TypeName = "IdeogramModel",
-                MemberPrefix = "",
-                Values = new[] { "V_1", "V_1_TURBO", "V_2", "V_2_TURBO", "V_2A", "V_2A_TURBO", "V_3", "AUTO" },
-                Members = new[] { "V1", "V1Turbo", "V2", "V2Turbo", "V2A", "V2ATurbo", "V3", "Auto" },
-                Default = "V_2",
-                Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.",
-                Aliases = new[] { new KeyValuePair<string, string>("Ideogram 1.0", "V_1"), new KeyValuePair<string, string>("ideogram-v1", "V_1"), new KeyValuePair<string, string>("Ideogram 1", "V_1"), new KeyValuePair<string, string>("v1.0", "V_1"), new KeyValuePair<string, string>("Ideogram 1.0 Turbo", "V_1_TURBO"), new KeyValuePair<string, string>("ideogram-v1-turbo", "V_1_TURBO"), new KeyValuePair<string, string>("v1.0-turbo", "V_1_TURBO"), new KeyValuePair<string, string>("Ideogram 2.0", "V_2"), new KeyValuePair<string, string>("ideogram-v2", "V_2"), new KeyValuePair<string, string>("Ideogram 2", "V_2"), new KeyValuePair<string, string>("v2.0", "V_2"), new KeyValuePair<string, string>("Ideogram 2.0 Turbo", "V_2_TURBO"), new KeyValuePair<string, string>("ideogram-v2-turbo", "V_2_TURBO"), new KeyValuePair<string, string>("v2.0-turbo", "V_2_TURBO"), new KeyValuePair<string, string>("Ideogram 2a", "V_2A"), new KeyValuePair<string, string>("ideogram-v2a", "V_2A"), new KeyValuePair<string, string>("Ideogram 2.0a", "V_2A"), new KeyValuePair<string, string>("Ideogram 2a Turbo", "V_2A_TURBO"), new KeyValuePair<string, string>("ideogram-v2a-turbo", "V_2A_TURBO"), new KeyValuePair<string, string>("Ideogram 3.0", "V_3"), new KeyValuePair<string, string>("ideogram-v3", "V_3"), new KeyValuePair<string, string>("Ideogram 3", "V_3"), new KeyValuePair<string, string>("v3.0", "V_3"), new KeyValuePair<string, string>("ideogram-3.0", "V_3") },
-            },
-            new ApiEnum
-            {
-                Name = "AspectRatio",
-                TypeName = "AspectRatioLegacy",
-                MemberPrefix = "Ratio",
-                Values = new[] { "ASPECT_10_16", "ASPECT_16_10", "ASPECT_9_16", "ASPECT_16_9", "ASPECT_3_2", "ASPECT_2_3", "ASPECT_4_3", "ASPECT_3_4", "ASPECT_1_1", "ASPECT_1_3", "ASPECT_3_1" },
-                Members = new[] { "Ratio10x16", "Ratio16x10", "Ratio9x16", "Ratio16x9", "Ratio3x2", "Ratio2x3", "Ratio4x3", "Ratio3x4", "Ratio1x1", "Ratio1x3", "Ratio3x1" },
-                Description = "(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1.",
-            },
-            new ApiEnum
-            {
-                Name = "Resolution",
-                TypeName = "ResolutionLegacy",
-                MemberPrefix = "Size",
-                Values = new[] { "RESOLUTION_512_1536", "RESOLUTION_576_1408", "RESOLUTION_576_1472", "RESOLUTION_576_1536", "RESOLUTION_640_1024", "RESOLUTION_640_1344", "RESOLUTION_640_1408", "RESOLUTION_640_1472", "RESOLUTION_640_1536", "RESOLUTION_704_1152", "RESOLUTION_704_1216", "RESOLUTION_704_1280", "RESOLUTION_704_1344", "RESOLUTION_704_1408", "RESOLUTION_704_1472", "RESOLUTION_720_1280", "RESOLUTION_736_1312", "RESOLUTION_768_1024", "RESOLUTION_768_1088", "RESOLUTION_768_1152", "RESOLUTION_768_1216", "RESOLUTION_768_1232", "RESOLUTION_768_1280", "RESOLUTION_768_1344", "RESOLUTION_832_960", "RESOLUTION_832_1024", "RESOLUTION_832_1088", "RESOLUTION_832_1152", "RESOLUTION_832_1216", "RESOLUTION_832_1248", "RESOLUTION_864_1152", "RESOLUTION_896_960", "RESOLUTION_896_1024", "RESOLUTION_896_1088", "RESOLUTION_896_1120", "RESOLUTION_896_1152", "RESOLUTION_960_832", "RESOLUTION_960_896", "RESOLUTION_960_1024", "RESOLUTION_960_1088", "RESOLUTION_1024_640", "RESOLUTION_1024_768", "RESOLUTION_1024_832", "RESOLUTION_1024_896", "RESOLUTION_1024_960", "RESOLUTION_1024_1024", "RESOLUTION_1088_768", "RESOLUTION_1088_832", "RESOLUTION_1088_896", "RESOLUTION_1088_960", "RESOLUTION_1120_896", "RESOLUTION_1152_704", "RESOLUTION_1152_768", "RESOLUTION_1152_832", "RESOLUTION_1152_864", "RESOLUTION_1152_896", "RESOLUTION_1216_704", "RESOLUTION_1216_768", "RESOLUTION_1216_832", "RESOLUTION_1232_768", "RESOLUTION_1248_832", "RESOLUTION_1280_704", "RESOLUTION_1280_720", "RESOLUTION_1280_768", "RESOLUTION_1280_800", "RESOLUTION_1312_736", "RESOLUTION_1344_640", "RESOLUTION_1344_704", "RESOLUTION_1344_768", "RESOLUTION_1408_576", "RESOLUTION_1408_640", "RESOLUTION_1408_704", "RESOLUTION_1472_576", "RESOLUTION_1472_640", "RESOLUTION_1472_704", "RESOLUTION_1536_512", "RESOLUTION_1536_576", "RESOLUTION_1536_640" },
-                Members = new[] { "Size512x1536", "Size576x1408", "Size576x1472", "Size576x1536", "Size640x1024", "Size640x1344", "Size640x1408", "Size640x1472", "Size640x1536", "Size704x1152", "Size704x1216", "Size704x1280", "Size704x1344", "Size704x1408", "Size704x1472", "Size720x1280", "Size736x1312", "Size768x1024", "Size768x1088", "Size768x1152", "Size768x1216", "Size768x1232", "Size768x1280", "Size768x1344", "Size832x960", "Size832x1024", "Size832x1088", "Size832x1152", "Size832x1216", "Size832x1248", "Size864x1152", "Size896x960", "Size896x1024", "Size896x1088", "Size896x1120", "Size896x1152", "Size960x832", "Size960x896", "Size960x1024", "Size960x1088", "Size1024x640", "Size1024x768", "Size1024x832", "Size1024x896", "Size1024x960", "Size1024x1024", "Size1088x768", "Size1088x832", "Size1088x896", "Size1088x960", "Size1120x896", "Size1152x704", "Size1152x768", "Size1152x832", "Size1152x864", "Size1152x896", "Size1216x704", "Size1216x768", "Size1216x832", "Size1232x768", "Size1248x832", "Size1280x704", "Size1280x720", "Size1280x768", "Size1280x800", "Size1312x736", "Size1344x640", "Size1344x704", "Size1344x768", "Size1408x576", "Size1408x640", "Size1408x704", "Size1472x576", "Size1472x640", "Size1472x704", "Size1536x512", "Size1536x576", "Size1536x640" },
-                Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio.",
-            },
-            new ApiEnum
-            {
-                Name = "StyleType",
-                TypeName = "StyleTypeLegacy",
-                MemberPrefix = "",
-                Values = new[] { "AUTO", "GENERAL", "FICTION", "REALISTIC", "DESIGN", "RENDER_3D", "ANIME", "CUSTOM", "STYLIZED" },
-                Members = new[] { "Auto", "General", "Fiction", "Realistic", "Design", "Render3D", "Anime", "Custom", "Stylized" },
-                Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1.",
-            },
-            new ApiEnum
-            {
-                Name = "MagicPromptOption",
-                TypeName = "MagicPromptOption",
-                MemberPrefix = "",
-                Values = new[] { "AUTO", "ON", "OFF" },
-                Members = new[] { "Auto", "On", "Off" },
-                Description = "Determine if MagicPrompt should be used in generating the request or not.",
-                Source = "openapi 2026-10-07 #/components/schemas/MagicPromptOption",
-            },
-            new ApiEnum
-            {
-                Name = "MagicPromptVersionEnum",
-                TypeName = "MagicPromptVersion",
-                MemberPrefix = "",
-                Values = new[] { "V_0", "V_0_1", "V_0_2", "V_0_3", "V_0_4", "V_0_5", "V_0_6", "V_0_7", "V_0_8" },
-                Members = new[] { "V0", "V0_1", "V0_2", "V0_3", "V0_4", "V0_5", "V0_6", "V0_7", "V0_8" },
-                Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON.",
-            },
-            new ApiEnum
-            {
-                Name = "AspectRatioV3",
-                TypeName = "AspectRatioV3",
-                MemberPrefix = "Ratio",
-                Values = new[] { "1x3", "3x1", "1x2", "2x1", "9x16", "16x9", "10x16", "16x10", "2x3", "3x2", "3x4", "4x3", "4x5", "5x4", "1x1" },
-                Members = new[] { "Ratio1x3", "Ratio3x1", "Ratio1x2", "Ratio2x1", "Ratio9x16", "Ratio16x9", "Ratio10x16", "Ratio16x10", "Ratio2x3", "Ratio3x2", "Ratio3x4", "Ratio4x3", "Ratio4x5", "Ratio5x4", "Ratio1x1" },
-                Description = "Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.",
-                Source = "openapi 2026-10-07 #/components/schemas/AspectRatioV3",
-            },
-            new ApiEnum
-            {
-                Name = "ResolutionV3",
-                TypeName = "ResolutionV3",
-                MemberPrefix = "Size",
-                Values = new[] { "512x1536", "576x1408", "576x1472", "576x1536", "640x1344", "640x1408", "640x1472", "640x1536", "704x1152", "704x1216", "704x1280", "704x1344", "704x1408", "704x1472", "736x1312", "768x1088", "768x1216", "768x1280", "768x1344", "800x1280", "832x960", "832x1024", "832x1088", "832x1152", "832x1216", "832x1248", "864x1152", "896x960", "896x1024", "896x1088", "896x1120", "896x1152", "960x832", "960x896", "960x1024", "960x1088", "1024x832", "1024x896", "1024x960", "1024x1024", "1088x768", "1088x832", "1088x896", "1088x960", "1120x896", "1152x704", "1152x832", "1152x864", "1152x896", "1216x704", "1216x768", "1216x832", "1248x832", "1280x704", "1280x768", "1280x800", "1312x736", "1344x640", "1344x704", "1344x768", "1408x576", "1408x640", "1408x704", "1472x576", "1472x640", "1472x704", "1536x512", "1536x576", "1536x640" },
-                Members = new[] { "Size512x1536", "Size576x1408", "Size576x1472", "Size576x1536", "Size640x1344", "Size640x1408", "Size640x1472", "Size640x1536", "Size704x1152", "Size704x1216", "Size704x1280", "Size704x1344", "Size704x1408", "Size704x1472", "Size736x1312", "Size768x1088", "Size768x1216", "Size768x1280", "Size768x1344", "Size800x1280", "Size832x960", "Size832x1024", "Size832x1088", "Size832x1152", "Size832x1216", "Size832x1248", "Size864x1152", "Size896x960", "Size896x1024", "Size896x1088", "Size896x1120", "Size896x1152", "Size960x832", "Size960x896", "Size960x1024", "Size960x1088", "Size1024x832", "Size1024x896", "Size1024x960", "Size1024x1024", "Size1088x768", "Size1088x832", "Size1088x896", "Size1088x960", "Size1120x896", "Size1152x704", "Size1152x832", "Size1152x864", "Size1152x896", "Size1216x704", "Size1216x768", "Size1216x832", "Size1248x832", "Size1280x704", "Size1280x768", "Size1280x800", "Size1312x736", "Size1344x640", "Size1344x704", "Size1344x768", "Size1408x576", "Size1408x640", "Size1408x704", "Size1472x576", "Size1472x640", "Size1472x704", "Size1536x512", "Size1536x576", "Size1536x640" },
-                Description = "The resolutions supported for Ideogram 3.0.",
-                Source = "openapi 2026-10-07 #/components/schemas/ResolutionV3",
-            },
-            new ApiEnum
-            {
-                Name = "ResolutionV4",
-                TypeName = "ResolutionV4",
-                MemberPrefix = "Size",
-                Values = new[] { "2048x2048", "1440x2880", "2880x1440", "1664x2496", "2496x1664", "1792x2240", "2240x1792", "1440x2560", "2560x1440", "1600x2560", "2560x1600", "1728x2304", "2304x1728", "1296x3168", "3168x1296", "1152x2944", "2944x1152", "1248x3328", "3328x1248", "1280x3072", "3072x1280", "1024x3072", "3072x1024", "1024x1024", "896x1120", "1120x896", "864x1152", "1152x864", "832x1248", "1248x832", "800x1280", "1280x800", "720x1280", "1280x720", "720x1440", "1440x720", "512x1536", "1536x512" },
-                Members = new[] { "Size2048x2048", "Size1440x2880", "Size2880x1440", "Size1664x2496", "Size2496x1664", "Size1792x2240", "Size2240x1792", "Size1440x2560", "Size2560x1440", "Size1600x2560", "Size2560x1600", "Size1728x2304", "Size2304x1728", "Size1296x3168", "Size3168x1296", "Size1152x2944", "Size2944x1152", "Size1248x3328", "Size3328x1248", "Size1280x3072", "Size3072x1280", "Size1024x3072", "Size3072x1024", "Size1024x1024", "Size896x1120", "Size1120x896", "Size864x1152", "Size1152x864", "Size832x1248", "Size1248x832", "Size800x1280", "Size1280x800", "Size720x1280", "Size1280x720", "Size720x1440", "Size1440x720", "Size512x1536", "Size1536x512" },
-                Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.",
-                Source = "openapi 2026-10-07 #/components/schemas/ResolutionV4",
-            },
-            new ApiEnum
-            {
-                Name = "ResolutionV4ImageToImage",
-                TypeName = "ResolutionV4ImageToImage",
-                MemberPrefix = "Size",
-                Values = new[] { "2048x2048", "1440x2880", "2880x1440", "1664x2496", "2496x1664", "1792x2240", "2240x1792", "1440x2560", "2560x1440", "1600x2560", "2560x1600", "1728x2304", "2304x1728", "1296x3168", "3168x1296", "1152x2944", "2944x1152", "1248x3328", "3328x1248", "1280x3072", "3072x1280", "1024x3072", "3072x1024", "1024x1024", "896x1120", "1120x896", "864x1152", "1152x864", "832x1248", "1248x832", "800x1280", "1280x800", "720x1280", "1280x720", "720x1440", "1440x720", "512x512", "768x384", "384x768" },
-                Members = new[] { "Size2048x2048", "Size1440x2880", "Size2880x1440", "Size1664x2496", "Size2496x1664", "Size1792x2240", "Size2240x1792", "Size1440x2560", "Size2560x1440", "Size1600x2560", "Size2560x1600", "Size1728x2304", "Size2304x1728", "Size1296x3168", "Size3168x1296", "Size1152x2944", "Size2944x1152", "Size1248x3328", "Size3328x1248", "Size1280x3072", "Size3072x1280", "Size1024x3072", "Size3072x1024", "Size1024x1024", "Size896x1120", "Size1120x896", "Size864x1152", "Size1152x864", "Size832x1248", "Size1248x832", "Size800x1280", "Size1280x800", "Size720x1280", "Size1280x720", "Size720x1440", "Size1440x720", "Size512x512", "Size768x384", "Size384x768" },
-                Description = "Output resolutions for Ideogram 4.0 image-to-image. Superset of ResolutionV4 (the 1K/2K t2im set) plus the small 512-tier (512x512, 768x384, 384x768).",
-                Source = "openapi 2026-10-07 #/components/schemas/ResolutionV4ImageToImage",
-            },
-            new ApiEnum
-            {
-                Name = "RenderingSpeed",
-                TypeName = "RenderingSpeed",
-                MemberPrefix = "",
-                Values = new[] { "FLASH", "TURBO", "BALANCED", "DEFAULT", "QUALITY" },
-                Members = new[] { "Flash", "Turbo", "Balanced", "Default", "Quality" },
-                Default = "DEFAULT",
-                Description = "The rendering speed to use.",
-                Obsolete = new[] { new KeyValuePair<string, string>("BALANCED", "BALANCED is no longer documented by Ideogram's API reference (which lists FLASH, TURBO, DEFAULT, QUALITY); use DEFAULT.") },
-                Source = "openapi 2026-10-07 #/components/schemas/RenderingSpeed",
-            },
-            new ApiEnum
-            {
-                Name = "StyleTypeV3",
-                TypeName = "StyleTypeV3",
-                MemberPrefix = "",
-                Values = new[] { "AUTO", "GENERAL", "REALISTIC", "DESIGN", "CUSTOM", "FICTION", "STYLIZED" },
-                Members = new[] { "Auto", "General", "Realistic", "Design", "Custom", "Fiction", "Stylized" },
-                Default = "GENERAL",
-                Description = "The style type to generate with.",
-                Source = "openapi 2026-10-07 #/components/schemas/StyleTypeV3",
-            },
-            new ApiEnum
-            {
-                Name = "StylePresetV3",
-                TypeName = "StylePresetV3",
-                MemberPrefix = "Style",
-                Values = new[] { "80S_ILLUSTRATION", "90S_NOSTALGIA", "ABSTRACT_ORGANIC", "ANALOG_NOSTALGIA", "ART_BRUT", "ART_DECO", "ART_POSTER", "AURA", "AVANT_GARDE", "BAUHAUS", "BLUEPRINT", "BLURRY_MOTION", "BRIGHT_ART", "C4D_CARTOON", "CHILDRENS_BOOK", "COLLAGE", "COLORING_BOOK_I", "COLORING_BOOK_II", "CUBISM", "DARK_AURA", "DOODLE", "DOUBLE_EXPOSURE", "DRAMATIC_CINEMA", "EDITORIAL", "EMOTIONAL_MINIMAL", "ETHEREAL_PARTY", "EXPIRED_FILM", "FLAT_ART", "FLAT_VECTOR", "FOREST_REVERIE", "GEO_MINIMALIST", "GLASS_PRISM", "GOLDEN_HOUR", "GRAFFITI_I", "GRAFFITI_II", "HALFTONE_PRINT", "HIGH_CONTRAST", "HIPPIE_ERA", "ICONIC", "JAPANDI_FUSION", "JAZZY", "LONG_EXPOSURE", "MAGAZINE_EDITORIAL", "MINIMAL_ILLUSTRATION", "MIXED_MEDIA", "MONOCHROME", "NIGHTLIFE", "OIL_PAINTING", "OLD_CARTOONS", "PAINT_GESTURE", "POP_ART", "RETRO_ETCHING", "RIVIERA_POP", "SPOTLIGHT_80S", "STYLIZED_RED", "SURREAL_COLLAGE", "TRAVEL_POSTER", "VINTAGE_GEO", "VINTAGE_POSTER", "WATERCOLOR", "WEIRD", "WOODBLOCK_PRINT" },
-                Members = new[] { "Style80SIllustration", "Style90SNostalgia", "AbstractOrganic", "AnalogNostalgia", "ArtBrut", "ArtDeco", "ArtPoster", "Aura", "AvantGarde", "Bauhaus", "Blueprint", "BlurryMotion", "BrightArt", "C4dCartoon", "ChildrensBook", "Collage", "ColoringBookI", "ColoringBookIi", "Cubism", "DarkAura", "Doodle", "DoubleExposure", "DramaticCinema", "Editorial", "EmotionalMinimal", "EtherealParty", "ExpiredFilm", "FlatArt", "FlatVector", "ForestReverie", "GeoMinimalist", "GlassPrism", "GoldenHour", "GraffitiI", "GraffitiIi", "HalftonePrint", "HighContrast", "HippieEra", "Iconic", "JapandiFusion", "Jazzy", "LongExposure", "MagazineEditorial", "MinimalIllustration", "MixedMedia", "Monochrome", "Nightlife", "OilPainting", "OldCartoons", "PaintGesture", "PopArt", "RetroEtching", "RivieraPop", "Spotlight80S", "StylizedRed", "SurrealCollage", "TravelPoster", "VintageGeo", "VintagePoster", "Watercolor", "Weird", "WoodblockPrint" },
-                Description = "A predefined style preset that applies a specific artistic style to the generated image.",
-            },
-            new ApiEnum
-            {
-                Name = "ColorPalettePresetName",
-                TypeName = "ColorPalettePreset",
-                MemberPrefix = "",
-                Values = new[] { "EMBER", "FRESH", "JUNGLE", "MAGIC", "MELON", "MOSAIC", "PASTEL", "ULTRAMARINE" },
-                Members = new[] { "Ember", "Fresh", "Jungle", "Magic", "Melon", "Mosaic", "Pastel", "Ultramarine" },
-                Description = "A color palette preset value.",
-            },
-            new ApiEnum
-            {
-                Name = "UpscaleFactor",
-                TypeName = "UpscaleFactor",
-                MemberPrefix = "",
-                Values = new[] { "X1", "X2", "X4" },
-                Members = new[] { "X1", "X2", "X4" },
-                Default = "X1",
-                Description = "Upscale the initially generated image by the given factor. Upscale factors other than X1 will incur additional cost.",
-            },
-            new ApiEnum
-            {
-                Name = "DescribeModelVersion",
-                TypeName = "DescribeModelVersion",
-                MemberPrefix = "",
-                Values = new[] { "V_2", "V_3", "CUSTOM" },
-                Members = new[] { "V2", "V3", "Custom" },
-                Default = "V_3",
-                Description = "The model version to use for describing images. Defaults to V_3.",
-            },
-            new ApiEnum
-            {
-                Name = "AspectRatioV4",
-                TypeName = "AspectRatioV4",
-                MemberPrefix = "Ratio",
-                Values = new[] { "AUTO", "1x4", "1x3", "1x2", "9x16", "10x16", "2x3", "3x4", "4x5", "1x1", "5x4", "4x3", "3x2", "16x10", "16x9", "2x1", "3x1", "4x1" },
-                Members = new[] { "Auto", "Ratio1x4", "Ratio1x3", "Ratio1x2", "Ratio9x16", "Ratio10x16", "Ratio2x3", "Ratio3x4", "Ratio4x5", "Ratio1x1", "Ratio5x4", "Ratio4x3", "Ratio3x2", "Ratio16x10", "Ratio16x9", "Ratio2x1", "Ratio3x1", "Ratio4x1" },
-                Default = "AUTO",
-                Description = "The aspect ratio for an Ideogram 4.0 magic prompt. `AUTO` lets the\nmodel select the most suitable ratio from the prompt; any other value\npins the ratio. The non-AUTO values are the buckets the 4.0 model\nsupports.",
-                Source = "openapi 2026-10-07 #/components/schemas/AspectRatioV4",
-            },
-            new ApiEnum
-            {
-                Name = "RenderingSpeedV4",
-                TypeName = "RenderingSpeedV4",
-                MemberPrefix = "",
-                Values = new[] { "TURBO", "DEFAULT", "QUALITY" },
-                Members = new[] { "Turbo", "Default", "Quality" },
-                Default = "DEFAULT",
-                Description = "The rendering speed to use. Defaults to DEFAULT.",
-                Source = "openapi 2026-10-07 #/components/schemas/RenderingSpeedV4",
-            },
-            new ApiEnum
-            {
-                Name = "OutputResolution",
-                TypeName = "OutputResolution",
-                MemberPrefix = "Tier",
-                Values = new[] { "1K", "2K", "4K", "8K" },
-                Members = new[] { "Tier1K", "Tier2K", "Tier4K", "Tier8K" },
-                Default = "1K",
-                Description = "The output resolution tier for the generated image. Tiers are\ntotal-pixel budgets matching a square of the named size (for example,\n`8K` delivers at most 8192x8192 total pixels); wide and tall aspect\nratios keep the same pixel budget, so a single dimension may exceed\nthe named size. Defaults to 1K.",
-                Source = "openapi 2026-10-07 #/components/schemas/OutputResolution",
-            },
-            new ApiEnum
-            {
-                Name = "PImageResolution",
-                TypeName = "ResolutionPImage",
-                MemberPrefix = "Tier",
-                Values = new[] { "1K", "2K" },
-                Members = new[] { "Tier1K", "Tier2K" },
-                Description = "The output-size tier for P-Image Ideogram.",
-                Source = "openapi 2026-10-07 #/components/schemas/PImageResolution",
-            },
-            new ApiEnum
-            {
-                Name = "Quality",
-                TypeName = "QualityPImage",
-                MemberPrefix = "",
-                Values = new[] { "VERY_LOW", "LOW", "MEDIUM", "HIGH", "VERY_HIGH" },
-                Members = new[] { "VeryLow", "Low", "Medium", "High", "VeryHigh" },
-                Description = "The generation quality level. Higher levels may use more inference steps\nor additional prompt processing. `VERY_HIGH` has noticeably higher latency\nand cost than the other levels.",
-                Source = "openapi 2026-10-07 #/components/schemas/Quality",
-            },
-            new ApiEnum
-            {
-                Name = "MagicPromptMode",
-                TypeName = "MagicPromptV2",
-                MemberPrefix = "",
-                Values = new[] { "auto", "on", "off" },
-                Members = new[] { "Auto", "On", "Off" },
-                Description = "Determine if MagicPrompt should be used in generating the request or not.",
-                Source = "openapi 2026-10-07 #/components/schemas/MagicPromptMode",
-            },
-            new ApiEnum
-            {
-                Name = "IdeogramColorPalettePresetName",
-                TypeName = "ColorPalettePresetV2",
-                MemberPrefix = "",
-                Values = new[] { "ember", "fresh", "jungle", "magic", "melon", "mosaic", "pastel", "ultramarine" },
-                Members = new[] { "Ember", "Fresh", "Jungle", "Magic", "Melon", "Mosaic", "Pastel", "Ultramarine" },
-                Description = "A color palette preset value.",
-                Source = "openapi 2026-10-07 #/components/schemas/IdeogramColorPalettePresetName",
-            },
-            new ApiEnum
-            {
-                Name = "IdeogramV3AspectRatio",
-                TypeName = "AspectRatioV2Ideogram3",
-                MemberPrefix = "Ratio",
-                Values = new[] { "auto", "1x3", "3x1", "1x2", "2x1", "9x16", "16x9", "10x16", "16x10", "2x3", "3x2", "3x4", "4x3", "4x5", "5x4", "1x1" },
-                Members = new[] { "Auto", "Ratio1x3", "Ratio3x1", "Ratio1x2", "Ratio2x1", "Ratio9x16", "Ratio16x9", "Ratio10x16", "Ratio16x10", "Ratio2x3", "Ratio3x2", "Ratio3x4", "Ratio4x3", "Ratio4x5", "Ratio5x4", "Ratio1x1" },
-                Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.",
-                Source = "openapi 2026-10-07 #/components/schemas/IdeogramV3AspectRatio",
-            },
-            new ApiEnum
-            {
-                Name = "IdeogramV4AspectRatio",
-                TypeName = "AspectRatioV2Ideogram4",
-                MemberPrefix = "Ratio",
-                Values = new[] { "auto", "1x4", "1x3", "1x2", "9x16", "10x16", "2x3", "3x4", "4x5", "1x1", "5x4", "4x3", "3x2", "16x10", "16x9", "2x1", "3x1", "4x1" },
-                Members = new[] { "Auto", "Ratio1x4", "Ratio1x3", "Ratio1x2", "Ratio9x16", "Ratio10x16", "Ratio2x3", "Ratio3x4", "Ratio4x5", "Ratio1x1", "Ratio5x4", "Ratio4x3", "Ratio3x2", "Ratio16x10", "Ratio16x9", "Ratio2x1", "Ratio3x1", "Ratio4x1" },
-                Default = "auto",
-                Description = "Supported output aspect ratios. The operation defines whether `auto`\npreserves the source shape or selects a shape from the prompt.",
-                Source = "openapi 2026-10-07 #/components/schemas/IdeogramV4AspectRatio",
-            },
-            new ApiEnum
-            {
-                Name = "IdeogramV3StyleType",
-                TypeName = "StyleTypeV2Ideogram3",
-                MemberPrefix = "",
-                Values = new[] { "auto", "general", "realistic", "design", "custom", "fiction", "stylized" },
-                Members = new[] { "Auto", "General", "Realistic", "Design", "Custom", "Fiction", "Stylized" },
-                Default = "general",
-                Description = "The style type to generate with.",
-                Source = "openapi 2026-10-07 #/components/schemas/IdeogramV3StyleType",
-            },
-            new ApiEnum
-            {
-                Name = "IdeogramV2StyleType",
-                TypeName = "StyleTypeV2Ideogram2",
-                MemberPrefix = "",
-                Values = new[] { "auto", "general", "realistic", "design", "render_3d", "anime" },
-                Members = new[] { "Auto", "General", "Realistic", "Design", "Render3D", "Anime" },
-                Description = "The style type to generate with. When omitted, the model's default styling is used; pass `auto` to have a style selected automatically from the prompt.",
-                Source = "openapi 2026-10-07 #/components/schemas/IdeogramV2StyleType",
-            },
-            new ApiEnum
-            {
-                Name = "IdeogramV3StylePreset",
-                TypeName = "StylePresetV2Ideogram3",
-                MemberPrefix = "Style",
-                Values = new[] { "80s_illustration", "90s_nostalgia", "abstract_organic", "analog_nostalgia", "art_brut", "art_deco", "art_poster", "aura", "avant_garde", "bauhaus", "blueprint", "blurry_motion", "bright_art", "c4d_cartoon", "childrens_book", "collage", "coloring_book_i", "coloring_book_ii", "cubism", "dark_aura", "doodle", "double_exposure", "dramatic_cinema", "editorial", "emotional_minimal", "ethereal_party", "expired_film", "flat_art", "flat_vector", "forest_reverie", "geo_minimalist", "glass_prism", "golden_hour", "graffiti_i", "graffiti_ii", "halftone_print", "high_contrast", "hippie_era", "iconic", "japandi_fusion", "jazzy", "long_exposure", "magazine_editorial", "minimal_illustration", "mixed_media", "monochrome", "nightlife", "oil_painting", "old_cartoons", "paint_gesture", "pop_art", "retro_etching", "riviera_pop", "spotlight_80s", "stylized_red", "surreal_collage", "travel_poster", "vintage_geo", "vintage_poster", "watercolor", "weird", "woodblock_print" },
-                Members = new[] { "Style80SIllustration", "Style90SNostalgia", "AbstractOrganic", "AnalogNostalgia", "ArtBrut", "ArtDeco", "ArtPoster", "Aura", "AvantGarde", "Bauhaus", "Blueprint", "BlurryMotion", "BrightArt", "C4dCartoon", "ChildrensBook", "Collage", "ColoringBookI", "ColoringBookIi", "Cubism", "DarkAura", "Doodle", "DoubleExposure", "DramaticCinema", "Editorial", "EmotionalMinimal", "EtherealParty", "ExpiredFilm", "FlatArt", "FlatVector", "ForestReverie", "GeoMinimalist", "GlassPrism", "GoldenHour", "GraffitiI", "GraffitiIi", "HalftonePrint", "HighContrast", "HippieEra", "Iconic", "JapandiFusion", "Jazzy", "LongExposure", "MagazineEditorial", "MinimalIllustration", "MixedMedia", "Monochrome", "Nightlife", "OilPainting", "OldCartoons", "PaintGesture", "PopArt", "RetroEtching", "RivieraPop", "Spotlight80S", "StylizedRed", "SurrealCollage", "TravelPoster", "VintageGeo", "VintagePoster", "Watercolor", "Weird", "WoodblockPrint" },
-                Description = "A predefined style preset that applies a specific artistic style to the generated image.",
-                Source = "openapi 2026-10-07 #/components/schemas/IdeogramV3StylePreset",
-            },
-            new ApiEnum
-            {
-                Name = "GenerationQuality",
-                TypeName = "QualityV2PImage",
-                MemberPrefix = "",
-                Values = new[] { "very_low", "low", "medium", "high", "very_high" },
-                Members = new[] { "VeryLow", "Low", "Medium", "High", "VeryHigh" },
-                Description = "The generation quality level. Higher levels may use more inference steps\nor additional prompt processing. `very_high` has noticeably higher latency\nand cost than the other levels.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerationQuality",
-            },
-            new ApiEnum
-            {
-                Name = "AssetType",
-                TypeName = "AssetType",
-                MemberPrefix = "",
-                Values = new[] { "ASSET", "CANVAS_ASSET", "LAYERED_ASSET", "RESPONSE", "UPLOAD" },
-                Members = new[] { "Asset", "CanvasAsset", "LayeredAsset", "Response", "Upload" },
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/AssetType",
-            },
-            new ApiEnum
-            {
-                Name = "GenerationKind",
-                TypeName = "GenerationKind",
-                MemberPrefix = "",
-                Values = new[] { "sampling", "workflow" },
-                Members = new[] { "Sampling", "Workflow" },
-                Description = "The kind of generation identified by generation_id. Both kinds can be polled through GET /v2/generations/{generation_id}.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerationKind",
-            },
-            new ApiEnum
-            {
-                Name = "PriceQualifier",
-                TypeName = "PriceQualifier",
-                MemberPrefix = "",
-                Values = new[] { "exact", "estimate" },
-                Members = new[] { "Exact", "Estimate" },
-                Description = "Whether a quoted price is what the request would bill (`exact`) or a\ncomputed estimate for a product priced from provider cost after\ninference (`estimate`).",
-                Source = "openapi 2026-10-07 #/components/schemas/PriceQualifier",
-            },
-            new ApiEnum
-            {
-                Name = "GenerationRejectReason",
-                TypeName = "GenerationRejectReason",
-                MemberPrefix = "",
-                Values = new[] { "insufficient_funds", "subscription_required", "daily_limit", "priority_credit_required", "inflight_limit", "feature_limit" },
-                Members = new[] { "InsufficientFunds", "SubscriptionRequired", "DailyLimit", "PriorityCreditRequired", "InflightLimit", "FeatureLimit" },
-                Description = "The account or usage limit that rejected a generation request.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerationRejectReason",
-            },
-            new ApiEnum
-            {
-                Name = "RenderingSpeedV2",
-                TypeName = "RenderingSpeedV2",
-                MemberPrefix = "",
-                Values = new[] { "turbo", "default", "quality" },
-                Members = new[] { "Turbo", "Default", "Quality" },
-                Default = "default",
-                Description = "The rendering speed to use.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/rendering_speed",
-            },
-            new ApiEnum
-            {
-                Name = "QualityV2Ideogram45",
-                TypeName = "QualityV2Ideogram45",
-                MemberPrefix = "",
-                Values = new[] { "very_low", "low", "medium", "high" },
-                Members = new[] { "VeryLow", "Low", "Medium", "High" },
-                Description = "The rendering quality to use. Higher quality takes longer and costs more. Defaults to `medium` with source images and `high` without. `very_low`, the fastest and cheapest, requires source images.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/quality",
-            },
-            new ApiEnum
-            {
-                Name = "ResolutionV2PImage",
-                TypeName = "ResolutionV2PImage",
-                MemberPrefix = "Tier",
-                Values = new[] { "1k", "2k" },
-                Members = new[] { "Tier1K", "Tier2K" },
-                Description = "The output size tier. Defaults to `1k`. Cannot be combined with `custom_width`/`custom_height`.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/resolution",
-            },
-            new ApiEnum
-            {
-                Name = "OutputResolutionV2",
-                TypeName = "OutputResolutionV2",
-                MemberPrefix = "Tier",
-                Values = new[] { "1k", "2k", "4k", "8k" },
-                Members = new[] { "Tier1K", "Tier2K", "Tier4K", "Tier8K" },
-                Default = "1k",
-                Description = "The output resolution tier. Each tier is a total pixel budget equal\nto a square of the named size (for example, `8k` delivers at most\n8192x8192 pixels in total). Wide and tall aspect ratios keep the\nsame budget, so one side may exceed the named size. Tiers above\n2k are produced by upscaling after generation. Defaults to 1k.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/output_resolution",
-            },
-            new ApiEnum
-            {
-                Name = "UpscaleFactorV2Ideogram3",
-                TypeName = "UpscaleFactorV2Ideogram3",
-                MemberPrefix = "",
-                Values = new[] { "x1", "x2", "x4" },
-                Members = new[] { "X1", "X2", "X4" },
-                Default = "x1",
-                Description = "Optional enhancement factor applied after generation. `x1` (the default) delivers the base render.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/upscale_factor",
-            },
-            new ApiEnum
-            {
-                Name = "UpscaleFactorV2Auto",
-                TypeName = "UpscaleFactorV2Auto",
-                MemberPrefix = "",
-                Values = new[] { "x2", "x4", "x8" },
-                Members = new[] { "X2", "X4", "X8" },
-                Default = "x2",
-                Description = "How much to enlarge the source image: 2x, 4x, or 8x its original width and height. Rejected when the output would exceed 8192px on either side.",
-                Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/upscale_factor",
-            },
-            new ApiEnum
-            {
-                Name = "StyleTypeV2Ideogram3Character",
-                TypeName = "StyleTypeV2Ideogram3Character",
-                MemberPrefix = "",
-                Values = new[] { "auto", "realistic", "fiction" },
-                Members = new[] { "Auto", "Realistic", "Fiction" },
-                Default = "auto",
-                Description = "The style type to repaint the character with. Defaults to `auto`. `realistic` and `fiction` are supported for character-only requests; style codes or style references (not both) require `auto`. For API-key callers, combining a style with a character requires that feature to be enabled for their account.",
-                Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_type",
-            },
-            new ApiEnum
-            {
-                Name = "ResolutionTierV2Auto",
-                TypeName = "ResolutionTierV2Auto",
-                MemberPrefix = "Tier",
-                Values = new[] { "1k", "2k", "4k" },
-                Members = new[] { "Tier1K", "Tier2K", "Tier4K" },
-                Description = "The output resolution tier. Affects which model serves the request, since not every model offers every tier. When omitted, the selected model's default tier is used.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution_tier",
-            },
-            new ApiEnum
-            {
-                Name = "ResolutionTierV2RemixAuto",
-                TypeName = "ResolutionTierV2RemixAuto",
-                MemberPrefix = "Tier",
-                Values = new[] { "1k", "2k" },
-                Members = new[] { "Tier1K", "Tier2K" },
-                Description = "The output resolution tier. When omitted, the tier is inferred from `resolution`, or defaults to 1k. A color palette, style codes, style preset, or non-`auto` style type are only supported at 1k.",
-                Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution_tier",
-            },
-            new ApiEnum
-            {
-                Name = "TaskCompletionSpeed",
-                TypeName = "TaskCompletionSpeed",
-                MemberPrefix = "",
-                Values = new[] { "fast", "slow" },
-                Members = new[] { "Fast", "Slow" },
-                Description = "The queue this request resolved to. Present when `reject_reason`\nis `inflight_limit`.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerationErrorResponse/properties/task_completion_speed",
-            },
-            new ApiEnum
-            {
-                Name = "PromptElementTypeV4",
-                TypeName = "PromptElementTypeV4",
-                MemberPrefix = "",
-                Values = new[] { "obj", "text" },
-                Members = new[] { "Obj", "Text" },
-                Description = "The kind of V4PromptElement: obj, text.",
-                Source = "openapi 2026-10-07 #/components/schemas/V4PromptElement/discriminator/mapping",
-            },
-        };
-
-        public static readonly ApiSchema[] Schemas = new ApiSchema[]
-        {
-            new ApiSchema
-            {
-                Name = "V1EditImagesResponse",
-                TypeName = "InstructionEditResponse",
-                Description = "The response which contains information about the edited image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "V1EditImageObject", Required = true, Description = "A list of ImageObjects that contain the edited image(s)." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ImageGenerationResponseV4",
-                TypeName = "ImageV4Response",
-                Description = "The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                Source = "openapi 2026-10-07 #/components/schemas/ImageGenerationResponseV4",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "ImageGenerationObjectV4", Required = true, Description = "A list of ImageObjects that contain the generated image(s)." },
-                    new ApiProperty { Name = "response_type", Member = "ResponseType", Kind = ValueKind.String, Description = "Discriminator for the postGenerateDesignV4 oneOf response. Always \"url\" for this shape. One of: url." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemoveBackgroundResponse",
-                TypeName = "RemoveBackgroundResponse",
-                Description = "The response containing the foreground image with the background removed.\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemoveBackgroundImageObject", Required = true, Description = "A list containing the single foreground image. The endpoint always returns exactly one entry." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "MagicPromptV4Response",
-                TypeName = "MagicPromptV4Response",
-                Description = "The response containing the generated Ideogram 4.0 magic prompt.",
-                Source = "openapi 2026-10-07 #/components/schemas/MagicPromptV4Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Ref = "AspectRatioV4", Required = true, Description = "The resolved aspect ratio. When the request used `AUTO`, this is\nthe ratio the model selected; otherwise it echoes the request." },
-                    new ApiProperty { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", Required = true, Description = "The enhanced prompt as an Ideogram 4.0 structured JSON prompt. This\nconforms to the same contract as `json_prompt` on\n`/v1/ideogram-v4/generate`, so it can be passed straight back to\nthat endpoint." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "DescribeResponseV4",
-                TypeName = "DescribeV4Response",
-                Description = "The response for an Ideogram 4.0 describe request. The `json_prompt`\nfield is a structured `V4JsonPrompt` that can be passed back as\n`json_prompt` to the `/v1/ideogram-v4/generate` family of endpoints.",
-                Source = "openapi 2026-10-07 #/components/schemas/DescribeResponseV4",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", Required = true, Description = "Structured prompt for Ideogram 4.0 generation. When `json_prompt` is\nsupplied, magic-prompt is disabled and the diffusion model consumes\nthe JSON contract directly. Mutually exclusive with `text_prompt`\nand the legacy `prompt` field." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "AsyncImageGenerationResponseV4",
-                TypeName = "GenerationSubmittedV4Response",
-                Description = "Acknowledgement returned by the async (webhook) generation endpoints. The\nrequest is accepted for asynchronous processing and the generated images\nare POSTed to the supplied `webhook_url` once ready; this body carries only\nthe generation_id so the caller can correlate the eventual webhook delivery.",
-                Source = "openapi 2026-10-07 #/components/schemas/AsyncImageGenerationResponseV4",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Matches the\n`generation_id` field delivered in the webhook payload, and the\n`generation_id` accepted by the generation polling endpoint." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemoveObjectResponse",
-                TypeName = "RemoveObjectResponse",
-                Description = "The response containing the image with the masked object removed.\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemoveObjectImageObject", Required = true, Description = "A list containing the single edited image. The endpoint always returns exactly one entry." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerationResponse",
-                TypeName = "GenerationResponse",
-                Description = "The current status and, when complete, result data for an asynchronous generation.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerationResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the generation was created." },
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GenerationResponse_data_inner", Description = "A list of generated images or videos. Present when `status` is\n`completed`. Video entries carry an `object_type` of\n`video.generation`; layerized designs carry `layerized_image`;\nentries without an `object_type` are images." },
-                    new ApiProperty { Name = "failure_reason", Member = "FailureReason", Kind = ValueKind.String, Description = "A short machine-readable reason the generation failed, for example\n`content_policy_violation`. Present only when `status` is `failed`." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation." },
-                    new ApiProperty { Name = "response_type", Member = "ResponseType", Kind = ValueKind.String, Description = "Present when `status` is `completed`; always \"url\" for this shape. One of: url." },
-                    new ApiProperty { Name = "status", Member = "Status", Kind = ValueKind.String, Required = true, Description = "Current status of the generation. `pending`: still in progress; the response contains only `generation_id`, `status`, and `created`. `completed`: finished successfully; the response includes `response_type` and `data`, and may include `usage_cost_usd_micros` when the request uses variable usage-based pricing. `failed`: generation did not succeed; the response contains only `generation_id`, `status`, and `created`. One of: pending, completed, failed." },
-                    new ApiProperty { Name = "usage_cost_usd_micros", Member = "UsageCostUsdMicros", Kind = ValueKind.Integer, Description = "The total variable usage-based cost charged for the completed request, in millionths of a US dollar. Present only when `status` is `completed` and the request uses variable usage-based pricing; omitted otherwise." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV4Response",
-                TypeName = "GenerateV2Ideogram4Response",
-                Description = "Response returned by `POST /v2/image/generate/ideogram-4`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogram45Response",
-                TypeName = "GenerateV2Ideogram45Response",
-                Description = "Response returned by `POST /v2/image/generate/ideogram-4-5`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "generation_kind", Member = "GenerationKind", Kind = ValueKind.Enum, Ref = "GenerationKind", Required = true, Description = "The kind of generation identified by generation_id. Both kinds can be polled through GET /v2/generations/{generation_id}." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV3Response",
-                TypeName = "GenerateV2Ideogram3Response",
-                Description = "Response returned by `POST /v2/image/generate/ideogram-3`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ReframeImageIdeogramV3Response",
-                TypeName = "ReframeV2Ideogram3Response",
-                Description = "Synchronous requests (the default) include the reframed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`.\nThe seed reports the value the request resolved to when the caller\nleft it unset.",
-                Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The reframed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ToolRemixResponse",
-                TypeName = "RemixV2AutoResponse",
-                Description = "Response returned by `POST /v2/image/remix/auto`. Synchronous\nrequests (the default) include the remixed images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`.",
-                Source = "openapi 2026-10-07 #/components/schemas/ToolRemixResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "The seed attached to the request. Reusing it does not guarantee a reproducible result, because the selected model may not honor seeds." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV3TransparentResponse",
-                TypeName = "GenerateTransparentV2Ideogram3Response",
-                Description = "Response returned by\n`POST /v2/image/generate/ideogram-3-transparent`. Synchronous\nrequests (the default) include the generated images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV4TransparentResponse",
-                TypeName = "GenerateTransparentV2Ideogram4Response",
-                Description = "Response returned by\n`POST /v2/image/generate/ideogram-4-transparent`. Synchronous\nrequests (the default) include the generated images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImagePImageIdeogramResponse",
-                TypeName = "GenerateV2PImageResponse",
-                Description = "Response returned by `POST /v2/image/generate/p-image-ideogram`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "PreciseEditImageIdeogram45Response",
-                TypeName = "PreciseEditV2Ideogram45Response",
-                Description = "Response returned by `POST /v2/image/precise-edit/ideogram-4-5`.\nSynchronous requests (the default) include the edited images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`.",
-                Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The edited images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "generation_kind", Member = "GenerationKind", Kind = ValueKind.Enum, Ref = "GenerationKind", Required = true, Description = "The kind of generation identified by generation_id. Both kinds can be polled through GET /v2/generations/{generation_id}." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "The seed that was used, including when you did not set one." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemixImageIdeogramV4Response",
-                TypeName = "RemixV2Ideogram4Response",
-                Description = "Response returned by `POST /v2/image/remix/ideogram-4`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemixedImageObject", Description = "The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "UpscaleToolResponse",
-                TypeName = "UpscaleV2AutoResponse",
-                Description = "Synchronous requests (the default) include the upscaled image in `data`.\nAsync requests omit `data`; poll `GET /v2/generations/{generation_id}`\nwith the returned `generation_id`. `seed` is the seed actually used,\nand `width` and `height` are the output dimensions.",
-                Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "UpscaleImageObject", Description = "The upscaled image. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "The generation ID to poll with `GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemoveBackgroundV2Response",
-                TypeName = "RemoveBackgroundV2Ideogram1Response",
-                Description = "Synchronous requests include exactly one foreground image in `data`.\nAsync requests omit `data`; poll with `generation_id` for the result.\nIf a synchronous request fails after the response has started\nstreaming, the body contains `error` and `status_code` instead of\n`generation_id`.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "BackgroundRemovedImageObject", Description = "The single foreground image. Present only for synchronous requests." },
-                    new ApiProperty { Name = "error", Member = "Error", Kind = ValueKind.String, Description = "Error message for a failure after the response started streaming." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Description = "The generation ID to poll with `GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "status_code", Member = "ErrorStatusCode", Kind = ValueKind.Integer, Description = "The HTTP status the failure would have returned before streaming began." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "DescribeImageIdeogramV3Response",
-                TypeName = "DescribeV2Ideogram3Response",
-                Description = "Response returned by `POST /v2/image/describe/ideogram-3`.",
-                Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV3Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "description_id", Member = "DescriptionId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the description that was created." },
-                    new ApiProperty { Name = "descriptions", Member = "Descriptions", Kind = ValueKind.ObjectArray, Ref = "GeneratedDescription", Required = true, Description = "The generated description(s) for the provided image." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "DescribeImageIdeogramV4Response",
-                TypeName = "DescribeV2Ideogram4Response",
-                Description = "Response returned by `POST /v2/image/describe/ideogram-4`.\nThe `json_prompt` field is a structured `V4JsonPrompt` that can be\npassed back as `json_prompt` to the `/v1/ideogram-v4/generate` family\nof endpoints.",
-                Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "description_id", Member = "DescriptionId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the description that was created." },
-                    new ApiProperty { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", Required = true, Description = "Structured prompt for Ideogram 4.0 generation. When `json_prompt` is\nsupplied, magic-prompt is disabled and the diffusion model consumes\nthe JSON contract directly. Mutually exclusive with `text_prompt`\nand the legacy `prompt` field." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "InpaintImageIdeogramV3Response",
-                TypeName = "InpaintV2Ideogram3Response",
-                Description = "Response returned by `POST /v2/image/inpaint/ideogram-3`.\nSynchronous requests (the default) include the repainted images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed, width, and height report\nthe values the request resolved to when the caller left them unset.",
-                Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "InpaintedImageObject", Description = "The repainted images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels this request resolved to." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels this request resolved to." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "LayerizeDesignIdeogramV3Response",
-                TypeName = "LayerizeV2Ideogram3Response",
-                Description = "Response returned by `POST /v2/design/layerize/ideogram-3`.\nSynchronous requests (the default) include the layerized design in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "LayerizedImageObject", Description = "The layerized design. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageV2AutoResponse",
-                TypeName = "GenerateV2AutoResponse",
-                Description = "Response returned by `POST /v2/image/generate/auto`. Synchronous\nrequests (the default) include the generated images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "InpaintImageIdeogramV3CustomModelResponse",
-                TypeName = "InpaintV2Ideogram3CustomModelResponse",
-                Description = "Response returned by\n`POST /v2/image/inpaint/ideogram-3-custom-model`. Synchronous\nrequests include the repainted images in `data`; asynchronous requests\nomit `data` and can be polled with\n`GET /v2/generations/{generation_id}`.",
-                Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "InpaintedImageObject", Description = "The repainted images, in generation order. Present only for synchronous requests." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID accepted by the generation polling endpoint." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "InpaintImageIdeogramV3CharacterResponse",
-                TypeName = "InpaintV2Ideogram3CharacterResponse",
-                Description = "Response returned by `POST /v2/image/inpaint/ideogram-3-character`.\nSynchronous requests (the default) include the repainted images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed, width, and height report\nthe values the request resolved to when the caller left them unset.",
-                Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "InpaintedImageObject", Description = "The repainted images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The output height in pixels this request resolved to." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The output width in pixels this request resolved to." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV4CustomModelResponse",
-                TypeName = "GenerateV2Ideogram4CustomModelResponse",
-                Description = "Response returned by `POST /v2/image/generate/ideogram-4-custom-model`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV3CharacterResponse",
-                TypeName = "GenerateV2Ideogram3CharacterResponse",
-                Description = "Response returned by `POST /v2/image/generate/ideogram-3-character`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemixImageIdeogramV3CharacterResponse",
-                TypeName = "RemixV2Ideogram3CharacterResponse",
-                Description = "Response returned by `POST /v2/image/remix/ideogram-3-character`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to when the caller left it unset.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemixedImageObject", Description = "The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemixImageIdeogramV3Response",
-                TypeName = "RemixV2Ideogram3Response",
-                Description = "Response returned by `POST /v2/image/remix/ideogram-3`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to when the caller left it unset.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemixedImageObject", Description = "The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV3CustomModelResponse",
-                TypeName = "GenerateV2Ideogram3CustomModelResponse",
-                Description = "Response returned by `POST /v2/image/generate/ideogram-3-custom-model`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemixImageIdeogramV3CustomModelResponse",
-                TypeName = "RemixV2Ideogram3CustomModelResponse",
-                Description = "Response returned by `POST /v2/image/remix/ideogram-3-custom-model`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to when the caller left it unset.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "RemixedImageObject", Description = "The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV2Response",
-                TypeName = "GenerateV2Ideogram2Response",
-                Description = "Response returned by `POST /v2/image/generate/ideogram-2`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Response",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageIdeogramV2AResponse",
-                TypeName = "GenerateV2Ideogram2AResponse",
-                Description = "Response returned by `POST /v2/image/generate/ideogram-2a`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2AResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "GeneratedImageObject", Description = "The generated images, in generation order. Present only for synchronous requests (`async` omitted or false)." },
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ReframeImageAutoResponse",
-                TypeName = "ReframeV2AutoResponse",
-                Description = "Acknowledges an accepted asynchronous Reframe request. Poll\n`GET /v2/generations/{generation_id}` for completion and output\nimages. The seed, width, and height report the values the request resolved to when the caller left them unset.",
-                Source = "openapi 2026-10-07 #/components/schemas/ReframeImageAutoResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The resolved output height in pixels." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The resolved output width in pixels." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemoveObjectFromV2AssetsResponse",
-                TypeName = "RemoveObjectV2Ideogram1Response",
-                Description = "Acknowledgement that the request was accepted. Poll\n`GET /v2/generations/{generation_id}` with the returned `generation_id`\nfor the result.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ReplaceBackgroundResponse",
-                TypeName = "ReplaceBackgroundV2Ideogram3Response",
-                Description = "Acknowledgement that the request was accepted.",
-                Source = "openapi 2026-10-07 #/components/schemas/ReplaceBackgroundResponse",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "generation_id", Member = "GenerationId", Kind = ValueKind.String, Required = true, Description = "The generation ID to poll with `GET /v2/generations/{generation_id}`." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "V1EditImageObject",
-                TypeName = "InstructionEditImage",
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/V1EditImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether this request passes safety checks. If false, the url field will be empty." },
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used for the generation. This may be different from the original prompt." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Pattern = "^\\d{2,5}x\\d{2,5}$", Description = "Output resolution, only used if operations alters image dimensions, such as upscale, crop etc." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Ref = "StyleTypeV3", Description = "The style type to generate with." },
-                    new ApiProperty { Name = "upscaled_resolution", Member = "UpscaledResolution", Kind = ValueKind.String, Pattern = "^\\d{2,5}x\\d{2,5}$", Description = "Output resolution, only used if operations alters image dimensions, such as upscale, crop etc." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the image generated." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ImageGenerationObjectV4",
-                TypeName = "GeneratedImageV4",
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/ImageGenerationObjectV4",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether this request passes safety checks. If false, the url field will be empty." },
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used for the generation. This may be different from the original prompt." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The output resolution of the image, in the format\nWIDTHxHEIGHT (e.g. 1024x1024). Not limited to the request\nresolution presets, since some endpoints accept custom output\nsizes." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the image generated." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemoveBackgroundImageObject",
-                TypeName = "BackgroundRemovedImage",
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the foreground image passes safety checks. If false, the url field will be empty." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the foreground image. Empty when the image fails safety checks." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemoveObjectImageObject",
-                TypeName = "ObjectRemovedImage",
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the edited image passes safety checks. If false, the url field will be empty." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the edited image. Empty when the image fails safety checks." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerationResponse_data_inner",
-                TypeName = "GenerationDataItem",
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/GenerationResponse_data_inner",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "asset_id", Member = "AssetId", Kind = ValueKind.String, Nullable = true, Description = "The base64url-encoded identifier of the generated image asset. Present for safe workflow-owned outputs." },
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Description = "Whether this image passes safety checks. If false, the url field is empty." },
-                    new ApiProperty { Name = "object_type", Member = "ObjectType", Kind = ValueKind.String, Description = "Discriminator marking this entry as an image result without prompt or seed. One of: image.without-prompt-or-seed." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Description = "The exact dimensions of the reframed image, formatted as \"{width}x{height}\"." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the reframed image." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Description = "Height of the output SVG canvas in pixels." },
-                    new ApiProperty { Name = "mime_type", Member = "MimeType", Kind = ValueKind.String, Description = "One of: image/svg+xml." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Description = "Width of the output SVG canvas in pixels." },
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "The prompt used for the generation. This may be different from the original prompt." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.String, Description = "The actual aspect ratio of the produced video, formatted as \"{width}:{height}\"." },
-                    new ApiProperty { Name = "duration", Member = "Duration", Kind = ValueKind.Integer, Description = "The actual measured length of the produced video in seconds." },
-                    new ApiProperty { Name = "base_image_url", Member = "BaseImageUrl", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the base image with all detected text removed. Empty when the image did not pass safety checks." },
-                    new ApiProperty { Name = "text_blocks", Member = "TextBlocks", Kind = ValueKind.ObjectArray, Ref = "DetectedTextBlock", Description = "Flat list of detected text regions in the design." },
-                    new ApiProperty { Name = "html_url", Member = "HtmlUrl", Kind = ValueKind.String, Nullable = true, Description = "Signed link to a self-contained HTML page displaying the editable\ndesign, including curved text, gradients, outlines, and shadows. The\nrenderer, images, and fonts are embedded in the page, so it keeps\nworking offline once downloaded; the link itself expires after 24\nhours. Uploaded `font_candidate_files` are embedded as supplied, so\nredistributing the page is subject to those fonts' licenses. Empty\nwhen the image did not pass safety checks or the page could not be\nbuilt.\n\nThe page exposes one editing API for every text layer, whether it\nis drawn as HTML or on a canvas. Each layer is addressed by its\n`text_blocks[].layer_id`. Scripts in the page can call\n`window.layerize` (`ready`, `getTextLayers()`, `setText(id, text)`,\n`update(id, patch)`, `toJSON()`, `toPNG()`); a parent page that\nembeds it in an iframe sends `postMessage` requests such as\n`{\"type\": \"layerize:set-text\", \"id\": \"text-0\", \"text\": \"Hello\"}`\nand receives `layerize:ready`, `layerize:updated`, and\n`layerize:error` replies. The page is served sandboxed with an\nopaque origin, so it cannot read cookies or storage of the site\nthat embeds it." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GeneratedImageObject",
-                TypeName = "GeneratedImageV2",
-                Description = "One generated output image.",
-                Source = "openapi 2026-10-07 #/components/schemas/GeneratedImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passed safety checks. If false, `url` is empty." },
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The final prompt the image was generated from." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the generated image, formatted as \"WIDTHxHEIGHT\"." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the generated image. Empty when the image did not pass safety checks." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "RemixedImageObject",
-                TypeName = "RemixedImageV2",
-                Description = "One remixed output image.",
-                Source = "openapi 2026-10-07 #/components/schemas/RemixedImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passed safety checks. If false, `url` is empty." },
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The final prompt the image was generated from." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the remixed image, formatted as \"WIDTHxHEIGHT\"." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the remixed image. Empty when the image did not pass safety checks." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "UpscaleImageObject",
-                TypeName = "UpscaledImageV2",
-                Description = "One upscaled output image.",
-                Source = "openapi 2026-10-07 #/components/schemas/UpscaleImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passed safety checks. If false, `url` is empty." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the upscaled image, formatted as \"WIDTHxHEIGHT\"." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the upscaled image. Empty when the image did not pass safety checks." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "BackgroundRemovedImageObject",
-                TypeName = "BackgroundRemovedImageV2",
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/BackgroundRemovedImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the foreground image passed safety checks." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "Direct link to the foreground PNG. Empty when the output fails safety checks." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GeneratedDescription",
-                TypeName = "GeneratedDescriptionV2",
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/GeneratedDescription",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "text", Member = "Text", Kind = ValueKind.String, Required = true, Description = "The generated description for the provided image." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "InpaintedImageObject",
-                TypeName = "InpaintedImageV2",
-                Description = "One repainted output image.",
-                Source = "openapi 2026-10-07 #/components/schemas/InpaintedImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passed safety checks. If false, `url` is empty." },
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The final prompt the image was generated from." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the repainted image, formatted as \"WIDTHxHEIGHT\"." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the repainted image. Empty when the image did not pass safety checks." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "LayerizedImageObject",
-                TypeName = "LayerizedImageV2",
-                Description = "One layerized design. Image links are available for a limited period\nof time; if you would like to keep an image, you must download it.",
-                Source = "openapi 2026-10-07 #/components/schemas/LayerizedImageObject",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "base_image_url", Member = "BaseImageUrl", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the base image with all detected text removed. Empty when the image did not pass safety checks." },
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether the image passed safety checks. If false, the image links are empty." },
-                    new ApiProperty { Name = "object_type", Member = "ObjectType", Kind = ValueKind.String, Required = true, Description = "Discriminates layerized results from other generation output types. One of: layerized_image." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the design, formatted as \"WIDTHxHEIGHT\"." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "text_blocks", Member = "TextBlocks", Kind = ValueKind.ObjectArray, Ref = "DetectedTextBlock", Required = true, Description = "Flat list of detected text regions in the design." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the design image with its text intact. Empty when the image did not pass safety checks." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "DetectedTextBlock",
-                TypeName = "DetectedTextBlockV3",
-                Description = "A single detected text region with its position, content, font information, and styling.",
-                Source = "openapi 2026-10-07 #/components/schemas/DetectedTextBlock",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "alignment", Member = "Alignment", Kind = ValueKind.String, Required = true, Description = "Detected text alignment. One of: left, center, right." },
-                    new ApiProperty { Name = "angle", Member = "Angle", Kind = ValueKind.Number, Description = "Rotation angle in degrees (clockwise). Defaults to 0." },
-                    new ApiProperty { Name = "color", Member = "Color", Kind = ValueKind.String, Nullable = true, Pattern = "^#[0-9A-Fa-f]{6}$", Description = "Detected text color in hex format." },
-                    new ApiProperty { Name = "font_alternatives", Member = "FontAlternatives", Kind = ValueKind.StringArray, Nullable = true, Description = "Alternative font matches, ranked by similarity." },
-                    new ApiProperty { Name = "font_name", Member = "FontName", Kind = ValueKind.String, Nullable = true, Description = "Best-matching font name from the font library." },
-                    new ApiProperty { Name = "font_size", Member = "FontSize", Kind = ValueKind.Integer, Nullable = true, Description = "Detected font size in points." },
-                    new ApiProperty { Name = "formatting", Member = "Formatting", Kind = ValueKind.StringArray, Required = true, Description = "Detected text formatting effects. One of: bold, italic, underline, strikethrough, all_caps, small_caps, superscript, subscript." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "Height of the text region in pixels." },
-                    new ApiProperty { Name = "line_height", Member = "LineHeight", Kind = ValueKind.Number, Nullable = true, Description = "Line height multiplier (e.g., 1.2)." },
-                    new ApiProperty { Name = "role", Member = "Role", Kind = ValueKind.String, Nullable = true, Description = "Inferred typographic role of this text block. One of: heading, subheading, body, caption." },
-                    new ApiProperty { Name = "text", Member = "Text", Kind = ValueKind.String, Required = true, Description = "The detected text content. Line breaks are represented as \\n." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "Width of the text region in pixels." },
-                    new ApiProperty { Name = "x", Member = "X", Kind = ValueKind.Integer, Required = true, Description = "X coordinate in pixels from the top-left corner." },
-                    new ApiProperty { Name = "y", Member = "Y", Kind = ValueKind.Integer, Required = true, Description = "Y coordinate in pixels from the top-left corner." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ImageGenerationResponseV3",
-                TypeName = "ImageV3Response",
-                Description = "The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "ImageGenerationObjectV3", Required = true, Description = "A list of ImageObjects that contain the generated image(s)." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "LayeredImageGenerationResponseV3",
-                TypeName = "LayeredImageV3Response",
-                Description = "The response which contains information about the generated image, including the download link and other text layeres.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "LayeredImageGenerationObjectV3", Required = true, Description = "A list of ImageObjects that contain the generated image(s)." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "LayerizeTextResponse",
-                TypeName = "LayerizeTextV3Response",
-                Description = "The response containing detected text blocks and a text-erased base image.\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "base_image_url", Member = "BaseImageUrl", Kind = ValueKind.String, Required = true, Description = "URL of the image with all detected text removed." },
-                    new ApiProperty { Name = "original_image_url", Member = "OriginalImageUrl", Kind = ValueKind.String, Nullable = true, Description = "URL of the original image with text intact." },
-                    new ApiProperty { Name = "text_blocks", Member = "TextBlocks", Kind = ValueKind.ObjectArray, Ref = "DetectedTextBlock", Required = true, Description = "Flat list of detected text regions in the image." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "GenerateImageResponse",
-                TypeName = "ImageLegacyResponse",
-                Description = "The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "created", Member = "Created", Kind = ValueKind.DateTime, Required = true, Description = "The time the request was created." },
-                    new ApiProperty { Name = "data", Member = "Data", Kind = ValueKind.ObjectArray, Ref = "ImageObject", Required = true, Description = "A list of ImageObjects that contain the generated image(s)." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "DescribeResponse",
-                TypeName = "DescribeLegacyResponse",
-                Description = "The response for a describe request encapsulates a list of descriptions.",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "descriptions", Member = "Descriptions", Kind = ValueKind.ObjectArray, Ref = "Description", Description = "A collection of descriptions for given content." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ImageGenerationObjectV3",
-                TypeName = "GeneratedImageV3",
-                Description = "",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the image generated." },
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used for the generation. This may be different from the original prompt." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Ref = "ResolutionV3", Required = true, Description = "The resolutions supported for Ideogram 3.0." },
-                    new ApiProperty { Name = "upscaled_resolution", Member = "UpscaledResolution", Kind = ValueKind.String, Pattern = "^\\d{2,5}x\\d{2,5}$", Description = "Output resolution, only used if operations alters image dimensions, such as upscale, crop etc." },
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether this request passes safety checks. If false, the url field will be empty." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Ref = "StyleTypeV3", Description = "The style type to generate with." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "LayeredImageGenerationObjectV3",
-                TypeName = "LayeredImageV3",
-                Description = "",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used for the generation. This may be different from the original prompt." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Ref = "ResolutionV3", Required = true, Description = "The resolutions supported for Ideogram 3.0." },
-                    new ApiProperty { Name = "upscaled_resolution", Member = "UpscaledResolution", Kind = ValueKind.String, Pattern = "^\\d{2,5}x\\d{2,5}$", Description = "Output resolution, only used if operations alters image dimensions, such as upscale, crop etc." },
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether this request passes safety checks. If false, the url field will be empty." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Ref = "StyleTypeV3", Description = "The style type to generate with." },
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the text-erased base image. This is the background image with text removed, suitable for re-compositing with the text layers. Falls back to the cover image if the text-erased image is unavailable." },
-                    new ApiProperty { Name = "text_containers", Member = "TextContainers", Kind = ValueKind.ObjectArray, Ref = "TextContainerV3", Nullable = true, Description = "Hierarchical text container data as a list of TextContainerV3 objects." },
-                    new ApiProperty { Name = "text_html", Member = "TextHtml", Kind = ValueKind.String, Nullable = true, Description = "Rendered HTML string for text overlays with inline CSS for absolute positioning." },
-                    new ApiProperty { Name = "image_layers", Member = "ImageLayers", Kind = ValueKind.ObjectArray, Ref = "ImageLayerV3", Description = "" },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ImageObject",
-                TypeName = "GeneratedImageLegacy",
-                Description = "",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "url", Member = "Url", Kind = ValueKind.String, Nullable = true, Description = "The direct link to the image generated." },
-                    new ApiProperty { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used for the generation. This may be different from the original prompt." },
-                    new ApiProperty { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Required = true, Description = "The resolution of the final image." },
-                    new ApiProperty { Name = "upscaled_resolution", Member = "UpscaledResolution", Kind = ValueKind.String, Pattern = "^\\d{2,5}x\\d{2,5}$", Description = "Output resolution, only used if operations alters image dimensions, such as upscale, crop etc." },
-                    new ApiProperty { Name = "is_image_safe", Member = "IsImageSafe", Kind = ValueKind.Boolean, Required = true, Description = "Whether this request passes safety checks. If false, the url field will be empty." },
-                    new ApiProperty { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Required = true, Description = "Random seed. Set for reproducible generation." },
-                    new ApiProperty { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Ref = "StyleType", Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "Description",
-                TypeName = "ImageDescriptionLegacy",
-                Description = "",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "text", Member = "Text", Kind = ValueKind.String, Description = "The generated description for the provided image." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "TextContainerV3",
-                TypeName = "TextContainerV3",
-                Description = "A spatial grouping of related text items that form a cohesive visual unit (e.g., a title group, a list, a card).",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "id", Member = "Id", Kind = ValueKind.String, Required = true, Description = "Unique container identifier (e.g., \"container_01\")." },
-                    new ApiProperty { Name = "items", Member = "Items", Kind = ValueKind.ObjectArray, Ref = "TextItemV3", Required = true, Description = "Ordered list of text items in this container." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "ImageLayerV3",
-                TypeName = "ImageLayerV3",
-                Description = "An image layer (logo, brand asset, icon) for a layered image generation.",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "x", Member = "X", Kind = ValueKind.Integer, Required = true, Description = "The x coordinate of the layer." },
-                    new ApiProperty { Name = "y", Member = "Y", Kind = ValueKind.Integer, Required = true, Description = "The y coordinate of the layer." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The width of the layer." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The height of the layer." },
-                    new ApiProperty { Name = "ref_id", Member = "RefId", Kind = ValueKind.String, Description = "Reference ID matching a provided reference image (e.g., \"REF_0\"), or -1 if no match." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "TextItemV3",
-                TypeName = "TextItemV3",
-                Description = "A single text block within a container, representing one logical unit of text (e.g., a headline, a paragraph, a list entry).",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "x", Member = "X", Kind = ValueKind.Integer, Required = true, Description = "The x coordinate of the item in pixels." },
-                    new ApiProperty { Name = "y", Member = "Y", Kind = ValueKind.Integer, Required = true, Description = "The y coordinate of the item in pixels." },
-                    new ApiProperty { Name = "width", Member = "Width", Kind = ValueKind.Integer, Required = true, Description = "The width of the item in pixels." },
-                    new ApiProperty { Name = "height", Member = "Height", Kind = ValueKind.Integer, Required = true, Description = "The height of the item in pixels." },
-                    new ApiProperty { Name = "alignment", Member = "Alignment", Kind = ValueKind.String, Required = true, Description = "The text alignment of the item. One of: left, center, right." },
-                    new ApiProperty { Name = "angle", Member = "Angle", Kind = ValueKind.Number, Description = "The angle rotation of the text, measured clockwise in degrees." },
-                    new ApiProperty { Name = "style_class", Member = "StyleClass", Kind = ValueKind.String, Required = true, Description = "Typographic classification of the text. One of: h1, h2, body, small." },
-                    new ApiProperty { Name = "glyph_type", Member = "GlyphType", Kind = ValueKind.String, Nullable = true, Description = "The type of list marker glyph, if any. Null for non-list items. One of: bullet, number, icon, other." },
-                    new ApiProperty { Name = "font_file", Member = "FontFile", Kind = ValueKind.String, Nullable = true, Description = "The matched font file for this item." },
-                    new ApiProperty { Name = "font_candidates", Member = "FontCandidates", Kind = ValueKind.StringArray, Nullable = true, Description = "A list of alternate matching font files for this item." },
-                    new ApiProperty { Name = "font_size", Member = "FontSize", Kind = ValueKind.Integer, Nullable = true, Description = "The font size in points. Null for non-editable items." },
-                    new ApiProperty { Name = "line_height", Member = "LineHeight", Kind = ValueKind.Number, Nullable = true, Description = "The line height multiplier (e.g., 1.2). Null for non-editable items." },
-                    new ApiProperty { Name = "spans", Member = "Spans", Kind = ValueKind.ObjectArray, Ref = "TextSpanV3", Required = true, Description = "Ordered list of text spans. Concatenating span text values produces the full item text." },
-                },
-            },
-            new ApiSchema
-            {
-                Name = "TextSpanV3",
-                TypeName = "TextSpanV3",
-                Description = "An atomic text segment within a text item, carrying text content and visual styling.",
-                Properties = new ApiProperty[]
-                {
-                    new ApiProperty { Name = "text", Member = "Text", Kind = ValueKind.String, Required = true, Description = "The text content for this segment. Line breaks within the span are represented as \\n." },
-                    new ApiProperty { Name = "font_fx", Member = "FontFx", Kind = ValueKind.StringArray, Required = true, Description = "Ordered list of style effects applied to this text span.\nThis is the primary style field for layered text. One of: bold, italic, underline, strikethrough, all_caps, small_caps, superscript, subscript." },
-                    new ApiProperty { Name = "color", Member = "Color", Kind = ValueKind.String, Required = true, Pattern = "^#[0-9A-Fa-f]{6}$", Description = "The hex color of the text (e.g. \"#FF0000\" for red)." },
-                },
-            },
-        };
-
-        public static readonly ApiEndpoint[] Endpoints = new ApiEndpoint[]
-        {
-            new ApiEndpoint
-            {
-                Name = "GenerateV3",
-                Path = "/v1/ideogram-v3/generate",
-                Family = ApiFamilies.V3,
-                OperationId = "post_generate_image_v3",
-                Summary = "Generate with Ideogram 3.0",
-                Description = "Generates images synchronously based on a given prompt and optional parameters using the Ideogram 3.0 model.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt to use to generate the image." },
-                    new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", Description = "Model name, as in Cloudflare's Ideogram example body (\"model\": \"V_3\"). Not part of Ideogram's v3 schema, which implies the model from the path; sent only when set.", Source = "Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0." },
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from an image. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of images to generate." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be used in conjunction with resolution." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_type" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.SameCount, Fields = new[] { "character_reference_images", "character_reference_images_mask" }, Message = "When provided, must match the number of character_reference_images." },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "EditV3",
-                Path = "/v1/ideogram-v3/edit",
-                Family = ApiFamilies.V3,
-                OperationId = "post_edit_image_v3",
-                Summary = "Edit with Ideogram 3.0",
-                Description = "Edit a given image synchronously using the provided mask with Ideogram 3.0. The mask indicates which part of the image\nshould be edited, while the prompt and chosen style can further guide the edit.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used to describe the edited result." },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_type" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.SameCount, Fields = new[] { "character_reference_images", "character_reference_images_mask" }, Message = "When provided, must match the number of character_reference_images." },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "InpaintV3",
-                Path = "/v1/ideogram-v3/inpaint",
-                Family = ApiFamilies.V3,
-                OperationId = "post_inpaint_image_v3",
-                Summary = "Inpaint with Ideogram 3.0",
-                Description = "Inpaint a given image synchronously using the provided mask with Ideogram 3.0. The mask indicates which part of the image\nshould be edited, while the prompt and chosen style can further guide the edit.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used to describe the edited result." },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_type" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.SameCount, Fields = new[] { "character_reference_images", "character_reference_images_mask" }, Message = "When provided, must match the number of character_reference_images." },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixV3",
-                Path = "/v1/ideogram-v3/remix",
-                Family = ApiFamilies.V3,
-                OperationId = "post_remix_image_v3",
-                Summary = "Remix with Ideogram 3.0",
-                Description = "Remix provided images synchronously based on a given prompt and optional parameters with the Ideogram 3.0 model.\n\nInput images are cropped to the chosen aspect ratio before being remixed.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 403, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image to remix binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt to use to generate the image." },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0." },
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from an image. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of images to generate." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "character_reference_images_mask", Member = "CharacterReferenceImagesMask", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be used in conjunction with resolution." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_type" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.SameCount, Fields = new[] { "character_reference_images", "character_reference_images_mask" }, Message = "When provided, must match the number of character_reference_images." },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "ReframeV3",
-                Path = "/v1/ideogram-v3/reframe",
-                Family = ApiFamilies.V3,
-                OperationId = "post_reframe_image_v3",
-                Summary = "Reframe with Ideogram 3.0",
-                Description = "Reframe a square image to a chosen resolution with Ideogram 3.0. The supported image formats include JPEG, PNG, and WebP.\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Required = true, Description = "The resolutions supported for Ideogram 3.0." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "ReplaceBackgroundV3",
-                Path = "/v1/ideogram-v3/replace-background",
-                Family = ApiFamilies.V3,
-                OperationId = "post_replace_background_v3",
-                Summary = "Replace Background with Ideogram 3.0",
-                Description = "Replace the background of a given image synchronously using a prompt with Ideogram 3.0. The foreground subject\nwill be identified and kept, while the background is replaced based on the prompt and chosen style.\nSupported image formats include JPEG, PNG, and WebP.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image whose background is being replaced (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt describing the desired new background." },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateTransparentV3",
-                Path = "/v1/ideogram-v3/generate-transparent",
-                Family = ApiFamilies.V3,
-                OperationId = "post_generate_image_v3_transparent",
-                Summary = "Generate with Ideogram 3.0 (Transparent Background)",
-                Description = "Generates images with transparent background synchronously based on a given prompt and optional parameters using\nthe Ideogram 3.0 model. Images will be generated using maximum supported resolution at the specified aspect ratio\nto allow best results with upscaler. The selected resolution is written to the response, not the upscaled final\nresolution.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt to use to generate the image." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "upscale_factor", Member = "UpscaleFactor", Kind = ValueKind.Enum, Enum = "UpscaleFactor", Default = "X1", Description = "Upscale the initially generated image by the given factor. Upscale factors other than X1 will incur additional cost." },
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", AllowedValues = new[] { "TURBO", "BALANCED", "DEFAULT", "QUALITY" }, Description = "The rendering speed to use.", Source = "Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03: \"rendering_speed=FLASH is not supported for transparent-background generation; the request will return a 400.\"" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from an image. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of images to generate." },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required.\nA model must be able to generate transparent background to be used for this endpoint." },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateDesignV3",
-                Path = "/v1/ideogram-v3/generate-design",
-                Family = ApiFamilies.V3,
-                OperationId = "post_generate_design_v3",
-                Summary = "Generate a design from a text prompt with text detection and correction",
-                Description = "Generates a design synchronously from a text prompt using the Ideogram 3.0 model, then detects and corrects text layers within the generated image.\n\nThe response includes the generated image URL along with detected text layers (with font, size, color, position) and image asset layers.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "LayeredImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt to use to generate the design." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0." },
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from a design. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of designs to generate." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
-                    new ApiField { Name = "font_name_h1", Member = "FontNameH1", Kind = ValueKind.String, Description = "Font name from the available font library for H1 text. Ignored if font_file_h1 is provided." },
-                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
-                    new ApiField { Name = "font_name_h2", Member = "FontNameH2", Kind = ValueKind.String, Description = "Font name from the available font library for H2 text. Ignored if font_file_h2 is provided." },
-                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
-                    new ApiField { Name = "font_name_body", Member = "FontNameBody", Kind = ValueKind.String, Description = "Font name from the available font library for body text. Ignored if font_file_body is provided." },
-                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
-                    new ApiField { Name = "font_name_small", Member = "FontNameSmall", Kind = ValueKind.String, Description = "Font name from the available font library for small text. Ignored if font_file_small is provided." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be used in conjunction with resolution." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_type" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "LayerizeDesignV3",
-                Path = "/v1/ideogram-v3/layerize-design",
-                Family = ApiFamilies.V3,
-                OperationId = "post_layerize_design_v3",
-                Summary = "Layerize an existing flat graphic image with text detection and correction",
-                Description = "Processes an existing flat graphic image to detect and correct text layers without generating a new image from scratch.\n\nThe uploaded image is analyzed for text content, which is then removed and returned as structured text layers with font matching, sizing, and color information.\n\nSupported image formats include JPEG, PNG, and WebP (max size 10MB).\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "LayeredImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "flat_graphic_image", Member = "FlatGraphicImage", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The flat graphic image to process for text detection and correction. The image should be in JPEG, PNG or WebP format (max size 10MB)." },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "An optional prompt to describe the image. If not provided, a prompt will be auto-generated from the image via captioning." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
-                    new ApiField { Name = "font_name_h1", Member = "FontNameH1", Kind = ValueKind.String, Description = "Font name from the available font library for H1 text. Ignored if font_file_h1 is provided." },
-                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
-                    new ApiField { Name = "font_name_h2", Member = "FontNameH2", Kind = ValueKind.String, Description = "Font name from the available font library for H2 text. Ignored if font_file_h2 is provided." },
-                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
-                    new ApiField { Name = "font_name_body", Member = "FontNameBody", Kind = ValueKind.String, Description = "Font name from the available font library for body text. Ignored if font_file_body is provided." },
-                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
-                    new ApiField { Name = "font_name_small", Member = "FontNameSmall", Kind = ValueKind.String, Description = "Font name from the available font library for small text. Ignored if font_file_small is provided." },
-                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "LayerizeTextV3",
-                Path = "/v1/ideogram-v3/layerize-text",
-                Family = ApiFamilies.V3,
-                OperationId = "post_layerize_text_v3",
-                Summary = "Layerize Text",
-                Description = "Analyzes an image to detect text regions, then returns each detected text block with its position, content, font information, and styling.\n\nThe response includes a text-erased base image (background with all text removed) and a flat list of detected text blocks.\n\nSupported image formats include JPEG, PNG, and WebP (max size 10MB).\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "LayerizeTextResponse",
-                ErrorStatuses = new[] { 400, 401, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image to analyze for text detection. The image should be in JPEG, PNG, or WebP format (max size 10MB)." },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "An optional text description of the image. If not provided, a description will be auto-generated from the image." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "TryOnV3",
-                Path = "/v1/ideogram-v3/try-on",
-                Family = ApiFamilies.V3,
-                OperationId = "post_try_on_v3",
-                Summary = "Virtual Try-On with Ideogram 3.0",
-                Description = "Performs virtual clothing try-on by automatically segmenting the clothing in the provided image\nand replacing it based on the prompt. The user provides an image and an optional prompt describing\nthe desired clothing change (e.g., \"change his shirt to a pink shirt\").\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image containing a person wearing clothing to be modified (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Default = "Person wearing this piece of clothing", Description = "The prompt describing the desired clothing change. Defaults to \"Person wearing this piece of clothing\" if omitted or empty." },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "product_reference_images", Member = "ProductReferenceImages", Kind = ValueKind.FileArray, Required = true, MinItems = 1, MaxItems = 1, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image to use as the product reference for the try-on (exactly 1 image required). The image should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateGraphicV3",
-                Path = "/v1/ideogram-v3/graphic",
-                Family = ApiFamilies.V3,
-                OperationId = "post_generate_graphic_v3",
-                Summary = "Generate graphics with Ideogram 3.0 and text correction",
-                Description = "Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.\n\nGenerates graphics synchronously based on a given prompt and optional parameters using the Ideogram 3.0 model, with text detection and correction capabilities.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Deprecated = true,
-                DeprecationMessage = "Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.",
-                Response = "LayeredImageGenerationResponseV3",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "The prompt to use to generate the graphic." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0." },
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1." },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use." },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, Description = "Description of what to exclude from a graphic. Descriptions in the prompt take precedence\nto descriptions in the negative prompt." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "Number of graphics to generate." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV3", Default = "GENERAL", Description = "The style type to generate with." },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "StylePresetV3", Description = "A predefined style preset that applies a specific artistic style to the generated image." },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required." },
-                    new ApiField { Name = "flat_graphic_image", Member = "FlatGraphicImage", Kind = ValueKind.File, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An existing flat graphic image to process for text detection and correction without generating a new image. When provided, image generation is bypassed. The image should be in JPEG, PNG or WebP format (max size 10MB)." },
-                    new ApiField { Name = "font_file_h1", Member = "FontFileH1", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1." },
-                    new ApiField { Name = "font_name_h1", Member = "FontNameH1", Kind = ValueKind.String, Description = "Font name from the available font library for H1 text. Ignored if font_file_h1 is provided." },
-                    new ApiField { Name = "font_file_h2", Member = "FontFileH2", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2." },
-                    new ApiField { Name = "font_name_h2", Member = "FontNameH2", Kind = ValueKind.String, Description = "Font name from the available font library for H2 text. Ignored if font_file_h2 is provided." },
-                    new ApiField { Name = "font_file_body", Member = "FontFileBody", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body." },
-                    new ApiField { Name = "font_name_body", Member = "FontNameBody", Kind = ValueKind.String, Description = "Font name from the available font library for body text. Ignored if font_file_body is provided." },
-                    new ApiField { Name = "font_file_small", Member = "FontFileSmall", Kind = ValueKind.File, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small." },
-                    new ApiField { Name = "font_name_small", Member = "FontNameSmall", Kind = ValueKind.String, Description = "Font name from the available font library for small text. Ignored if font_file_small is provided." },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format." },
-                    new ApiField { Name = "reference_asset_images", Member = "ReferenceAssetImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be used in conjunction with resolution." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_type" }, Message = "Cannot be used in conjunction with style_reference_images or style_type." },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "InstructionEdit",
-                Path = "/v1/edit",
-                Family = ApiFamilies.InstructionEdit,
-                OperationId = "post_v1_edit_image",
-                Summary = "Edit images with a prompt",
-                Description = "Edit one or more images using a text prompt. Provide images via file upload\nor Ideogram image URLs, and describe the desired edit in your prompt.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "V1EditImagesResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1edit/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "image_urls", Member = "ImageUrls", Kind = ValueKind.StringArray, MaxItems = 10, Description = "URLs to Ideogram images to use as references (max 10). Supports URLs from generation responses and image uploads. Alternative to uploading via the images field.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/image_urls" },
-                    new ApiField { Name = "images", Member = "Images", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to edit (max 10 images, max size 25MB each); JPEG, WebP and PNG formats are supported.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/images" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/magic_prompt" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use for this request.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/num_images" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt describing the desired edit.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/prompt" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/seed" },
-                    new ApiField { Name = "transparent_background", Member = "TransparentBackground", Kind = ValueKind.Boolean, Default = "false", Description = "Whether the output should have a transparent background. Default false.\n\nWhen more than one image is supplied, the first image is treated as\nthe image being edited and drives the transparency decision.", Source = "openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/transparent_background" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV4",
-                Path = "/v1/ideogram-v4/generate",
-                Family = ApiFamilies.V4,
-                OperationId = "post_generate_image_v4",
-                Summary = "Generate with Ideogram 4.0",
-                Description = "Generates images synchronously using the Ideogram 4.0 model.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1generate/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/custom_model_uri" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/enable_copyright_detection" },
-                    new ApiField { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", PartContentType = "application/json", Description = "A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly.\nMutually exclusive with `text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", AllowedValues = new[] { "TURBO", "BALANCED", "DEFAULT", "QUALITY" }, Description = "The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/rendering_speed (field description: \"requests with `rendering_speed=FLASH` currently\nreturn a 400\")" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/seed" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Description = "A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "json_prompt", "text_prompt" }, Message = "Mutually exclusive with `text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt" },
-                    new ApiRule { Kind = RuleKind.AtLeastOne, Fields = new[] { "text_prompt", "json_prompt" }, Message = "Supply exactly one of\n`text_prompt` or `json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateLegacy",
-                Path = "/generate",
-                Family = ApiFamilies.Legacy,
-                OperationId = "post_generate_image",
-                Summary = "Generate (legacy)",
-                Description = "Generates images synchronously based on a given prompt and optional parameters.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.JsonWrapped,
-                Wrapper = "image_request",
-                Response = "GenerateImageResponse",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, InWrapper = true, Description = "The prompt to use to generate the image." },
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatio", InWrapper = true, Description = "(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1." },
-                    new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", InWrapper = true, Default = "V_2", Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO." },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "magic_prompt_version", Member = "MagicPromptVersion", Kind = ValueKind.Enum, Enum = "MagicPromptVersionEnum", InWrapper = true, Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, InWrapper = true, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleType", InWrapper = true, Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1." },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, InWrapper = true, Description = "Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO. Description of what to exclude from an image. Descriptions in the prompt take precedence to descriptions in the negative prompt." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", InWrapper = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", InWrapper = true, Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be used in conjunction with resolution" },
-                    new ApiRule { Kind = RuleKind.NotWithValues, Fields = new[] { "style_type" }, WhenField = "model", WhenValues = new[] { "V_1", "V_1_TURBO" }, Message = "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"", Source = "openapi (field description)" },
-                    new ApiRule { Kind = RuleKind.NotWithValues, Fields = new[] { "negative_prompt" }, WhenField = "model", WhenValues = new[] { "V_2A", "V_2A_TURBO", "V_3" }, Message = "negative_prompt: \"Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.\"", Source = "openapi (field description)" },
-                    new ApiRule { Kind = RuleKind.NotWithValues, Fields = new[] { "color_palette" }, WhenField = "model", WhenValues = new[] { "V_1", "V_1_TURBO", "V_2A", "V_2A_TURBO" }, Message = "color_palette: \"Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.\"", Source = "openapi (field description)" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixLegacy",
-                Path = "/remix",
-                Family = ApiFamilies.Legacy,
-                OperationId = "post_remix_image",
-                Summary = "Remix (legacy)",
-                Description = "Remix provided images synchronously based on a given prompt and optional parameters.\n\nInput images are cropped to the chosen aspect ratio before being remixed.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.MultipartWithJsonPart,
-                Wrapper = "image_request",
-                Response = "GenerateImageResponse",
-                ErrorStatuses = new[] { 400, 403, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, InWrapper = true, Description = "The prompt to use to generate the image." },
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatio", InWrapper = true, Description = "(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1." },
-                    new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", InWrapper = true, Default = "V_2", Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO." },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "magic_prompt_version", Member = "MagicPromptVersion", Kind = ValueKind.Enum, Enum = "MagicPromptVersionEnum", InWrapper = true, Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, InWrapper = true, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleType", InWrapper = true, Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1." },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, InWrapper = true, Description = "Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO. Description of what to exclude from an image. Descriptions in the prompt take precedence to descriptions in the negative prompt." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", InWrapper = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "ColorPaletteWithPresetNameOrMembers", InWrapper = true, Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models." },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
-                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be used in conjunction with resolution" },
-                    new ApiRule { Kind = RuleKind.NotWithValues, Fields = new[] { "style_type" }, WhenField = "model", WhenValues = new[] { "V_1", "V_1_TURBO" }, Message = "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"", Source = "openapi (field description)" },
-                    new ApiRule { Kind = RuleKind.NotWithValues, Fields = new[] { "negative_prompt" }, WhenField = "model", WhenValues = new[] { "V_2A", "V_2A_TURBO", "V_3" }, Message = "negative_prompt: \"Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.\"", Source = "openapi (field description)" },
-                    new ApiRule { Kind = RuleKind.NotWithValues, Fields = new[] { "color_palette" }, WhenField = "model", WhenValues = new[] { "V_1", "V_1_TURBO", "V_2A", "V_2A_TURBO" }, Message = "color_palette: \"Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.\"", Source = "openapi (field description)" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "UpscaleLegacy",
-                Path = "/upscale",
-                Family = ApiFamilies.Legacy,
-                OperationId = "post_upscale_image",
-                Summary = "Upscale",
-                Description = "Upscale provided images synchronously with an optional prompt.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.MultipartWithJsonPart,
-                Wrapper = "image_request",
-                Response = "GenerateImageResponse",
-                ErrorStatuses = new[] { 400, 403, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, InWrapper = true, Description = "An optional prompt to guide the upscale" },
-                    new ApiField { Name = "resemblance", Member = "Resemblance", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
-                    new ApiField { Name = "detail", Member = "Detail", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 100, Default = "50", Description = "" },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", InWrapper = true, Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "magic_prompt_version", Member = "MagicPromptVersion", Kind = ValueKind.Enum, Enum = "MagicPromptVersionEnum", InWrapper = true, Description = "The magic prompt version to use when magic prompt option is set to AUTO or ON." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, InWrapper = true, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, InWrapper = true, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "EditLegacy",
-                Path = "/edit",
-                Family = ApiFamilies.Legacy,
-                OperationId = "post_edit_image",
-                Summary = "Edit (legacy)",
-                Description = "Edit a given image synchronously using the provided mask. The mask indicates which part of the image\nshould be edited, while the prompt and chosen style type can further guide the edit.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageResponse",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt used to describe the edited result." },
-                    new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", Required = true, Default = "V_2", AllowedValues = new[] { "V_2", "V_2_TURBO" }, Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.", Source = "OpenAPI ModelEnum description: \"/edit is only supported for V_2 and V_2_TURBO.\"" },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleType", Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.NotWithValues, Fields = new[] { "style_type" }, WhenField = "model", WhenValues = new[] { "V_1", "V_1_TURBO" }, Message = "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"", Source = "openapi (field description)" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "ReframeLegacy",
-                Path = "/reframe",
-                Family = ApiFamilies.Legacy,
-                OperationId = "post_reframe_image",
-                Summary = "Reframe (legacy)",
-                Description = "Reframe a square image to a chosen resolution. The supported image formats include JPEG, PNG, and WebP.\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageResponse",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "Resolution", Required = true, Description = "(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio." },
-                    new ApiField { Name = "model", Member = "Model", Kind = ValueKind.Enum, Enum = "ModelEnum", Required = true, Default = "V_2", Description = "The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO." },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate." },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation." },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleType", Description = "The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1." },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.NotWithValues, Fields = new[] { "style_type" }, WhenField = "model", WhenValues = new[] { "V_1", "V_1_TURBO" }, Message = "style_type: \"only applicable for models V_2 and above and should not be specified for model versions V_1.\"", Source = "openapi (field description)" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "DescribeLegacy",
-                Path = "/describe",
-                Family = ApiFamilies.Legacy,
-                OperationId = "post_describe",
-                Summary = "Describe",
-                Description = "Describe an image.\n\nSupported image formats include JPEG, PNG, and WebP.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "DescribeResponse",
-                ErrorStatuses = new[] { 400, 422, 429 },
-                ApiVersion = "v1",
-                DocumentDate = "2026-04-27",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time." },
-                    new ApiField { Name = "describe_model_version", Member = "DescribeModelVersion", Kind = ValueKind.Enum, Enum = "DescribeModelVersion", Default = "V_3", Description = "The model version to use for describing images. Defaults to V_3." },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemoveBackground",
-                Path = "/v1/remove-background",
-                Family = ApiFamilies.RemoveBackground,
-                OperationId = "post_remove_background",
-                Summary = "Remove Background",
-                Description = "Remove the background of a given image synchronously. The foreground subject\nis identified and returned on a transparent background. Supported image formats include JPEG,\nPNG, and WebP.\nImage links are available for a limited period of time; if you would like to keep the image,\nyou must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "RemoveBackgroundResponse",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1remove-background/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The image whose background is being removed (max size 25MB); only JPEG, WebP and PNG formats are supported at this time.", Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundRequest/properties/image" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateTransparentV4",
-                Path = "/v1/ideogram-v4/generate-transparent",
-                Family = ApiFamilies.V4,
-                OperationId = "post_generate_image_v4_transparent",
-                Summary = "Generate with Ideogram 4.0 (Transparent Background)",
-                Description = "Generates images with a transparent background synchronously using the\nIdeogram 4.0 model. The result is delivered as a PNG with an alpha\nchannel.\n\nAll Ideogram 4.0 aspect ratios are supported, including `AUTO`, which\nlets the model select the most suitable ratio from the prompt.\n\n`output_resolution` selects the delivered resolution tier. Tiers are\ntotal-pixel budgets: wide and tall aspect ratios keep the same pixel\nbudget as the square of the named size, so a single dimension may\nexceed it. The response reports the final delivered resolution.\n\nImage links are available for a limited period of time; if you would\nlike to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1generate-transparent/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV4", Default = "AUTO", Description = "The aspect ratio for an Ideogram 4.0 magic prompt. `AUTO` lets the\nmodel select the most suitable ratio from the prompt; any other value\npins the ratio. The non-AUTO values are the buckets the 4.0 model\nsupports.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/aspect_ratio" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/enable_copyright_detection" },
-                    new ApiField { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", PartContentType = "application/json", Description = "A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly,\nexcept that `compositional_deconstruction.background` is replaced\nwith a transparent-background directive. Mutually exclusive with\n`text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/json_prompt" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "output_resolution", Member = "OutputResolution", Kind = ValueKind.Enum, Enum = "OutputResolution", Default = "1K", Description = "The output resolution tier for the generated image. Tiers are\ntotal-pixel budgets matching a square of the named size (for example,\n`8K` delivers at most 8192x8192 total pixels); wide and tall aspect\nratios keep the same pixel budget, so a single dimension may exceed\nthe named size. Defaults to 1K.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/output_resolution" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV4", Default = "DEFAULT", Description = "The rendering speed to use. Defaults to DEFAULT.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/seed" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Description = "A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.AtLeastOne, Fields = new[] { "text_prompt", "json_prompt" }, Message = "Supply exactly one of `text_prompt` or `json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "json_prompt", "text_prompt" }, Message = "Supply exactly one of `text_prompt` or `json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixV4",
-                Path = "/v1/ideogram-v4/remix",
-                Family = ApiFamilies.V4,
-                OperationId = "post_remix_image_v4",
-                Summary = "Remix with Ideogram 4.0",
-                Description = "Remix an image synchronously using the Ideogram 4.0 model with an initial image and a prompt.\n\nMirrors `/v1/ideogram-v3/remix` semantics (including `image_weight` for how strongly the\noutput should resemble the input image) but routes the request through the V_4_0 model.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1remix/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The initial image binary (max 25MB); only JPEG, WebP and PNG formats are supported.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/image" },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How strongly the output should resemble the input image. Higher values keep\nthe input image's structure; lower values allow the prompt to drive the output more.\nWhen omitted, the weight is chosen automatically from the edit instruction; supplying\na value overrides that automatic choice. Only accepted when the output keeps the input\nimage's shape: combining image_weight with a resolution whose aspect ratio differs\nfrom the input image's is rejected with a 400.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/image_weight" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "Optional. When supplied, the images are generated at this resolution. When omitted,\nthe input image's shape is kept. A resolution whose aspect ratio differs from the\ninput image's cannot be combined with image_weight.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/resolution" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Required = true, Description = "The text prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "MagicPromptV4",
-                Path = "/v1/ideogram-v4/magic-prompt",
-                Family = ApiFamilies.V4,
-                OperationId = "post_magic_prompt_v4",
-                Summary = "Generate a Magic Prompt with Ideogram 4.0",
-                Description = "Transforms a basic prompt into an enhanced Ideogram 4.0 magic prompt.\nThe magic prompt model version is fixed; callers cannot select it.\nWhen `aspect_ratio` is `AUTO` (the default), the model selects the most\nsuitable aspect ratio for the prompt and returns it in the response.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "MagicPromptV4Response",
-                ErrorStatuses = new[] { 400, 401, 429, 500 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1magic-prompt/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV4", Default = "AUTO", Description = "Target aspect ratio. Defaults to `AUTO`, which lets the model\nselect the most suitable ratio and return it in the response.", Source = "openapi 2026-10-07 #/components/schemas/MagicPromptV4Request/properties/aspect_ratio" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Required = true, Description = "The natural-language prompt to enhance into an Ideogram 4.0 magic\nprompt. Named `text_prompt` to match the Ideogram 4.0 generate\nrequest surface.", Source = "openapi 2026-10-07 #/components/schemas/MagicPromptV4Request/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "DescribeV4",
-                Path = "/v1/ideogram-v4/describe",
-                Family = ApiFamilies.V4,
-                OperationId = "post_describe_v4",
-                Summary = "Describe with Ideogram 4.0",
-                Description = "Describe an image with Ideogram 4.0 and return a structured\n`V4JsonPrompt`. The returned `json_prompt` is a working JSON prompt\nthat can be passed directly as `json_prompt` to the\n`/v1/ideogram-v4/generate` family of endpoints.\n\nSupported image formats include JPEG, PNG, and WebP.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "DescribeResponseV4",
-                ErrorStatuses = new[] { 400, 422, 429, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1describe/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image_file", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "An image binary (max size 25MB); only JPEG, WebP and PNG formats are supported at this time.", Source = "openapi 2026-10-07 #/components/schemas/DescribeRequestV4/properties/image_file" },
-                    new ApiField { Name = "include_bbox", Member = "IncludeBbox", Kind = ValueKind.Boolean, Default = "true", Description = "When true (default), the response preserves bounding boxes on each\nelement so the prompt can be pasted into `/v1/ideogram-v4/generate`\nas `json_prompt` and reproduce the source layout. Set to false to\ndrop bounding boxes and let the sampler place elements freely.", Source = "openapi 2026-10-07 #/components/schemas/DescribeRequestV4/properties/include_bbox" },
-                    new ApiField { Name = "include_style_descriptions", Member = "IncludeStyleDescriptions", Kind = ValueKind.Boolean, Default = "false", Description = "When false (default), the response omits `json_prompt.style_description`\nto match the contract used by `/v1/ideogram-v4/generate`'s `json_prompt`\ninput. Set to true to surface the captioner's source-image style\ndescription in the response.", Source = "openapi 2026-10-07 #/components/schemas/DescribeRequestV4/properties/include_style_descriptions" },
-                    new ApiField { Name = "include_tags", Member = "IncludeTags", Kind = ValueKind.Boolean, Default = "false", Description = "When false (default), the response omits `json_prompt.tags` to match\nthe contract used by `/v1/ideogram-v4/generate`'s `json_prompt`\ninput. Set to true to surface the captioner's free-form tags on the\nresponse.", Source = "openapi 2026-10-07 #/components/schemas/DescribeRequestV4/properties/include_tags" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV4",
-                Path = "/v1/ideogram-v4/async/generate",
-                Family = ApiFamilies.V4,
-                OperationId = "post_generate_image_v4_async",
-                Summary = "Generate with Ideogram 4.0 asynchronously",
-                Description = "Accepts an Ideogram 4.0 generation request for asynchronous processing and\nreturns immediately with a generation_id. Poll `GET /v1/generations/{generation_id}`\nto retrieve the result. If a `webhook_url` is supplied, the generated images are\nadditionally POSTed to it once ready, in a payload that mirrors the synchronous\nresponse with an added generation_id for correlation.\n\nSee [Webhooks](/ideogram-api/webhooks) for the delivery payload and how to verify webhook signatures.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "AsyncImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1generate/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v1/generations/{generation_id}",
-                SyncTwin = "GenerateV4",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "webhook_url", Member = "WebhookUrl", In = "query", Kind = ValueKind.String, MaxLength = 2048, Format = "uri", Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1generate/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/custom_model_uri" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/enable_copyright_detection" },
-                    new ApiField { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", PartContentType = "application/json", Description = "A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly.\nMutually exclusive with `text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", AllowedValues = new[] { "TURBO", "BALANCED", "DEFAULT", "QUALITY" }, Description = "The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/rendering_speed (field description: \"requests with `rendering_speed=FLASH` currently\nreturn a 400\")" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/seed" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Description = "A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "json_prompt", "text_prompt" }, Message = "Mutually exclusive with `text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt" },
-                    new ApiRule { Kind = RuleKind.AtLeastOne, Fields = new[] { "text_prompt", "json_prompt" }, Message = "Supply exactly one of\n`text_prompt` or `json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateTransparentV4",
-                Path = "/v1/ideogram-v4/async/generate-transparent",
-                Family = ApiFamilies.V4,
-                OperationId = "post_generate_image_v4_transparent_async",
-                Summary = "Generate with Ideogram 4.0 (Transparent Background) asynchronously",
-                Description = "Accepts an Ideogram 4.0 transparent-background generation request for\nasynchronous processing and returns immediately with a generation_id.\nPoll `GET /v1/generations/{generation_id}` to retrieve the result. If a\n`webhook_url` is supplied, the generated images are additionally POSTed\nto it once ready, in a payload that mirrors the synchronous response\nwith an added generation_id for correlation.\n\nSee the synchronous `/v1/ideogram-v4/generate-transparent` endpoint for\nthe request semantics, including `output_resolution` tiers.\n\nSee [Webhooks](/ideogram-api/webhooks) for the delivery payload and how to verify webhook signatures.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "AsyncImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1generate-transparent/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v1/generations/{generation_id}",
-                SyncTwin = "GenerateTransparentV4",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "webhook_url", Member = "WebhookUrl", In = "query", Kind = ValueKind.String, MaxLength = 2048, Format = "uri", Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1generate-transparent/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV4", Default = "AUTO", Description = "The aspect ratio for an Ideogram 4.0 magic prompt. `AUTO` lets the\nmodel select the most suitable ratio from the prompt; any other value\npins the ratio. The non-AUTO values are the buckets the 4.0 model\nsupports.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/aspect_ratio" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/enable_copyright_detection" },
-                    new ApiField { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", PartContentType = "application/json", Description = "A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly,\nexcept that `compositional_deconstruction.background` is replaced\nwith a transparent-background directive. Mutually exclusive with\n`text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/json_prompt" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "output_resolution", Member = "OutputResolution", Kind = ValueKind.Enum, Enum = "OutputResolution", Default = "1K", Description = "The output resolution tier for the generated image. Tiers are\ntotal-pixel budgets matching a square of the named size (for example,\n`8K` delivers at most 8192x8192 total pixels); wide and tall aspect\nratios keep the same pixel budget, so a single dimension may exceed\nthe named size. Defaults to 1K.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/output_resolution" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV4", Default = "DEFAULT", Description = "The rendering speed to use. Defaults to DEFAULT.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/seed" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Description = "A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.AtLeastOne, Fields = new[] { "text_prompt", "json_prompt" }, Message = "Supply exactly one of `text_prompt` or `json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "json_prompt", "text_prompt" }, Message = "Supply exactly one of `text_prompt` or `json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixV4",
-                Path = "/v1/ideogram-v4/async/remix",
-                Family = ApiFamilies.V4,
-                OperationId = "post_remix_image_v4_async",
-                Summary = "Remix with Ideogram 4.0 asynchronously",
-                Description = "Accepts an Ideogram 4.0 remix request for asynchronous processing and returns\nimmediately with a `generation_id`. Poll `GET /v1/generations/{generation_id}`\nto retrieve the result. If a `webhook_url` is supplied, the generated images\nare additionally POSTed to it once ready.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "AsyncImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1remix/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v1/generations/{generation_id}",
-                SyncTwin = "RemixV4",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "webhook_url", Member = "WebhookUrl", In = "query", Kind = ValueKind.String, MaxLength = 2048, Format = "uri", Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1remix/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The initial image binary (max 25MB); only JPEG, WebP and PNG formats are supported.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/image" },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How strongly the output should resemble the input image. Higher values keep\nthe input image's structure; lower values allow the prompt to drive the output more.\nWhen omitted, the weight is chosen automatically from the edit instruction; supplying\na value overrides that automatic choice. Only accepted when the output keeps the input\nimage's shape: combining image_weight with a resolution whose aspect ratio differs\nfrom the input image's is rejected with a 400.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/image_weight" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "Optional. When supplied, the images are generated at this resolution. When omitted,\nthe input image's shape is kept. A resolution whose aspect ratio differs from the\ninput image's cannot be combined with image_weight.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/resolution" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Required = true, Description = "The text prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "ImageToImageV4",
-                Path = "/v1/ideogram-v4/async/image-to-image",
-                Family = ApiFamilies.V4,
-                OperationId = "post_generate_image_v4_im2_im_async",
-                Summary = "Image-to-image with Ideogram 4.0 asynchronously via webhook",
-                Description = "Accepts an Ideogram 4.0 image-to-image request for asynchronous processing\nand returns immediately with a request_id. The generated images are POSTed\nto the supplied `webhook_url` once ready.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "AsyncImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1image-to-image/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v1/generations/{generation_id}",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "webhook_url", Member = "WebhookUrl", In = "query", Kind = ValueKind.String, Required = true, MaxLength = 2048, Format = "uri", Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1image-to-image/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "additional_images", Member = "AdditionalImages", Kind = ValueKind.FileArray, MaxItems = 4, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional. Up to 4 additional reference images used together with `image` to condition\nthe generation, for a maximum of 5 reference images total. Each image may be up to 25MB;\nonly JPEG, WebP and PNG formats are supported.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/additional_images" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The initial image binary (max 25MB); only JPEG, WebP and PNG formats are supported.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/image" },
-                    new ApiField { Name = "magic_prompt_option", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Determine if MagicPrompt should be used in generating the request or not.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/magic_prompt_option" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use for this request.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Description = "An optional text prompt to guide the generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", AllowedValues = new[] { "TURBO", "BALANCED", "DEFAULT", "QUALITY" }, Description = "The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/rendering_speed (field description: \"requests with `rendering_speed=FLASH` currently\nreturn a 400\")" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4ImageToImage", Description = "Output resolutions for Ideogram 4.0 image-to-image. Superset of ResolutionV4 (the 1K/2K t2im set) plus the small 512-tier (512x512, 768x384, 384x768).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV45",
-                Path = "/v1/ideogram-v45/generate",
-                Family = ApiFamilies.V45,
-                OperationId = "post_generate_image_v45",
-                Summary = "Generate with Ideogram 4.5",
-                Description = "Generates images synchronously using the Ideogram 4.5 multimodal model.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v45~1generate/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/custom_model_uri" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/enable_copyright_detection" },
-                    new ApiField { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", PartContentType = "application/json", Description = "A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly.\nMutually exclusive with `text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", AllowedValues = new[] { "TURBO", "BALANCED", "DEFAULT", "QUALITY" }, Description = "The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/rendering_speed (field description: \"requests with `rendering_speed=FLASH` currently\nreturn a 400\")" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/seed" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Description = "A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "json_prompt", "text_prompt" }, Message = "Mutually exclusive with `text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt" },
-                    new ApiRule { Kind = RuleKind.AtLeastOne, Fields = new[] { "text_prompt", "json_prompt" }, Message = "Supply exactly one of\n`text_prompt` or `json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV45",
-                Path = "/v1/ideogram-v45/async/generate",
-                Family = ApiFamilies.V45,
-                OperationId = "post_generate_image_v45_async",
-                Summary = "Generate with Ideogram 4.5 asynchronously via webhook",
-                Description = "Accepts an Ideogram 4.5 generation request for asynchronous processing and\nreturns immediately with a generation_id. The generated images are POSTed to\nthe supplied `webhook_url` once ready, in a payload that mirrors the\nsynchronous response with an added generation_id for correlation.\n\nSee [Webhooks](/ideogram-api/webhooks) for the delivery payload and how to verify webhook signatures.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "AsyncImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v45~1async~1generate/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v1/generations/{generation_id}",
-                SyncTwin = "GenerateV45",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "webhook_url", Member = "WebhookUrl", In = "query", Kind = ValueKind.String, Required = true, MaxLength = 2048, Format = "uri", Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/paths/~1v1~1ideogram-v45~1async~1generate/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Description = "A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/custom_model_uri" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/enable_copyright_detection" },
-                    new ApiField { Name = "json_prompt", Member = "JsonPrompt", Kind = ValueKind.Object, Ref = "V4JsonPrompt", PartContentType = "application/json", Description = "A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly.\nMutually exclusive with `text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", AllowedValues = new[] { "TURBO", "BALANCED", "DEFAULT", "QUALITY" }, Description = "The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/rendering_speed (field description: \"requests with `rendering_speed=FLASH` currently\nreturn a 400\")" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/seed" },
-                    new ApiField { Name = "text_prompt", Member = "TextPrompt", Kind = ValueKind.String, Description = "A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/text_prompt" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "json_prompt", "text_prompt" }, Message = "Mutually exclusive with `text_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt" },
-                    new ApiRule { Kind = RuleKind.AtLeastOne, Fields = new[] { "text_prompt", "json_prompt" }, Message = "Supply exactly one of\n`text_prompt` or `json_prompt`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GeneratePImage",
-                Path = "/v1/text-to-image/p-image-ideogram",
-                Family = ApiFamilies.PImage,
-                OperationId = "post_generate_image_p_image_ideogram",
-                Summary = "Generate with P-Image Ideogram",
-                Description = "Generates images synchronously using P-Image Ideogram. `quality` selects\nthe generation quality level and `resolution` selects the output-size\ntier. Both parameters have defaults.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download them.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1text-to-image~1p-image-ideogram/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Default = "1x1", Description = "The output aspect ratio. Defaults to `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/aspect_ratio" },
-                    new ApiField { Name = "custom_height", Member = "CustomHeight", Kind = ValueKind.Integer, Description = "Optional. An exact output height in pixels, used together with\n`custom_width`. See `custom_width` for the accepted range and\nbilling behavior.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_height" },
-                    new ApiField { Name = "custom_width", Member = "CustomWidth", Kind = ValueKind.Integer, Description = "Optional. An exact output width in pixels, used together with\n`custom_height` for output sizes outside the preset tiers. Must be\na positive multiple of 16 between 16 and 4096, and\n`custom_width` \u00d7 `custom_height` must not exceed 4,194,304 pixels\n(2048\u00d72048). Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt for image generation. Accepts either natural language or\na structured Ideogram 4.0 JSON prompt; the server detects which was supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/prompt" },
-                    new ApiField { Name = "prompt_upsampling", Member = "PromptUpsampling", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Default = "AUTO", Description = "Controls magic-prompt (prompt upsampling). Defaults to `AUTO`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/prompt_upsampling" },
-                    new ApiField { Name = "quality", Member = "Quality", Kind = ValueKind.Enum, Enum = "Quality", Default = "MEDIUM", Description = "The generation quality level. Defaults to `MEDIUM`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/quality" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "PImageResolution", Default = "1K", Description = "The output-size tier. Defaults to `1K`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "custom_width", "resolution" }, Message = "Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "custom_width" }, Message = "Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GeneratePImage",
-                Path = "/v1/async/text-to-image/p-image-ideogram",
-                Family = ApiFamilies.PImage,
-                OperationId = "post_generate_image_p_image_ideogram_async",
-                Summary = "Generate with P-Image Ideogram asynchronously",
-                Description = "Accepts a P-Image Ideogram generation request for asynchronous processing\nand returns immediately with a generation_id. Poll\n`GET /v1/generations/{generation_id}` to retrieve the result. If a\n`webhook_url` is supplied, the generated images are additionally POSTed\nto it once ready, in a payload that mirrors the synchronous response with\nan added generation_id for correlation.\n\nSee [Webhooks](/ideogram-api/webhooks) for the delivery payload and how to verify webhook signatures.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "AsyncImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1async~1text-to-image~1p-image-ideogram/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v1/generations/{generation_id}",
-                SyncTwin = "GeneratePImage",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "webhook_url", Member = "WebhookUrl", In = "query", Kind = ValueKind.String, MaxLength = 2048, Format = "uri", Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/paths/~1v1~1async~1text-to-image~1p-image-ideogram/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Default = "1x1", Description = "The output aspect ratio. Defaults to `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/aspect_ratio" },
-                    new ApiField { Name = "custom_height", Member = "CustomHeight", Kind = ValueKind.Integer, Description = "Optional. An exact output height in pixels, used together with\n`custom_width`. See `custom_width` for the accepted range and\nbilling behavior.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_height" },
-                    new ApiField { Name = "custom_width", Member = "CustomWidth", Kind = ValueKind.Integer, Description = "Optional. An exact output width in pixels, used together with\n`custom_height` for output sizes outside the preset tiers. Must be\na positive multiple of 16 between 16 and 4096, and\n`custom_width` \u00d7 `custom_height` must not exceed 4,194,304 pixels\n(2048\u00d72048). Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt for image generation. Accepts either natural language or\na structured Ideogram 4.0 JSON prompt; the server detects which was supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/prompt" },
-                    new ApiField { Name = "prompt_upsampling", Member = "PromptUpsampling", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Default = "AUTO", Description = "Controls magic-prompt (prompt upsampling). Defaults to `AUTO`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/prompt_upsampling" },
-                    new ApiField { Name = "quality", Member = "Quality", Kind = ValueKind.Enum, Enum = "Quality", Default = "MEDIUM", Description = "The generation quality level. Defaults to `MEDIUM`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/quality" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "PImageResolution", Default = "1K", Description = "The output-size tier. Defaults to `1K`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "custom_width", "resolution" }, Message = "Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "custom_width" }, Message = "Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GeneratePImageVeryLow",
-                Path = "/v1/p-image-ideogram/very-low/generate",
-                Family = ApiFamilies.PImage,
-                OperationId = "post_generate_image_p_image_very_low",
-                Summary = "Generate with the distilled few-step Ideogram model (very-low speed tier)",
-                Description = "Generates images synchronously using the distilled few-step Ideogram\nmodel at the very-low speed tier \u2014 the fastest and lowest-cost option.\nThe speed tier controls the number of diffusion steps and the per-image\nprice.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1p-image-ideogram~1very-low~1generate/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored only when magic-prompt runs (a\nnatural-language `prompt` with `prompt_upsampling` AUTO or ON).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt for image generation. Accepts either natural language or\na structured prompt that conforms to the Ideogram 4.0 JSON contract;\nthe server detects which was supplied. See `prompt_upsampling` for\nhow magic-prompt is applied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt" },
-                    new ApiField { Name = "prompt_upsampling", Member = "PromptUpsampling", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Controls magic-prompt (prompt upsampling). `AUTO` (default) applies\nmagic-prompt to a natural-language `prompt` or a non-Ideogram 4.0 JSON\n`prompt`, and skips it when `prompt` is already a structured Ideogram\n4.0 JSON prompt. `ON` always applies magic-prompt, even to an Ideogram\n4.0 JSON prompt; `OFF` never applies it. Defaults to `AUTO`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt_upsampling" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GeneratePImageLow",
-                Path = "/v1/p-image-ideogram/low/generate",
-                Family = ApiFamilies.PImage,
-                OperationId = "post_generate_image_p_image_low",
-                Summary = "Generate with the distilled few-step Ideogram model (low speed tier)",
-                Description = "Generates images synchronously using the distilled few-step Ideogram\nmodel at the low speed tier \u2014 fast and low-cost, with a modest quality\ntrade-off. The speed tier controls the number of diffusion steps and the\nper-image price.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1p-image-ideogram~1low~1generate/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored only when magic-prompt runs (a\nnatural-language `prompt` with `prompt_upsampling` AUTO or ON).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt for image generation. Accepts either natural language or\na structured prompt that conforms to the Ideogram 4.0 JSON contract;\nthe server detects which was supplied. See `prompt_upsampling` for\nhow magic-prompt is applied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt" },
-                    new ApiField { Name = "prompt_upsampling", Member = "PromptUpsampling", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Controls magic-prompt (prompt upsampling). `AUTO` (default) applies\nmagic-prompt to a natural-language `prompt` or a non-Ideogram 4.0 JSON\n`prompt`, and skips it when `prompt` is already a structured Ideogram\n4.0 JSON prompt. `ON` always applies magic-prompt, even to an Ideogram\n4.0 JSON prompt; `OFF` never applies it. Defaults to `AUTO`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt_upsampling" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GeneratePImageMedium",
-                Path = "/v1/p-image-ideogram/medium/generate",
-                Family = ApiFamilies.PImage,
-                OperationId = "post_generate_image_p_image_medium",
-                Summary = "Generate with the distilled few-step Ideogram model (medium speed tier)",
-                Description = "Generates images synchronously using the distilled few-step Ideogram\nmodel at the medium speed tier \u2014 the balanced default of speed, cost, and\nquality. The speed tier controls the number of diffusion steps and the\nper-image price.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1p-image-ideogram~1medium~1generate/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored only when magic-prompt runs (a\nnatural-language `prompt` with `prompt_upsampling` AUTO or ON).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt for image generation. Accepts either natural language or\na structured prompt that conforms to the Ideogram 4.0 JSON contract;\nthe server detects which was supplied. See `prompt_upsampling` for\nhow magic-prompt is applied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt" },
-                    new ApiField { Name = "prompt_upsampling", Member = "PromptUpsampling", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Controls magic-prompt (prompt upsampling). `AUTO` (default) applies\nmagic-prompt to a natural-language `prompt` or a non-Ideogram 4.0 JSON\n`prompt`, and skips it when `prompt` is already a structured Ideogram\n4.0 JSON prompt. `ON` always applies magic-prompt, even to an Ideogram\n4.0 JSON prompt; `OFF` never applies it. Defaults to `AUTO`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt_upsampling" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GeneratePImageHigh",
-                Path = "/v1/p-image-ideogram/high/generate",
-                Family = ApiFamilies.PImage,
-                OperationId = "post_generate_image_p_image_high",
-                Summary = "Generate with the distilled few-step Ideogram model (high speed tier)",
-                Description = "Generates images synchronously using the distilled few-step Ideogram\nmodel at the high speed tier \u2014 the highest quality, at the highest cost.\nThe speed tier controls the number of diffusion steps and the per-image\nprice.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ImageGenerationResponseV4",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1p-image-ideogram~1high~1generate/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt_system_prompt_config_id", Member = "MagicPromptSystemPromptConfigId", Kind = ValueKind.String, Description = "A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored only when magic-prompt runs (a\nnatural-language `prompt` with `prompt_upsampling` AUTO or ON).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/magic_prompt_system_prompt_config_id" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Description = "The prompt for image generation. Accepts either natural language or\na structured prompt that conforms to the Ideogram 4.0 JSON contract;\nthe server detects which was supplied. See `prompt_upsampling` for\nhow magic-prompt is applied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt" },
-                    new ApiField { Name = "prompt_upsampling", Member = "PromptUpsampling", Kind = ValueKind.Enum, Enum = "MagicPromptOption", Description = "Controls magic-prompt (prompt upsampling). `AUTO` (default) applies\nmagic-prompt to a natural-language `prompt` or a non-Ideogram 4.0 JSON\n`prompt`, and skips it when `prompt` is already a structured Ideogram\n4.0 JSON prompt. `ON` always applies magic-prompt, even to an Ideogram\n4.0 JSON prompt; `OFF` never applies it. Defaults to `AUTO`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt_upsampling" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "The 1K and 2K resolutions supported for Ideogram 4.0 image generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Description = "Random seed for reproducibility.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemoveObject",
-                Path = "/v1/remove-object",
-                Family = ApiFamilies.RemoveObject,
-                OperationId = "post_remove_object",
-                Summary = "Remove Object",
-                Description = "Remove a masked object from a given image synchronously. Supply the image and a binary mask marking the region to remove (white = remove); the masked region is regenerated to blend with the surrounding scene. Supported image formats include JPEG, PNG, and WebP. Image links are available for a limited period of time; if you would like to keep the image, you must download it.",
-                AcceptsJson = false,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "RemoveObjectResponse",
-                ErrorStatuses = new[] { 400, 401, 422, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1remove-object/post",
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "guidance_scale", Member = "GuidanceScale", Kind = ValueKind.Number, MinimumNumber = 1, MaximumNumber = 10, Description = "Optional classifier-free guidance (CFG) scale. Higher follows the removal instruction more strongly; values are clamped to [1, 10]. When omitted, the model default is used.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/guidance_scale" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, Required = true, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The image to remove an object from (max size 25MB); only JPEG, WebP and PNG formats are supported at this time.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/image" },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, Required = true, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "A binary mask the same size as the image; white (>= 128) marks the region to remove. Only JPEG, WebP and PNG formats are supported.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/mask (size not stated for this file; the request's stated image limit applies)" },
-                    new ApiField { Name = "num_inference_steps", Member = "NumInferenceSteps", Kind = ValueKind.Integer, Minimum = 1, Maximum = 128, Description = "Optional number of diffusion steps. Higher is slower but can improve quality; values are clamped to [1, 128]. When omitted, the model default is used.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/num_inference_steps" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeed", Default = "DEFAULT", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Optional random seed for reproducible output. When omitted, a random seed is chosen.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GetGeneration",
-                Path = "/v1/generations/{generation_id}",
-                Family = "",
-                OperationId = "get_generation",
-                Summary = "Poll a generation",
-                Description = "Retrieves the current status of an asynchronous generation, and its results once complete. Use the `generation_id` returned by the async generation endpoint. While the generation is `pending` or has `failed`, the response contains only `generation_id`, `status`, and `created`. Once `status` is `completed`, the response includes `response_type` and `data`, and may include `usage_cost_usd_micros` when the request uses variable usage-based pricing.",
-                AcceptsJson = false,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerationResponse",
-                ErrorStatuses = new[] { 400, 401, 404, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v1~1generations~1{generation_id}/get",
-                Method = "GET",
-                Mode = EndpointMode.Poll,
-                ApiVersion = "v1",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "generation_id", Member = "GenerationId", In = "path", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation returned by the async generation endpoint.", Source = "openapi 2026-10-07 #/paths/~1v1~1generations~1{generation_id}/get/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Ideogram4",
-                Path = "/v2/image/generate/ideogram-4",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v4",
-                Summary = "Generate with Ideogram 4.0",
-                Description = "Generate images with Ideogram 4.0 from a natural-language or structured\nJSON prompt. Returns results directly by default; set `async` or supply\na `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV4Response",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/async" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/magic_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt. A structured JSON prompt is\nused as is and skips magic prompt unless `magic_prompt` is `on`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "Optional. When supplied, the images are generated at this\nresolution. When omitted, an aspect ratio is picked automatically\nbased on the prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/seed" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Ideogram45",
-                Path = "/v2/image/generate/ideogram-4-5",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram45",
-                Summary = "Generate with Ideogram 4.5",
-                Description = "Generate images with Ideogram 4.5 from a natural-language or structured\nJSON prompt. Optionally upload source images as `images` using\n`multipart/form-data` to edit them with the prompt. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogram45Response",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-5/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-5/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/async" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image_asset_identifiers", Member = "ImageAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 5, PartContentType = "application/json", Description = "Existing upload or generated image assets to transform, by reference. Takes priority over `images` if both are supplied. The first source is the primary image; any further sources are additional references. Supplying sources turns the request into an image-to-image transform.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/image_asset_identifiers" },
-                    new ApiField { Name = "images", Member = "Images", Kind = ValueKind.FileArray, MaxItems = 5, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional source images to edit (max 5, max 25MB each; JPEG, PNG, or WEBP). The first image is the one being edited; any others are extra references. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/images" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`. With source images, every mode converts\nthe edit instruction into a structured edit prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/magic_prompt" },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "An optional mask that limits the edit to part of the first source image (max 25MB; JPEG, PNG, or WEBP). Multipart requests only. Black marks the area to edit and white the area to keep; values in between are rounded to the nearer of the two. The mask must have the same width and height as the first source image and contain both black and white areas. A masked request can include at most three other source images. With a mask, the output is always the first source image's own size, so `size` cannot be set.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/mask" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from, or the edit instruction when\nsource images are supplied. Natural language or a structured\nIdeogram 4.0 JSON prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/prompt" },
-                    new ApiField { Name = "quality", Member = "Quality", Kind = ValueKind.Enum, Enum = "QualityV2Ideogram45", Description = "The rendering quality to use. Higher quality takes longer and costs more. Defaults to `medium` with source images and `high` without. `very_low`, the fastest and cheapest, requires source images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/quality" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/seed" },
-                    new ApiField { Name = "size", Member = "Size", Kind = ValueKind.String, Default = "auto", Description = "The output size: \"auto\", \"source\" or an exact \"WIDTHxHEIGHT\".\n\nWithout source images, an exact size must be one of the supported\n1K/2K presets (for example 1024x1024, 2048x2048 or 1440x2880);\n\"auto\" or omitted picks a supported size based on the prompt.\n\"source\" is rejected.\n\nWith source images, \"auto\" (the default) picks a supported 2K size\nbased on the source images and the prompt, and \"source\" returns the\noutput at the first source image's own width and height (scaled\ndown, keeping its proportions, if it is too large for the model).\nEvery source image's aspect ratio must be between 1:6 and 6:1.\n\nAn exact size must have both sides a multiple of 32 and at least\n256px, a total of at most 2048x2048 pixels, and an aspect ratio of\nat most 6:1. With source images, an exact size reshapes the source\nto it.\n\nPricing is tiered by the resolved output pixels: up to 1024x1024\nbills as 1K, above that as 2K. An \"auto\" size bills as 2K.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/size" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Ideogram3",
-                Path = "/v2/image/generate/ideogram-3",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v3",
-                Summary = "Generate with Ideogram 3.0",
-                Description = "Generate images from a text prompt with Ideogram 3.0. Optional style\ncontrols include style codes, a style preset, a color palette, and style\nreferences (uploaded `style_reference_images`). Returns\nresults directly by default; set `async` or supply a `webhook_url` to\nget a `generation_id` and poll `GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV3Response",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/async" },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/color_palette" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_codes" },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the generated images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_preset" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_id" },
-                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_version_id" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_images" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV3StyleType", Default = "general", Description = "The style type to generate with.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be combined with `resolution`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/aspect_ratio" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_collection_id" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_images" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_collection_id", "style_reference_images" }, Message = "Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_id" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "ReframeV2Ideogram3",
-                Path = "/v2/image/reframe/ideogram-3",
-                Family = ApiFamilies.V2,
-                OperationId = "post_reframe_image_v2_ideogram_v3",
-                Summary = "Reframe with Ideogram 3.0",
-                Description = "Expand an image to a new Ideogram 3.0 resolution, keeping the source\npixels in the center and filling the new area. Upload the source\n`image` using `multipart/form-data`. Returns results directly by\ndefault; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ReframeImageIdeogramV3Response",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1ideogram-3/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1ideogram-3/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "Return immediately instead of waiting for reframed images.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/async" },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/color_palette" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The JPEG, PNG, or WEBP image to reframe (max 25MB). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/num_images" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Required = true, Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_codes" },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset that applies a specific artistic style to the generated image.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_preset" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references. Cannot be combined with a style preset, style codes, or uploaded style reference images.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MinItems = 1, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "JPEG, PNG, or WEBP style reference images (max 10, max 25MB each). Multipart requests only. Cannot be combined with `style_preset` or `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_preset", "style_reference_images" }, Message = "Cannot be combined with `style_preset` or `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be combined with `style_preset` or `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixV2Auto",
-                Path = "/v2/image/remix/auto",
-                Family = ApiFamilies.V2,
-                OperationId = "post_tool_remix",
-                Summary = "Remix with automatic model selection",
-                Description = "Remix an image guided by a text prompt, with Ideogram choosing the\nmodel. Upload the source image as `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ToolRemixResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1auto/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1auto/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV4AspectRatio", Default = "auto", Description = "The requested output aspect ratio. Omit it to keep the source image's shape. `auto` also keeps the source shape. Omit `resolution` when supplying a concrete value. Combining a shape-changing value with `image_weight` requires the 1K tier.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/async" },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/color_palette" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The image to remix (max 50MB; JPEG, PNG, or WEBP). Multipart requests only. The image is used only for this request and is not saved to your account.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image_asset_identifier" },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How closely the result should follow the source image, from 1 to 100. When omitted the selected model chooses its usual strength. Combining a weight with a `resolution` or `aspect_ratio` that changes the source's aspect ratio crops the source to the new shape; this is only available at the 1K tier and is rejected at 2K.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image_weight" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`. The selected model decides how to interpret it.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt. Not every model uses it.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "Whether the generated images should be kept private. Omitted or true keeps them private. False publishes them unless the caller's plan always generates privately.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/prompt" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Pattern = "^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$", Description = "The requested output resolution, formatted as \"WIDTHxHEIGHT\" (for example \"1280x800\"). The output uses the closest supported resolution in the matching 1K or 2K tier. Omit `aspect_ratio` when supplying a resolution. If `resolution_tier` is also supplied, it must match the tier these dimensions fall in. Combining a shape-changing value with `image_weight` requires the 1K tier.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution" },
-                    new ApiField { Name = "resolution_tier", Member = "ResolutionTier", Kind = ValueKind.Enum, Enum = "ResolutionTierV2RemixAuto", Description = "The output resolution tier. When omitted, the tier is inferred from `resolution`, or defaults to 1k. A color palette, style codes, style preset, or non-`auto` style type are only supported at 1k.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution_tier" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Optional. Only honored when the request uses a model that supports reproducible remixes; results from the default model are not reproducible. The response reports the seed used.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_codes" },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply. Limits the request to a model that supports it and requires the 1K resolution tier. Cannot be combined with style codes.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_preset" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets whose style should guide the remix, by reference. Supplying style references restricts the server to a model that supports them and requires the 1K resolution tier. Ignored if `style_reference_collection_id` is also supplied.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Limits the request to a model that supports style references and requires the 1K resolution tier.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_collection_id" },
-                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_collection_version_id" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV3StyleType", Default = "general", Description = "The style type to generate with. A value other than `auto` limits the request to a model that supports it and requires the 1K resolution tier.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateTransparentV2Ideogram3",
-                Path = "/v2/image/generate/ideogram-3-transparent",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v3_transparent",
-                Summary = "Generate transparent images with Ideogram 3.0",
-                Description = "Generate images on a transparent background with Ideogram 3.0, delivered\nas PNGs with alpha. Returns results directly by default; set `async` or\nsupply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV3TransparentResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-transparent/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-transparent/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/async" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/seed" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/target_collection_id" },
-                    new ApiField { Name = "upscale_factor", Member = "UpscaleFactor", Kind = ValueKind.Enum, Enum = "UpscaleFactorV2Ideogram3", Default = "x1", Description = "Optional enhancement factor applied after generation. `x1` (the default) delivers the base render.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/upscale_factor" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateTransparentV2Ideogram4",
-                Path = "/v2/image/generate/ideogram-4-transparent",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v4_transparent",
-                Summary = "Generate transparent images with Ideogram 4.0",
-                Description = "Generate images on a transparent background with Ideogram 4.0, delivered\nas PNGs with alpha. Returns results directly by default; set `async` or\nsupply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV4TransparentResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-transparent/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-transparent/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV4AspectRatio", Default = "auto", Description = "Supported output aspect ratios. The operation defines whether `auto`\npreserves the source shape or selects a shape from the prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/async" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/magic_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/num_images" },
-                    new ApiField { Name = "output_resolution", Member = "OutputResolution", Kind = ValueKind.Enum, Enum = "OutputResolutionV2", Default = "1k", Description = "The output resolution tier. Each tier is a total pixel budget equal\nto a square of the named size (for example, `8k` delivers at most\n8192x8192 pixels in total). Wide and tall aspect ratios keep the\nsame budget, so one side may exceed the named size. Tiers above\n2k are produced by upscaling after generation. Defaults to 1k.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/output_resolution" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt. A structured JSON prompt is\nused as is and skips magic prompt, except that its background\ndescription is replaced with a transparent background.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/seed" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2PImage",
-                Path = "/v2/image/generate/p-image-ideogram",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_p_image_ideogram",
-                Summary = "Generate with P-Image Ideogram",
-                Description = "Generate images with P-Image Ideogram, a fast model with selectable\nquality and resolution tiers. Returns results directly by default; set\n`async` or supply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImagePImageIdeogramResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1p-image-ideogram/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1p-image-ideogram/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Default = "1x1", Description = "The output aspect ratio. Defaults to `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/async" },
-                    new ApiField { Name = "custom_height", Member = "CustomHeight", Kind = ValueKind.Integer, Description = "Optional. An exact output height in pixels, used together with\n`custom_width`. See `custom_width` for the accepted range and\nbilling behavior.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/custom_height" },
-                    new ApiField { Name = "custom_width", Member = "CustomWidth", Kind = ValueKind.Integer, Description = "Optional. An exact output width in pixels, used together with\n`custom_height` for output sizes outside the preset tiers. Must\nbe a positive multiple of 16 between 16 and 4096, and\n`custom_width` \u00d7 `custom_height` must not exceed 4,194,304 pixels\n(2048\u00d72048). Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/custom_width" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). `off` disables magic prompt entirely. Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/magic_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/prompt" },
-                    new ApiField { Name = "quality", Member = "Quality", Kind = ValueKind.Enum, Enum = "GenerationQuality", Default = "medium", Description = "The generation quality level. Defaults to `medium`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/quality" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV2PImage", Description = "The output size tier. Defaults to `1k`. Cannot be combined with `custom_width`/`custom_height`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/seed" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "custom_width", "resolution" }, Message = "Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/custom_width" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "custom_width" }, Message = "Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/custom_width" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "custom_height", "resolution" }, Message = "Cannot be combined with `custom_width`/`custom_height`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/resolution" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "PreciseEditV2Ideogram45",
-                Path = "/v2/image/precise-edit/ideogram-4-5",
-                Family = ApiFamilies.V2,
-                OperationId = "post_precise_edit_image_v2_ideogram45",
-                Summary = "Precise edit with Ideogram 4.5",
-                Description = "Edit an image with Ideogram 4.5 and get the result back at that image's\nexact width and height. Upload the image as `image` using\n`multipart/form-data`, with optional `reference_images` and a `mask`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.\n\n`context_window` confines the edit to one region of the image, so a\nlarge image keeps its detail: pass `y_min,x_min,y_max,x_max`, or `auto`\ntogether with a `mask`. The result always keeps the image's own width\nand height.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "PreciseEditImageIdeogram45Response",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1precise-edit~1ideogram-4-5/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1precise-edit~1ideogram-4-5/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/async" },
-                    new ApiField { Name = "context_window", Member = "ContextWindow", Kind = ValueKind.String, Pattern = "^(none|auto|[0-9]+,[0-9]+,[0-9]+,[0-9]+)$", Default = "none", Description = "Which region of the image to edit.\n`none`, the default, edits the whole image. A large image may come back smaller than it was sent.\n`auto` requires a `mask` and automatically selects an appropriate context region around the masked area.\n`y_min,x_min,y_max,x_max` names the region explicitly, by its corners. Rows come first, matching the `bbox` ordering used elsewhere in this API, and the values are the edited image's own pixels with the origin at its top-left corner. For example `512,1024,2048,3072` is the region 2048 pixels wide and 1536 tall whose top-left corner is 1024 across and 512 down. The maximum edges are exclusive, so the region measures `x_max - x_min` by `y_max - y_min`. It must lie inside the image, measure at least 256px on each side, have an aspect ratio between 1:6 and 6:1, and cover no more than 4194304 pixels. A `mask` may select only pixels inside it.\nWith `auto` or an explicit region, only that region changes and the output keeps the image's own width and height.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/context_window" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The image to edit, as raw bytes (max 50MB; JPEG, PNG, or WEBP). Multipart requests only; ignored if `image_asset_identifier` is also supplied. Required when supplying a `mask` or a `context_window`. The output always matches this image's width and height, and pixels the edit did not meaningfully change are copied exactly from it.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The image to edit, as an existing upload or generated image asset. Supply this or `image`, never both. Takes priority over `image` if both are supplied. Cannot be combined with `mask`.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "An optional mask that limits the edit to part of `image` (max 50MB; JPEG, PNG, or WEBP). Multipart requests only. Black marks the area to edit and white the area to keep; values in between are rounded to the nearer of the two. The mask must have the same width and height as `image` and contain both black and white areas. Requires `image` as raw bytes; masks cannot be combined with asset references. A masked request can include at most three `reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/mask" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The edit instruction, in natural language or as a structured JSON\nprompt. Natural language is automatically converted into a\nstructured prompt; valid structured JSON is used as is.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/prompt" },
-                    new ApiField { Name = "quality", Member = "Quality", Kind = ValueKind.Enum, Enum = "QualityV2Ideogram45", Default = "medium", Description = "The rendering quality to use. `very_low` is the fastest and cheapest, and `high` takes longer and is priced higher.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/quality" },
-                    new ApiField { Name = "reference_image_asset_identifiers", Member = "ReferenceImageAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 4, PartContentType = "application/json", Description = "Optional additional images to guide the edit, by reference. These are never edited themselves; only `image_asset_identifier` or `image` is. Requires the image being edited to be supplied by reference too, and cannot be combined with `mask`.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/reference_image_asset_identifiers" },
-                    new ApiField { Name = "reference_images", Member = "ReferenceImages", Kind = ValueKind.FileArray, MaxItems = 4, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "Optional images to guide the edit (max 4, max 50MB each; JPEG, PNG, or WEBP). They are never edited themselves; only `image` is. Multipart requests only; ignored if `reference_image_asset_identifiers` is also supplied. A request with a `mask` can include at most three, because the mask takes up one reference slot.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/reference_images" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/seed" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "image_asset_identifier", "mask" }, Message = "Cannot be combined with `mask`.", Source = "openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/image_asset_identifier" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixV2Ideogram4",
-                Path = "/v2/image/remix/ideogram-4",
-                Family = ApiFamilies.V2,
-                OperationId = "post_remix_image_v2_ideogram_v4",
-                Summary = "Remix with Ideogram 4.0",
-                Description = "Transform an existing image with Ideogram 4.0, guided by a text\nprompt. Upload the source `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "RemixImageIdeogramV4Response",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-4/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-4/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/async" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` to keep its shape.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` to keep its shape.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case. Only accepted when the output keeps the source image's shape: combining `image_weight` with a `resolution` whose aspect ratio differs from the source's is rejected with a 400.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/image_weight" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt that guides the remix. It is always read as an editing instruction, so there is no `magic_prompt` option.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "Optional. When supplied, the images are generated at this\nresolution. When omitted, the source image's shape is kept. A\nresolution whose aspect ratio differs from the source's cannot\nbe combined with `image_weight`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/resolution" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "UpscaleV2Auto",
-                Path = "/v2/image/upscale/auto",
-                Family = ApiFamilies.V2,
-                OperationId = "post_upscale",
-                Summary = "Upscale with automatic model selection",
-                Description = "Upscale an image to 2x, 4x, or 8x its original resolution with a model\nIdeogram picks per request; the choice may change over time. Upload the\nsource `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "UpscaleToolResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1upscale~1auto/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1upscale~1auto/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request blocks until the upscaled image is ready and returns it in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` for the result.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/async" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The source image to upscale, in a common format such as JPEG, PNG, or WEBP, up to 50MB. Multipart requests only. The uploaded image is used for this request only and is not stored.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/image_asset_identifier" },
-                    new ApiField { Name = "internal", Member = "Internal", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the upscale is excluded from the user's gallery and feeds.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/internal" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/private" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/seed" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/target_collection_id" },
-                    new ApiField { Name = "upscale_factor", Member = "UpscaleFactor", Kind = ValueKind.Enum, Enum = "UpscaleFactorV2Auto", Default = "x2", Description = "How much to enlarge the source image: 2x, 4x, or 8x its original width and height. Rejected when the output would exceed 8192px on either side.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/upscale_factor" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemoveBackgroundV2Ideogram1",
-                Path = "/v2/image/remove-background/ideogram-1",
-                Family = ApiFamilies.V2,
-                OperationId = "post_remove_background_v2",
-                Summary = "Remove background",
-                Description = "Remove the background from an image and return the foreground as a\ntransparent PNG. Upload the source `image` using `multipart/form-data`.\nReturns the result directly by default; set `async` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "RemoveBackgroundV2Response",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remove-background~1ideogram-1/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remove-background~1ideogram-1/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), wait for and return the foreground image. When true, return as soon as the request is accepted; poll `GET /v2/generations/{generation_id}` for the result.", Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/async" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The source image. JPEG, PNG, or WebP, up to 25MB. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "Whether to keep the result out of the public gallery. When omitted,\ndefaults to your plan's setting, or public if your plan has none.\nEnterprise generations are always private.", Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/private" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. Completed outputs are added to it automatically.", Source = "openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/target_collection_id" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "DescribeV2Ideogram3",
-                Path = "/v2/image/describe/ideogram-3",
-                Family = ApiFamilies.V2,
-                OperationId = "post_describe_image_ideogram_v3",
-                Summary = "Describe with Ideogram 3.0",
-                Description = "Generate a natural-language description of an image with Ideogram's 3.0\nimage captioner (a fine-tune of the Qwen2-VL vision-language model).\nUpload the image as `image` using `multipart/form-data`; the description\nis returned directly.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "DescribeImageIdeogramV3Response",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1describe~1ideogram-3/post",
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image to describe (max 10MB). JPEG, PNG, and WebP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV3Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV3Request/properties/image_asset_identifier" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "DescribeV2Ideogram4",
-                Path = "/v2/image/describe/ideogram-4",
-                Family = ApiFamilies.V2,
-                OperationId = "post_describe_image_ideogram_v4",
-                Summary = "Describe with Ideogram 4.0",
-                Description = "Describe an image as a structured `V4JsonPrompt` with Ideogram's 4.0\nimage captioner (a fine-tune of the Qwen3-VL vision-language model).\nUpload the image as `image` using `multipart/form-data`; the\n`json_prompt` is returned directly and can be passed to the\n`/v1/ideogram-v4/generate` endpoints.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "DescribeImageIdeogramV4Response",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1describe~1ideogram-4/post",
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 10485760, MediaTypes = ApiMediaTypes.Images, Description = "The image to describe (max 10MB). JPEG, PNG, and WebP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "include_bbox", Member = "IncludeBbox", Kind = ValueKind.Boolean, Default = "true", Description = "Whether to include bounding boxes for the subjects and text in the returned `json_prompt`. Defaults to true, so the prompt preserves the layout of the described image.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_bbox" },
-                    new ApiField { Name = "include_style_descriptions", Member = "IncludeStyleDescriptions", Kind = ValueKind.Boolean, Default = "false", Description = "Whether to include a free-form style description in the returned `json_prompt`. Defaults to false.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_style_descriptions" },
-                    new ApiField { Name = "include_tags", Member = "IncludeTags", Kind = ValueKind.Boolean, Default = "false", Description = "Whether to include free-form tags in the returned `json_prompt`. Defaults to false.", Source = "openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_tags" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "InpaintV2Ideogram3",
-                Path = "/v2/image/inpaint/ideogram-3",
-                Family = ApiFamilies.V2,
-                OperationId = "post_inpaint_image_v2_ideogram_v3",
-                Summary = "Inpaint with Ideogram 3.0",
-                Description = "Repaint the masked region of a source image with Ideogram 3.0, guided\nby a text prompt. Upload the source `image` and its `mask` using\n`multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "InpaintImageIdeogramV3Response",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the repainted images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/async" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The source image to repaint (max 25MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The output matches its size, snapped to the nearest supported resolution.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/magic_prompt" },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "A black-and-white mask the same size as the source image. Black marks the region to repaint. JPEG, PNG, and WEBP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/mask (size not stated for this file; the request's stated image limit applies)" },
-                    new ApiField { Name = "mask_asset_identifier", Member = "MaskAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/mask_asset_identifier" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt describing the repainted result.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_codes" },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the repainted images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_preset" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_collection_id" },
-                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_collection_version_id" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_images" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV3StyleType", Default = "general", Description = "The style type to generate with.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "LayerizeV2Ideogram3",
-                Path = "/v2/design/layerize/ideogram-3",
-                Family = ApiFamilies.V2,
-                OperationId = "post_layerize_design_ideogram_v3",
-                Summary = "Layerize text with Ideogram 3.0",
-                Description = "Turn a flat image into an editable design: detected text is returned as\npositioned text blocks with matched fonts, sizes, and colors, alongside\na text-free base image. Upload the image as `image` using\n`multipart/form-data`. Returns results directly by default; set `async`\nor supply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "LayerizeDesignIdeogramV3Response",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1design~1layerize~1ideogram-3/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1design~1layerize~1ideogram-3/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until layerization is complete and returns the result in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/async" },
-                    new ApiField { Name = "font_candidate_files", Member = "FontCandidateFiles", Kind = ValueKind.FileArray, MaxBytes = 5242880, MediaTypes = ApiMediaTypes.Fonts, Description = "Candidate font files to make available for text style matching. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB each, maximum 5 files). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/font_candidate_files" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The source image to layerize (max 50MB). Common image formats such as JPEG, PNG, and WEBP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, MaxLength = 10000, Description = "A description of the image, used to guide text detection. When omitted, detection runs on the image alone.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/prompt" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/seed" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output is added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Auto",
-                Path = "/v2/image/generate/auto",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_auto",
-                Summary = "Generate with automatic model selection",
-                Description = "Generate images with the model Ideogram picks as best suited to each\nrequest. Optionally upload source images as `images` using\n`multipart/form-data` to edit them with the prompt. Returns results\ndirectly by default; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageV2AutoResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1auto/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1auto/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.String, Pattern = "^(auto|[1-9][0-9]{0,4}x[1-9][0-9]{0,4})$", Default = "auto", Description = "The output aspect ratio. `auto` (the default) picks the most suitable ratio for the request. Without source images the value must be a supported ratio (for example \"16x9\" or \"1x1\"); with source images any \"WIDTHxHEIGHT\" value is accepted and the output uses the closest supported shape. Omit `resolution` when supplying a non-`auto` value.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/async" },
-                    new ApiField { Name = "category_id", Member = "CategoryId", Kind = ValueKind.String, Pattern = "^[A-Za-z0-9_-]{22}$", MaxLength = 22, Description = "The internal generation category to attribute to the output, as a URL-safe base64 UUID without padding. Only applies when source images are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/category_id" },
-                    new ApiField { Name = "image_asset_identifiers", Member = "ImageAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to transform, by reference. Takes priority over `images` if both are supplied. Supplying sources turns the request into a transform.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/image_asset_identifiers" },
-                    new ApiField { Name = "images", Member = "Images", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional source images to edit (max 10, max 25MB each; JPEG, PNG, or WEBP). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/images" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt. Not every model uses it. Cannot be combined with source images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "Whether the generated images should be kept private. When omitted, the default follows the caller's plan; some plans always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from or, when source images are supplied, the change to make to them.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/prompt" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.String, Pattern = "^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$", Description = "The requested output resolution, formatted as \"WIDTHxHEIGHT\" (for example \"1280x800\"). The output is served at the closest resolution the selected model supports. Omit `aspect_ratio` (or leave it `auto`) when supplying a resolution.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution" },
-                    new ApiField { Name = "resolution_tier", Member = "ResolutionTier", Kind = ValueKind.Enum, Enum = "ResolutionTierV2Auto", Description = "The output resolution tier. Affects which model serves the request, since not every model offers every tier. When omitted, the selected model's default tier is used.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution_tier" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/seed" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets whose style should guide the generation, by reference. Cannot be combined with source images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/target_collection_id" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "InpaintV2Ideogram3CustomModel",
-                Path = "/v2/image/inpaint/ideogram-3-custom-model",
-                Family = ApiFamilies.V2,
-                OperationId = "post_inpaint_image_v2_ideogram_v3_custom_model",
-                Summary = "Inpaint with a custom Ideogram 3.0 model",
-                Description = "Repaint the masked region of a source image with a custom Ideogram 3.0\nmodel, passed as `custom_model_uri`. Upload the source `image` and its\n`mask` using `multipart/form-data`. Returns results directly by\ndefault; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "InpaintImageIdeogramV3CustomModelResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false, wait until the images are ready. When true, return as soon as the request is accepted and poll `GET /v2/generations/{generation_id}`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/async" },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "The custom model URI returned by the custom-model API, in the form `model/<model_name>/version/<version_name>`. The authenticated user or organization must have access to the model.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/custom_model_uri" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images return `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The source image to repaint (max 25MB), as JPEG, PNG, or WEBP. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The source image asset to repaint. Takes priority over `image`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/image_asset_identifier" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/magic_prompt" },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "A black-and-white mask the same size as the source image, as JPEG, PNG, or WEBP. Black marks the region to repaint. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/mask (size not stated for this file; the request's stated image limit applies)" },
-                    new ApiField { Name = "mask_asset_identifier", Member = "MaskAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "A black-and-white mask asset the same size as the source image. Black marks the region to repaint. Takes priority over `mask`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/mask_asset_identifier" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish it. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt describing the repainted result.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Description = "The rendering speed to use. When omitted, the server chooses a speed supported by the selected custom model.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_codes" },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_preset" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references. Takes priority over raw style reference images.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_collection_id" },
-                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id for the saved style. Ignored without `style_reference_collection_id`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_collection_version_id" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each), as JPEG, PNG, or WEBP.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_images" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. Completed images are added to it.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/target_collection_id" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "InpaintV2Ideogram3Character",
-                Path = "/v2/image/inpaint/ideogram-3-character",
-                Family = ApiFamilies.V2,
-                OperationId = "post_inpaint_image_v2_ideogram_v3_character",
-                Summary = "Inpaint a consistent character with Ideogram 3.0",
-                Description = "Repaint the masked region of a source image with Ideogram 3.0 so it\nfeatures a consistent character. Upload the source `image`, its\n`mask`, and a `character_reference_images` image (or use a saved\ncharacter) using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "InpaintImageIdeogramV3CharacterResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-character/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-character/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the repainted images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/async" },
-                    new ApiField { Name = "character_reference_asset_identifiers", Member = "CharacterReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 1, PartContentType = "application/json", Description = "An existing upload or generated image asset to use as the character reference, by reference. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_asset_identifiers" },
-                    new ApiField { Name = "character_reference_collection_id", Member = "CharacterReferenceCollectionId", Kind = ValueKind.String, Description = "A saved character to feature, by its URL-safe base64 collection id. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_collection_id" },
-                    new ApiField { Name = "character_reference_collection_version_id", Member = "CharacterReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `character_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_collection_version_id" },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "An image to use as the character reference (max 25MB). JPEG, PNG, and WEBP are supported.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_images" },
-                    new ApiField { Name = "character_reference_mask", Member = "CharacterReferenceMask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional grayscale mask for the uploaded character reference image, the same size as that image, marking where the character is. Only JPEG, PNG, and WEBP formats are supported. Multipart requests only; applies only with `character_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_mask (size not stated for this file; the request's stated image limit applies)" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "The source image to repaint (max 25MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The output matches its size, snapped to the nearest supported resolution.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/image_asset_identifier" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/magic_prompt" },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "A black-and-white mask the same size as the source image. Black marks the region to repaint. JPEG, PNG, and WEBP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/mask (size not stated for this file; the request's stated image limit applies)" },
-                    new ApiField { Name = "mask_asset_identifier", Member = "MaskAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/mask_asset_identifier" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt describing the repainted result.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_codes" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied. Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied. Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_id" },
-                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_version_id" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported. Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_images" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV2Ideogram3Character", Default = "auto", Description = "The style type to repaint the character with. Defaults to `auto`. `realistic` and `fiction` are supported for character-only requests; style codes or style references (not both) require `auto`. For API-key callers, combining a style with a character requires that feature to be enabled for their account.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_asset_identifiers" }, Message = "Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_collection_id" }, Message = "Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_id" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_codes", "style_reference_images" }, Message = "Cannot be combined with `style_codes`.", Source = "openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_images" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Ideogram4CustomModel",
-                Path = "/v2/image/generate/ideogram-4-custom-model",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v4_custom_model",
-                Summary = "Generate with a custom Ideogram 4.0 model",
-                Description = "Generate images with a custom Ideogram 4.0 model that you or your\norganization can access, selected by `custom_model_uri`. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV4CustomModelResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/async" },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "The custom model URI, in the form `model/<model_name>/version/<version_name>`. You or your organization must have access to the model. The model determines which rendering speeds are supported.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/custom_model_uri" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/magic_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt. A structured JSON prompt is\nused as is and skips magic prompt unless `magic_prompt` is `on`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Description = "The rendering speed to use. When omitted, a speed supported by the custom model is used.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV4", Description = "Optional. When supplied, the images are generated at this\nresolution. When omitted, an aspect ratio is picked automatically\nbased on the prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/seed" },
-                    new ApiField { Name = "stacked_custom_models", Member = "StackedCustomModels", Kind = ValueKind.ObjectArray, Ref = "StackedCustomModel", MinItems = 1, MaxItems = 4, Description = "Custom models whose pLoRA checkpoints are fused beneath the `custom_model_uri` model, in list order: the first entry is applied first and `custom_model_uri` last. Every entry must be an accessible Ideogram 4.0 LoRA with a registered checkpoint and must not repeat `custom_model_uri`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/stacked_custom_models" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Ideogram3Character",
-                Path = "/v2/image/generate/ideogram-3-character",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v3_character",
-                Summary = "Generate a consistent character with Ideogram 3.0",
-                Description = "Generate images featuring a consistent character with Ideogram 3.0.\nUpload the character as `character_reference_images` using\n`multipart/form-data`. Returns\nresults directly by default; set `async` or supply a `webhook_url` to\nget a `generation_id` and poll `GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV3CharacterResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-character/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-character/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/async" },
-                    new ApiField { Name = "character_reference_asset_identifiers", Member = "CharacterReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 1, PartContentType = "application/json", Description = "An existing upload or generated image asset to use as the character reference, by reference. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_asset_identifiers" },
-                    new ApiField { Name = "character_reference_collection_id", Member = "CharacterReferenceCollectionId", Kind = ValueKind.String, Description = "A saved character to feature, by its URL-safe base64 collection id. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_collection_id" },
-                    new ApiField { Name = "character_reference_collection_version_id", Member = "CharacterReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id of the saved character in `character_reference_collection_id`. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_collection_version_id" },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "An image of the character to feature (max 25MB; JPEG, PNG, or WEBP).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_images" },
-                    new ApiField { Name = "character_reference_mask", Member = "CharacterReferenceMask", Kind = ValueKind.File, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Optional grayscale mask marking where the character is in the `character_reference_images` image, at the same size as that image (JPEG, PNG, or WEBP). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_mask (size not stated for this file; the request's stated image limit applies)" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/seed" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_collection_id" },
-                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_collection_version_id" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_images" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV2Ideogram3Character", Default = "auto", Description = "The style type to generate the character with. Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be combined with `resolution`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/aspect_ratio" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixV2Ideogram3Character",
-                Path = "/v2/image/remix/ideogram-3-character",
-                Family = ApiFamilies.V2,
-                OperationId = "post_remix_image_v2_ideogram_v3_character",
-                Summary = "Remix a consistent character with Ideogram 3.0",
-                Description = "Transform an existing image with Ideogram 3.0 so it features a\nconsistent character, guided by a text prompt. Upload the source\n`image` and a `character_reference_images` image (or use a saved\ncharacter) using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "RemixImageIdeogramV3CharacterResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-character/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-character/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/async" },
-                    new ApiField { Name = "character_reference_asset_identifiers", Member = "CharacterReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 1, PartContentType = "application/json", Description = "An existing upload or generated image asset to use as the character reference, by reference. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_asset_identifiers" },
-                    new ApiField { Name = "character_reference_collection_id", Member = "CharacterReferenceCollectionId", Kind = ValueKind.String, Description = "A saved character to feature, by its URL-safe base64 collection id. Takes priority over `character_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_collection_id" },
-                    new ApiField { Name = "character_reference_collection_version_id", Member = "CharacterReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `character_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_collection_version_id" },
-                    new ApiField { Name = "character_reference_images", Member = "CharacterReferenceImages", Kind = ValueKind.FileArray, MaxItems = 1, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "An image to use as the character reference (max 25MB). JPEG, PNG, and WEBP are supported.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_images" },
-                    new ApiField { Name = "character_reference_mask", Member = "CharacterReferenceMask", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "Optional grayscale mask for the uploaded character reference image, the same size as that image, marking where the character is. Only JPEG, PNG, and WEBP formats are supported. Multipart requests only; applies only with `character_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_mask (size not stated for this file; the request's stated image limit applies)" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/image_asset_identifier" },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/image_weight" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. Descriptions in the prompt take precedence over descriptions in the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/seed" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_reference_collection_id" },
-                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_reference_collection_version_id" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_reference_images" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "StyleTypeV2Ideogram3Character", Default = "auto", Description = "The style type to remix the character with. Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixV2Ideogram3",
-                Path = "/v2/image/remix/ideogram-3",
-                Family = ApiFamilies.V2,
-                OperationId = "post_remix_image_v2_ideogram_v3",
-                Summary = "Remix with Ideogram 3.0",
-                Description = "Transform an existing image with Ideogram 3.0, guided by a text\nprompt. Upload the source `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "RemixImageIdeogramV3Response",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/async" },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/color_palette" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/image_weight" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. Descriptions in the prompt take precedence over descriptions in the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_codes" },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the remixed images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_preset" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_collection_id", Member = "StyleReferenceCollectionId", Kind = ValueKind.String, Description = "A saved style to apply, by its URL-safe base64 collection id. Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_collection_id" },
-                    new ApiField { Name = "style_reference_collection_version_id", Member = "StyleReferenceCollectionVersionId", Kind = ValueKind.String, Description = "Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_collection_version_id" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_images" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV3StyleType", Default = "general", Description = "The style type to generate with.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_collection_id" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_images" }, Message = "Cannot be combined with `style_reference_collection_id` or `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_asset_identifiers" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_collection_id", "style_reference_images" }, Message = "Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_collection_id" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Ideogram3CustomModel",
-                Path = "/v2/image/generate/ideogram-3-custom-model",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v3_custom_model",
-                Summary = "Generate with a custom Ideogram 3.0 model",
-                Description = "Generate images with a custom Ideogram 3.0 model that you or your\norganization can access, selected by `custom_model_uri`. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV3CustomModelResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-custom-model/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-custom-model/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/async" },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/color_palette" },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "The custom model URI, in the form `model/<model_name>/version/<version_name>`. You or your organization must have access to the model. The model determines which rendering speeds are supported and whether backgrounds are removed automatically.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/custom_model_uri" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Description = "The rendering speed to use. When omitted, a speed supported by the custom model is used.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_codes" },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the generated images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_preset" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP). Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_images" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "aspect_ratio", "resolution" }, Message = "Cannot be combined with `resolution`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/aspect_ratio" },
-                    new ApiRule { Kind = RuleKind.MutuallyExclusive, Fields = new[] { "style_reference_asset_identifiers", "style_reference_images" }, Message = "Cannot be combined with `style_reference_images`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemixV2Ideogram3CustomModel",
-                Path = "/v2/image/remix/ideogram-3-custom-model",
-                Family = ApiFamilies.V2,
-                OperationId = "post_remix_image_v2_ideogram_v3_custom_model",
-                Summary = "Remix with a custom Ideogram 3.0 model",
-                Description = "Transform an existing image with a custom Ideogram 3.0 model that your\nuser or organization can access, guided by a text prompt. Upload the\nsource `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "RemixImageIdeogramV3CustomModelResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-custom-model/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-custom-model/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "AspectRatioV3", Description = "Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/async" },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.ColorPalette, Palette = "IdeogramColorPalette", PartContentType = "application/json", Description = "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/color_palette" },
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "The custom model URI returned by the custom-model API, in the form `model/<model_name>/version/<version_name>`. The authenticated user or organization must have access to the model.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/custom_model_uri" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image_asset_identifier" },
-                    new ApiField { Name = "image_weight", Member = "ImageWeight", Kind = ValueKind.Integer, Minimum = 1, Maximum = 100, Description = "Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image_weight" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. Descriptions in the prompt take precedence over descriptions in the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt that guides the remix.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Description = "The rendering speed to use. When omitted, the server chooses a speed supported by the selected custom model.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/rendering_speed" },
-                    new ApiField { Name = "resolution", Member = "Resolution", Kind = ValueKind.Enum, Enum = "ResolutionV3", Description = "The resolutions supported for Ideogram 3.0.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/resolution" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/seed" },
-                    new ApiField { Name = "style_codes", Member = "StyleCodes", Kind = ValueKind.StringArray, Pattern = "^[0-9a-fA-F]{8}$", Description = "A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_codes" },
-                    new ApiField { Name = "style_preset", Member = "StylePreset", Kind = ValueKind.Enum, Enum = "IdeogramV3StylePreset", Description = "A predefined style preset to apply to the remixed images. Cannot be combined with style codes or style references.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_preset" },
-                    new ApiField { Name = "style_reference_asset_identifiers", Member = "StyleReferenceAssetIdentifiers", Kind = ValueKind.ObjectArray, Ref = "AssetIdentifier", MinItems = 1, MaxItems = 10, PartContentType = "application/json", Description = "Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers" },
-                    new ApiField { Name = "style_reference_images", Member = "StyleReferenceImages", Kind = ValueKind.FileArray, MaxItems = 10, MaxBytes = 26214400, MediaTypes = ApiMediaTypes.Images, Description = "Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_reference_images" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Ideogram2",
-                Path = "/v2/image/generate/ideogram-2",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v2",
-                Summary = "Generate with Ideogram 2.0",
-                Description = "Generate images from a text prompt with Ideogram 2.0. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV2Response",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/async" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/magic_prompt" },
-                    new ApiField { Name = "negative_prompt", Member = "NegativePrompt", Kind = ValueKind.String, MaxLength = 10000, Description = "Description of what to exclude from the images. The prompt takes precedence over the negative prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/negative_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use. `turbo` generates faster at a lower cost, while `quality` prioritizes the highest-quality result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/seed" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV2StyleType", Description = "The style type to generate with. When omitted, the model's default styling is used; pass `auto` to have a style selected automatically from the prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GenerateV2Ideogram2A",
-                Path = "/v2/image/generate/ideogram-2a",
-                Family = ApiFamilies.V2,
-                OperationId = "post_generate_image_v2_ideogram_v2_a",
-                Summary = "Generate with Ideogram 2a",
-                Description = "Generate images from a text prompt with Ideogram 2a, a fast, lower-cost\nmodel. Returns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.",
-                AcceptsJson = true,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerateImageIdeogramV2AResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 422, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2a/post",
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                AsyncCapable = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2a/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.Enum, Enum = "IdeogramV3AspectRatio", Description = "The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/aspect_ratio" },
-                    new ApiField { Name = "async", Member = "Async", Kind = ValueKind.Boolean, Default = "false", Description = "When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/async" },
-                    new ApiField { Name = "enable_copyright_detection", Member = "EnableCopyrightDetection", Kind = ValueKind.Boolean, Description = "Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/enable_copyright_detection" },
-                    new ApiField { Name = "magic_prompt", Member = "MagicPrompt", Kind = ValueKind.Enum, Enum = "MagicPromptMode", Default = "auto", Description = "Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/magic_prompt" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, MaxLength = 10000, Description = "The prompt to generate images from.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use. `turbo` generates faster at a lower cost, while `quality` prioritizes the highest-quality result.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/rendering_speed" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/seed" },
-                    new ApiField { Name = "style_type", Member = "StyleType", Kind = ValueKind.Enum, Enum = "IdeogramV2StyleType", Description = "The style type to generate with. When omitted, the model's default styling is used; pass `auto` to have a style selected automatically from the prompt.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/style_type" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/target_collection_id" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "ReframeV2Auto",
-                Path = "/v2/image/reframe/auto",
-                Family = ApiFamilies.V2,
-                OperationId = "post_reframe_image_auto",
-                Summary = "Reframe an image, letting Ideogram pick the model",
-                Description = "Reframe one image to a new aspect ratio without choosing a model.\nIdeogram selects the model best suited to the source and may route\ndifferent requests to different models; the request is billed at the\nchosen model's price. Supply either an existing Ideogram image asset\nor raw image bytes, but not both.\n\nThis operation is asynchronous. It returns as soon as the request is\naccepted; poll `GET /v2/generations/{generation_id}` for completion\nand results.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ReframeImageAutoResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 404, 429, 500, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1auto/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1auto/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aspect_ratio", Member = "AspectRatio", Kind = ValueKind.String, Required = true, Pattern = "^[1-9][0-9]*:[1-9][0-9]*$", MaxLength = 21, Description = "The requested output aspect ratio, as `width:height`.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/aspect_ratio" },
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The JPEG, PNG, or WEBP image to reframe (max 50MB).", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/image_asset_identifier" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 4, Default = "1", Description = "The number of output images to generate.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "API-key requests are always private. For bearer-authenticated\nrequests, this controls whether the result is private; when\nomitted, it follows the caller's plan entitlement. Enterprise\ngenerations are always private.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/private" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/seed" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "RemoveObjectV2Ideogram1",
-                Path = "/v2/image/remove-object/ideogram-1",
-                Family = ApiFamilies.V2,
-                OperationId = "post_remove_object_from_v2_assets",
-                Summary = "Remove an object",
-                Description = "Remove a masked object from an image. Upload the source `image` and a\n`mask` of the same size using `multipart/form-data`. Returns a\n`generation_id`; poll `GET /v2/generations/{generation_id}` for the\nresult.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "RemoveObjectFromV2AssetsResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 413, 429, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remove-object~1ideogram-1/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1remove-object~1ideogram-1/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The source image to remove an object from. JPEG, PNG, or WEBP, up to 50MB. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/image_asset_identifier" },
-                    new ApiField { Name = "mask", Member = "Mask", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "A black-and-white mask the same size as the image; white (>= 128) marks the region to remove. JPEG, PNG, or WEBP, up to 50MB. Multipart requests only.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/mask" },
-                    new ApiField { Name = "mask_asset_identifier", Member = "MaskAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/mask_asset_identifier" },
-                    new ApiField { Name = "seed", Member = "Seed", Kind = ValueKind.Integer, Minimum = 0, Maximum = 2147483647, Description = "Random seed. Set for reproducible generation.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/seed" },
-                    new ApiField { Name = "store_assets", Member = "StoreAssets", Kind = ValueKind.Boolean, Default = "false", Description = "Whether to store the resulting images on Ideogram. Defaults to `false`.\nCurrently accepted but not yet enforced.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/store_assets" },
-                    new ApiField { Name = "target_collection_id", Member = "TargetCollectionId", Kind = ValueKind.String, Description = "A collection you can write to, by its URL-safe base64 collection id. Completed outputs are added to it automatically.", Source = "openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/target_collection_id" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "ReplaceBackgroundV2Ideogram3",
-                Path = "/v2/image/replace-background/ideogram-3",
-                Family = ApiFamilies.V2,
-                OperationId = "post_replace_background_ideogram_v3",
-                Summary = "Replace background with Ideogram 3.0",
-                Description = "Replace the background of an image from a text prompt with Ideogram 3.0,\nkeeping the automatically detected foreground subject; no mask is\nneeded. Upload the source `image` using `multipart/form-data`.\nReturns a `generation_id`; poll `GET /v2/generations/{generation_id}`\nor supply a `webhook_url`.",
-                AcceptsJson = true,
-                AcceptsMultipart = true,
-                Encoding = BodyEncoding.Flat,
-                Response = "ReplaceBackgroundResponse",
-                ErrorStatuses = new[] { 400, 401, 402, 403, 404, 422, 429, 503 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1image~1replace-background~1ideogram-3/post",
-                Mode = EndpointMode.AsyncSubmit,
-                PollPath = "v2/generations/{generation_id}",
-                DryRun = true,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "dry_run", Member = "DryRun", In = "query", Kind = ValueKind.Boolean, Default = "false", Description = "When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.", Source = "openapi 2026-10-07 #/paths/~1v2~1image~1replace-background~1ideogram-3/post/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "image", Member = "Image", Kind = ValueKind.File, MaxBytes = 52428800, MediaTypes = ApiMediaTypes.Images, Description = "The source image. JPEG, PNG, WEBP, HEIF, AVIF, GIF, BMP, TIFF, and\nMPO are supported, up to 50 MB. Multipart requests only.\nThe longer side must be at most 3 times the shorter side; wider\naspect ratios are rejected with a 400.", Source = "openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/image" },
-                    new ApiField { Name = "image_asset_identifier", Member = "ImageAssetIdentifier", Kind = ValueKind.Object, Ref = "AssetIdentifier", PartContentType = "application/json", Description = "An identifier for an ideogram asset.", Source = "openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/image_asset_identifier" },
-                    new ApiField { Name = "num_images", Member = "NumImages", Kind = ValueKind.Integer, Minimum = 1, Maximum = 8, Default = "1", Description = "The number of images to generate.", Source = "openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/num_images" },
-                    new ApiField { Name = "private", Member = "Private", Kind = ValueKind.Boolean, Description = "Whether to keep the result private. When omitted, defaults to your\nplan's setting. Enterprise generations are always private.", Source = "openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/private" },
-                    new ApiField { Name = "prompt", Member = "Prompt", Kind = ValueKind.String, Required = true, Pattern = "\\S", MaxLength = 4000, Description = "Plain-language description of the desired new background.", Source = "openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/prompt" },
-                    new ApiField { Name = "rendering_speed", Member = "RenderingSpeed", Kind = ValueKind.Enum, Enum = "RenderingSpeedV2", Default = "default", Description = "The rendering speed to use.", Source = "openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/rendering_speed" },
-                    new ApiField { Name = "webhook_url", Member = "WebhookUrl", Kind = ValueKind.String, MaxLength = 2048, Description = "HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.", Source = "openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/webhook_url" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiEndpoint
-            {
-                Name = "GetGenerationV2",
-                Path = "/v2/generations/{generation_id}",
-                Family = "",
-                OperationId = "get_generation_v2",
-                Summary = "Poll a generation",
-                Description = "Retrieves the current status of an asynchronous generation, and its\nresults once complete. Use the `generation_id` returned by any `/v2`\nendpoint that runs asynchronously: every video and tool endpoint, and\nany image endpoint called with `async` or a `webhook_url`.\n\nWhile the generation is `pending` or has `failed`, the response\ncontains only `generation_id`, `status`, and `created` (plus\n`failure_reason` once failed). Once `status` is `completed`, the\nresponse includes `response_type` and `data`. Each `data` item carries\nan `object_type` that identifies its shape, so image and video results\ncan be told apart. `usage_cost_usd_micros` reports the amount billed\nwhen the request uses variable usage-based pricing.\n\nPolling is rate limited per organization; a 429 response carries a\n`Retry-After` header with the number of seconds to wait.",
-                AcceptsJson = false,
-                AcceptsMultipart = false,
-                Encoding = BodyEncoding.Flat,
-                Response = "GenerationResponse",
-                ErrorStatuses = new[] { 400, 401, 404, 429 },
-                Source = "openapi 2026-10-07 #/paths/~1v2~1generations~1{generation_id}/get",
-                Method = "GET",
-                Mode = EndpointMode.Poll,
-                ApiVersion = "v2",
-                DocumentDate = "2026-10-07",
-                Parameters = new ApiParameter[]
-                {
-                    new ApiParameter { Name = "generation_id", Member = "GenerationId", In = "path", Kind = ValueKind.String, Required = true, Description = "URL-safe base64 ID of the generation, as returned when the request was accepted.", Source = "openapi 2026-10-07 #/paths/~1v2~1generations~1{generation_id}/get/parameters/0" },
-                },
-                Fields = new ApiField[]
-                {
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-        };
-
-        public static readonly ApiRequestSchema[] RequestSchemas = new ApiRequestSchema[]
-        {
-            new ApiRequestSchema
-            {
-                Name = "V4JsonPrompt",
-                TypeName = "JsonPromptV4",
-                Description = "Structured prompt for Ideogram 4.0 generation. When `json_prompt` is\nsupplied, magic-prompt is disabled and the diffusion model consumes\nthe JSON contract directly. Mutually exclusive with `text_prompt`\nand the legacy `prompt` field.",
-                Source = "openapi 2026-10-07 #/components/schemas/V4JsonPrompt",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "compositional_deconstruction", Member = "CompositionalDeconstruction", Kind = ValueKind.Object, Ref = "V4CompositionalDeconstruction", Required = true, Description = "The compositional breakdown of a V4 prompt \u2014 background plus an ordered list of elements.", Source = "openapi 2026-10-07 #/components/schemas/V4JsonPrompt/properties/compositional_deconstruction" },
-                    new ApiField { Name = "high_level_description", Member = "HighLevelDescription", Kind = ValueKind.String, Required = true, Description = "One- or two-sentence overall description of the desired image.", Source = "openapi 2026-10-07 #/components/schemas/V4JsonPrompt/properties/high_level_description" },
-                    new ApiField { Name = "style_description", Member = "StyleDescription", Kind = ValueKind.Object, Ref = "V4StyleDescription", Description = "Optional style description supplied alongside a V4 JSON prompt.", Source = "openapi 2026-10-07 #/components/schemas/V4JsonPrompt/properties/style_description" },
-                    new ApiField { Name = "tags", Member = "Tags", Kind = ValueKind.StringArray, Description = "Round-trip metadata surfaced by the describe endpoint when\n`strip_tags=false`. Ignored by the v4 sampler on generate input.", Source = "openapi 2026-10-07 #/components/schemas/V4JsonPrompt/properties/tags" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiRequestSchema
-            {
-                Name = "V4CompositionalDeconstruction",
-                TypeName = "CompositionalDeconstructionV4",
-                Description = "The compositional breakdown of a V4 prompt \u2014 background plus an ordered list of elements.",
-                Source = "openapi 2026-10-07 #/components/schemas/V4CompositionalDeconstruction",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "background", Member = "Background", Kind = ValueKind.String, Required = true, Description = "Description of the background of the scene.", Source = "openapi 2026-10-07 #/components/schemas/V4CompositionalDeconstruction/properties/background" },
-                    new ApiField { Name = "elements", Member = "Elements", Kind = ValueKind.ObjectArray, Ref = "V4PromptElement", Required = true, Description = "Ordered list of elements (objects and text) composing the scene.", Source = "openapi 2026-10-07 #/components/schemas/V4CompositionalDeconstruction/properties/elements" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiRequestSchema
-            {
-                Name = "V4PromptElement",
-                TypeName = "PromptElementV4",
-                Description = "A single element in the V4 prompt's compositional deconstruction.\nDiscriminated by the `type` field.",
-                Source = "openapi 2026-10-07 #/components/schemas/V4PromptElement",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "bbox", Member = "Bbox", Kind = ValueKind.IntegerArray, Minimum = 0, Maximum = 1000, MinItems = 4, MaxItems = 4, Description = "Bounding box for an element, expressed as four integers in `[0, 1000]`\nwith `[y_min, x_min, y_max, x_max]` semantics (row-first). Values are\nnormalized so the canvas is `1000 x 1000` regardless of the final\nresolution.", Source = "openapi 2026-10-07 #/components/schemas/V4ObjPromptElement/properties/bbox" },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.StringArray, Pattern = "^#[0-9a-fA-F]{6}$", Description = "Optional list of hex color strings (e.g. \"#FFD700\") that bias the\nIdeogram 4.0 output toward this palette. Applied as a soft color bias,\nnot an exact per-pixel lock.", Source = "openapi 2026-10-07 #/components/schemas/V4ObjPromptElement/properties/color_palette" },
-                    new ApiField { Name = "desc", Member = "Desc", Kind = ValueKind.String, Required = true, Description = "Description of the object element.", Source = "openapi 2026-10-07 #/components/schemas/V4ObjPromptElement/properties/desc" },
-                    new ApiField { Name = "type", Member = "Type", Kind = ValueKind.Enum, Enum = "PromptElementTypeV4", Required = true, Description = "A single element in the V4 prompt's compositional deconstruction.\nDiscriminated by the `type` field.", Source = "openapi 2026-10-07 #/components/schemas/V4PromptElement/discriminator" },
-                    new ApiField { Name = "text", Member = "Text", Kind = ValueKind.String, Description = "The literal text to render in the image.", Source = "openapi 2026-10-07 #/components/schemas/V4TextPromptElement/properties/text" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiRequestSchema
-            {
-                Name = "V4StyleDescription",
-                TypeName = "StyleDescriptionV4",
-                Description = "Optional style description supplied alongside a V4 JSON prompt.",
-                Source = "openapi 2026-10-07 #/components/schemas/V4StyleDescription",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "aesthetics", Member = "Aesthetics", Kind = ValueKind.String, Description = "Aesthetic notes (mood, vibe, references).", Source = "openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/aesthetics" },
-                    new ApiField { Name = "art_style", Member = "ArtStyle", Kind = ValueKind.String, Description = "Optional art-style hint (e.g., illustration, oil painting).", Source = "openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/art_style" },
-                    new ApiField { Name = "color_palette", Member = "ColorPalette", Kind = ValueKind.StringArray, Pattern = "^#[0-9a-fA-F]{6}$", Description = "Optional list of hex color strings (e.g. \"#FFD700\") that bias the\nIdeogram 4.0 output toward this palette. Applied as a soft color bias,\nnot an exact per-pixel lock.", Source = "openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/color_palette" },
-                    new ApiField { Name = "lighting", Member = "Lighting", Kind = ValueKind.String, Description = "Lighting description.", Source = "openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/lighting" },
-                    new ApiField { Name = "medium", Member = "Medium", Kind = ValueKind.String, Description = "Medium description (e.g., photograph, digital art).", Source = "openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/medium" },
-                    new ApiField { Name = "photo", Member = "Photo", Kind = ValueKind.String, Description = "Optional photographic style notes (e.g., lens, film stock).", Source = "openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/photo" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiRequestSchema
-            {
-                Name = "AssetIdentifier",
-                TypeName = "AssetIdentifier",
-                Description = "An identifier for an ideogram asset.",
-                Source = "openapi 2026-10-07 #/components/schemas/AssetIdentifier",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "asset_id", Member = "AssetId", Kind = ValueKind.String, Required = true, Description = "", Source = "openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/asset_id" },
-                    new ApiField { Name = "asset_type", Member = "AssetType", Kind = ValueKind.Enum, Enum = "AssetType", Required = true, Description = "", Source = "openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/asset_type" },
-                    new ApiField { Name = "collection_id", Member = "CollectionId", Kind = ValueKind.String, Pattern = "^[A-Za-z0-9_-]{22}$", MaxLength = 22, Description = "Optional collection from which this asset was selected as a generation reference. Records usage attribution; does not grant access to the asset.", Source = "openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/collection_id" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-            new ApiRequestSchema
-            {
-                Name = "StackedCustomModel",
-                TypeName = "StackedCustomModelV2",
-                Description = "",
-                Source = "openapi 2026-10-07 #/components/schemas/StackedCustomModel",
-                Fields = new ApiField[]
-                {
-                    new ApiField { Name = "custom_model_uri", Member = "CustomModelUri", Kind = ValueKind.String, Required = true, Pattern = "^model/[^/]+/version/[^/]+$", MaxLength = 512, Description = "Custom model URI of one stacked layer, in the form `model/<model_name>/version/<version_name>`.", Source = "openapi 2026-10-07 #/components/schemas/StackedCustomModel/properties/custom_model_uri" },
-                    new ApiField { Name = "weight", Member = "Weight", Kind = ValueKind.Number, MinimumNumber = 0, ExclusiveMinimum = true, Description = "Scale applied to this layer's pLoRA, multiplied with any weight already registered on its checkpoint(s).", Source = "openapi 2026-10-07 #/components/schemas/StackedCustomModel/properties/weight" },
-                },
-                Rules = new ApiRule[]
-                {
-                },
-            },
-        };
+        /// <summary>The tables as text: one record per line (see <see cref="ApiTables"/>).</summary>
+        private const string Text = @"
+P|ColorPaletteWithPresetNameOrMembers|ColorPalette|openapi|1|8|0.05|1|\^#(?:[0-9a-fA-F]{3}){1,2}$|ColorPalettePresetName
+P|IdeogramColorPalette|ColorPaletteV2|openapi 2026-10-07 #/components/schemas/IdeogramColorPalette|1|8|0.05|1|\^#(?:[0-9a-fA-F]{3}){1,2}$|IdeogramColorPalettePresetName
+E|ModelEnum|IdeogramModel||8:V_1^V_1_TURBO^V_2^V_2_TURBO^V_2A^V_2A_TURBO^V_3^AUTO|8:V1^V1Turbo^V2^V2Turbo^V2A^V2ATurbo^V3^Auto|V_2|The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.|0:|48:Ideogram 1.0^V_1^ideogram-v1^V_1^Ideogram 1^V_1^v1.0^V_1^Ideogram 1.0 Turbo^V_1_TURBO^ideogram-v1-turbo^V_1_TURBO^v1.0-turbo^V_1_TURBO^Ideogram 2.0^V_2^ideogram-v2^V_2^Ideogram 2^V_2^v2.0^V_2^Ideogram 2.0 Turbo^V_2_TURBO^ideogram-v2-turbo^V_2_TURBO^v2.0-turbo^V_2_TURBO^Ideogram 2a^V_2A^ideogram-v2a^V_2A^Ideogram 2.0a^V_2A^Ideogram 2a Turbo^V_2A_TURBO^ideogram-v2a-turbo^V_2A_TURBO^Ideogram 3.0^V_3^ideogram-v3^V_3^Ideogram 3^V_3^v3.0^V_3^ideogram-3.0^V_3|openapi
+E|AspectRatio|AspectRatioLegacy|Ratio|11:ASPECT_10_16^ASPECT_16_10^ASPECT_9_16^ASPECT_16_9^ASPECT_3_2^ASPECT_2_3^ASPECT_4_3^ASPECT_3_4^ASPECT_1_1^ASPECT_1_3^ASPECT_3_1|11:Ratio10x16^Ratio16x10^Ratio9x16^Ratio16x9^Ratio3x2^Ratio2x3^Ratio4x3^Ratio3x4^Ratio1x1^Ratio1x3^Ratio3x1|\-|(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1.|0:|0:|openapi
+E|Resolution|ResolutionLegacy|Size|78:RESOLUTION_512_1536^RESOLUTION_576_1408^RESOLUTION_576_1472^RESOLUTION_576_1536^RESOLUTION_640_1024^RESOLUTION_640_1344^RESOLUTION_640_1408^RESOLUTION_640_1472^RESOLUTION_640_1536^RESOLUTION_704_1152^RESOLUTION_704_1216^RESOLUTION_704_1280^RESOLUTION_704_1344^RESOLUTION_704_1408^RESOLUTION_704_1472^RESOLUTION_720_1280^RESOLUTION_736_1312^RESOLUTION_768_1024^RESOLUTION_768_1088^RESOLUTION_768_1152^RESOLUTION_768_1216^RESOLUTION_768_1232^RESOLUTION_768_1280^RESOLUTION_768_1344^RESOLUTION_832_960^RESOLUTION_832_1024^RESOLUTION_832_1088^RESOLUTION_832_1152^RESOLUTION_832_1216^RESOLUTION_832_1248^RESOLUTION_864_1152^RESOLUTION_896_960^RESOLUTION_896_1024^RESOLUTION_896_1088^RESOLUTION_896_1120^RESOLUTION_896_1152^RESOLUTION_960_832^RESOLUTION_960_896^RESOLUTION_960_1024^RESOLUTION_960_1088^RESOLUTION_1024_640^RESOLUTION_1024_768^RESOLUTION_1024_832^RESOLUTION_1024_896^RESOLUTION_1024_960^RESOLUTION_1024_1024^RESOLUTION_1088_768^RESOLUTION_1088_832^RESOLUTION_1088_896^RESOLUTION_1088_960^RESOLUTION_1120_896^RESOLUTION_1152_704^RESOLUTION_1152_768^RESOLUTION_1152_832^RESOLUTION_1152_864^RESOLUTION_1152_896^RESOLUTION_1216_704^RESOLUTION_1216_768^RESOLUTION_1216_832^RESOLUTION_1232_768^RESOLUTION_1248_832^RESOLUTION_1280_704^RESOLUTION_1280_720^RESOLUTION_1280_768^RESOLUTION_1280_800^RESOLUTION_1312_736^RESOLUTION_1344_640^RESOLUTION_1344_704^RESOLUTION_1344_768^RESOLUTION_1408_576^RESOLUTION_1408_640^RESOLUTION_1408_704^RESOLUTION_1472_576^RESOLUTION_1472_640^RESOLUTION_1472_704^RESOLUTION_1536_512^RESOLUTION_1536_576^RESOLUTION_1536_640|78:Size512x1536^Size576x1408^Size576x1472^Size576x1536^Size640x1024^Size640x1344^Size640x1408^Size640x1472^Size640x1536^Size704x1152^Size704x1216^Size704x1280^Size704x1344^Size704x1408^Size704x1472^Size720x1280^Size736x1312^Size768x1024^Size768x1088^Size768x1152^Size768x1216^Size768x1232^Size768x1280^Size768x1344^Size832x960^Size832x1024^Size832x1088^Size832x1152^Size832x1216^Size832x1248^Size864x1152^Size896x960^Size896x1024^Size896x1088^Size896x1120^Size896x1152^Size960x832^Size960x896^Size960x1024^Size960x1088^Size1024x640^Size1024x768^Size1024x832^Size1024x896^Size1024x960^Size1024x1024^Size1088x768^Size1088x832^Size1088x896^Size1088x960^Size1120x896^Size1152x704^Size1152x768^Size1152x832^Size1152x864^Size1152x896^Size1216x704^Size1216x768^Size1216x832^Size1232x768^Size1248x832^Size1280x704^Size1280x720^Size1280x768^Size1280x800^Size1312x736^Size1344x640^Size1344x704^Size1344x768^Size1408x576^Size1408x640^Size1408x704^Size1472x576^Size1472x640^Size1472x704^Size1536x512^Size1536x576^Size1536x640|\-|(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio.|0:|0:|openapi
+E|StyleType|StyleTypeLegacy||9:AUTO^GENERAL^FICTION^REALISTIC^DESIGN^RENDER_3D^ANIME^CUSTOM^STYLIZED|9:Auto^General^Fiction^Realistic^Design^Render3D^Anime^Custom^Stylized|\-|The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1.|0:|0:|openapi
+E|MagicPromptOption|MagicPromptOption||3:AUTO^ON^OFF|3:Auto^On^Off|\-|Determine if MagicPrompt should be used in generating the request or not.|0:|0:|openapi 2026-10-07 #/components/schemas/MagicPromptOption
+E|MagicPromptVersionEnum|MagicPromptVersion||9:V_0^V_0_1^V_0_2^V_0_3^V_0_4^V_0_5^V_0_6^V_0_7^V_0_8|9:V0^V0_1^V0_2^V0_3^V0_4^V0_5^V0_6^V0_7^V0_8|\-|The magic prompt version to use when magic prompt option is set to AUTO or ON.|0:|0:|openapi
+E|AspectRatioV3|AspectRatioV3|Ratio|15:1x3^3x1^1x2^2x1^9x16^16x9^10x16^16x10^2x3^3x2^3x4^4x3^4x5^5x4^1x1|15:Ratio1x3^Ratio3x1^Ratio1x2^Ratio2x1^Ratio9x16^Ratio16x9^Ratio10x16^Ratio16x10^Ratio2x3^Ratio3x2^Ratio3x4^Ratio4x3^Ratio4x5^Ratio5x4^Ratio1x1|\-|Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.|0:|0:|openapi 2026-10-07 #/components/schemas/AspectRatioV3
+E|ResolutionV3|ResolutionV3|Size|69:512x1536^576x1408^576x1472^576x1536^640x1344^640x1408^640x1472^640x1536^704x1152^704x1216^704x1280^704x1344^704x1408^704x1472^736x1312^768x1088^768x1216^768x1280^768x1344^800x1280^832x960^832x1024^832x1088^832x1152^832x1216^832x1248^864x1152^896x960^896x1024^896x1088^896x1120^896x1152^960x832^960x896^960x1024^960x1088^1024x832^1024x896^1024x960^1024x1024^1088x768^1088x832^1088x896^1088x960^1120x896^1152x704^1152x832^1152x864^1152x896^1216x704^1216x768^1216x832^1248x832^1280x704^1280x768^1280x800^1312x736^1344x640^1344x704^1344x768^1408x576^1408x640^1408x704^1472x576^1472x640^1472x704^1536x512^1536x576^1536x640|69:Size512x1536^Size576x1408^Size576x1472^Size576x1536^Size640x1344^Size640x1408^Size640x1472^Size640x1536^Size704x1152^Size704x1216^Size704x1280^Size704x1344^Size704x1408^Size704x1472^Size736x1312^Size768x1088^Size768x1216^Size768x1280^Size768x1344^Size800x1280^Size832x960^Size832x1024^Size832x1088^Size832x1152^Size832x1216^Size832x1248^Size864x1152^Size896x960^Size896x1024^Size896x1088^Size896x1120^Size896x1152^Size960x832^Size960x896^Size960x1024^Size960x1088^Size1024x832^Size1024x896^Size1024x960^Size1024x1024^Size1088x768^Size1088x832^Size1088x896^Size1088x960^Size1120x896^Size1152x704^Size1152x832^Size1152x864^Size1152x896^Size1216x704^Size1216x768^Size1216x832^Size1248x832^Size1280x704^Size1280x768^Size1280x800^Size1312x736^Size1344x640^Size1344x704^Size1344x768^Size1408x576^Size1408x640^Size1408x704^Size1472x576^Size1472x640^Size1472x704^Size1536x512^Size1536x576^Size1536x640|\-|The resolutions supported for Ideogram 3.0.|0:|0:|openapi 2026-10-07 #/components/schemas/ResolutionV3
+E|ResolutionV4|ResolutionV4|Size|38:2048x2048^1440x2880^2880x1440^1664x2496^2496x1664^1792x2240^2240x1792^1440x2560^2560x1440^1600x2560^2560x1600^1728x2304^2304x1728^1296x3168^3168x1296^1152x2944^2944x1152^1248x3328^3328x1248^1280x3072^3072x1280^1024x3072^3072x1024^1024x1024^896x1120^1120x896^864x1152^1152x864^832x1248^1248x832^800x1280^1280x800^720x1280^1280x720^720x1440^1440x720^512x1536^1536x512|38:Size2048x2048^Size1440x2880^Size2880x1440^Size1664x2496^Size2496x1664^Size1792x2240^Size2240x1792^Size1440x2560^Size2560x1440^Size1600x2560^Size2560x1600^Size1728x2304^Size2304x1728^Size1296x3168^Size3168x1296^Size1152x2944^Size2944x1152^Size1248x3328^Size3328x1248^Size1280x3072^Size3072x1280^Size1024x3072^Size3072x1024^Size1024x1024^Size896x1120^Size1120x896^Size864x1152^Size1152x864^Size832x1248^Size1248x832^Size800x1280^Size1280x800^Size720x1280^Size1280x720^Size720x1440^Size1440x720^Size512x1536^Size1536x512|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|0:|0:|openapi 2026-10-07 #/components/schemas/ResolutionV4
+E|ResolutionV4ImageToImage|ResolutionV4ImageToImage|Size|39:2048x2048^1440x2880^2880x1440^1664x2496^2496x1664^1792x2240^2240x1792^1440x2560^2560x1440^1600x2560^2560x1600^1728x2304^2304x1728^1296x3168^3168x1296^1152x2944^2944x1152^1248x3328^3328x1248^1280x3072^3072x1280^1024x3072^3072x1024^1024x1024^896x1120^1120x896^864x1152^1152x864^832x1248^1248x832^800x1280^1280x800^720x1280^1280x720^720x1440^1440x720^512x512^768x384^384x768|39:Size2048x2048^Size1440x2880^Size2880x1440^Size1664x2496^Size2496x1664^Size1792x2240^Size2240x1792^Size1440x2560^Size2560x1440^Size1600x2560^Size2560x1600^Size1728x2304^Size2304x1728^Size1296x3168^Size3168x1296^Size1152x2944^Size2944x1152^Size1248x3328^Size3328x1248^Size1280x3072^Size3072x1280^Size1024x3072^Size3072x1024^Size1024x1024^Size896x1120^Size1120x896^Size864x1152^Size1152x864^Size832x1248^Size1248x832^Size800x1280^Size1280x800^Size720x1280^Size1280x720^Size720x1440^Size1440x720^Size512x512^Size768x384^Size384x768|\-|Output resolutions for Ideogram 4.0 image-to-image. Superset of ResolutionV4 (the 1K/2K t2im set) plus the small 512-tier (512x512, 768x384, 384x768).|0:|0:|openapi 2026-10-07 #/components/schemas/ResolutionV4ImageToImage
+E|RenderingSpeed|RenderingSpeed||5:FLASH^TURBO^BALANCED^DEFAULT^QUALITY|5:Flash^Turbo^Balanced^Default^Quality|DEFAULT|The rendering speed to use.|2:BALANCED^BALANCED is no longer documented by Ideogram's API reference (which lists FLASH, TURBO, DEFAULT, QUALITY); use DEFAULT.|0:|openapi 2026-10-07 #/components/schemas/RenderingSpeed
+E|StyleTypeV3|StyleTypeV3||7:AUTO^GENERAL^REALISTIC^DESIGN^CUSTOM^FICTION^STYLIZED|7:Auto^General^Realistic^Design^Custom^Fiction^Stylized|GENERAL|The style type to generate with.|0:|0:|openapi 2026-10-07 #/components/schemas/StyleTypeV3
+E|StylePresetV3|StylePresetV3|Style|62:80S_ILLUSTRATION^90S_NOSTALGIA^ABSTRACT_ORGANIC^ANALOG_NOSTALGIA^ART_BRUT^ART_DECO^ART_POSTER^AURA^AVANT_GARDE^BAUHAUS^BLUEPRINT^BLURRY_MOTION^BRIGHT_ART^C4D_CARTOON^CHILDRENS_BOOK^COLLAGE^COLORING_BOOK_I^COLORING_BOOK_II^CUBISM^DARK_AURA^DOODLE^DOUBLE_EXPOSURE^DRAMATIC_CINEMA^EDITORIAL^EMOTIONAL_MINIMAL^ETHEREAL_PARTY^EXPIRED_FILM^FLAT_ART^FLAT_VECTOR^FOREST_REVERIE^GEO_MINIMALIST^GLASS_PRISM^GOLDEN_HOUR^GRAFFITI_I^GRAFFITI_II^HALFTONE_PRINT^HIGH_CONTRAST^HIPPIE_ERA^ICONIC^JAPANDI_FUSION^JAZZY^LONG_EXPOSURE^MAGAZINE_EDITORIAL^MINIMAL_ILLUSTRATION^MIXED_MEDIA^MONOCHROME^NIGHTLIFE^OIL_PAINTING^OLD_CARTOONS^PAINT_GESTURE^POP_ART^RETRO_ETCHING^RIVIERA_POP^SPOTLIGHT_80S^STYLIZED_RED^SURREAL_COLLAGE^TRAVEL_POSTER^VINTAGE_GEO^VINTAGE_POSTER^WATERCOLOR^WEIRD^WOODBLOCK_PRINT|62:Style80SIllustration^Style90SNostalgia^AbstractOrganic^AnalogNostalgia^ArtBrut^ArtDeco^ArtPoster^Aura^AvantGarde^Bauhaus^Blueprint^BlurryMotion^BrightArt^C4dCartoon^ChildrensBook^Collage^ColoringBookI^ColoringBookIi^Cubism^DarkAura^Doodle^DoubleExposure^DramaticCinema^Editorial^EmotionalMinimal^EtherealParty^ExpiredFilm^FlatArt^FlatVector^ForestReverie^GeoMinimalist^GlassPrism^GoldenHour^GraffitiI^GraffitiIi^HalftonePrint^HighContrast^HippieEra^Iconic^JapandiFusion^Jazzy^LongExposure^MagazineEditorial^MinimalIllustration^MixedMedia^Monochrome^Nightlife^OilPainting^OldCartoons^PaintGesture^PopArt^RetroEtching^RivieraPop^Spotlight80S^StylizedRed^SurrealCollage^TravelPoster^VintageGeo^VintagePoster^Watercolor^Weird^WoodblockPrint|\-|A predefined style preset that applies a specific artistic style to the generated image.|0:|0:|openapi
+E|ColorPalettePresetName|ColorPalettePreset||8:EMBER^FRESH^JUNGLE^MAGIC^MELON^MOSAIC^PASTEL^ULTRAMARINE|8:Ember^Fresh^Jungle^Magic^Melon^Mosaic^Pastel^Ultramarine|\-|A color palette preset value.|0:|0:|openapi
+E|UpscaleFactor|UpscaleFactor||3:X1^X2^X4|3:X1^X2^X4|X1|Upscale the initially generated image by the given factor. Upscale factors other than X1 will incur additional cost.|0:|0:|openapi
+E|DescribeModelVersion|DescribeModelVersion||3:V_2^V_3^CUSTOM|3:V2^V3^Custom|V_3|The model version to use for describing images. Defaults to V_3.|0:|0:|openapi
+E|AspectRatioV4|AspectRatioV4|Ratio|18:AUTO^1x4^1x3^1x2^9x16^10x16^2x3^3x4^4x5^1x1^5x4^4x3^3x2^16x10^16x9^2x1^3x1^4x1|18:Auto^Ratio1x4^Ratio1x3^Ratio1x2^Ratio9x16^Ratio10x16^Ratio2x3^Ratio3x4^Ratio4x5^Ratio1x1^Ratio5x4^Ratio4x3^Ratio3x2^Ratio16x10^Ratio16x9^Ratio2x1^Ratio3x1^Ratio4x1|AUTO|The aspect ratio for an Ideogram 4.0 magic prompt. `AUTO` lets the\nmodel select the most suitable ratio from the prompt; any other value\npins the ratio. The non-AUTO values are the buckets the 4.0 model\nsupports.|0:|0:|openapi 2026-10-07 #/components/schemas/AspectRatioV4
+E|RenderingSpeedV4|RenderingSpeedV4||3:TURBO^DEFAULT^QUALITY|3:Turbo^Default^Quality|DEFAULT|The rendering speed to use. Defaults to DEFAULT.|0:|0:|openapi 2026-10-07 #/components/schemas/RenderingSpeedV4
+E|OutputResolution|OutputResolution|Tier|4:1K^2K^4K^8K|4:Tier1K^Tier2K^Tier4K^Tier8K|1K|The output resolution tier for the generated image. Tiers are\ntotal-pixel budgets matching a square of the named size (for example,\n`8K` delivers at most 8192x8192 total pixels); wide and tall aspect\nratios keep the same pixel budget, so a single dimension may exceed\nthe named size. Defaults to 1K.|0:|0:|openapi 2026-10-07 #/components/schemas/OutputResolution
+E|PImageResolution|ResolutionPImage|Tier|2:1K^2K|2:Tier1K^Tier2K|\-|The output-size tier for P-Image Ideogram.|0:|0:|openapi 2026-10-07 #/components/schemas/PImageResolution
+E|Quality|QualityPImage||5:VERY_LOW^LOW^MEDIUM^HIGH^VERY_HIGH|5:VeryLow^Low^Medium^High^VeryHigh|\-|The generation quality level. Higher levels may use more inference steps\nor additional prompt processing. `VERY_HIGH` has noticeably higher latency\nand cost than the other levels.|0:|0:|openapi 2026-10-07 #/components/schemas/Quality
+E|MagicPromptMode|MagicPromptV2||3:auto^on^off|3:Auto^On^Off|\-|Determine if MagicPrompt should be used in generating the request or not.|0:|0:|openapi 2026-10-07 #/components/schemas/MagicPromptMode
+E|IdeogramColorPalettePresetName|ColorPalettePresetV2||8:ember^fresh^jungle^magic^melon^mosaic^pastel^ultramarine|8:Ember^Fresh^Jungle^Magic^Melon^Mosaic^Pastel^Ultramarine|\-|A color palette preset value.|0:|0:|openapi 2026-10-07 #/components/schemas/IdeogramColorPalettePresetName
+E|IdeogramV3AspectRatio|AspectRatioV2Ideogram3|Ratio|16:auto^1x3^3x1^1x2^2x1^9x16^16x9^10x16^16x10^2x3^3x2^3x4^4x3^4x5^5x4^1x1|16:Auto^Ratio1x3^Ratio3x1^Ratio1x2^Ratio2x1^Ratio9x16^Ratio16x9^Ratio10x16^Ratio16x10^Ratio2x3^Ratio3x2^Ratio3x4^Ratio4x3^Ratio4x5^Ratio5x4^Ratio1x1|\-|The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.|0:|0:|openapi 2026-10-07 #/components/schemas/IdeogramV3AspectRatio
+E|IdeogramV4AspectRatio|AspectRatioV2Ideogram4|Ratio|18:auto^1x4^1x3^1x2^9x16^10x16^2x3^3x4^4x5^1x1^5x4^4x3^3x2^16x10^16x9^2x1^3x1^4x1|18:Auto^Ratio1x4^Ratio1x3^Ratio1x2^Ratio9x16^Ratio10x16^Ratio2x3^Ratio3x4^Ratio4x5^Ratio1x1^Ratio5x4^Ratio4x3^Ratio3x2^Ratio16x10^Ratio16x9^Ratio2x1^Ratio3x1^Ratio4x1|auto|Supported output aspect ratios. The operation defines whether `auto`\npreserves the source shape or selects a shape from the prompt.|0:|0:|openapi 2026-10-07 #/components/schemas/IdeogramV4AspectRatio
+E|IdeogramV3StyleType|StyleTypeV2Ideogram3||7:auto^general^realistic^design^custom^fiction^stylized|7:Auto^General^Realistic^Design^Custom^Fiction^Stylized|general|The style type to generate with.|0:|0:|openapi 2026-10-07 #/components/schemas/IdeogramV3StyleType
+E|IdeogramV2StyleType|StyleTypeV2Ideogram2||6:auto^general^realistic^design^render_3d^anime|6:Auto^General^Realistic^Design^Render3D^Anime|\-|The style type to generate with. When omitted, the model's default styling is used; pass `auto` to have a style selected automatically from the prompt.|0:|0:|openapi 2026-10-07 #/components/schemas/IdeogramV2StyleType
+E|IdeogramV3StylePreset|StylePresetV2Ideogram3|Style|62:80s_illustration^90s_nostalgia^abstract_organic^analog_nostalgia^art_brut^art_deco^art_poster^aura^avant_garde^bauhaus^blueprint^blurry_motion^bright_art^c4d_cartoon^childrens_book^collage^coloring_book_i^coloring_book_ii^cubism^dark_aura^doodle^double_exposure^dramatic_cinema^editorial^emotional_minimal^ethereal_party^expired_film^flat_art^flat_vector^forest_reverie^geo_minimalist^glass_prism^golden_hour^graffiti_i^graffiti_ii^halftone_print^high_contrast^hippie_era^iconic^japandi_fusion^jazzy^long_exposure^magazine_editorial^minimal_illustration^mixed_media^monochrome^nightlife^oil_painting^old_cartoons^paint_gesture^pop_art^retro_etching^riviera_pop^spotlight_80s^stylized_red^surreal_collage^travel_poster^vintage_geo^vintage_poster^watercolor^weird^woodblock_print|62:Style80SIllustration^Style90SNostalgia^AbstractOrganic^AnalogNostalgia^ArtBrut^ArtDeco^ArtPoster^Aura^AvantGarde^Bauhaus^Blueprint^BlurryMotion^BrightArt^C4dCartoon^ChildrensBook^Collage^ColoringBookI^ColoringBookIi^Cubism^DarkAura^Doodle^DoubleExposure^DramaticCinema^Editorial^EmotionalMinimal^EtherealParty^ExpiredFilm^FlatArt^FlatVector^ForestReverie^GeoMinimalist^GlassPrism^GoldenHour^GraffitiI^GraffitiIi^HalftonePrint^HighContrast^HippieEra^Iconic^JapandiFusion^Jazzy^LongExposure^MagazineEditorial^MinimalIllustration^MixedMedia^Monochrome^Nightlife^OilPainting^OldCartoons^PaintGesture^PopArt^RetroEtching^RivieraPop^Spotlight80S^StylizedRed^SurrealCollage^TravelPoster^VintageGeo^VintagePoster^Watercolor^Weird^WoodblockPrint|\-|A predefined style preset that applies a specific artistic style to the generated image.|0:|0:|openapi 2026-10-07 #/components/schemas/IdeogramV3StylePreset
+E|GenerationQuality|QualityV2PImage||5:very_low^low^medium^high^very_high|5:VeryLow^Low^Medium^High^VeryHigh|\-|The generation quality level. Higher levels may use more inference steps\nor additional prompt processing. `very_high` has noticeably higher latency\nand cost than the other levels.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerationQuality
+E|AssetType|AssetType||5:ASSET^CANVAS_ASSET^LAYERED_ASSET^RESPONSE^UPLOAD|5:Asset^CanvasAsset^LayeredAsset^Response^Upload|\-||0:|0:|openapi 2026-10-07 #/components/schemas/AssetType
+E|GenerationKind|GenerationKind||2:sampling^workflow|2:Sampling^Workflow|\-|The kind of generation identified by generation_id. Both kinds can be polled through GET /v2/generations/{generation_id}.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerationKind
+E|PriceQualifier|PriceQualifier||2:exact^estimate|2:Exact^Estimate|\-|Whether a quoted price is what the request would bill (`exact`) or a\ncomputed estimate for a product priced from provider cost after\ninference (`estimate`).|0:|0:|openapi 2026-10-07 #/components/schemas/PriceQualifier
+E|GenerationRejectReason|GenerationRejectReason||6:insufficient_funds^subscription_required^daily_limit^priority_credit_required^inflight_limit^feature_limit|6:InsufficientFunds^SubscriptionRequired^DailyLimit^PriorityCreditRequired^InflightLimit^FeatureLimit|\-|The account or usage limit that rejected a generation request.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerationRejectReason
+E|RenderingSpeedV2|RenderingSpeedV2||3:turbo^default^quality|3:Turbo^Default^Quality|default|The rendering speed to use.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/rendering_speed
+E|QualityV2Ideogram45|QualityV2Ideogram45||4:very_low^low^medium^high|4:VeryLow^Low^Medium^High|\-|The rendering quality to use. Higher quality takes longer and costs more. Defaults to `medium` with source images and `high` without. `very_low`, the fastest and cheapest, requires source images.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/quality
+E|ResolutionV2PImage|ResolutionV2PImage|Tier|2:1k^2k|2:Tier1K^Tier2K|\-|The output size tier. Defaults to `1k`. Cannot be combined with `custom_width`/`custom_height`.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/resolution
+E|OutputResolutionV2|OutputResolutionV2|Tier|4:1k^2k^4k^8k|4:Tier1K^Tier2K^Tier4K^Tier8K|1k|The output resolution tier. Each tier is a total pixel budget equal\nto a square of the named size (for example, `8k` delivers at most\n8192x8192 pixels in total). Wide and tall aspect ratios keep the\nsame budget, so one side may exceed the named size. Tiers above\n2k are produced by upscaling after generation. Defaults to 1k.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/output_resolution
+E|UpscaleFactorV2Ideogram3|UpscaleFactorV2Ideogram3||3:x1^x2^x4|3:X1^X2^X4|x1|Optional enhancement factor applied after generation. `x1` (the default) delivers the base render.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/upscale_factor
+E|UpscaleFactorV2Auto|UpscaleFactorV2Auto||3:x2^x4^x8|3:X2^X4^X8|x2|How much to enlarge the source image: 2x, 4x, or 8x its original width and height. Rejected when the output would exceed 8192px on either side.|0:|0:|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/upscale_factor
+E|StyleTypeV2Ideogram3Character|StyleTypeV2Ideogram3Character||3:auto^realistic^fiction|3:Auto^Realistic^Fiction|auto|The style type to repaint the character with. Defaults to `auto`. `realistic` and `fiction` are supported for character-only requests; style codes or style references (not both) require `auto`. For API-key callers, combining a style with a character requires that feature to be enabled for their account.|0:|0:|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_type
+E|ResolutionTierV2Auto|ResolutionTierV2Auto|Tier|3:1k^2k^4k|3:Tier1K^Tier2K^Tier4K|\-|The output resolution tier. Affects which model serves the request, since not every model offers every tier. When omitted, the selected model's default tier is used.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution_tier
+E|ResolutionTierV2RemixAuto|ResolutionTierV2RemixAuto|Tier|2:1k^2k|2:Tier1K^Tier2K|\-|The output resolution tier. When omitted, the tier is inferred from `resolution`, or defaults to 1k. A color palette, style codes, style preset, or non-`auto` style type are only supported at 1k.|0:|0:|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution_tier
+E|TaskCompletionSpeed|TaskCompletionSpeed||2:fast^slow|2:Fast^Slow|\-|The queue this request resolved to. Present when `reject_reason`\nis `inflight_limit`.|0:|0:|openapi 2026-10-07 #/components/schemas/GenerationErrorResponse/properties/task_completion_speed
+E|PromptElementTypeV4|PromptElementTypeV4||2:obj^text|2:Obj^Text|\-|The kind of V4PromptElement: obj, text.|0:|0:|openapi 2026-10-07 #/components/schemas/V4PromptElement/discriminator/mapping
+S|V1EditImagesResponse|InstructionEditResponse|The response which contains information about the edited image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|openapi 2026-10-07 #/components/schemas/V1EditImagesResponse
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|data|Data|ObjectArray|V1EditImageObject|1|0|\-|A list of ImageObjects that contain the edited image(s).
+S|ImageGenerationResponseV4|ImageV4Response|The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|openapi 2026-10-07 #/components/schemas/ImageGenerationResponseV4
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|data|Data|ObjectArray|ImageGenerationObjectV4|1|0|\-|A list of ImageObjects that contain the generated image(s).
+p|response_type|ResponseType|String|\-|0|0|\-|Discriminator for the postGenerateDesignV4 oneOf response. Always ""url"" for this shape. One of: url.
+S|RemoveBackgroundResponse|RemoveBackgroundResponse|The response containing the foreground image with the background removed.\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.|openapi 2026-10-07 #/components/schemas/RemoveBackgroundResponse
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|data|Data|ObjectArray|RemoveBackgroundImageObject|1|0|\-|A list containing the single foreground image. The endpoint always returns exactly one entry.
+S|MagicPromptV4Response|MagicPromptV4Response|The response containing the generated Ideogram 4.0 magic prompt.|openapi 2026-10-07 #/components/schemas/MagicPromptV4Response
+p|aspect_ratio|AspectRatio|Enum|AspectRatioV4|1|0|\-|The resolved aspect ratio. When the request used `AUTO`, this is\nthe ratio the model selected; otherwise it echoes the request.
+p|json_prompt|JsonPrompt|Object|V4JsonPrompt|1|0|\-|The enhanced prompt as an Ideogram 4.0 structured JSON prompt. This\nconforms to the same contract as `json_prompt` on\n`/v1/ideogram-v4/generate`, so it can be passed straight back to\nthat endpoint.
+S|DescribeResponseV4|DescribeV4Response|The response for an Ideogram 4.0 describe request. The `json_prompt`\nfield is a structured `V4JsonPrompt` that can be passed back as\n`json_prompt` to the `/v1/ideogram-v4/generate` family of endpoints.|openapi 2026-10-07 #/components/schemas/DescribeResponseV4
+p|json_prompt|JsonPrompt|Object|V4JsonPrompt|1|0|\-|Structured prompt for Ideogram 4.0 generation. When `json_prompt` is\nsupplied, magic-prompt is disabled and the diffusion model consumes\nthe JSON contract directly. Mutually exclusive with `text_prompt`\nand the legacy `prompt` field.
+S|AsyncImageGenerationResponseV4|GenerationSubmittedV4Response|Acknowledgement returned by the async (webhook) generation endpoints. The\nrequest is accepted for asynchronous processing and the generated images\nare POSTed to the supplied `webhook_url` once ready; this body carries only\nthe generation_id so the caller can correlate the eventual webhook delivery.|openapi 2026-10-07 #/components/schemas/AsyncImageGenerationResponseV4
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Matches the\n`generation_id` field delivered in the webhook payload, and the\n`generation_id` accepted by the generation polling endpoint.
+S|RemoveObjectResponse|RemoveObjectResponse|The response containing the image with the masked object removed.\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.|openapi 2026-10-07 #/components/schemas/RemoveObjectResponse
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|data|Data|ObjectArray|RemoveObjectImageObject|1|0|\-|A list containing the single edited image. The endpoint always returns exactly one entry.
+S|GenerationResponse|GenerationResponse|The current status and, when complete, result data for an asynchronous generation.|openapi 2026-10-07 #/components/schemas/GenerationResponse
+p|created|Created|DateTime|\-|1|0|\-|The time the generation was created.
+p|data|Data|ObjectArray|GenerationResponse_data_inner|0|0|\-|A list of generated images or videos. Present when `status` is\n`completed`. Video entries carry an `object_type` of\n`video.generation`; layerized designs carry `layerized_image`;\nentries without an `object_type` are images.
+p|failure_reason|FailureReason|String|\-|0|0|\-|A short machine-readable reason the generation failed, for example\n`content_policy_violation`. Present only when `status` is `failed`.
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation.
+p|response_type|ResponseType|String|\-|0|0|\-|Present when `status` is `completed`; always ""url"" for this shape. One of: url.
+p|status|Status|String|\-|1|0|\-|Current status of the generation. `pending`: still in progress; the response contains only `generation_id`, `status`, and `created`. `completed`: finished successfully; the response includes `response_type` and `data`, and may include `usage_cost_usd_micros` when the request uses variable usage-based pricing. `failed`: generation did not succeed; the response contains only `generation_id`, `status`, and `created`. One of: pending, completed, failed.
+p|usage_cost_usd_micros|UsageCostUsdMicros|Integer|\-|0|0|\-|The total variable usage-based cost charged for the completed request, in millionths of a US dollar. Present only when `status` is `completed` and the request uses variable usage-based pricing; omitted otherwise.
+S|GenerateImageIdeogramV4Response|GenerateV2Ideogram4Response|Response returned by `POST /v2/image/generate/ideogram-4`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Response
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageIdeogram45Response|GenerateV2Ideogram45Response|Response returned by `POST /v2/image/generate/ideogram-4-5`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Response
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|generation_kind|GenerationKind|Enum|GenerationKind|1|0|\-|The kind of generation identified by generation_id. Both kinds can be polled through GET /v2/generations/{generation_id}.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageIdeogramV3Response|GenerateV2Ideogram3Response|Response returned by `POST /v2/image/generate/ideogram-3`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Response
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|ReframeImageIdeogramV3Response|ReframeV2Ideogram3Response|Synchronous requests (the default) include the reframed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`.\nThe seed reports the value the request resolved to when the caller\nleft it unset.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Response
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The reframed images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|ToolRemixResponse|RemixV2AutoResponse|Response returned by `POST /v2/image/remix/auto`. Synchronous\nrequests (the default) include the remixed images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`.|openapi 2026-10-07 #/components/schemas/ToolRemixResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|The seed attached to the request. Reusing it does not guarantee a reproducible result, because the selected model may not honor seeds.
+S|GenerateImageIdeogramV3TransparentResponse|GenerateTransparentV2Ideogram3Response|Response returned by\n`POST /v2/image/generate/ideogram-3-transparent`. Synchronous\nrequests (the default) include the generated images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageIdeogramV4TransparentResponse|GenerateTransparentV2Ideogram4Response|Response returned by\n`POST /v2/image/generate/ideogram-4-transparent`. Synchronous\nrequests (the default) include the generated images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImagePImageIdeogramResponse|GenerateV2PImageResponse|Response returned by `POST /v2/image/generate/p-image-ideogram`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|PreciseEditImageIdeogram45Response|PreciseEditV2Ideogram45Response|Response returned by `POST /v2/image/precise-edit/ideogram-4-5`.\nSynchronous requests (the default) include the edited images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Response
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The edited images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|0|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|generation_kind|GenerationKind|Enum|GenerationKind|1|0|\-|The kind of generation identified by generation_id. Both kinds can be polled through GET /v2/generations/{generation_id}.
+p|seed|Seed|Integer|\-|0|0|\-|The seed that was used, including when you did not set one.
+S|RemixImageIdeogramV4Response|RemixV2Ideogram4Response|Response returned by `POST /v2/image/remix/ideogram-4`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Response
+p|data|Data|ObjectArray|RemixedImageObject|0|0|\-|The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|UpscaleToolResponse|UpscaleV2AutoResponse|Synchronous requests (the default) include the upscaled image in `data`.\nAsync requests omit `data`; poll `GET /v2/generations/{generation_id}`\nwith the returned `generation_id`. `seed` is the seed actually used,\nand `width` and `height` are the output dimensions.|openapi 2026-10-07 #/components/schemas/UpscaleToolResponse
+p|data|Data|ObjectArray|UpscaleImageObject|0|0|\-|The upscaled image. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|The generation ID to poll with `GET /v2/generations/{generation_id}`.
+p|height|Height|Integer|\-|1|0|\-|The output height in pixels.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|width|Width|Integer|\-|1|0|\-|The output width in pixels.
+S|RemoveBackgroundV2Response|RemoveBackgroundV2Ideogram1Response|Synchronous requests include exactly one foreground image in `data`.\nAsync requests omit `data`; poll with `generation_id` for the result.\nIf a synchronous request fails after the response has started\nstreaming, the body contains `error` and `status_code` instead of\n`generation_id`.|openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Response
+p|data|Data|ObjectArray|BackgroundRemovedImageObject|0|0|\-|The single foreground image. Present only for synchronous requests.
+p|error|Error|String|\-|0|0|\-|Error message for a failure after the response started streaming.
+p|generation_id|GenerationId|String|\-|0|0|\-|The generation ID to poll with `GET /v2/generations/{generation_id}`.
+p|status_code|ErrorStatusCode|Integer|\-|0|0|\-|The HTTP status the failure would have returned before streaming began.
+S|DescribeImageIdeogramV3Response|DescribeV2Ideogram3Response|Response returned by `POST /v2/image/describe/ideogram-3`.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV3Response
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|description_id|DescriptionId|String|\-|1|0|\-|URL-safe base64 ID of the description that was created.
+p|descriptions|Descriptions|ObjectArray|GeneratedDescription|1|0|\-|The generated description(s) for the provided image.
+S|DescribeImageIdeogramV4Response|DescribeV2Ideogram4Response|Response returned by `POST /v2/image/describe/ideogram-4`.\nThe `json_prompt` field is a structured `V4JsonPrompt` that can be\npassed back as `json_prompt` to the `/v1/ideogram-v4/generate` family\nof endpoints.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Response
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|description_id|DescriptionId|String|\-|1|0|\-|URL-safe base64 ID of the description that was created.
+p|json_prompt|JsonPrompt|Object|V4JsonPrompt|1|0|\-|Structured prompt for Ideogram 4.0 generation. When `json_prompt` is\nsupplied, magic-prompt is disabled and the diffusion model consumes\nthe JSON contract directly. Mutually exclusive with `text_prompt`\nand the legacy `prompt` field.
+S|InpaintImageIdeogramV3Response|InpaintV2Ideogram3Response|Response returned by `POST /v2/image/inpaint/ideogram-3`.\nSynchronous requests (the default) include the repainted images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed, width, and height report\nthe values the request resolved to when the caller left them unset.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Response
+p|data|Data|ObjectArray|InpaintedImageObject|0|0|\-|The repainted images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+p|height|Height|Integer|\-|1|0|\-|The output height in pixels this request resolved to.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|width|Width|Integer|\-|1|0|\-|The output width in pixels this request resolved to.
+S|LayerizeDesignIdeogramV3Response|LayerizeV2Ideogram3Response|Response returned by `POST /v2/design/layerize/ideogram-3`.\nSynchronous requests (the default) include the layerized design in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Response
+p|data|Data|ObjectArray|LayerizedImageObject|0|0|\-|The layerized design. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageV2AutoResponse|GenerateV2AutoResponse|Response returned by `POST /v2/image/generate/auto`. Synchronous\nrequests (the default) include the generated images in `data`.\nAsynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|InpaintImageIdeogramV3CustomModelResponse|InpaintV2Ideogram3CustomModelResponse|Response returned by\n`POST /v2/image/inpaint/ideogram-3-custom-model`. Synchronous\nrequests include the repainted images in `data`; asynchronous requests\nomit `data` and can be polled with\n`GET /v2/generations/{generation_id}`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelResponse
+p|data|Data|ObjectArray|InpaintedImageObject|0|0|\-|The repainted images, in generation order. Present only for synchronous requests.
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID accepted by the generation polling endpoint.
+p|height|Height|Integer|\-|1|0|\-|The output height in pixels.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|width|Width|Integer|\-|1|0|\-|The output width in pixels.
+S|InpaintImageIdeogramV3CharacterResponse|InpaintV2Ideogram3CharacterResponse|Response returned by `POST /v2/image/inpaint/ideogram-3-character`.\nSynchronous requests (the default) include the repainted images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed, width, and height report\nthe values the request resolved to when the caller left them unset.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterResponse
+p|data|Data|ObjectArray|InpaintedImageObject|0|0|\-|The repainted images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+p|height|Height|Integer|\-|1|0|\-|The output height in pixels this request resolved to.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|width|Width|Integer|\-|1|0|\-|The output width in pixels this request resolved to.
+S|GenerateImageIdeogramV4CustomModelResponse|GenerateV2Ideogram4CustomModelResponse|Response returned by `POST /v2/image/generate/ideogram-4-custom-model`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageIdeogramV3CharacterResponse|GenerateV2Ideogram3CharacterResponse|Response returned by `POST /v2/image/generate/ideogram-3-character`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|RemixImageIdeogramV3CharacterResponse|RemixV2Ideogram3CharacterResponse|Response returned by `POST /v2/image/remix/ideogram-3-character`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to when the caller left it unset.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterResponse
+p|data|Data|ObjectArray|RemixedImageObject|0|0|\-|The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|RemixImageIdeogramV3Response|RemixV2Ideogram3Response|Response returned by `POST /v2/image/remix/ideogram-3`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to when the caller left it unset.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Response
+p|data|Data|ObjectArray|RemixedImageObject|0|0|\-|The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageIdeogramV3CustomModelResponse|GenerateV2Ideogram3CustomModelResponse|Response returned by `POST /v2/image/generate/ideogram-3-custom-model`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|RemixImageIdeogramV3CustomModelResponse|RemixV2Ideogram3CustomModelResponse|Response returned by `POST /v2/image/remix/ideogram-3-custom-model`.\nSynchronous requests (the default) include the remixed images in\n`data`. Requests with `async` set to true omit `data`; poll for\ncompletion and results with `GET /v2/generations/{generation_id}`\nusing the returned `generation_id`. The seed reports the value the\nrequest resolved to when the caller left it unset.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelResponse
+p|data|Data|ObjectArray|RemixedImageObject|0|0|\-|The remixed images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageIdeogramV2Response|GenerateV2Ideogram2Response|Response returned by `POST /v2/image/generate/ideogram-2`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Response
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageIdeogramV2AResponse|GenerateV2Ideogram2AResponse|Response returned by `POST /v2/image/generate/ideogram-2a`.\nSynchronous requests (the default) include the generated images in\n`data`. Asynchronous requests omit `data`; poll\n`GET /v2/generations/{generation_id}` with the returned\n`generation_id`. `seed` is the seed that was used, including when you\ndid not set one.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2AResponse
+p|data|Data|ObjectArray|GeneratedImageObject|0|0|\-|The generated images, in generation order. Present only for synchronous requests (`async` omitted or false).
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the generation. Use it to poll\n`GET /v2/generations/{generation_id}`.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|ReframeImageAutoResponse|ReframeV2AutoResponse|Acknowledges an accepted asynchronous Reframe request. Poll\n`GET /v2/generations/{generation_id}` for completion and output\nimages. The seed, width, and height report the values the request resolved to when the caller left them unset.|openapi 2026-10-07 #/components/schemas/ReframeImageAutoResponse
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+p|height|Height|Integer|\-|1|0|\-|The resolved output height in pixels.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|width|Width|Integer|\-|1|0|\-|The resolved output width in pixels.
+S|RemoveObjectFromV2AssetsResponse|RemoveObjectV2Ideogram1Response|Acknowledgement that the request was accepted. Poll\n`GET /v2/generations/{generation_id}` with the returned `generation_id`\nfor the result.|openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsResponse
+p|generation_id|GenerationId|String|\-|1|0|\-|URL-safe base64 ID of the accepted generation. Accepted by the\n`GET /v2/generations/{generation_id}` polling endpoint.
+S|ReplaceBackgroundResponse|ReplaceBackgroundV2Ideogram3Response|Acknowledgement that the request was accepted.|openapi 2026-10-07 #/components/schemas/ReplaceBackgroundResponse
+p|generation_id|GenerationId|String|\-|1|0|\-|The generation ID to poll with `GET /v2/generations/{generation_id}`.
+S|V1EditImageObject|InstructionEditImage||openapi 2026-10-07 #/components/schemas/V1EditImageObject
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether this request passes safety checks. If false, the url field will be empty.
+p|prompt|Prompt|String|\-|1|0|\-|The prompt used for the generation. This may be different from the original prompt.
+p|resolution|Resolution|String|\-|1|0|\^\\d{2,5}x\\d{2,5}$|Output resolution, only used if operations alters image dimensions, such as upscale, crop etc.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|style_type|StyleType|Enum|StyleTypeV3|0|0|\-|The style type to generate with.
+p|upscaled_resolution|UpscaledResolution|String|\-|0|0|\^\\d{2,5}x\\d{2,5}$|Output resolution, only used if operations alters image dimensions, such as upscale, crop etc.
+p|url|Url|String|\-|0|1|\-|The direct link to the image generated.
+S|ImageGenerationObjectV4|GeneratedImageV4||openapi 2026-10-07 #/components/schemas/ImageGenerationObjectV4
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether this request passes safety checks. If false, the url field will be empty.
+p|prompt|Prompt|String|\-|1|0|\-|The prompt used for the generation. This may be different from the original prompt.
+p|resolution|Resolution|String|\-|1|0|\-|The output resolution of the image, in the format\nWIDTHxHEIGHT (e.g. 1024x1024). Not limited to the request\nresolution presets, since some endpoints accept custom output\nsizes.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|url|Url|String|\-|0|1|\-|The direct link to the image generated.
+S|RemoveBackgroundImageObject|BackgroundRemovedImage||openapi 2026-10-07 #/components/schemas/RemoveBackgroundImageObject
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether the foreground image passes safety checks. If false, the url field will be empty.
+p|url|Url|String|\-|0|1|\-|The direct link to the foreground image. Empty when the image fails safety checks.
+S|RemoveObjectImageObject|ObjectRemovedImage||openapi 2026-10-07 #/components/schemas/RemoveObjectImageObject
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether the edited image passes safety checks. If false, the url field will be empty.
+p|url|Url|String|\-|0|1|\-|The direct link to the edited image. Empty when the image fails safety checks.
+S|GenerationResponse_data_inner|GenerationDataItem||openapi 2026-10-07 #/components/schemas/GenerationResponse_data_inner
+p|asset_id|AssetId|String|\-|0|1|\-|The base64url-encoded identifier of the generated image asset. Present for safe workflow-owned outputs.
+p|is_image_safe|IsImageSafe|Boolean|\-|0|0|\-|Whether this image passes safety checks. If false, the url field is empty.
+p|object_type|ObjectType|String|\-|0|0|\-|Discriminator marking this entry as an image result without prompt or seed. One of: image.without-prompt-or-seed.
+p|resolution|Resolution|String|\-|0|0|\-|The exact dimensions of the reframed image, formatted as ""{width}x{height}"".
+p|url|Url|String|\-|0|1|\-|The direct link to the reframed image.
+p|height|Height|Integer|\-|0|0|\-|Height of the output SVG canvas in pixels.
+p|mime_type|MimeType|String|\-|0|0|\-|One of: image/svg+xml.
+p|width|Width|Integer|\-|0|0|\-|Width of the output SVG canvas in pixels.
+p|prompt|Prompt|String|\-|0|0|\-|The prompt used for the generation. This may be different from the original prompt.
+p|seed|Seed|Integer|\-|0|0|\-|Random seed. Set for reproducible generation.
+p|aspect_ratio|AspectRatio|String|\-|0|0|\-|The actual aspect ratio of the produced video, formatted as ""{width}:{height}"".
+p|duration|Duration|Integer|\-|0|0|\-|The actual measured length of the produced video in seconds.
+p|base_image_url|BaseImageUrl|String|\-|0|1|\-|The direct link to the base image with all detected text removed. Empty when the image did not pass safety checks.
+p|text_blocks|TextBlocks|ObjectArray|DetectedTextBlock|0|0|\-|Flat list of detected text regions in the design.
+p|html_url|HtmlUrl|String|\-|0|1|\-|Signed link to a self-contained HTML page displaying the editable\ndesign, including curved text, gradients, outlines, and shadows. The\nrenderer, images, and fonts are embedded in the page, so it keeps\nworking offline once downloaded; the link itself expires after 24\nhours. Uploaded `font_candidate_files` are embedded as supplied, so\nredistributing the page is subject to those fonts' licenses. Empty\nwhen the image did not pass safety checks or the page could not be\nbuilt.\n\nThe page exposes one editing API for every text layer, whether it\nis drawn as HTML or on a canvas. Each layer is addressed by its\n`text_blocks[].layer_id`. Scripts in the page can call\n`window.layerize` (`ready`, `getTextLayers()`, `setText(id, text)`,\n`update(id, patch)`, `toJSON()`, `toPNG()`); a parent page that\nembeds it in an iframe sends `postMessage` requests such as\n`{""type"": ""layerize:set-text"", ""id"": ""text-0"", ""text"": ""Hello""}`\nand receives `layerize:ready`, `layerize:updated`, and\n`layerize:error` replies. The page is served sandboxed with an\nopaque origin, so it cannot read cookies or storage of the site\nthat embeds it.
+S|GeneratedImageObject|GeneratedImageV2|One generated output image.|openapi 2026-10-07 #/components/schemas/GeneratedImageObject
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether the image passed safety checks. If false, `url` is empty.
+p|prompt|Prompt|String|\-|1|0|\-|The final prompt the image was generated from.
+p|resolution|Resolution|String|\-|1|0|\-|The resolution of the generated image, formatted as ""WIDTHxHEIGHT"".
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|url|Url|String|\-|0|1|\-|The direct link to the generated image. Empty when the image did not pass safety checks.
+S|RemixedImageObject|RemixedImageV2|One remixed output image.|openapi 2026-10-07 #/components/schemas/RemixedImageObject
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether the image passed safety checks. If false, `url` is empty.
+p|prompt|Prompt|String|\-|1|0|\-|The final prompt the image was generated from.
+p|resolution|Resolution|String|\-|1|0|\-|The resolution of the remixed image, formatted as ""WIDTHxHEIGHT"".
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|url|Url|String|\-|0|1|\-|The direct link to the remixed image. Empty when the image did not pass safety checks.
+S|UpscaleImageObject|UpscaledImageV2|One upscaled output image.|openapi 2026-10-07 #/components/schemas/UpscaleImageObject
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether the image passed safety checks. If false, `url` is empty.
+p|resolution|Resolution|String|\-|1|0|\-|The resolution of the upscaled image, formatted as ""WIDTHxHEIGHT"".
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|url|Url|String|\-|0|1|\-|The direct link to the upscaled image. Empty when the image did not pass safety checks.
+S|BackgroundRemovedImageObject|BackgroundRemovedImageV2||openapi 2026-10-07 #/components/schemas/BackgroundRemovedImageObject
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether the foreground image passed safety checks.
+p|url|Url|String|\-|0|1|\-|Direct link to the foreground PNG. Empty when the output fails safety checks.
+S|GeneratedDescription|GeneratedDescriptionV2||openapi 2026-10-07 #/components/schemas/GeneratedDescription
+p|text|Text|String|\-|1|0|\-|The generated description for the provided image.
+S|InpaintedImageObject|InpaintedImageV2|One repainted output image.|openapi 2026-10-07 #/components/schemas/InpaintedImageObject
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether the image passed safety checks. If false, `url` is empty.
+p|prompt|Prompt|String|\-|1|0|\-|The final prompt the image was generated from.
+p|resolution|Resolution|String|\-|1|0|\-|The resolution of the repainted image, formatted as ""WIDTHxHEIGHT"".
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|url|Url|String|\-|0|1|\-|The direct link to the repainted image. Empty when the image did not pass safety checks.
+S|LayerizedImageObject|LayerizedImageV2|One layerized design. Image links are available for a limited period\nof time; if you would like to keep an image, you must download it.|openapi 2026-10-07 #/components/schemas/LayerizedImageObject
+p|base_image_url|BaseImageUrl|String|\-|0|1|\-|The direct link to the base image with all detected text removed. Empty when the image did not pass safety checks.
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether the image passed safety checks. If false, the image links are empty.
+p|object_type|ObjectType|String|\-|1|0|\-|Discriminates layerized results from other generation output types. One of: layerized_image.
+p|resolution|Resolution|String|\-|1|0|\-|The resolution of the design, formatted as ""WIDTHxHEIGHT"".
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|text_blocks|TextBlocks|ObjectArray|DetectedTextBlock|1|0|\-|Flat list of detected text regions in the design.
+p|url|Url|String|\-|0|1|\-|The direct link to the design image with its text intact. Empty when the image did not pass safety checks.
+S|DetectedTextBlock|DetectedTextBlockV3|A single detected text region with its position, content, font information, and styling.|openapi 2026-10-07 #/components/schemas/DetectedTextBlock
+p|alignment|Alignment|String|\-|1|0|\-|Detected text alignment. One of: left, center, right.
+p|angle|Angle|Number|\-|0|0|\-|Rotation angle in degrees (clockwise). Defaults to 0.
+p|color|Color|String|\-|0|1|\^#[0-9A-Fa-f]{6}$|Detected text color in hex format.
+p|font_alternatives|FontAlternatives|StringArray|\-|0|1|\-|Alternative font matches, ranked by similarity.
+p|font_name|FontName|String|\-|0|1|\-|Best-matching font name from the font library.
+p|font_size|FontSize|Integer|\-|0|1|\-|Detected font size in points.
+p|formatting|Formatting|StringArray|\-|1|0|\-|Detected text formatting effects. One of: bold, italic, underline, strikethrough, all_caps, small_caps, superscript, subscript.
+p|height|Height|Integer|\-|1|0|\-|Height of the text region in pixels.
+p|line_height|LineHeight|Number|\-|0|1|\-|Line height multiplier (e.g., 1.2).
+p|role|Role|String|\-|0|1|\-|Inferred typographic role of this text block. One of: heading, subheading, body, caption.
+p|text|Text|String|\-|1|0|\-|The detected text content. Line breaks are represented as \\n.
+p|width|Width|Integer|\-|1|0|\-|Width of the text region in pixels.
+p|x|X|Integer|\-|1|0|\-|X coordinate in pixels from the top-left corner.
+p|y|Y|Integer|\-|1|0|\-|Y coordinate in pixels from the top-left corner.
+S|ImageGenerationResponseV3|ImageV3Response|The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|openapi
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|data|Data|ObjectArray|ImageGenerationObjectV3|1|0|\-|A list of ImageObjects that contain the generated image(s).
+S|LayeredImageGenerationResponseV3|LayeredImageV3Response|The response which contains information about the generated image, including the download link and other text layeres.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|openapi
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|data|Data|ObjectArray|LayeredImageGenerationObjectV3|1|0|\-|A list of ImageObjects that contain the generated image(s).
+S|LayerizeTextResponse|LayerizeTextV3Response|The response containing detected text blocks and a text-erased base image.\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.|openapi
+p|base_image_url|BaseImageUrl|String|\-|1|0|\-|URL of the image with all detected text removed.
+p|original_image_url|OriginalImageUrl|String|\-|0|1|\-|URL of the original image with text intact.
+p|text_blocks|TextBlocks|ObjectArray|DetectedTextBlock|1|0|\-|Flat list of detected text regions in the image.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+S|GenerateImageResponse|ImageLegacyResponse|The response which contains information about the generated image, including the download link.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|openapi
+p|created|Created|DateTime|\-|1|0|\-|The time the request was created.
+p|data|Data|ObjectArray|ImageObject|1|0|\-|A list of ImageObjects that contain the generated image(s).
+S|DescribeResponse|DescribeLegacyResponse|The response for a describe request encapsulates a list of descriptions.|openapi
+p|descriptions|Descriptions|ObjectArray|Description|0|0|\-|A collection of descriptions for given content.
+S|ImageGenerationObjectV3|GeneratedImageV3||openapi
+p|url|Url|String|\-|0|1|\-|The direct link to the image generated.
+p|prompt|Prompt|String|\-|1|0|\-|The prompt used for the generation. This may be different from the original prompt.
+p|resolution|Resolution|Enum|ResolutionV3|1|0|\-|The resolutions supported for Ideogram 3.0.
+p|upscaled_resolution|UpscaledResolution|String|\-|0|0|\^\\d{2,5}x\\d{2,5}$|Output resolution, only used if operations alters image dimensions, such as upscale, crop etc.
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether this request passes safety checks. If false, the url field will be empty.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|style_type|StyleType|Enum|StyleTypeV3|0|0|\-|The style type to generate with.
+S|LayeredImageGenerationObjectV3|LayeredImageV3||openapi
+p|prompt|Prompt|String|\-|1|0|\-|The prompt used for the generation. This may be different from the original prompt.
+p|resolution|Resolution|Enum|ResolutionV3|1|0|\-|The resolutions supported for Ideogram 3.0.
+p|upscaled_resolution|UpscaledResolution|String|\-|0|0|\^\\d{2,5}x\\d{2,5}$|Output resolution, only used if operations alters image dimensions, such as upscale, crop etc.
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether this request passes safety checks. If false, the url field will be empty.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|style_type|StyleType|Enum|StyleTypeV3|0|0|\-|The style type to generate with.
+p|url|Url|String|\-|0|1|\-|The direct link to the text-erased base image. This is the background image with text removed, suitable for re-compositing with the text layers. Falls back to the cover image if the text-erased image is unavailable.
+p|text_containers|TextContainers|ObjectArray|TextContainerV3|0|1|\-|Hierarchical text container data as a list of TextContainerV3 objects.
+p|text_html|TextHtml|String|\-|0|1|\-|Rendered HTML string for text overlays with inline CSS for absolute positioning.
+p|image_layers|ImageLayers|ObjectArray|ImageLayerV3|0|0|\-|
+S|ImageObject|GeneratedImageLegacy||openapi
+p|url|Url|String|\-|0|1|\-|The direct link to the image generated.
+p|prompt|Prompt|String|\-|1|0|\-|The prompt used for the generation. This may be different from the original prompt.
+p|resolution|Resolution|String|\-|1|0|\-|The resolution of the final image.
+p|upscaled_resolution|UpscaledResolution|String|\-|0|0|\^\\d{2,5}x\\d{2,5}$|Output resolution, only used if operations alters image dimensions, such as upscale, crop etc.
+p|is_image_safe|IsImageSafe|Boolean|\-|1|0|\-|Whether this request passes safety checks. If false, the url field will be empty.
+p|seed|Seed|Integer|\-|1|0|\-|Random seed. Set for reproducible generation.
+p|style_type|StyleType|Enum|StyleType|0|0|\-|The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1.
+S|Description|ImageDescriptionLegacy||openapi
+p|text|Text|String|\-|0|0|\-|The generated description for the provided image.
+S|TextContainerV3|TextContainerV3|A spatial grouping of related text items that form a cohesive visual unit (e.g., a title group, a list, a card).|openapi
+p|id|Id|String|\-|1|0|\-|Unique container identifier (e.g., ""container_01"").
+p|items|Items|ObjectArray|TextItemV3|1|0|\-|Ordered list of text items in this container.
+S|ImageLayerV3|ImageLayerV3|An image layer (logo, brand asset, icon) for a layered image generation.|openapi
+p|x|X|Integer|\-|1|0|\-|The x coordinate of the layer.
+p|y|Y|Integer|\-|1|0|\-|The y coordinate of the layer.
+p|width|Width|Integer|\-|1|0|\-|The width of the layer.
+p|height|Height|Integer|\-|1|0|\-|The height of the layer.
+p|ref_id|RefId|String|\-|0|0|\-|Reference ID matching a provided reference image (e.g., ""REF_0""), or -1 if no match.
+S|TextItemV3|TextItemV3|A single text block within a container, representing one logical unit of text (e.g., a headline, a paragraph, a list entry).|openapi
+p|x|X|Integer|\-|1|0|\-|The x coordinate of the item in pixels.
+p|y|Y|Integer|\-|1|0|\-|The y coordinate of the item in pixels.
+p|width|Width|Integer|\-|1|0|\-|The width of the item in pixels.
+p|height|Height|Integer|\-|1|0|\-|The height of the item in pixels.
+p|alignment|Alignment|String|\-|1|0|\-|The text alignment of the item. One of: left, center, right.
+p|angle|Angle|Number|\-|0|0|\-|The angle rotation of the text, measured clockwise in degrees.
+p|style_class|StyleClass|String|\-|1|0|\-|Typographic classification of the text. One of: h1, h2, body, small.
+p|glyph_type|GlyphType|String|\-|0|1|\-|The type of list marker glyph, if any. Null for non-list items. One of: bullet, number, icon, other.
+p|font_file|FontFile|String|\-|0|1|\-|The matched font file for this item.
+p|font_candidates|FontCandidates|StringArray|\-|0|1|\-|A list of alternate matching font files for this item.
+p|font_size|FontSize|Integer|\-|0|1|\-|The font size in points. Null for non-editable items.
+p|line_height|LineHeight|Number|\-|0|1|\-|The line height multiplier (e.g., 1.2). Null for non-editable items.
+p|spans|Spans|ObjectArray|TextSpanV3|1|0|\-|Ordered list of text spans. Concatenating span text values produces the full item text.
+S|TextSpanV3|TextSpanV3|An atomic text segment within a text item, carrying text content and visual styling.|openapi
+p|text|Text|String|\-|1|0|\-|The text content for this segment. Line breaks within the span are represented as \\n.
+p|font_fx|FontFx|StringArray|\-|1|0|\-|Ordered list of style effects applied to this text span.\nThis is the primary style field for layered text. One of: bold, italic, underline, strikethrough, all_caps, small_caps, superscript, subscript.
+p|color|Color|String|\-|1|0|\^#[0-9A-Fa-f]{6}$|The hex color of the text (e.g. ""#FF0000"" for red).
+D|GenerateV3|/v1/ideogram-v3/generate|V3|post_generate_image_v3|Generate with Ideogram 3.0|Generates images synchronously based on a given prompt and optional parameters using the Ideogram 3.0 model.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt to use to generate the image.|openapi
+f|model|Model|Enum|ModelEnum|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Model name, as in Cloudflare's Ideogram example body (""model"": ""V_3""). Not part of Ideogram's v3 schema, which implies the model from the path; sent only when set.|Cloudflare AI Gateway docs, Providers > Ideogram (usage/providers/ideogram)
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from an image. Descriptions in the prompt take precedence\nto descriptions in the negative prompt.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|Number of images to generate.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type.|openapi
+f|style_type|StyleType|Enum|StyleTypeV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|GENERAL|\-|\-|\-|\-|The style type to generate with.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required.|openapi
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format.|openapi
+f|character_reference_images|CharacterReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|1|\-|\-|10485760|images|\-|Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format.|openapi
+f|character_reference_images_mask|CharacterReferenceImagesMask|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format.|openapi
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be used in conjunction with resolution.|openapi
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|MutuallyExclusive|2:style_codes^style_type|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|SameCount|2:character_reference_images^character_reference_images_mask|\-|0:|When provided, must match the number of character_reference_images.|openapi
+D|EditV3|/v1/ideogram-v3/edit|V3|post_edit_image_v3|Edit with Ideogram 3.0|Edit a given image synchronously using the provided mask with Ideogram 3.0. The mask indicates which part of the image\nshould be edited, while the prompt and chosen style can further guide the edit.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|ImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|mask|Mask|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt used to describe the edited result.|openapi
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|style_type|StyleType|Enum|StyleTypeV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|GENERAL|\-|\-|\-|\-|The style type to generate with.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type.|openapi
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format.|openapi
+f|character_reference_images|CharacterReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|1|\-|\-|10485760|images|\-|Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format.|openapi
+f|character_reference_images_mask|CharacterReferenceImagesMask|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format.|openapi
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|MutuallyExclusive|2:style_codes^style_type|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|SameCount|2:character_reference_images^character_reference_images_mask|\-|0:|When provided, must match the number of character_reference_images.|openapi
+D|InpaintV3|/v1/ideogram-v3/inpaint|V3|post_inpaint_image_v3|Inpaint with Ideogram 3.0|Inpaint a given image synchronously using the provided mask with Ideogram 3.0. The mask indicates which part of the image\nshould be edited, while the prompt and chosen style can further guide the edit.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|ImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image being edited (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|mask|Mask|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt used to describe the edited result.|openapi
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|style_type|StyleType|Enum|StyleTypeV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|GENERAL|\-|\-|\-|\-|The style type to generate with.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type.|openapi
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format.|openapi
+f|character_reference_images|CharacterReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|1|\-|\-|10485760|images|\-|Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format.|openapi
+f|character_reference_images_mask|CharacterReferenceImagesMask|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format.|openapi
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|MutuallyExclusive|2:style_codes^style_type|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|SameCount|2:character_reference_images^character_reference_images_mask|\-|0:|When provided, must match the number of character_reference_images.|openapi
+D|RemixV3|/v1/ideogram-v3/remix|V3|post_remix_image_v3|Remix with Ideogram 3.0|Remix provided images synchronously based on a given prompt and optional parameters with the Ideogram 3.0 model.\n\nInput images are cropped to the chosen aspect ratio before being remixed.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|ImageGenerationResponseV3|4:400^403^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image to remix binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt to use to generate the image.|openapi
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|0|1|100|\-|0|\-|\-|\-|\-|\-|50|\-|\-|\-|\-||openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from an image. Descriptions in the prompt take precedence\nto descriptions in the negative prompt.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|Number of images to generate.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type.|openapi
+f|style_type|StyleType|Enum|StyleTypeV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|GENERAL|\-|\-|\-|\-|The style type to generate with.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required.|openapi
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format.|openapi
+f|character_reference_images|CharacterReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|1|\-|\-|10485760|images|\-|Generations with character reference are subject to the character reference pricing. A set of images to use as character references (maximum total size 10MB across all character references), currently only supports 1 character reference image. The images should be in JPEG, PNG or WebP format.|openapi
+f|character_reference_images_mask|CharacterReferenceImagesMask|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|Optional masks for character reference images. When provided, must match the number of character_reference_images. Each mask should be a grayscale image of the same dimensions as the corresponding character reference image. The images should be in JPEG, PNG or WebP format.|openapi
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be used in conjunction with resolution.|openapi
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|MutuallyExclusive|2:style_codes^style_type|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|SameCount|2:character_reference_images^character_reference_images_mask|\-|0:|When provided, must match the number of character_reference_images.|openapi
+D|ReframeV3|/v1/ideogram-v3/reframe|V3|post_reframe_image_v3|Reframe with Ideogram 3.0|Reframe a square image to a chosen resolution with Ideogram 3.0. The supported image formats include JPEG, PNG, and WebP.\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|ImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type.|openapi
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format.|openapi
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+D|ReplaceBackgroundV3|/v1/ideogram-v3/replace-background|V3|post_replace_background_v3|Replace Background with Ideogram 3.0|Replace the background of a given image synchronously using a prompt with Ideogram 3.0. The foreground subject\nwill be identified and kept, while the background is replaced based on the prompt and chosen style.\nSupported image formats include JPEG, PNG, and WebP.\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|ImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image whose background is being replaced (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt describing the desired new background.|openapi
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type.|openapi
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format.|openapi
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+D|GenerateTransparentV3|/v1/ideogram-v3/generate-transparent|V3|post_generate_image_v3_transparent|Generate with Ideogram 3.0 (Transparent Background)|Generates images with transparent background synchronously based on a given prompt and optional parameters using\nthe Ideogram 3.0 model. Images will be generated using maximum supported resolution at the specified aspect ratio\nto allow best results with upscaler. The selected resolution is written to the response, not the upscaled final\nresolution.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt to use to generate the image.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|upscale_factor|UpscaleFactor|Enum|UpscaleFactor|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|X1|\-|\-|\-|\-|Upscale the initially generated image by the given factor. Upscale factors other than X1 will incur additional cost.|openapi
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|4:TURBO^BALANCED^DEFAULT^QUALITY|\-|\-|\-|The rendering speed to use.|Ideogram API reference (developer.ideogram.ai), documented v1 operations, 2026-08-03: ""rendering_speed=FLASH is not supported for transparent-background generation; the request will return a 400.""
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from an image. Descriptions in the prompt take precedence\nto descriptions in the negative prompt.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|Number of images to generate.|openapi
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required.\nA model must be able to generate transparent background to be used for this endpoint.|openapi
+D|GenerateDesignV3|/v1/ideogram-v3/generate-design|V3|post_generate_design_v3|Generate a design from a text prompt with text detection and correction|Generates a design synchronously from a text prompt using the Ideogram 3.0 model, then detects and corrects text layers within the generated image.\n\nThe response includes the generated image URL along with detected text layers (with font, size, color, position) and image asset layers.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|LayeredImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt to use to generate the design.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from a design. Descriptions in the prompt take precedence\nto descriptions in the negative prompt.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|Number of designs to generate.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type.|openapi
+f|style_type|StyleType|Enum|StyleTypeV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|GENERAL|\-|\-|\-|\-|The style type to generate with.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required.|openapi
+f|font_file_h1|FontFileH1|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1.|openapi
+f|font_name_h1|FontNameH1|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for H1 text. Ignored if font_file_h1 is provided.|openapi
+f|font_file_h2|FontFileH2|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2.|openapi
+f|font_name_h2|FontNameH2|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for H2 text. Ignored if font_file_h2 is provided.|openapi
+f|font_file_body|FontFileBody|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body.|openapi
+f|font_name_body|FontNameBody|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for body text. Ignored if font_file_body is provided.|openapi
+f|font_file_small|FontFileSmall|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small.|openapi
+f|font_name_small|FontNameSmall|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for small text. Ignored if font_file_small is provided.|openapi
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format.|openapi
+f|reference_asset_images|ReferenceAssetImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|10485760|images|\-|A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format.|openapi
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be used in conjunction with resolution.|openapi
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|MutuallyExclusive|2:style_codes^style_type|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+D|LayerizeDesignV3|/v1/ideogram-v3/layerize-design|V3|post_layerize_design_v3|Layerize an existing flat graphic image with text detection and correction|Processes an existing flat graphic image to detect and correct text layers without generating a new image from scratch.\n\nThe uploaded image is analyzed for text content, which is then removed and returned as structured text layers with font matching, sizing, and color information.\n\nSupported image formats include JPEG, PNG, and WebP (max size 10MB).\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|LayeredImageGenerationResponseV3|3:400^401^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|flat_graphic_image|FlatGraphicImage|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The flat graphic image to process for text detection and correction. The image should be in JPEG, PNG or WebP format (max size 10MB).|openapi
+f|prompt|Prompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|An optional prompt to describe the image. If not provided, a prompt will be auto-generated from the image via captioning.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|font_file_h1|FontFileH1|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1.|openapi
+f|font_name_h1|FontNameH1|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for H1 text. Ignored if font_file_h1 is provided.|openapi
+f|font_file_h2|FontFileH2|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2.|openapi
+f|font_name_h2|FontNameH2|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for H2 text. Ignored if font_file_h2 is provided.|openapi
+f|font_file_body|FontFileBody|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body.|openapi
+f|font_name_body|FontNameBody|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for body text. Ignored if font_file_body is provided.|openapi
+f|font_file_small|FontFileSmall|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small.|openapi
+f|font_name_small|FontNameSmall|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for small text. Ignored if font_file_small is provided.|openapi
+f|reference_asset_images|ReferenceAssetImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|10485760|images|\-|A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format.|openapi
+D|LayerizeTextV3|/v1/ideogram-v3/layerize-text|V3|post_layerize_text_v3|Layerize Text|Analyzes an image to detect text regions, then returns each detected text block with its position, content, font information, and styling.\n\nThe response includes a text-erased base image (background with all text removed) and a flat list of detected text blocks.\n\nSupported image formats include JPEG, PNG, and WebP (max size 10MB).\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|LayerizeTextResponse|3:400^401^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image to analyze for text detection. The image should be in JPEG, PNG, or WebP format (max size 10MB).|openapi
+f|prompt|Prompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|An optional text description of the image. If not provided, a description will be auto-generated from the image.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+D|TryOnV3|/v1/ideogram-v3/try-on|V3|post_try_on_v3|Virtual Try-On with Ideogram 3.0|Performs virtual clothing try-on by automatically segmenting the clothing in the provided image\nand replacing it based on the prompt. The user provides an image and an optional prompt describing\nthe desired clothing change (e.g., ""change his shirt to a pink shirt"").\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|ImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image containing a person wearing clothing to be modified (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|prompt|Prompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|Person wearing this piece of clothing|\-|\-|\-|\-|The prompt describing the desired clothing change. Defaults to ""Person wearing this piece of clothing"" if omitted or empty.|openapi
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|style_type|StyleType|Enum|StyleTypeV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|GENERAL|\-|\-|\-|\-|The style type to generate with.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|product_reference_images|ProductReferenceImages|FileArray|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|1|1|\-|\-|10485760|images|\-|An image to use as the product reference for the try-on (exactly 1 image required). The image should be in JPEG, PNG or WebP format.|openapi
+D|GenerateGraphicV3|/v1/ideogram-v3/graphic|V3|post_generate_graphic_v3|Generate graphics with Ideogram 3.0 and text correction|Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.\n\nGenerates graphics synchronously based on a given prompt and optional parameters using the Ideogram 3.0 model, with text detection and correction capabilities.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|1|Deprecated: Use /v1/ideogram-v3/generate-design for text-to-design or /v1/ideogram-v3/layerize-design for image-to-design.|LayeredImageGenerationResponseV3|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|prompt|Prompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt to use to generate the graphic.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio to use for image generation, which determines the image's resolution. Cannot be used in conjunction with resolution. Defaults to 1x1.|openapi
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from a graphic. Descriptions in the prompt take precedence\nto descriptions in the negative prompt.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|Number of graphics to generate.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style_type.|openapi
+f|style_type|StyleType|Enum|StyleTypeV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|GENERAL|\-|\-|\-|\-|The style type to generate with.|openapi
+f|style_preset|StylePreset|Enum|StylePresetV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>. \nWhen provided, the model version and style will be resolved from this URI, and style_type is not required.|openapi
+f|flat_graphic_image|FlatGraphicImage|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|An existing flat graphic image to process for text detection and correction without generating a new image. When provided, image generation is bypassed. The image should be in JPEG, PNG or WebP format (max size 10MB).|openapi
+f|font_file_h1|FontFileH1|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for H1 (heading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h1.|openapi
+f|font_name_h1|FontNameH1|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for H1 text. Ignored if font_file_h1 is provided.|openapi
+f|font_file_h2|FontFileH2|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for H2 (subheading) text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_h2.|openapi
+f|font_name_h2|FontNameH2|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for H2 text. Ignored if font_file_h2 is provided.|openapi
+f|font_file_body|FontFileBody|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for body text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_body.|openapi
+f|font_name_body|FontNameBody|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for body text. Ignored if font_file_body is provided.|openapi
+f|font_file_small|FontFileSmall|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Custom font file for small/caption text. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB). Takes priority over font_name_small.|openapi
+f|font_name_small|FontNameSmall|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Font name from the available font library for small text. Ignored if font_file_small is provided.|openapi
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format.|openapi
+f|reference_asset_images|ReferenceAssetImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|10485760|images|\-|A set of asset images (e.g., logos, icons) to use as references for detection and replacement (maximum 10 images). The images should be in JPEG, PNG or WebP format.|openapi
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be used in conjunction with resolution.|openapi
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+r|MutuallyExclusive|2:style_codes^style_type|\-|0:|Cannot be used in conjunction with style_reference_images or style_type.|openapi
+D|InstructionEdit|/v1/edit|InstructionEdit|post_v1_edit_image|Edit images with a prompt|Edit one or more images using a text prompt. Provide images via file upload\nor Ideogram image URLs, and describe the desired edit in your prompt.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|V1EditImagesResponse|6:400^401^402^422^429^503|openapi 2026-10-07 #/paths/~1v1~1edit/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/aspect_ratio
+f|image_urls|ImageUrls|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|\-|\-|\-|URLs to Ideogram images to use as references (max 10). Supports URLs from generation responses and image uploads. Alternative to uploading via the images field.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/image_urls
+f|images|Images|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to edit (max 10 images, max size 25MB each); JPEG, WebP and PNG formats are supported.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/images
+f|magic_prompt|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/magic_prompt
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use for this request.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/magic_prompt_system_prompt_config_id
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/num_images
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt describing the desired edit.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/prompt
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/seed
+f|transparent_background|TransparentBackground|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|Whether the output should have a transparent background. Default false.\n\nWhen more than one image is supplied, the first image is treated as\nthe image being edited and drives the transparency decision.|openapi 2026-10-07 #/components/schemas/V1EditImagesRequest/properties/transparent_background
+D|GenerateV4|/v1/ideogram-v4/generate|V4|post_generate_image_v4|Generate with Ideogram 4.0|Generates images synchronously using the Ideogram 4.0 model.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1generate/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/custom_model_uri
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/enable_copyright_detection
+f|json_prompt|JsonPrompt|Object|\-|V4JsonPrompt|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly.\nMutually exclusive with `text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/magic_prompt_system_prompt_config_id
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|4:TURBO^BALANCED^DEFAULT^QUALITY|\-|\-|\-|The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/rendering_speed (field description: ""requests with `rendering_speed=FLASH` currently\nreturn a 400"")
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/seed
+f|text_prompt|TextPrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/text_prompt
+r|MutuallyExclusive|2:json_prompt^text_prompt|\-|0:|Mutually exclusive with `text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt
+r|AtLeastOne|2:text_prompt^json_prompt|\-|0:|Supply exactly one of\n`text_prompt` or `json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4
+D|GenerateLegacy|/generate|Legacy|post_generate_image|Generate (legacy)|Generates images synchronously based on a given prompt and optional parameters.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|0|JsonWrapped|image_request|0|\-|GenerateImageResponse|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|prompt|Prompt|String|\-|\-|\-|1|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt to use to generate the image.|openapi
+f|aspect_ratio|AspectRatio|Enum|AspectRatio|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1.|openapi
+f|model|Model|Enum|ModelEnum|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|V_2|\-|\-|\-|\-|The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.|openapi
+f|magic_prompt_option|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|magic_prompt_version|MagicPromptVersion|Enum|MagicPromptVersionEnum|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The magic prompt version to use when magic prompt option is set to AUTO or ON.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|1|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|style_type|StyleType|Enum|StyleType|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1.|openapi
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO. Description of what to exclude from an image. Descriptions in the prompt take precedence to descriptions in the negative prompt.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|1|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|resolution|Resolution|Enum|Resolution|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be used in conjunction with resolution|openapi
+r|NotWithValues|1:style_type|model|2:V_1^V_1_TURBO|style_type: ""only applicable for models V_2 and above and should not be specified for model versions V_1.""|openapi (field description)
+r|NotWithValues|1:negative_prompt|model|3:V_2A^V_2A_TURBO^V_3|negative_prompt: ""Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.""|openapi (field description)
+r|NotWithValues|1:color_palette|model|4:V_1^V_1_TURBO^V_2A^V_2A_TURBO|color_palette: ""Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.""|openapi (field description)
+D|RemixLegacy|/remix|Legacy|post_remix_image|Remix (legacy)|Remix provided images synchronously based on a given prompt and optional parameters.\n\nInput images are cropped to the chosen aspect ratio before being remixed.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|MultipartWithJsonPart|image_request|0|\-|GenerateImageResponse|4:400^403^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|prompt|Prompt|String|\-|\-|\-|1|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt to use to generate the image.|openapi
+f|aspect_ratio|AspectRatio|Enum|AspectRatio|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|(Cannot be used in conjunction with resolution) The aspect ratio to use for image generation, which determines the image's resolution. Defaults to ASPECT_1_1.|openapi
+f|model|Model|Enum|ModelEnum|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|V_2|\-|\-|\-|\-|The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.|openapi
+f|magic_prompt_option|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|magic_prompt_version|MagicPromptVersion|Enum|MagicPromptVersionEnum|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The magic prompt version to use when magic prompt option is set to AUTO or ON.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|1|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|style_type|StyleType|Enum|StyleType|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1.|openapi
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO. Description of what to exclude from an image. Descriptions in the prompt take precedence to descriptions in the negative prompt.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|1|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|resolution|Resolution|Enum|Resolution|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio.|openapi
+f|color_palette|ColorPalette|ColorPalette|\-|\-|ColorPaletteWithPresetNameOrMembers|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members). Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.|openapi
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|1|1|100|\-|0|\-|\-|\-|\-|\-|50|\-|\-|\-|\-||openapi
+f|image_file|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be used in conjunction with resolution|openapi
+r|NotWithValues|1:style_type|model|2:V_1^V_1_TURBO|style_type: ""only applicable for models V_2 and above and should not be specified for model versions V_1.""|openapi (field description)
+r|NotWithValues|1:negative_prompt|model|3:V_2A^V_2A_TURBO^V_3|negative_prompt: ""Only available for model versions V_1, V_1_TURBO, V_2 and V_2_TURBO.""|openapi (field description)
+r|NotWithValues|1:color_palette|model|4:V_1^V_1_TURBO^V_2A^V_2A_TURBO|color_palette: ""Not supported by V_1, V_1_TURBO, V_2A and V_2A_TURBO models.""|openapi (field description)
+D|UpscaleLegacy|/upscale|Legacy|post_upscale_image|Upscale|Upscale provided images synchronously with an optional prompt.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|MultipartWithJsonPart|image_request|0|\-|GenerateImageResponse|4:400^403^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|prompt|Prompt|String|\-|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|An optional prompt to guide the upscale|openapi
+f|resemblance|Resemblance|Integer|\-|\-|\-|0|1|1|100|\-|0|\-|\-|\-|\-|\-|50|\-|\-|\-|\-||openapi
+f|detail|Detail|Integer|\-|\-|\-|0|1|1|100|\-|0|\-|\-|\-|\-|\-|50|\-|\-|\-|\-||openapi
+f|magic_prompt_option|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|magic_prompt_version|MagicPromptVersion|Enum|MagicPromptVersionEnum|\-|\-|0|1|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The magic prompt version to use when magic prompt option is set to AUTO or ON.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|1|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|1|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|image_file|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+D|EditLegacy|/edit|Legacy|post_edit_image|Edit (legacy)|Edit a given image synchronously using the provided mask. The mask indicates which part of the image\nshould be edited, while the prompt and chosen style type can further guide the edit.\n\nSupported image formats include JPEG, PNG, and WebP.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|GenerateImageResponse|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image_file|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|mask|Mask|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|A black and white image of the same size as the image being edited (max size 10MB). Black regions in the mask should match up with the regions of the image that you would like to edit; only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt used to describe the edited result.|openapi
+f|model|Model|Enum|ModelEnum|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|V_2|2:V_2^V_2_TURBO|\-|\-|\-|The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.|OpenAPI ModelEnum description: ""/edit is only supported for V_2 and V_2_TURBO.""
+f|magic_prompt_option|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|style_type|StyleType|Enum|StyleType|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1.|openapi
+r|NotWithValues|1:style_type|model|2:V_1^V_1_TURBO|style_type: ""only applicable for models V_2 and above and should not be specified for model versions V_1.""|openapi (field description)
+D|ReframeLegacy|/reframe|Legacy|post_reframe_image|Reframe (legacy)|Reframe a square image to a chosen resolution. The supported image formats include JPEG, PNG, and WebP.\n\nImage links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|GenerateImageResponse|4:400^401^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image_file|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image being reframed (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|resolution|Resolution|Enum|Resolution|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|(For model_version for 2.0 only, cannot be used in conjunction with aspect_ratio) The resolution to use for image generation, represented in width x height. If not specified, defaults to using aspect_ratio.|openapi
+f|model|Model|Enum|ModelEnum|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|V_2|\-|\-|\-|\-|The model used to generate an image or edit one. /generate and /remix supports all model types, however, /edit is only supported for V_2 and V_2_TURBO.|openapi
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi
+f|style_type|StyleType|Enum|StyleType|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The style type to generate with; this is only applicable for models V_2 and above and should not be specified for model versions V_1.|openapi
+r|NotWithValues|1:style_type|model|2:V_1^V_1_TURBO|style_type: ""only applicable for models V_2 and above and should not be specified for model versions V_1.""|openapi (field description)
+D|DescribeLegacy|/describe|Legacy|post_describe|Describe|Describe an image.\n\nSupported image formats include JPEG, PNG, and WebP.|0|1|Flat|\-|0|\-|DescribeResponse|3:400^422^429|openapi|POST|Sync|\-|\-|0|0|v1|2026-04-27
+f|image_file|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|An image binary (max size 10MB); only JPEG, WebP and PNG formats are supported at this time.|openapi
+f|describe_model_version|DescribeModelVersion|Enum|DescribeModelVersion|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|V_3|\-|\-|\-|\-|The model version to use for describing images. Defaults to V_3.|openapi
+D|RemoveBackground|/v1/remove-background|RemoveBackground|post_remove_background|Remove Background|Remove the background of a given image synchronously. The foreground subject\nis identified and returned on a transparent background. Supported image formats include JPEG,\nPNG, and WebP.\nImage links are available for a limited period of time; if you would like to keep the image,\nyou must download it.|0|1|Flat|\-|0|\-|RemoveBackgroundResponse|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1remove-background/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The image whose background is being removed (max size 25MB); only JPEG, WebP and PNG formats are supported at this time.|openapi 2026-10-07 #/components/schemas/RemoveBackgroundRequest/properties/image
+D|GenerateTransparentV4|/v1/ideogram-v4/generate-transparent|V4|post_generate_image_v4_transparent|Generate with Ideogram 4.0 (Transparent Background)|Generates images with a transparent background synchronously using the\nIdeogram 4.0 model. The result is delivered as a PNG with an alpha\nchannel.\n\nAll Ideogram 4.0 aspect ratios are supported, including `AUTO`, which\nlets the model select the most suitable ratio from the prompt.\n\n`output_resolution` selects the delivered resolution tier. Tiers are\ntotal-pixel budgets: wide and tall aspect ratios keep the same pixel\nbudget as the square of the named size, so a single dimension may\nexceed it. The response reports the final delivered resolution.\n\nImage links are available for a limited period of time; if you would\nlike to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1generate-transparent/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|AUTO|\-|\-|\-|\-|The aspect ratio for an Ideogram 4.0 magic prompt. `AUTO` lets the\nmodel select the most suitable ratio from the prompt; any other value\npins the ratio. The non-AUTO values are the buckets the 4.0 model\nsupports.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/aspect_ratio
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/enable_copyright_detection
+f|json_prompt|JsonPrompt|Object|\-|V4JsonPrompt|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly,\nexcept that `compositional_deconstruction.background` is replaced\nwith a transparent-background directive. Mutually exclusive with\n`text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/json_prompt
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/magic_prompt_system_prompt_config_id
+f|output_resolution|OutputResolution|Enum|OutputResolution|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|1K|\-|\-|\-|\-|The output resolution tier for the generated image. Tiers are\ntotal-pixel budgets matching a square of the named size (for example,\n`8K` delivers at most 8192x8192 total pixels); wide and tall aspect\nratios keep the same pixel budget, so a single dimension may exceed\nthe named size. Defaults to 1K.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/output_resolution
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use. Defaults to DEFAULT.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/seed
+f|text_prompt|TextPrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/text_prompt
+r|AtLeastOne|2:text_prompt^json_prompt|\-|0:|Supply exactly one of `text_prompt` or `json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4
+r|MutuallyExclusive|2:json_prompt^text_prompt|\-|0:|Supply exactly one of `text_prompt` or `json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4
+D|RemixV4|/v1/ideogram-v4/remix|V4|post_remix_image_v4|Remix with Ideogram 4.0|Remix an image synchronously using the Ideogram 4.0 model with an initial image and a prompt.\n\nMirrors `/v1/ideogram-v3/remix` semantics (including `image_weight` for how strongly the\noutput should resemble the input image) but routes the request through the V_4_0 model.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1remix/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The initial image binary (max 25MB); only JPEG, WebP and PNG formats are supported.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/image
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|0|1|100|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. How strongly the output should resemble the input image. Higher values keep\nthe input image's structure; lower values allow the prompt to drive the output more.\nWhen omitted, the weight is chosen automatically from the edit instruction; supplying\na value overrides that automatic choice. Only accepted when the output keeps the input\nimage's shape: combining image_weight with a resolution whose aspect ratio differs\nfrom the input image's is rejected with a 400.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/image_weight
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. When supplied, the images are generated at this resolution. When omitted,\nthe input image's shape is kept. A resolution whose aspect ratio differs from the\ninput image's cannot be combined with image_weight.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/resolution
+f|text_prompt|TextPrompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The text prompt that guides the remix.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/text_prompt
+D|MagicPromptV4|/v1/ideogram-v4/magic-prompt|V4|post_magic_prompt_v4|Generate a Magic Prompt with Ideogram 4.0|Transforms a basic prompt into an enhanced Ideogram 4.0 magic prompt.\nThe magic prompt model version is fixed; callers cannot select it.\nWhen `aspect_ratio` is `AUTO` (the default), the model selects the most\nsuitable aspect ratio for the prompt and returns it in the response.|1|0|Flat|\-|0|\-|MagicPromptV4Response|4:400^401^429^500|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1magic-prompt/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|AUTO|\-|\-|\-|\-|Target aspect ratio. Defaults to `AUTO`, which lets the model\nselect the most suitable ratio and return it in the response.|openapi 2026-10-07 #/components/schemas/MagicPromptV4Request/properties/aspect_ratio
+f|text_prompt|TextPrompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The natural-language prompt to enhance into an Ideogram 4.0 magic\nprompt. Named `text_prompt` to match the Ideogram 4.0 generate\nrequest surface.|openapi 2026-10-07 #/components/schemas/MagicPromptV4Request/properties/text_prompt
+D|DescribeV4|/v1/ideogram-v4/describe|V4|post_describe_v4|Describe with Ideogram 4.0|Describe an image with Ideogram 4.0 and return a structured\n`V4JsonPrompt`. The returned `json_prompt` is a working JSON prompt\nthat can be passed directly as `json_prompt` to the\n`/v1/ideogram-v4/generate` family of endpoints.\n\nSupported image formats include JPEG, PNG, and WebP.|0|1|Flat|\-|0|\-|DescribeResponseV4|4:400^422^429^503|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1describe/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|image_file|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|An image binary (max size 25MB); only JPEG, WebP and PNG formats are supported at this time.|openapi 2026-10-07 #/components/schemas/DescribeRequestV4/properties/image_file
+f|include_bbox|IncludeBbox|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|true|\-|\-|\-|\-|When true (default), the response preserves bounding boxes on each\nelement so the prompt can be pasted into `/v1/ideogram-v4/generate`\nas `json_prompt` and reproduce the source layout. Set to false to\ndrop bounding boxes and let the sampler place elements freely.|openapi 2026-10-07 #/components/schemas/DescribeRequestV4/properties/include_bbox
+f|include_style_descriptions|IncludeStyleDescriptions|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (default), the response omits `json_prompt.style_description`\nto match the contract used by `/v1/ideogram-v4/generate`'s `json_prompt`\ninput. Set to true to surface the captioner's source-image style\ndescription in the response.|openapi 2026-10-07 #/components/schemas/DescribeRequestV4/properties/include_style_descriptions
+f|include_tags|IncludeTags|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (default), the response omits `json_prompt.tags` to match\nthe contract used by `/v1/ideogram-v4/generate`'s `json_prompt`\ninput. Set to true to surface the captioner's free-form tags on the\nresponse.|openapi 2026-10-07 #/components/schemas/DescribeRequestV4/properties/include_tags
+D|GenerateV4|/v1/ideogram-v4/async/generate|V4|post_generate_image_v4_async|Generate with Ideogram 4.0 asynchronously|Accepts an Ideogram 4.0 generation request for asynchronous processing and\nreturns immediately with a generation_id. Poll `GET /v1/generations/{generation_id}`\nto retrieve the result. If a `webhook_url` is supplied, the generated images are\nadditionally POSTed to it once ready, in a payload that mirrors the synchronous\nresponse with an added generation_id for correlation.\n\nSee [Webhooks](/ideogram-api/webhooks) for the delivery payload and how to verify webhook signatures.|1|1|Flat|\-|0|\-|AsyncImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1generate/post|POST|AsyncSubmit|v1/generations/{generation_id}|GenerateV4|0|0|v1|2026-10-07
+a|webhook_url|WebhookUrl|query|String|0|2048|uri|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1generate/post/parameters/0
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/custom_model_uri
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/enable_copyright_detection
+f|json_prompt|JsonPrompt|Object|\-|V4JsonPrompt|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly.\nMutually exclusive with `text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/magic_prompt_system_prompt_config_id
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|4:TURBO^BALANCED^DEFAULT^QUALITY|\-|\-|\-|The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/rendering_speed (field description: ""requests with `rendering_speed=FLASH` currently\nreturn a 400"")
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/seed
+f|text_prompt|TextPrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/text_prompt
+r|MutuallyExclusive|2:json_prompt^text_prompt|\-|0:|Mutually exclusive with `text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt
+r|AtLeastOne|2:text_prompt^json_prompt|\-|0:|Supply exactly one of\n`text_prompt` or `json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4
+D|GenerateTransparentV4|/v1/ideogram-v4/async/generate-transparent|V4|post_generate_image_v4_transparent_async|Generate with Ideogram 4.0 (Transparent Background) asynchronously|Accepts an Ideogram 4.0 transparent-background generation request for\nasynchronous processing and returns immediately with a generation_id.\nPoll `GET /v1/generations/{generation_id}` to retrieve the result. If a\n`webhook_url` is supplied, the generated images are additionally POSTed\nto it once ready, in a payload that mirrors the synchronous response\nwith an added generation_id for correlation.\n\nSee the synchronous `/v1/ideogram-v4/generate-transparent` endpoint for\nthe request semantics, including `output_resolution` tiers.\n\nSee [Webhooks](/ideogram-api/webhooks) for the delivery payload and how to verify webhook signatures.|1|1|Flat|\-|0|\-|AsyncImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1generate-transparent/post|POST|AsyncSubmit|v1/generations/{generation_id}|GenerateTransparentV4|0|0|v1|2026-10-07
+a|webhook_url|WebhookUrl|query|String|0|2048|uri|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1generate-transparent/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|AUTO|\-|\-|\-|\-|The aspect ratio for an Ideogram 4.0 magic prompt. `AUTO` lets the\nmodel select the most suitable ratio from the prompt; any other value\npins the ratio. The non-AUTO values are the buckets the 4.0 model\nsupports.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/aspect_ratio
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/enable_copyright_detection
+f|json_prompt|JsonPrompt|Object|\-|V4JsonPrompt|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly,\nexcept that `compositional_deconstruction.background` is replaced\nwith a transparent-background directive. Mutually exclusive with\n`text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/json_prompt
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/magic_prompt_system_prompt_config_id
+f|output_resolution|OutputResolution|Enum|OutputResolution|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|1K|\-|\-|\-|\-|The output resolution tier for the generated image. Tiers are\ntotal-pixel budgets matching a square of the named size (for example,\n`8K` delivers at most 8192x8192 total pixels); wide and tall aspect\nratios keep the same pixel budget, so a single dimension may exceed\nthe named size. Defaults to 1K.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/output_resolution
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use. Defaults to DEFAULT.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/seed
+f|text_prompt|TextPrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4/properties/text_prompt
+r|AtLeastOne|2:text_prompt^json_prompt|\-|0:|Supply exactly one of `text_prompt` or `json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4
+r|MutuallyExclusive|2:json_prompt^text_prompt|\-|0:|Supply exactly one of `text_prompt` or `json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateTransparentImageRequestV4
+D|RemixV4|/v1/ideogram-v4/async/remix|V4|post_remix_image_v4_async|Remix with Ideogram 4.0 asynchronously|Accepts an Ideogram 4.0 remix request for asynchronous processing and returns\nimmediately with a `generation_id`. Poll `GET /v1/generations/{generation_id}`\nto retrieve the result. If a `webhook_url` is supplied, the generated images\nare additionally POSTed to it once ready.|0|1|Flat|\-|0|\-|AsyncImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1remix/post|POST|AsyncSubmit|v1/generations/{generation_id}|RemixV4|0|0|v1|2026-10-07
+a|webhook_url|WebhookUrl|query|String|0|2048|uri|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1remix/post/parameters/0
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The initial image binary (max 25MB); only JPEG, WebP and PNG formats are supported.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/image
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|0|1|100|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. How strongly the output should resemble the input image. Higher values keep\nthe input image's structure; lower values allow the prompt to drive the output more.\nWhen omitted, the weight is chosen automatically from the edit instruction; supplying\na value overrides that automatic choice. Only accepted when the output keeps the input\nimage's shape: combining image_weight with a resolution whose aspect ratio differs\nfrom the input image's is rejected with a 400.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/image_weight
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. When supplied, the images are generated at this resolution. When omitted,\nthe input image's shape is kept. A resolution whose aspect ratio differs from the\ninput image's cannot be combined with image_weight.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/resolution
+f|text_prompt|TextPrompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The text prompt that guides the remix.|openapi 2026-10-07 #/components/schemas/RemixImageRequestV4/properties/text_prompt
+D|ImageToImageV4|/v1/ideogram-v4/async/image-to-image|V4|post_generate_image_v4_im2_im_async|Image-to-image with Ideogram 4.0 asynchronously via webhook|Accepts an Ideogram 4.0 image-to-image request for asynchronous processing\nand returns immediately with a request_id. The generated images are POSTed\nto the supplied `webhook_url` once ready.|0|1|Flat|\-|0|\-|AsyncImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1image-to-image/post|POST|AsyncSubmit|v1/generations/{generation_id}|\-|0|0|v1|2026-10-07
+a|webhook_url|WebhookUrl|query|String|1|2048|uri|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/paths/~1v1~1ideogram-v4~1async~1image-to-image/post/parameters/0
+f|additional_images|AdditionalImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|4|\-|\-|26214400|images|\-|Optional. Up to 4 additional reference images used together with `image` to condition\nthe generation, for a maximum of 5 reference images total. Each image may be up to 25MB;\nonly JPEG, WebP and PNG formats are supported.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/additional_images
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The initial image binary (max 25MB); only JPEG, WebP and PNG formats are supported.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/image
+f|magic_prompt_option|MagicPrompt|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Determine if MagicPrompt should be used in generating the request or not.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/magic_prompt_option
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use for this request.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/magic_prompt_system_prompt_config_id
+f|prompt|Prompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|An optional text prompt to guide the generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|4:TURBO^BALANCED^DEFAULT^QUALITY|\-|\-|\-|The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/rendering_speed (field description: ""requests with `rendering_speed=FLASH` currently\nreturn a 400"")
+f|resolution|Resolution|Enum|ResolutionV4ImageToImage|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Output resolutions for Ideogram 4.0 image-to-image. Superset of ResolutionV4 (the 1K/2K t2im set) plus the small 512-tier (512x512, 768x384, 384x768).|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4Im2Im/properties/seed
+D|GenerateV45|/v1/ideogram-v45/generate|V45|post_generate_image_v45|Generate with Ideogram 4.5|Generates images synchronously using the Ideogram 4.5 multimodal model.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v45~1generate/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/custom_model_uri
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/enable_copyright_detection
+f|json_prompt|JsonPrompt|Object|\-|V4JsonPrompt|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly.\nMutually exclusive with `text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/magic_prompt_system_prompt_config_id
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|4:TURBO^BALANCED^DEFAULT^QUALITY|\-|\-|\-|The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/rendering_speed (field description: ""requests with `rendering_speed=FLASH` currently\nreturn a 400"")
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/seed
+f|text_prompt|TextPrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/text_prompt
+r|MutuallyExclusive|2:json_prompt^text_prompt|\-|0:|Mutually exclusive with `text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt
+r|AtLeastOne|2:text_prompt^json_prompt|\-|0:|Supply exactly one of\n`text_prompt` or `json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4
+D|GenerateV45|/v1/ideogram-v45/async/generate|V45|post_generate_image_v45_async|Generate with Ideogram 4.5 asynchronously via webhook|Accepts an Ideogram 4.5 generation request for asynchronous processing and\nreturns immediately with a generation_id. The generated images are POSTed to\nthe supplied `webhook_url` once ready, in a payload that mirrors the\nsynchronous response with an added generation_id for correlation.\n\nSee [Webhooks](/ideogram-api/webhooks) for the delivery payload and how to verify webhook signatures.|1|1|Flat|\-|0|\-|AsyncImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1ideogram-v45~1async~1generate/post|POST|AsyncSubmit|v1/generations/{generation_id}|GenerateV45|0|0|v1|2026-10-07
+a|webhook_url|WebhookUrl|query|String|1|2048|uri|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/paths/~1v1~1ideogram-v45~1async~1generate/post/parameters/0
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A custom model URI in the format model/<model_name>/version/<version_name>.\nWhen provided, the model version and style will be resolved from this URI.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/custom_model_uri
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/enable_copyright_detection
+f|json_prompt|JsonPrompt|Object|\-|V4JsonPrompt|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A structured prompt that conforms to the Ideogram 4.0 JSON\ncontract. When supplied, magic-prompt is disabled and the\nstructured prompt is consumed by the diffusion model directly.\nMutually exclusive with `text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored when `text_prompt` is supplied. Ignored\nwhen `json_prompt` is supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/magic_prompt_system_prompt_config_id
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|4:TURBO^BALANCED^DEFAULT^QUALITY|\-|\-|\-|The rendering speed to use. For Ideogram V4, `rendering_speed=FLASH`\nis coming soon; requests with `rendering_speed=FLASH` currently\nreturn a 400.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/rendering_speed (field description: ""requests with `rendering_speed=FLASH` currently\nreturn a 400"")
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/seed
+f|text_prompt|TextPrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A natural-language prompt for image generation. When supplied,\nmagic-prompt is enabled automatically. Mutually exclusive with\n`json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/text_prompt
+r|MutuallyExclusive|2:json_prompt^text_prompt|\-|0:|Mutually exclusive with `text_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4/properties/json_prompt
+r|AtLeastOne|2:text_prompt^json_prompt|\-|0:|Supply exactly one of\n`text_prompt` or `json_prompt`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestV4
+D|GeneratePImage|/v1/text-to-image/p-image-ideogram|PImage|post_generate_image_p_image_ideogram|Generate with P-Image Ideogram|Generates images synchronously using P-Image Ideogram. `quality` selects\nthe generation quality level and `resolution` selects the output-size\ntier. Both parameters have defaults.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download them.|1|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1text-to-image~1p-image-ideogram/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|1x1|\-|\-|\-|\-|The output aspect ratio. Defaults to `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/aspect_ratio
+f|custom_height|CustomHeight|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. An exact output height in pixels, used together with\n`custom_width`. See `custom_width` for the accepted range and\nbilling behavior.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_height
+f|custom_width|CustomWidth|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. An exact output width in pixels, used together with\n`custom_height` for output sizes outside the preset tiers. Must be\na positive multiple of 16 between 16 and 4096, and\n`custom_width` × `custom_height` must not exceed 4,194,304 pixels\n(2048×2048). Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/enable_copyright_detection
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/magic_prompt_system_prompt_config_id
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt for image generation. Accepts either natural language or\na structured Ideogram 4.0 JSON prompt; the server detects which was supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/prompt
+f|prompt_upsampling|PromptUpsampling|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|AUTO|\-|\-|\-|\-|Controls magic-prompt (prompt upsampling). Defaults to `AUTO`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/prompt_upsampling
+f|quality|Quality|Enum|Quality|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|MEDIUM|\-|\-|\-|\-|The generation quality level. Defaults to `MEDIUM`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/quality
+f|resolution|Resolution|Enum|PImageResolution|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|1K|\-|\-|\-|\-|The output-size tier. Defaults to `1K`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/seed
+r|MutuallyExclusive|2:custom_width^resolution|\-|0:|Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width
+r|MutuallyExclusive|2:aspect_ratio^custom_width|\-|0:|Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width
+D|GeneratePImage|/v1/async/text-to-image/p-image-ideogram|PImage|post_generate_image_p_image_ideogram_async|Generate with P-Image Ideogram asynchronously|Accepts a P-Image Ideogram generation request for asynchronous processing\nand returns immediately with a generation_id. Poll\n`GET /v1/generations/{generation_id}` to retrieve the result. If a\n`webhook_url` is supplied, the generated images are additionally POSTed\nto it once ready, in a payload that mirrors the synchronous response with\nan added generation_id for correlation.\n\nSee [Webhooks](/ideogram-api/webhooks) for the delivery payload and how to verify webhook signatures.|1|1|Flat|\-|0|\-|AsyncImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1async~1text-to-image~1p-image-ideogram/post|POST|AsyncSubmit|v1/generations/{generation_id}|GeneratePImage|0|0|v1|2026-10-07
+a|webhook_url|WebhookUrl|query|String|0|2048|uri|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/paths/~1v1~1async~1text-to-image~1p-image-ideogram/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|1x1|\-|\-|\-|\-|The output aspect ratio. Defaults to `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/aspect_ratio
+f|custom_height|CustomHeight|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. An exact output height in pixels, used together with\n`custom_width`. See `custom_width` for the accepted range and\nbilling behavior.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_height
+f|custom_width|CustomWidth|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. An exact output width in pixels, used together with\n`custom_height` for output sizes outside the preset tiers. Must be\na positive multiple of 16 between 16 and 4096, and\n`custom_width` × `custom_height` must not exceed 4,194,304 pixels\n(2048×2048). Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/enable_copyright_detection
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/magic_prompt_system_prompt_config_id
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt for image generation. Accepts either natural language or\na structured Ideogram 4.0 JSON prompt; the server detects which was supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/prompt
+f|prompt_upsampling|PromptUpsampling|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|AUTO|\-|\-|\-|\-|Controls magic-prompt (prompt upsampling). Defaults to `AUTO`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/prompt_upsampling
+f|quality|Quality|Enum|Quality|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|MEDIUM|\-|\-|\-|\-|The generation quality level. Defaults to `MEDIUM`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/quality
+f|resolution|Resolution|Enum|PImageResolution|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|1K|\-|\-|\-|\-|The output-size tier. Defaults to `1K`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/seed
+r|MutuallyExclusive|2:custom_width^resolution|\-|0:|Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width
+r|MutuallyExclusive|2:aspect_ratio^custom_width|\-|0:|Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImageIdeogram/properties/custom_width
+D|GeneratePImageVeryLow|/v1/p-image-ideogram/very-low/generate|PImage|post_generate_image_p_image_very_low|Generate with the distilled few-step Ideogram model (very-low speed tier)|Generates images synchronously using the distilled few-step Ideogram\nmodel at the very-low speed tier — the fastest and lowest-cost option.\nThe speed tier controls the number of diffusion steps and the per-image\nprice.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1p-image-ideogram~1very-low~1generate/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/enable_copyright_detection
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored only when magic-prompt runs (a\nnatural-language `prompt` with `prompt_upsampling` AUTO or ON).|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/magic_prompt_system_prompt_config_id
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt for image generation. Accepts either natural language or\na structured prompt that conforms to the Ideogram 4.0 JSON contract;\nthe server detects which was supplied. See `prompt_upsampling` for\nhow magic-prompt is applied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt
+f|prompt_upsampling|PromptUpsampling|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Controls magic-prompt (prompt upsampling). `AUTO` (default) applies\nmagic-prompt to a natural-language `prompt` or a non-Ideogram 4.0 JSON\n`prompt`, and skips it when `prompt` is already a structured Ideogram\n4.0 JSON prompt. `ON` always applies magic-prompt, even to an Ideogram\n4.0 JSON prompt; `OFF` never applies it. Defaults to `AUTO`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt_upsampling
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/seed
+D|GeneratePImageLow|/v1/p-image-ideogram/low/generate|PImage|post_generate_image_p_image_low|Generate with the distilled few-step Ideogram model (low speed tier)|Generates images synchronously using the distilled few-step Ideogram\nmodel at the low speed tier — fast and low-cost, with a modest quality\ntrade-off. The speed tier controls the number of diffusion steps and the\nper-image price.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1p-image-ideogram~1low~1generate/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/enable_copyright_detection
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored only when magic-prompt runs (a\nnatural-language `prompt` with `prompt_upsampling` AUTO or ON).|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/magic_prompt_system_prompt_config_id
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt for image generation. Accepts either natural language or\na structured prompt that conforms to the Ideogram 4.0 JSON contract;\nthe server detects which was supplied. See `prompt_upsampling` for\nhow magic-prompt is applied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt
+f|prompt_upsampling|PromptUpsampling|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Controls magic-prompt (prompt upsampling). `AUTO` (default) applies\nmagic-prompt to a natural-language `prompt` or a non-Ideogram 4.0 JSON\n`prompt`, and skips it when `prompt` is already a structured Ideogram\n4.0 JSON prompt. `ON` always applies magic-prompt, even to an Ideogram\n4.0 JSON prompt; `OFF` never applies it. Defaults to `AUTO`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt_upsampling
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/seed
+D|GeneratePImageMedium|/v1/p-image-ideogram/medium/generate|PImage|post_generate_image_p_image_medium|Generate with the distilled few-step Ideogram model (medium speed tier)|Generates images synchronously using the distilled few-step Ideogram\nmodel at the medium speed tier — the balanced default of speed, cost, and\nquality. The speed tier controls the number of diffusion steps and the\nper-image price.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1p-image-ideogram~1medium~1generate/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/enable_copyright_detection
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored only when magic-prompt runs (a\nnatural-language `prompt` with `prompt_upsampling` AUTO or ON).|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/magic_prompt_system_prompt_config_id
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt for image generation. Accepts either natural language or\na structured prompt that conforms to the Ideogram 4.0 JSON contract;\nthe server detects which was supplied. See `prompt_upsampling` for\nhow magic-prompt is applied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt
+f|prompt_upsampling|PromptUpsampling|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Controls magic-prompt (prompt upsampling). `AUTO` (default) applies\nmagic-prompt to a natural-language `prompt` or a non-Ideogram 4.0 JSON\n`prompt`, and skips it when `prompt` is already a structured Ideogram\n4.0 JSON prompt. `ON` always applies magic-prompt, even to an Ideogram\n4.0 JSON prompt; `OFF` never applies it. Defaults to `AUTO`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt_upsampling
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/seed
+D|GeneratePImageHigh|/v1/p-image-ideogram/high/generate|PImage|post_generate_image_p_image_high|Generate with the distilled few-step Ideogram model (high speed tier)|Generates images synchronously using the distilled few-step Ideogram\nmodel at the high speed tier — the highest quality, at the highest cost.\nThe speed tier controls the number of diffusion steps and the per-image\nprice.\n\nImages links are available for a limited period of time; if you would like to keep the image, you must download it.|1|1|Flat|\-|0|\-|ImageGenerationResponseV4|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1p-image-ideogram~1high~1generate/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection (Hive likeness + logo\nchecks). The effective gate is the OR of this field and the organization's\n`copyright_detection_enabled` setting on `/api`. See GenerateImageRequestV3 for details.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/enable_copyright_detection
+f|magic_prompt_system_prompt_config_id|MagicPromptSystemPromptConfigId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A base64url-encoded magic prompt system prompt config ID to use\nfor this request. Honored only when magic-prompt runs (a\nnatural-language `prompt` with `prompt_upsampling` AUTO or ON).|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/magic_prompt_system_prompt_config_id
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The prompt for image generation. Accepts either natural language or\na structured prompt that conforms to the Ideogram 4.0 JSON contract;\nthe server detects which was supplied. See `prompt_upsampling` for\nhow magic-prompt is applied.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt
+f|prompt_upsampling|PromptUpsampling|Enum|MagicPromptOption|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Controls magic-prompt (prompt upsampling). `AUTO` (default) applies\nmagic-prompt to a natural-language `prompt` or a non-Ideogram 4.0 JSON\n`prompt`, and skips it when `prompt` is already a structured Ideogram\n4.0 JSON prompt. `ON` always applies magic-prompt, even to an Ideogram\n4.0 JSON prompt; `OFF` never applies it. Defaults to `AUTO`.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/prompt_upsampling
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The 1K and 2K resolutions supported for Ideogram 4.0 image generation.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed for reproducibility.|openapi 2026-10-07 #/components/schemas/GenerateImageRequestPImage/properties/seed
+D|RemoveObject|/v1/remove-object|RemoveObject|post_remove_object|Remove Object|Remove a masked object from a given image synchronously. Supply the image and a binary mask marking the region to remove (white = remove); the masked region is regenerated to blend with the surrounding scene. Supported image formats include JPEG, PNG, and WebP. Image links are available for a limited period of time; if you would like to keep the image, you must download it.|0|1|Flat|\-|0|\-|RemoveObjectResponse|4:400^401^422^429|openapi 2026-10-07 #/paths/~1v1~1remove-object/post|POST|Sync|\-|\-|0|0|v1|2026-10-07
+f|guidance_scale|GuidanceScale|Number|\-|\-|\-|0|0|\-|\-|1|0|10|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional classifier-free guidance (CFG) scale. Higher follows the removal instruction more strongly; values are clamped to [1, 10]. When omitted, the model default is used.|openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/guidance_scale
+f|image|Image|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The image to remove an object from (max size 25MB); only JPEG, WebP and PNG formats are supported at this time.|openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/image
+f|mask|Mask|File|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|A binary mask the same size as the image; white (>= 128) marks the region to remove. Only JPEG, WebP and PNG formats are supported.|openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/mask (size not stated for this file; the request's stated image limit applies)
+f|num_inference_steps|NumInferenceSteps|Integer|\-|\-|\-|0|0|1|128|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional number of diffusion steps. Higher is slower but can improve quality; values are clamped to [1, 128]. When omitted, the model default is used.|openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/num_inference_steps
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeed|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|DEFAULT|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional random seed for reproducible output. When omitted, a random seed is chosen.|openapi 2026-10-07 #/components/schemas/RemoveObjectRequest/properties/seed
+D|GetGeneration|/v1/generations/{generation_id}||get_generation|Poll a generation|Retrieves the current status of an asynchronous generation, and its results once complete. Use the `generation_id` returned by the async generation endpoint. While the generation is `pending` or has `failed`, the response contains only `generation_id`, `status`, and `created`. Once `status` is `completed`, the response includes `response_type` and `data`, and may include `usage_cost_usd_micros` when the request uses variable usage-based pricing.|0|0|Flat|\-|0|\-|GenerationResponse|4:400^401^404^429|openapi 2026-10-07 #/paths/~1v1~1generations~1{generation_id}/get|GET|Poll|\-|\-|0|0|v1|2026-10-07
+a|generation_id|GenerationId|path|String|1|\-|\-|\-|URL-safe base64 ID of the generation returned by the async generation endpoint.|openapi 2026-10-07 #/paths/~1v1~1generations~1{generation_id}/get/parameters/0
+D|GenerateV2Ideogram4|/v2/image/generate/ideogram-4|V2|post_generate_image_v2_ideogram_v4|Generate with Ideogram 4.0|Generate images with Ideogram 4.0 from a natural-language or structured\nJSON prompt. Returns results directly by default; set `async` or supply\na `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|0|Flat|\-|0|\-|GenerateImageIdeogramV4Response|7:400^401^402^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/async
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/magic_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt. A structured JSON prompt is\nused as is and skips magic prompt unless `magic_prompt` is `on`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. When supplied, the images are generated at this\nresolution. When omitted, an aspect ratio is picked automatically\nbased on the prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/seed
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4Request/properties/webhook_url
+D|GenerateV2Ideogram45|/v2/image/generate/ideogram-4-5|V2|post_generate_image_v2_ideogram45|Generate with Ideogram 4.5|Generate images with Ideogram 4.5 from a natural-language or structured\nJSON prompt. Optionally upload source images as `images` using\n`multipart/form-data` to edit them with the prompt. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|GenerateImageIdeogram45Response|7:400^401^402^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-5/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-5/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/async
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/enable_copyright_detection
+f|image_asset_identifiers|ImageAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|5|\-|\-|\-|\-|application/json|Existing upload or generated image assets to transform, by reference. Takes priority over `images` if both are supplied. The first source is the primary image; any further sources are additional references. Supplying sources turns the request into an image-to-image transform.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/image_asset_identifiers
+f|images|Images|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|5|\-|\-|26214400|images|\-|Optional source images to edit (max 5, max 25MB each; JPEG, PNG, or WEBP). The first image is the one being edited; any others are extra references. Multipart requests only.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/images
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`. With source images, every mode converts\nthe edit instruction into a structured edit prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/magic_prompt
+f|mask|Mask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|An optional mask that limits the edit to part of the first source image (max 25MB; JPEG, PNG, or WEBP). Multipart requests only. Black marks the area to edit and white the area to keep; values in between are rounded to the nearer of the two. The mask must have the same width and height as the first source image and contain both black and white areas. A masked request can include at most three other source images. With a mask, the output is always the first source image's own size, so `size` cannot be set.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/mask
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from, or the edit instruction when\nsource images are supplied. Natural language or a structured\nIdeogram 4.0 JSON prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/prompt
+f|quality|Quality|Enum|QualityV2Ideogram45|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The rendering quality to use. Higher quality takes longer and costs more. Defaults to `medium` with source images and `high` without. `very_low`, the fastest and cheapest, requires source images.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/quality
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/seed
+f|size|Size|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|The output size: ""auto"", ""source"" or an exact ""WIDTHxHEIGHT"".\n\nWithout source images, an exact size must be one of the supported\n1K/2K presets (for example 1024x1024, 2048x2048 or 1440x2880);\n""auto"" or omitted picks a supported size based on the prompt.\n""source"" is rejected.\n\nWith source images, ""auto"" (the default) picks a supported 2K size\nbased on the source images and the prompt, and ""source"" returns the\noutput at the first source image's own width and height (scaled\ndown, keeping its proportions, if it is too large for the model).\nEvery source image's aspect ratio must be between 1:6 and 6:1.\n\nAn exact size must have both sides a multiple of 32 and at least\n256px, a total of at most 2048x2048 pixels, and an aspect ratio of\nat most 6:1. With source images, an exact size reshapes the source\nto it.\n\nPricing is tiered by the resolved output pixels: up to 1024x1024\nbills as 1K, above that as 2K. An ""auto"" size bills as 2K.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/size
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogram45Request/properties/webhook_url
+D|GenerateV2Ideogram3|/v2/image/generate/ideogram-3|V2|post_generate_image_v2_ideogram_v3|Generate with Ideogram 3.0|Generate images from a text prompt with Ideogram 3.0. Optional style\ncontrols include style codes, a style preset, a color palette, and style\nreferences (uploaded `style_reference_images`). Returns\nresults directly by default; set `async` or supply a `webhook_url` to\nget a `generation_id` and poll `GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|GenerateImageIdeogramV3Response|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|IdeogramV3AspectRatio|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/async
+f|color_palette|ColorPalette|ColorPalette|\-|\-|IdeogramColorPalette|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/color_palette
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. The prompt takes precedence over the negative prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_codes
+f|style_preset|StylePreset|Enum|IdeogramV3StylePreset|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset to apply to the generated images. Cannot be combined with style codes or style references.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_preset
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references, by reference. Cannot be combined with `style_reference_collection_id` or `style_reference_images`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers
+f|style_reference_collection_id|StyleReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved style to apply, by its URL-safe base64 collection id. Cannot be combined with `style_reference_images`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_id
+f|style_reference_collection_version_id|StyleReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_version_id
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP).|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_images
+f|style_type|StyleType|Enum|IdeogramV3StyleType|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|general|\-|\-|\-|\-|The style type to generate with.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/webhook_url
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be combined with `resolution`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/aspect_ratio
+r|MutuallyExclusive|2:style_reference_asset_identifiers^style_reference_collection_id|\-|0:|Cannot be combined with `style_reference_collection_id` or `style_reference_images`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers
+r|MutuallyExclusive|2:style_reference_asset_identifiers^style_reference_images|\-|0:|Cannot be combined with `style_reference_collection_id` or `style_reference_images`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_asset_identifiers
+r|MutuallyExclusive|2:style_reference_collection_id^style_reference_images|\-|0:|Cannot be combined with `style_reference_images`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3Request/properties/style_reference_collection_id
+D|ReframeV2Ideogram3|/v2/image/reframe/ideogram-3|V2|post_reframe_image_v2_ideogram_v3|Reframe with Ideogram 3.0|Expand an image to a new Ideogram 3.0 resolution, keeping the source\npixels in the center and filling the new area. Upload the source\n`image` using `multipart/form-data`. Returns results directly by\ndefault; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|ReframeImageIdeogramV3Response|7:400^401^402^404^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1ideogram-3/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1ideogram-3/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|Return immediately instead of waiting for reframed images.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/async
+f|color_palette|ColorPalette|ColorPalette|\-|\-|IdeogramColorPalette|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/color_palette
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The JPEG, PNG, or WEBP image to reframe (max 25MB). Multipart requests only.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/image_asset_identifier
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/num_images
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-||openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_codes
+f|style_preset|StylePreset|Enum|IdeogramV3StylePreset|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset that applies a specific artistic style to the generated image.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_preset
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references. Cannot be combined with a style preset, style codes, or uploaded style reference images.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_asset_identifiers
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|26214400|images|\-|JPEG, PNG, or WEBP style reference images (max 10, max 25MB each). Multipart requests only. Cannot be combined with `style_preset` or `style_codes`.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images
+r|MutuallyExclusive|2:style_preset^style_reference_images|\-|0:|Cannot be combined with `style_preset` or `style_codes`.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be combined with `style_preset` or `style_codes`.|openapi 2026-10-07 #/components/schemas/ReframeImageIdeogramV3Request/properties/style_reference_images
+D|RemixV2Auto|/v2/image/remix/auto|V2|post_tool_remix|Remix with automatic model selection|Remix an image guided by a text prompt, with Ideogram choosing the\nmodel. Upload the source image as `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|ToolRemixResponse|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1auto/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1auto/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|IdeogramV4AspectRatio|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|The requested output aspect ratio. Omit it to keep the source image's shape. `auto` also keeps the source shape. Omit `resolution` when supplying a concrete value. Combining a shape-changing value with `image_weight` requires the 1K tier.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/async
+f|color_palette|ColorPalette|ColorPalette|\-|\-|IdeogramColorPalette|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/color_palette
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The image to remix (max 50MB; JPEG, PNG, or WEBP). Multipart requests only. The image is used only for this request and is not saved to your account.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image_asset_identifier
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|0|1|100|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. How closely the result should follow the source image, from 1 to 100. When omitted the selected model chooses its usual strength. Combining a weight with a `resolution` or `aspect_ratio` that changes the source's aspect ratio crops the source to the new shape; this is only available at the 1K tier and is rejected at 2K.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/image_weight
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`. The selected model decides how to interpret it.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. The prompt takes precedence over the negative prompt. Not every model uses it.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Whether the generated images should be kept private. Omitted or true keeps them private. False publishes them unless the caller's plan always generates privately.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt that guides the remix.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/prompt
+f|resolution|Resolution|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$|\-|\-|\-|\-|\-|\-|\-|\-|The requested output resolution, formatted as ""WIDTHxHEIGHT"" (for example ""1280x800""). The output uses the closest supported resolution in the matching 1K or 2K tier. Omit `aspect_ratio` when supplying a resolution. If `resolution_tier` is also supplied, it must match the tier these dimensions fall in. Combining a shape-changing value with `image_weight` requires the 1K tier.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution
+f|resolution_tier|ResolutionTier|Enum|ResolutionTierV2RemixAuto|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The output resolution tier. When omitted, the tier is inferred from `resolution`, or defaults to 1k. A color palette, style codes, style preset, or non-`auto` style type are only supported at 1k.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/resolution_tier
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Only honored when the request uses a model that supports reproducible remixes; results from the default model are not reproducible. The response reports the seed used.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_codes
+f|style_preset|StylePreset|Enum|IdeogramV3StylePreset|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset to apply. Limits the request to a model that supports it and requires the 1K resolution tier. Cannot be combined with style codes.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_preset
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets whose style should guide the remix, by reference. Supplying style references restricts the server to a model that supports them and requires the 1K resolution tier. Ignored if `style_reference_collection_id` is also supplied.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_asset_identifiers
+f|style_reference_collection_id|StyleReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved style to apply, by its URL-safe base64 collection id. Limits the request to a model that supports style references and requires the 1K resolution tier.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_collection_id
+f|style_reference_collection_version_id|StyleReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_reference_collection_version_id
+f|style_type|StyleType|Enum|IdeogramV3StyleType|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|general|\-|\-|\-|\-|The style type to generate with. A value other than `auto` limits the request to a model that supports it and requires the 1K resolution tier.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/ToolRemixRequest/properties/webhook_url
+D|GenerateTransparentV2Ideogram3|/v2/image/generate/ideogram-3-transparent|V2|post_generate_image_v2_ideogram_v3_transparent|Generate transparent images with Ideogram 3.0|Generate images on a transparent background with Ideogram 3.0, delivered\nas PNGs with alpha. Returns results directly by default; set `async` or\nsupply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|0|Flat|\-|0|\-|GenerateImageIdeogramV3TransparentResponse|7:400^401^402^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-transparent/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-transparent/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|IdeogramV3AspectRatio|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/async
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. The prompt takes precedence over the negative prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/seed
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/target_collection_id
+f|upscale_factor|UpscaleFactor|Enum|UpscaleFactorV2Ideogram3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|x1|\-|\-|\-|\-|Optional enhancement factor applied after generation. `x1` (the default) delivers the base render.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/upscale_factor
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3TransparentRequest/properties/webhook_url
+D|GenerateTransparentV2Ideogram4|/v2/image/generate/ideogram-4-transparent|V2|post_generate_image_v2_ideogram_v4_transparent|Generate transparent images with Ideogram 4.0|Generate images on a transparent background with Ideogram 4.0, delivered\nas PNGs with alpha. Returns results directly by default; set `async` or\nsupply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|0|Flat|\-|0|\-|GenerateImageIdeogramV4TransparentResponse|7:400^401^402^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-transparent/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-transparent/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|IdeogramV4AspectRatio|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Supported output aspect ratios. The operation defines whether `auto`\npreserves the source shape or selects a shape from the prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/async
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/magic_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/num_images
+f|output_resolution|OutputResolution|Enum|OutputResolutionV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|1k|\-|\-|\-|\-|The output resolution tier. Each tier is a total pixel budget equal\nto a square of the named size (for example, `8k` delivers at most\n8192x8192 pixels in total). Wide and tall aspect ratios keep the\nsame budget, so one side may exceed the named size. Tiers above\n2k are produced by upscaling after generation. Defaults to 1k.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/output_resolution
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt. A structured JSON prompt is\nused as is and skips magic prompt, except that its background\ndescription is replaced with a transparent background.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/seed
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4TransparentRequest/properties/webhook_url
+D|GenerateV2PImage|/v2/image/generate/p-image-ideogram|V2|post_generate_image_v2_p_image_ideogram|Generate with P-Image Ideogram|Generate images with P-Image Ideogram, a fast model with selectable\nquality and resolution tiers. Returns results directly by default; set\n`async` or supply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|0|Flat|\-|0|\-|GenerateImagePImageIdeogramResponse|7:400^401^402^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1p-image-ideogram/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1p-image-ideogram/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|1x1|\-|\-|\-|\-|The output aspect ratio. Defaults to `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/async
+f|custom_height|CustomHeight|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. An exact output height in pixels, used together with\n`custom_width`. See `custom_width` for the accepted range and\nbilling behavior.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/custom_height
+f|custom_width|CustomWidth|Integer|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. An exact output width in pixels, used together with\n`custom_height` for output sizes outside the preset tiers. Must\nbe a positive multiple of 16 between 16 and 4096, and\n`custom_width` × `custom_height` must not exceed 4,194,304 pixels\n(2048×2048). Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/custom_width
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). `off` disables magic prompt entirely. Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/magic_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/prompt
+f|quality|Quality|Enum|GenerationQuality|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|medium|\-|\-|\-|\-|The generation quality level. Defaults to `medium`.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/quality
+f|resolution|Resolution|Enum|ResolutionV2PImage|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The output size tier. Defaults to `1k`. Cannot be combined with `custom_width`/`custom_height`.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/seed
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/webhook_url
+r|MutuallyExclusive|2:custom_width^resolution|\-|0:|Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/custom_width
+r|MutuallyExclusive|2:aspect_ratio^custom_width|\-|0:|Cannot be combined with `resolution` or\n`aspect_ratio`; the request is billed at the resolution tier\nmatching its total pixel count.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/custom_width
+r|MutuallyExclusive|2:custom_height^resolution|\-|0:|Cannot be combined with `custom_width`/`custom_height`.|openapi 2026-10-07 #/components/schemas/GenerateImagePImageIdeogramRequest/properties/resolution
+D|PreciseEditV2Ideogram45|/v2/image/precise-edit/ideogram-4-5|V2|post_precise_edit_image_v2_ideogram45|Precise edit with Ideogram 4.5|Edit an image with Ideogram 4.5 and get the result back at that image's\nexact width and height. Upload the image as `image` using\n`multipart/form-data`, with optional `reference_images` and a `mask`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.\n\n`context_window` confines the edit to one region of the image, so a\nlarge image keeps its detail: pass `y_min,x_min,y_max,x_max`, or `auto`\ntogether with a `mask`. The result always keeps the image's own width\nand height.|1|1|Flat|\-|0|\-|PreciseEditImageIdeogram45Response|7:400^401^402^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1precise-edit~1ideogram-4-5/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1precise-edit~1ideogram-4-5/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/async
+f|context_window|ContextWindow|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^(none\|auto\|[0-9]+,[0-9]+,[0-9]+,[0-9]+)$|\-|\-|\-|none|\-|\-|\-|\-|Which region of the image to edit.\n`none`, the default, edits the whole image. A large image may come back smaller than it was sent.\n`auto` requires a `mask` and automatically selects an appropriate context region around the masked area.\n`y_min,x_min,y_max,x_max` names the region explicitly, by its corners. Rows come first, matching the `bbox` ordering used elsewhere in this API, and the values are the edited image's own pixels with the origin at its top-left corner. For example `512,1024,2048,3072` is the region 2048 pixels wide and 1536 tall whose top-left corner is 1024 across and 512 down. The maximum edges are exclusive, so the region measures `x_max - x_min` by `y_max - y_min`. It must lie inside the image, measure at least 256px on each side, have an aspect ratio between 1:6 and 6:1, and cover no more than 4194304 pixels. A `mask` may select only pixels inside it.\nWith `auto` or an explicit region, only that region changes and the output keeps the image's own width and height.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/context_window
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The image to edit, as raw bytes (max 50MB; JPEG, PNG, or WEBP). Multipart requests only; ignored if `image_asset_identifier` is also supplied. Required when supplying a `mask` or a `context_window`. The output always matches this image's width and height, and pixels the edit did not meaningfully change are copied exactly from it.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|The image to edit, as an existing upload or generated image asset. Supply this or `image`, never both. Takes priority over `image` if both are supplied. Cannot be combined with `mask`.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/image_asset_identifier
+f|mask|Mask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|An optional mask that limits the edit to part of `image` (max 50MB; JPEG, PNG, or WEBP). Multipart requests only. Black marks the area to edit and white the area to keep; values in between are rounded to the nearer of the two. The mask must have the same width and height as `image` and contain both black and white areas. Requires `image` as raw bytes; masks cannot be combined with asset references. A masked request can include at most three `reference_images`.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/mask
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The edit instruction, in natural language or as a structured JSON\nprompt. Natural language is automatically converted into a\nstructured prompt; valid structured JSON is used as is.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/prompt
+f|quality|Quality|Enum|QualityV2Ideogram45|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|medium|\-|\-|\-|\-|The rendering quality to use. `very_low` is the fastest and cheapest, and `high` takes longer and is priced higher.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/quality
+f|reference_image_asset_identifiers|ReferenceImageAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|4|\-|\-|\-|\-|application/json|Optional additional images to guide the edit, by reference. These are never edited themselves; only `image_asset_identifier` or `image` is. Requires the image being edited to be supplied by reference too, and cannot be combined with `mask`.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/reference_image_asset_identifiers
+f|reference_images|ReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|4|\-|\-|52428800|images|\-|Optional images to guide the edit (max 4, max 50MB each; JPEG, PNG, or WEBP). They are never edited themselves; only `image` is. Multipart requests only; ignored if `reference_image_asset_identifiers` is also supplied. A request with a `mask` can include at most three, because the mask takes up one reference slot.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/reference_images
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/seed
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/webhook_url
+r|MutuallyExclusive|2:image_asset_identifier^mask|\-|0:|Cannot be combined with `mask`.|openapi 2026-10-07 #/components/schemas/PreciseEditImageIdeogram45Request/properties/image_asset_identifier
+D|RemixV2Ideogram4|/v2/image/remix/ideogram-4|V2|post_remix_image_v2_ideogram_v4|Remix with Ideogram 4.0|Transform an existing image with Ideogram 4.0, guided by a text\nprompt. Upload the source `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|RemixImageIdeogramV4Response|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-4/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-4/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/async
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` to keep its shape.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` to keep its shape.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/image_asset_identifier
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|0|1|100|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case. Only accepted when the output keeps the source image's shape: combining `image_weight` with a `resolution` whose aspect ratio differs from the source's is rejected with a 400.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/image_weight
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt that guides the remix. It is always read as an editing instruction, so there is no `magic_prompt` option.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. When supplied, the images are generated at this\nresolution. When omitted, the source image's shape is kept. A\nresolution whose aspect ratio differs from the source's cannot\nbe combined with `image_weight`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/resolution
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV4Request/properties/webhook_url
+D|UpscaleV2Auto|/v2/image/upscale/auto|V2|post_upscale|Upscale with automatic model selection|Upscale an image to 2x, 4x, or 8x its original resolution with a model\nIdeogram picks per request; the choice may change over time. Upload the\nsource `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|UpscaleToolResponse|8:400^401^402^403^404^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1upscale~1auto/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1upscale~1auto/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request blocks until the upscaled image is ready and returns it in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` for the result.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/async
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The source image to upscale, in a common format such as JPEG, PNG, or WEBP, up to 50MB. Multipart requests only. The uploaded image is used for this request only and is not stored.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/image_asset_identifier
+f|internal|Internal|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When true, the upscale is excluded from the user's gallery and feeds.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/internal
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/private
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/seed
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/target_collection_id
+f|upscale_factor|UpscaleFactor|Enum|UpscaleFactorV2Auto|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|x2|\-|\-|\-|\-|How much to enlarge the source image: 2x, 4x, or 8x its original width and height. Rejected when the output would exceed 8192px on either side.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/upscale_factor
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/UpscaleToolRequest/properties/webhook_url
+D|RemoveBackgroundV2Ideogram1|/v2/image/remove-background/ideogram-1|V2|post_remove_background_v2|Remove background|Remove the background from an image and return the foreground as a\ntransparent PNG. Upload the source `image` using `multipart/form-data`.\nReturns the result directly by default; set `async` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|RemoveBackgroundV2Response|8:400^401^402^403^404^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1remove-background~1ideogram-1/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1remove-background~1ideogram-1/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), wait for and return the foreground image. When true, return as soon as the request is accepted; poll `GET /v2/generations/{generation_id}` for the result.|openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/async
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The source image. JPEG, PNG, or WebP, up to 25MB. Multipart requests only.|openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/image_asset_identifier
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Whether to keep the result out of the public gallery. When omitted,\ndefaults to your plan's setting, or public if your plan has none.\nEnterprise generations are always private.|openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/private
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. Completed outputs are added to it automatically.|openapi 2026-10-07 #/components/schemas/RemoveBackgroundV2Request/properties/target_collection_id
+D|DescribeV2Ideogram3|/v2/image/describe/ideogram-3|V2|post_describe_image_ideogram_v3|Describe with Ideogram 3.0|Generate a natural-language description of an image with Ideogram's 3.0\nimage captioner (a fine-tune of the Qwen2-VL vision-language model).\nUpload the image as `image` using `multipart/form-data`; the description\nis returned directly.|1|1|Flat|\-|0|\-|DescribeImageIdeogramV3Response|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1describe~1ideogram-3/post|POST|Sync|\-|\-|0|0|v2|2026-10-07
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image to describe (max 10MB). JPEG, PNG, and WebP are supported. Multipart requests only.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV3Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV3Request/properties/image_asset_identifier
+D|DescribeV2Ideogram4|/v2/image/describe/ideogram-4|V2|post_describe_image_ideogram_v4|Describe with Ideogram 4.0|Describe an image as a structured `V4JsonPrompt` with Ideogram's 4.0\nimage captioner (a fine-tune of the Qwen3-VL vision-language model).\nUpload the image as `image` using `multipart/form-data`; the\n`json_prompt` is returned directly and can be passed to the\n`/v1/ideogram-v4/generate` endpoints.|1|1|Flat|\-|0|\-|DescribeImageIdeogramV4Response|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1describe~1ideogram-4/post|POST|Sync|\-|\-|0|0|v2|2026-10-07
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|10485760|images|\-|The image to describe (max 10MB). JPEG, PNG, and WebP are supported. Multipart requests only.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/image_asset_identifier
+f|include_bbox|IncludeBbox|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|true|\-|\-|\-|\-|Whether to include bounding boxes for the subjects and text in the returned `json_prompt`. Defaults to true, so the prompt preserves the layout of the described image.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_bbox
+f|include_style_descriptions|IncludeStyleDescriptions|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|Whether to include a free-form style description in the returned `json_prompt`. Defaults to false.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_style_descriptions
+f|include_tags|IncludeTags|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|Whether to include free-form tags in the returned `json_prompt`. Defaults to false.|openapi 2026-10-07 #/components/schemas/DescribeImageIdeogramV4Request/properties/include_tags
+D|InpaintV2Ideogram3|/v2/image/inpaint/ideogram-3|V2|post_inpaint_image_v2_ideogram_v3|Inpaint with Ideogram 3.0|Repaint the masked region of a source image with Ideogram 3.0, guided\nby a text prompt. Upload the source `image` and its `mask` using\n`multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|InpaintImageIdeogramV3Response|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the repainted images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/async
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The source image to repaint (max 25MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The output matches its size, snapped to the nearest supported resolution.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/image_asset_identifier
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/magic_prompt
+f|mask|Mask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|A black-and-white mask the same size as the source image. Black marks the region to repaint. JPEG, PNG, and WEBP are supported. Multipart requests only.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/mask (size not stated for this file; the request's stated image limit applies)
+f|mask_asset_identifier|MaskAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/mask_asset_identifier
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt describing the repainted result.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_codes
+f|style_preset|StylePreset|Enum|IdeogramV3StylePreset|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset to apply to the repainted images. Cannot be combined with style codes or style references.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_preset
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_asset_identifiers
+f|style_reference_collection_id|StyleReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_collection_id
+f|style_reference_collection_version_id|StyleReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_collection_version_id
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_reference_images
+f|style_type|StyleType|Enum|IdeogramV3StyleType|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|general|\-|\-|\-|\-|The style type to generate with.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3Request/properties/webhook_url
+D|LayerizeV2Ideogram3|/v2/design/layerize/ideogram-3|V2|post_layerize_design_ideogram_v3|Layerize text with Ideogram 3.0|Turn a flat image into an editable design: detected text is returned as\npositioned text blocks with matched fonts, sizes, and colors, alongside\na text-free base image. Upload the image as `image` using\n`multipart/form-data`. Returns results directly by default; set `async`\nor supply a `webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|LayerizeDesignIdeogramV3Response|8:400^401^402^403^404^429^500^503|openapi 2026-10-07 #/paths/~1v2~1design~1layerize~1ideogram-3/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1design~1layerize~1ideogram-3/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until layerization is complete and returns the result in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/async
+f|font_candidate_files|FontCandidateFiles|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|5242880|fonts|\-|Candidate font files to make available for text style matching. Supported formats .ttf, .otf, .woff, .woff2 (max 5MB each, maximum 5 files). Multipart requests only.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/font_candidate_files
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The source image to layerize (max 50MB). Common image formats such as JPEG, PNG, and WEBP are supported. Multipart requests only.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/image_asset_identifier
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|A description of the image, used to guide text detection. When omitted, detection runs on the image alone.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/prompt
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/seed
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output is added to it when the request completes.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/LayerizeDesignIdeogramV3Request/properties/webhook_url
+D|GenerateV2Auto|/v2/image/generate/auto|V2|post_generate_image_v2_auto|Generate with automatic model selection|Generate images with the model Ideogram picks as best suited to each\nrequest. Optionally upload source images as `images` using\n`multipart/form-data` to edit them with the prompt. Returns results\ndirectly by default; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|GenerateImageV2AutoResponse|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1auto/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1auto/post/parameters/0
+f|aspect_ratio|AspectRatio|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^(auto\|[1-9][0-9]{0,4}x[1-9][0-9]{0,4})$|\-|\-|\-|auto|\-|\-|\-|\-|The output aspect ratio. `auto` (the default) picks the most suitable ratio for the request. Without source images the value must be a supported ratio (for example ""16x9"" or ""1x1""); with source images any ""WIDTHxHEIGHT"" value is accepted and the output uses the closest supported shape. Omit `resolution` when supplying a non-`auto` value.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/async
+f|category_id|CategoryId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[A-Za-z0-9_-]{22}$|22|\-|\-|\-|\-|\-|\-|\-|The internal generation category to attribute to the output, as a URL-safe base64 UUID without padding. Only applies when source images are supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/category_id
+f|image_asset_identifiers|ImageAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to transform, by reference. Takes priority over `images` if both are supplied. Supplying sources turns the request into a transform.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/image_asset_identifiers
+f|images|Images|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Optional source images to edit (max 10, max 25MB each; JPEG, PNG, or WEBP). Multipart requests only.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/images
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. The prompt takes precedence over the negative prompt. Not every model uses it. Cannot be combined with source images.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Whether the generated images should be kept private. When omitted, the default follows the caller's plan; some plans always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from or, when source images are supplied, the change to make to them.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/prompt
+f|resolution|Resolution|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$|\-|\-|\-|\-|\-|\-|\-|\-|The requested output resolution, formatted as ""WIDTHxHEIGHT"" (for example ""1280x800""). The output is served at the closest resolution the selected model supports. Omit `aspect_ratio` (or leave it `auto`) when supplying a resolution.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution
+f|resolution_tier|ResolutionTier|Enum|ResolutionTierV2Auto|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The output resolution tier. Affects which model serves the request, since not every model offers every tier. When omitted, the selected model's default tier is used.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/resolution_tier
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/seed
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets whose style should guide the generation, by reference. Cannot be combined with source images.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/style_reference_asset_identifiers
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageV2AutoRequest/properties/target_collection_id
+D|InpaintV2Ideogram3CustomModel|/v2/image/inpaint/ideogram-3-custom-model|V2|post_inpaint_image_v2_ideogram_v3_custom_model|Inpaint with a custom Ideogram 3.0 model|Repaint the masked region of a source image with a custom Ideogram 3.0\nmodel, passed as `custom_model_uri`. Upload the source `image` and its\n`mask` using `multipart/form-data`. Returns results directly by\ndefault; set `async` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|InpaintImageIdeogramV3CustomModelResponse|9:400^401^402^403^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-custom-model/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false, wait until the images are ready. When true, return as soon as the request is accepted and poll `GET /v2/generations/{generation_id}`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/async
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\^model/[\^/]+/version/[\^/]+$|512|\-|\-|\-|\-|\-|\-|\-|The custom model URI returned by the custom-model API, in the form `model/<model_name>/version/<version_name>`. The authenticated user or organization must have access to the model.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/custom_model_uri
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images return `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The source image to repaint (max 25MB), as JPEG, PNG, or WEBP. Multipart requests only.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|The source image asset to repaint. Takes priority over `image`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/image_asset_identifier
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/magic_prompt
+f|mask|Mask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|A black-and-white mask the same size as the source image, as JPEG, PNG, or WEBP. Black marks the region to repaint. Multipart requests only.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/mask (size not stated for this file; the request's stated image limit applies)
+f|mask_asset_identifier|MaskAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A black-and-white mask asset the same size as the source image. Black marks the region to repaint. Takes priority over `mask`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/mask_asset_identifier
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish it. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt describing the repainted result.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The rendering speed to use. When omitted, the server chooses a speed supported by the selected custom model.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_codes
+f|style_preset|StylePreset|Enum|IdeogramV3StylePreset|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset. Cannot be combined with style codes or style references.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_preset
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references. Takes priority over raw style reference images.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers
+f|style_reference_collection_id|StyleReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved style, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_collection_id
+f|style_reference_collection_version_id|StyleReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id for the saved style. Ignored without `style_reference_collection_id`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_collection_version_id
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each), as JPEG, PNG, or WEBP.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/style_reference_images
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. Completed images are added to it.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CustomModelRequest/properties/target_collection_id
+D|InpaintV2Ideogram3Character|/v2/image/inpaint/ideogram-3-character|V2|post_inpaint_image_v2_ideogram_v3_character|Inpaint a consistent character with Ideogram 3.0|Repaint the masked region of a source image with Ideogram 3.0 so it\nfeatures a consistent character. Upload the source `image`, its\n`mask`, and a `character_reference_images` image (or use a saved\ncharacter) using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|InpaintImageIdeogramV3CharacterResponse|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-character/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1inpaint~1ideogram-3-character/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the repainted images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/async
+f|character_reference_asset_identifiers|CharacterReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|1|\-|\-|\-|\-|application/json|An existing upload or generated image asset to use as the character reference, by reference. Takes priority over `character_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_asset_identifiers
+f|character_reference_collection_id|CharacterReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved character to feature, by its URL-safe base64 collection id. Takes priority over `character_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_collection_id
+f|character_reference_collection_version_id|CharacterReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id pinning a specific version of the `character_reference_collection_id` collection. Ignored without it.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_collection_version_id
+f|character_reference_images|CharacterReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|1|\-|\-|26214400|images|\-|An image to use as the character reference (max 25MB). JPEG, PNG, and WEBP are supported.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_images
+f|character_reference_mask|CharacterReferenceMask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|Optional grayscale mask for the uploaded character reference image, the same size as that image, marking where the character is. Only JPEG, PNG, and WEBP formats are supported. Multipart requests only; applies only with `character_reference_images`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/character_reference_mask (size not stated for this file; the request's stated image limit applies)
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|The source image to repaint (max 25MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The output matches its size, snapped to the nearest supported resolution.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/image_asset_identifier
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/magic_prompt
+f|mask|Mask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|A black-and-white mask the same size as the source image. Black marks the region to repaint. JPEG, PNG, and WEBP are supported. Multipart requests only.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/mask (size not stated for this file; the request's stated image limit applies)
+f|mask_asset_identifier|MaskAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/mask_asset_identifier
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt describing the repainted result.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_codes
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied. Cannot be combined with `style_codes`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers
+f|style_reference_collection_id|StyleReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied. Cannot be combined with `style_codes`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_id
+f|style_reference_collection_version_id|StyleReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_version_id
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported. Cannot be combined with `style_codes`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_images
+f|style_type|StyleType|Enum|StyleTypeV2Ideogram3Character|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|The style type to repaint the character with. Defaults to `auto`. `realistic` and `fiction` are supported for character-only requests; style codes or style references (not both) require `auto`. For API-key callers, combining a style with a character requires that feature to be enabled for their account.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/webhook_url
+r|MutuallyExclusive|2:style_codes^style_reference_asset_identifiers|\-|0:|Cannot be combined with `style_codes`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers
+r|MutuallyExclusive|2:style_codes^style_reference_collection_id|\-|0:|Cannot be combined with `style_codes`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_collection_id
+r|MutuallyExclusive|2:style_codes^style_reference_images|\-|0:|Cannot be combined with `style_codes`.|openapi 2026-10-07 #/components/schemas/InpaintImageIdeogramV3CharacterRequest/properties/style_reference_images
+D|GenerateV2Ideogram4CustomModel|/v2/image/generate/ideogram-4-custom-model|V2|post_generate_image_v2_ideogram_v4_custom_model|Generate with a custom Ideogram 4.0 model|Generate images with a custom Ideogram 4.0 model that you or your\norganization can access, selected by `custom_model_uri`. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.|1|0|Flat|\-|0|\-|GenerateImageIdeogramV4CustomModelResponse|8:400^401^402^403^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-4-custom-model/post/parameters/0
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/async
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\^model/[\^/]+/version/[\^/]+$|512|\-|\-|\-|\-|\-|\-|\-|The custom model URI, in the form `model/<model_name>/version/<version_name>`. You or your organization must have access to the model. The model determines which rendering speeds are supported.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/custom_model_uri
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls how a natural-language prompt is prepared. `auto` (the\ndefault) and `on` rewrite and expand the prompt before generation.\n`off` keeps your wording and only converts it into a structured\nprompt. A valid structured JSON prompt skips magic prompt unless\n`magic_prompt` is `on`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/magic_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from, in natural language or as a\nstructured Ideogram 4.0 JSON prompt. A structured JSON prompt is\nused as is and skips magic prompt unless `magic_prompt` is `on`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The rendering speed to use. When omitted, a speed supported by the custom model is used.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV4|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. When supplied, the images are generated at this\nresolution. When omitted, an aspect ratio is picked automatically\nbased on the prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/seed
+f|stacked_custom_models|StackedCustomModels|ObjectArray|\-|StackedCustomModel|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|4|\-|\-|\-|\-|\-|Custom models whose pLoRA checkpoints are fused beneath the `custom_model_uri` model, in list order: the first entry is applied first and `custom_model_uri` last. Every entry must be an accessible Ideogram 4.0 LoRA with a registered checkpoint and must not repeat `custom_model_uri`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/stacked_custom_models
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV4CustomModelRequest/properties/webhook_url
+D|GenerateV2Ideogram3Character|/v2/image/generate/ideogram-3-character|V2|post_generate_image_v2_ideogram_v3_character|Generate a consistent character with Ideogram 3.0|Generate images featuring a consistent character with Ideogram 3.0.\nUpload the character as `character_reference_images` using\n`multipart/form-data`. Returns\nresults directly by default; set `async` or supply a `webhook_url` to\nget a `generation_id` and poll `GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|GenerateImageIdeogramV3CharacterResponse|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-character/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-character/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|IdeogramV3AspectRatio|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/async
+f|character_reference_asset_identifiers|CharacterReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|1|\-|\-|\-|\-|application/json|An existing upload or generated image asset to use as the character reference, by reference. Takes priority over `character_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_asset_identifiers
+f|character_reference_collection_id|CharacterReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved character to feature, by its URL-safe base64 collection id. Takes priority over `character_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_collection_id
+f|character_reference_collection_version_id|CharacterReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id of the saved character in `character_reference_collection_id`. Ignored without it.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_collection_version_id
+f|character_reference_images|CharacterReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|1|\-|\-|26214400|images|\-|An image of the character to feature (max 25MB; JPEG, PNG, or WEBP).|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_images
+f|character_reference_mask|CharacterReferenceMask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|26214400|images|\-|Optional grayscale mask marking where the character is in the `character_reference_images` image, at the same size as that image (JPEG, PNG, or WEBP). Multipart requests only.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/character_reference_mask (size not stated for this file; the request's stated image limit applies)
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. The prompt takes precedence over the negative prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/seed
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers
+f|style_reference_collection_id|StyleReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_collection_id
+f|style_reference_collection_version_id|StyleReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id of the saved style in `style_reference_collection_id`. Ignored without it.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_collection_version_id
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP).|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_reference_images
+f|style_type|StyleType|Enum|StyleTypeV2Ideogram3Character|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|The style type to generate the character with. Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/webhook_url
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be combined with `resolution`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CharacterRequest/properties/aspect_ratio
+D|RemixV2Ideogram3Character|/v2/image/remix/ideogram-3-character|V2|post_remix_image_v2_ideogram_v3_character|Remix a consistent character with Ideogram 3.0|Transform an existing image with Ideogram 3.0 so it features a\nconsistent character, guided by a text prompt. Upload the source\n`image` and a `character_reference_images` image (or use a saved\ncharacter) using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|RemixImageIdeogramV3CharacterResponse|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-character/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-character/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/async
+f|character_reference_asset_identifiers|CharacterReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|1|\-|\-|\-|\-|application/json|An existing upload or generated image asset to use as the character reference, by reference. Takes priority over `character_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_asset_identifiers
+f|character_reference_collection_id|CharacterReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved character to feature, by its URL-safe base64 collection id. Takes priority over `character_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_collection_id
+f|character_reference_collection_version_id|CharacterReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id pinning a specific version of the `character_reference_collection_id` collection. Ignored without it.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_collection_version_id
+f|character_reference_images|CharacterReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|1|\-|\-|26214400|images|\-|An image to use as the character reference (max 25MB). JPEG, PNG, and WEBP are supported.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_images
+f|character_reference_mask|CharacterReferenceMask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|Optional grayscale mask for the uploaded character reference image, the same size as that image, marking where the character is. Only JPEG, PNG, and WEBP formats are supported. Multipart requests only; applies only with `character_reference_images`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/character_reference_mask (size not stated for this file; the request's stated image limit applies)
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/image_asset_identifier
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|0|1|100|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/image_weight
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. Descriptions in the prompt take precedence over descriptions in the negative prompt.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt that guides the remix.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/seed
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_reference_asset_identifiers
+f|style_reference_collection_id|StyleReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved style to apply, by its URL-safe base64 collection id. Takes priority over `style_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_reference_collection_id
+f|style_reference_collection_version_id|StyleReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_reference_collection_version_id
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_reference_images
+f|style_type|StyleType|Enum|StyleTypeV2Ideogram3Character|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|The style type to remix the character with. Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CharacterRequest/properties/webhook_url
+D|RemixV2Ideogram3|/v2/image/remix/ideogram-3|V2|post_remix_image_v2_ideogram_v3|Remix with Ideogram 3.0|Transform an existing image with Ideogram 3.0, guided by a text\nprompt. Upload the source `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|RemixImageIdeogramV3Response|8:400^401^402^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/async
+f|color_palette|ColorPalette|ColorPalette|\-|\-|IdeogramColorPalette|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/color_palette
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/image_asset_identifier
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|0|1|100|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/image_weight
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. Descriptions in the prompt take precedence over descriptions in the negative prompt.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt that guides the remix.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_codes
+f|style_preset|StylePreset|Enum|IdeogramV3StylePreset|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset to apply to the remixed images. Cannot be combined with style codes or style references.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_preset
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references, by reference. Cannot be combined with `style_reference_collection_id` or `style_reference_images`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_asset_identifiers
+f|style_reference_collection_id|StyleReferenceCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A saved style to apply, by its URL-safe base64 collection id. Cannot be combined with `style_reference_images`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_collection_id
+f|style_reference_collection_version_id|StyleReferenceCollectionVersionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional URL-safe base64 version id pinning a specific version of the `style_reference_collection_id` collection. Ignored without it.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_collection_version_id
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_images
+f|style_type|StyleType|Enum|IdeogramV3StyleType|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|general|\-|\-|\-|\-|The style type to generate with.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/webhook_url
+r|MutuallyExclusive|2:style_reference_asset_identifiers^style_reference_collection_id|\-|0:|Cannot be combined with `style_reference_collection_id` or `style_reference_images`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_asset_identifiers
+r|MutuallyExclusive|2:style_reference_asset_identifiers^style_reference_images|\-|0:|Cannot be combined with `style_reference_collection_id` or `style_reference_images`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_asset_identifiers
+r|MutuallyExclusive|2:style_reference_collection_id^style_reference_images|\-|0:|Cannot be combined with `style_reference_images`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3Request/properties/style_reference_collection_id
+D|GenerateV2Ideogram3CustomModel|/v2/image/generate/ideogram-3-custom-model|V2|post_generate_image_v2_ideogram_v3_custom_model|Generate with a custom Ideogram 3.0 model|Generate images with a custom Ideogram 3.0 model that you or your\norganization can access, selected by `custom_model_uri`. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|GenerateImageIdeogramV3CustomModelResponse|9:400^401^402^403^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-custom-model/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-3-custom-model/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|IdeogramV3AspectRatio|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/async
+f|color_palette|ColorPalette|ColorPalette|\-|\-|IdeogramColorPalette|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/color_palette
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\^model/[\^/]+/version/[\^/]+$|512|\-|\-|\-|\-|\-|\-|\-|The custom model URI, in the form `model/<model_name>/version/<version_name>`. You or your organization must have access to the model. The model determines which rendering speeds are supported and whether backgrounds are removed automatically.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/custom_model_uri
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. The prompt takes precedence over the negative prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The rendering speed to use. When omitted, a speed supported by the custom model is used.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_codes
+f|style_preset|StylePreset|Enum|IdeogramV3StylePreset|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset to apply to the generated images. Cannot be combined with style codes or style references.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_preset
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references, by reference. Cannot be combined with `style_reference_images`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each; JPEG, PNG, or WEBP). Multipart requests only.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_images
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/webhook_url
+r|MutuallyExclusive|2:aspect_ratio^resolution|\-|0:|Cannot be combined with `resolution`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/aspect_ratio
+r|MutuallyExclusive|2:style_reference_asset_identifiers^style_reference_images|\-|0:|Cannot be combined with `style_reference_images`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers
+D|RemixV2Ideogram3CustomModel|/v2/image/remix/ideogram-3-custom-model|V2|post_remix_image_v2_ideogram_v3_custom_model|Remix with a custom Ideogram 3.0 model|Transform an existing image with a custom Ideogram 3.0 model that your\nuser or organization can access, guided by a text prompt. Upload the\nsource `image` using `multipart/form-data`.\nReturns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|1|Flat|\-|0|\-|RemixImageIdeogramV3CustomModelResponse|9:400^401^402^403^404^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-custom-model/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1remix~1ideogram-3-custom-model/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|AspectRatioV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Output aspect ratio. Cannot be combined with resolution. Generation defaults to 1x1; remix keeps the source ratio when both fields are omitted.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll for completion and results with `GET /v2/generations/{generation_id}` using the returned `generation_id`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/async
+f|color_palette|ColorPalette|ColorPalette|\-|\-|IdeogramColorPalette|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members).|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/color_palette
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\^model/[\^/]+/version/[\^/]+$|512|\-|\-|\-|\-|\-|\-|\-|The custom model URI returned by the custom-model API, in the form `model/<model_name>/version/<version_name>`. The authenticated user or organization must have access to the model.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/custom_model_uri
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Opt this request into post-generation copyright detection. Adds detection latency; flagged images come back with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/enable_copyright_detection
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The image to transform (max 50MB). JPEG, PNG, and WEBP are supported. Multipart requests only. The uploaded image is saved to your account as the remix's source. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|The existing upload or generated image to transform. Supply this or `image`, never both. Omit `resolution` and `aspect_ratio` to keep its shape; a different requested shape center-crops the source to fit first.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image_asset_identifier
+f|image_weight|ImageWeight|Integer|\-|\-|\-|0|0|1|100|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. How closely the result should follow the source image, from 1 to 100. When omitted the server chooses a value from your prompt, which is the usual case.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/image_weight
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. Descriptions in the prompt take precedence over descriptions in the negative prompt.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt that guides the remix.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The rendering speed to use. When omitted, the server chooses a speed supported by the selected custom model.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/rendering_speed
+f|resolution|Resolution|Enum|ResolutionV3|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The resolutions supported for Ideogram 3.0.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/resolution
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/seed
+f|style_codes|StyleCodes|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[0-9a-fA-F]{8}$|\-|\-|\-|\-|\-|\-|\-|\-|A list of 8-character hexadecimal codes representing the style of the image. Refer to each endpoint for supported combinations with style types, presets, and reference images.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_codes
+f|style_preset|StylePreset|Enum|IdeogramV3StylePreset|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A predefined style preset to apply to the remixed images. Cannot be combined with style codes or style references.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_preset
+f|style_reference_asset_identifiers|StyleReferenceAssetIdentifiers|ObjectArray|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|1|10|\-|\-|\-|\-|application/json|Existing upload or generated image assets to use as style references, by reference. Takes priority over `style_reference_images` if both are supplied.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_reference_asset_identifiers
+f|style_reference_images|StyleReferenceImages|FileArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|10|\-|\-|26214400|images|\-|Images to use as style references (max 10, max 25MB each). JPEG, PNG, and WEBP are supported. Multipart requests only.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/style_reference_images
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/RemixImageIdeogramV3CustomModelRequest/properties/webhook_url
+D|GenerateV2Ideogram2|/v2/image/generate/ideogram-2|V2|post_generate_image_v2_ideogram_v2|Generate with Ideogram 2.0|Generate images from a text prompt with Ideogram 2.0. Returns results\ndirectly by default; set `async` or supply a `webhook_url` to get a\n`generation_id` and poll `GET /v2/generations/{generation_id}`.|1|0|Flat|\-|0|\-|GenerateImageIdeogramV2Response|7:400^401^402^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|IdeogramV3AspectRatio|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/async
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/magic_prompt
+f|negative_prompt|NegativePrompt|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|Description of what to exclude from the images. The prompt takes precedence over the negative prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/negative_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use. `turbo` generates faster at a lower cost, while `quality` prioritizes the highest-quality result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/seed
+f|style_type|StyleType|Enum|IdeogramV2StyleType|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The style type to generate with. When omitted, the model's default styling is used; pass `auto` to have a style selected automatically from the prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2Request/properties/webhook_url
+D|GenerateV2Ideogram2A|/v2/image/generate/ideogram-2a|V2|post_generate_image_v2_ideogram_v2_a|Generate with Ideogram 2a|Generate images from a text prompt with Ideogram 2a, a fast, lower-cost\nmodel. Returns results directly by default; set `async` or supply a\n`webhook_url` to get a `generation_id` and poll\n`GET /v2/generations/{generation_id}`.|1|0|Flat|\-|0|\-|GenerateImageIdeogramV2AResponse|7:400^401^402^422^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2a/post|POST|Sync|v2/generations/{generation_id}|\-|1|1|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1generate~1ideogram-2a/post/parameters/0
+f|aspect_ratio|AspectRatio|Enum|IdeogramV3AspectRatio|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The aspect ratio for an Ideogram 3.x or 2.x generation. `auto` lets the\nmodel select a ratio from the prompt; any other value pins the ratio.\nCannot be combined with `resolution`. Omitting the field is not `auto`:\nit uses `1x1`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/aspect_ratio
+f|async|Async|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|When false (the default), the request waits until the images are ready and returns them in `data`. When true, the request returns as soon as it is accepted; poll `GET /v2/generations/{generation_id}` with the returned `generation_id` for the result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/async
+f|enable_copyright_detection|EnableCopyrightDetection|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional. Run copyright detection on the generated images. Adds latency; flagged images are returned with `is_image_safe: false`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/enable_copyright_detection
+f|magic_prompt|MagicPrompt|Enum|MagicPromptMode|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|auto|\-|\-|\-|\-|Controls magic prompt (automatic prompt rewriting). Defaults to `auto`.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/magic_prompt
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|When true or omitted, the output is kept private to your account. Set to false to publish the output to the public feed. Enterprise accounts always generate privately.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|10000|\-|\-|\-|\-|\-|\-|\-|The prompt to generate images from.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use. `turbo` generates faster at a lower cost, while `quality` prioritizes the highest-quality result.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/rendering_speed
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/seed
+f|style_type|StyleType|Enum|IdeogramV2StyleType|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The style type to generate with. When omitted, the model's default styling is used; pass `auto` to have a style selected automatically from the prompt.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/style_type
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. The output images are added to it when the request completes.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/target_collection_id
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/GenerateImageIdeogramV2ARequest/properties/webhook_url
+D|ReframeV2Auto|/v2/image/reframe/auto|V2|post_reframe_image_auto|Reframe an image, letting Ideogram pick the model|Reframe one image to a new aspect ratio without choosing a model.\nIdeogram selects the model best suited to the source and may route\ndifferent requests to different models; the request is billed at the\nchosen model's price. Supply either an existing Ideogram image asset\nor raw image bytes, but not both.\n\nThis operation is asynchronous. It returns as soon as the request is\naccepted; poll `GET /v2/generations/{generation_id}` for completion\nand results.|1|1|Flat|\-|0|\-|ReframeImageAutoResponse|7:400^401^402^404^429^500^503|openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1auto/post|POST|AsyncSubmit|v2/generations/{generation_id}|\-|1|0|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1reframe~1auto/post/parameters/0
+f|aspect_ratio|AspectRatio|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\^[1-9][0-9]*:[1-9][0-9]*$|21|\-|\-|\-|\-|\-|\-|\-|The requested output aspect ratio, as `width:height`.|openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/aspect_ratio
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The JPEG, PNG, or WEBP image to reframe (max 50MB).|openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/image_asset_identifier
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|4|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of output images to generate.|openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|API-key requests are always private. For bearer-authenticated\nrequests, this controls whether the result is private; when\nomitted, it follows the caller's plan entitlement. Enterprise\ngenerations are always private.|openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/private
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/ReframeImageAutoRequest/properties/seed
+D|RemoveObjectV2Ideogram1|/v2/image/remove-object/ideogram-1|V2|post_remove_object_from_v2_assets|Remove an object|Remove a masked object from an image. Upload the source `image` and a\n`mask` of the same size using `multipart/form-data`. Returns a\n`generation_id`; poll `GET /v2/generations/{generation_id}` for the\nresult.|1|1|Flat|\-|0|\-|RemoveObjectFromV2AssetsResponse|8:400^401^402^403^404^413^429^503|openapi 2026-10-07 #/paths/~1v2~1image~1remove-object~1ideogram-1/post|POST|AsyncSubmit|v2/generations/{generation_id}|\-|1|0|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1remove-object~1ideogram-1/post/parameters/0
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The source image to remove an object from. JPEG, PNG, or WEBP, up to 50MB. Multipart requests only.|openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/image_asset_identifier
+f|mask|Mask|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|A black-and-white mask the same size as the image; white (>= 128) marks the region to remove. JPEG, PNG, or WEBP, up to 50MB. Multipart requests only.|openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/mask
+f|mask_asset_identifier|MaskAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/mask_asset_identifier
+f|seed|Seed|Integer|\-|\-|\-|0|0|0|2147483647|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Random seed. Set for reproducible generation.|openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/seed
+f|store_assets|StoreAssets|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|false|\-|\-|\-|\-|Whether to store the resulting images on Ideogram. Defaults to `false`.\nCurrently accepted but not yet enforced.|openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/store_assets
+f|target_collection_id|TargetCollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A collection you can write to, by its URL-safe base64 collection id. Completed outputs are added to it automatically.|openapi 2026-10-07 #/components/schemas/RemoveObjectFromV2AssetsRequest/properties/target_collection_id
+D|ReplaceBackgroundV2Ideogram3|/v2/image/replace-background/ideogram-3|V2|post_replace_background_ideogram_v3|Replace background with Ideogram 3.0|Replace the background of an image from a text prompt with Ideogram 3.0,\nkeeping the automatically detected foreground subject; no mask is\nneeded. Upload the source `image` using `multipart/form-data`.\nReturns a `generation_id`; poll `GET /v2/generations/{generation_id}`\nor supply a `webhook_url`.|1|1|Flat|\-|0|\-|ReplaceBackgroundResponse|8:400^401^402^403^404^422^429^503|openapi 2026-10-07 #/paths/~1v2~1image~1replace-background~1ideogram-3/post|POST|AsyncSubmit|v2/generations/{generation_id}|\-|1|0|v2|2026-10-07
+a|dry_run|DryRun|query|Boolean|0|\-|\-|false|When true, the request is validated and priced but not run: nothing is\ngenerated, stored, or billed, and no safety review is performed. The\nresponse is a `PriceQuote` object instead of the usual response for this\nendpoint. Send exactly the request you would send to generate, so the\nquote reflects the same options.|openapi 2026-10-07 #/paths/~1v2~1image~1replace-background~1ideogram-3/post/parameters/0
+f|image|Image|File|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|52428800|images|\-|The source image. JPEG, PNG, WEBP, HEIF, AVIF, GIF, BMP, TIFF, and\nMPO are supported, up to 50 MB. Multipart requests only.\nThe longer side must be at most 3 times the shorter side; wider\naspect ratios are rejected with a 400.|openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/image
+f|image_asset_identifier|ImageAssetIdentifier|Object|\-|AssetIdentifier|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|application/json|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/image_asset_identifier
+f|num_images|NumImages|Integer|\-|\-|\-|0|0|1|8|\-|0|\-|\-|\-|\-|\-|1|\-|\-|\-|\-|The number of images to generate.|openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/num_images
+f|private|Private|Boolean|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Whether to keep the result private. When omitted, defaults to your\nplan's setting. Enterprise generations are always private.|openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/private
+f|prompt|Prompt|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\\S|4000|\-|\-|\-|\-|\-|\-|\-|Plain-language description of the desired new background.|openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/prompt
+f|rendering_speed|RenderingSpeed|Enum|RenderingSpeedV2|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|default|\-|\-|\-|\-|The rendering speed to use.|openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/rendering_speed
+f|webhook_url|WebhookUrl|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|2048|\-|\-|\-|\-|\-|\-|\-|HTTPS URL that Ideogram delivers the generated result to. Ideogram sends a\nJSON POST to this URL once all images for the request have finished\ngenerating. The body mirrors the synchronous generate response:\n`request_id`, `created`, and a `data` array\ncontaining every generated image (`url`, `prompt`, `resolution`, `seed`,\n`is_image_safe`). Each delivery is signed with Ed25519 and verifiable\nagainst the public keys at `https://api.ideogram.ai/v1/.well-known/jwks.json`. Must be HTTPS;\nprivate and loopback hosts and the cloud metadata service are rejected.|openapi 2026-10-07 #/components/schemas/ReplaceBackgroundIdeogramV3Request/properties/webhook_url
+D|GetGenerationV2|/v2/generations/{generation_id}||get_generation_v2|Poll a generation|Retrieves the current status of an asynchronous generation, and its\nresults once complete. Use the `generation_id` returned by any `/v2`\nendpoint that runs asynchronously: every video and tool endpoint, and\nany image endpoint called with `async` or a `webhook_url`.\n\nWhile the generation is `pending` or has `failed`, the response\ncontains only `generation_id`, `status`, and `created` (plus\n`failure_reason` once failed). Once `status` is `completed`, the\nresponse includes `response_type` and `data`. Each `data` item carries\nan `object_type` that identifies its shape, so image and video results\ncan be told apart. `usage_cost_usd_micros` reports the amount billed\nwhen the request uses variable usage-based pricing.\n\nPolling is rate limited per organization; a 429 response carries a\n`Retry-After` header with the number of seconds to wait.|0|0|Flat|\-|0|\-|GenerationResponse|4:400^401^404^429|openapi 2026-10-07 #/paths/~1v2~1generations~1{generation_id}/get|GET|Poll|\-|\-|0|0|v2|2026-10-07
+a|generation_id|GenerationId|path|String|1|\-|\-|\-|URL-safe base64 ID of the generation, as returned when the request was accepted.|openapi 2026-10-07 #/paths/~1v2~1generations~1{generation_id}/get/parameters/0
+R|V4JsonPrompt|JsonPromptV4|Structured prompt for Ideogram 4.0 generation. When `json_prompt` is\nsupplied, magic-prompt is disabled and the diffusion model consumes\nthe JSON contract directly. Mutually exclusive with `text_prompt`\nand the legacy `prompt` field.|openapi 2026-10-07 #/components/schemas/V4JsonPrompt
+f|compositional_deconstruction|CompositionalDeconstruction|Object|\-|V4CompositionalDeconstruction|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The compositional breakdown of a V4 prompt — background plus an ordered list of elements.|openapi 2026-10-07 #/components/schemas/V4JsonPrompt/properties/compositional_deconstruction
+f|high_level_description|HighLevelDescription|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|One- or two-sentence overall description of the desired image.|openapi 2026-10-07 #/components/schemas/V4JsonPrompt/properties/high_level_description
+f|style_description|StyleDescription|Object|\-|V4StyleDescription|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional style description supplied alongside a V4 JSON prompt.|openapi 2026-10-07 #/components/schemas/V4JsonPrompt/properties/style_description
+f|tags|Tags|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Round-trip metadata surfaced by the describe endpoint when\n`strip_tags=false`. Ignored by the v4 sampler on generate input.|openapi 2026-10-07 #/components/schemas/V4JsonPrompt/properties/tags
+R|V4CompositionalDeconstruction|CompositionalDeconstructionV4|The compositional breakdown of a V4 prompt — background plus an ordered list of elements.|openapi 2026-10-07 #/components/schemas/V4CompositionalDeconstruction
+f|background|Background|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Description of the background of the scene.|openapi 2026-10-07 #/components/schemas/V4CompositionalDeconstruction/properties/background
+f|elements|Elements|ObjectArray|\-|V4PromptElement|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Ordered list of elements (objects and text) composing the scene.|openapi 2026-10-07 #/components/schemas/V4CompositionalDeconstruction/properties/elements
+R|V4PromptElement|PromptElementV4|A single element in the V4 prompt's compositional deconstruction.\nDiscriminated by the `type` field.|openapi 2026-10-07 #/components/schemas/V4PromptElement
+f|bbox|Bbox|IntegerArray|\-|\-|\-|0|0|0|1000|\-|0|\-|\-|\-|4|4|\-|\-|\-|\-|\-|Bounding box for an element, expressed as four integers in `[0, 1000]`\nwith `[y_min, x_min, y_max, x_max]` semantics (row-first). Values are\nnormalized so the canvas is `1000 x 1000` regardless of the final\nresolution.|openapi 2026-10-07 #/components/schemas/V4ObjPromptElement/properties/bbox
+f|color_palette|ColorPalette|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^#[0-9a-fA-F]{6}$|\-|\-|\-|\-|\-|\-|\-|\-|Optional list of hex color strings (e.g. ""#FFD700"") that bias the\nIdeogram 4.0 output toward this palette. Applied as a soft color bias,\nnot an exact per-pixel lock.|openapi 2026-10-07 #/components/schemas/V4ObjPromptElement/properties/color_palette
+f|desc|Desc|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Description of the object element.|openapi 2026-10-07 #/components/schemas/V4ObjPromptElement/properties/desc
+f|type|Type|Enum|PromptElementTypeV4|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|A single element in the V4 prompt's compositional deconstruction.\nDiscriminated by the `type` field.|openapi 2026-10-07 #/components/schemas/V4PromptElement/discriminator
+f|text|Text|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|The literal text to render in the image.|openapi 2026-10-07 #/components/schemas/V4TextPromptElement/properties/text
+R|V4StyleDescription|StyleDescriptionV4|Optional style description supplied alongside a V4 JSON prompt.|openapi 2026-10-07 #/components/schemas/V4StyleDescription
+f|aesthetics|Aesthetics|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Aesthetic notes (mood, vibe, references).|openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/aesthetics
+f|art_style|ArtStyle|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional art-style hint (e.g., illustration, oil painting).|openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/art_style
+f|color_palette|ColorPalette|StringArray|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^#[0-9a-fA-F]{6}$|\-|\-|\-|\-|\-|\-|\-|\-|Optional list of hex color strings (e.g. ""#FFD700"") that bias the\nIdeogram 4.0 output toward this palette. Applied as a soft color bias,\nnot an exact per-pixel lock.|openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/color_palette
+f|lighting|Lighting|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Lighting description.|openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/lighting
+f|medium|Medium|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Medium description (e.g., photograph, digital art).|openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/medium
+f|photo|Photo|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Optional photographic style notes (e.g., lens, film stock).|openapi 2026-10-07 #/components/schemas/V4StyleDescription/properties/photo
+R|AssetIdentifier|AssetIdentifier|An identifier for an ideogram asset.|openapi 2026-10-07 #/components/schemas/AssetIdentifier
+f|asset_id|AssetId|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-||openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/asset_id
+f|asset_type|AssetType|Enum|AssetType|\-|\-|1|0|\-|\-|\-|0|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-||openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/asset_type
+f|collection_id|CollectionId|String|\-|\-|\-|0|0|\-|\-|\-|0|\-|\^[A-Za-z0-9_-]{22}$|22|\-|\-|\-|\-|\-|\-|\-|Optional collection from which this asset was selected as a generation reference. Records usage attribution; does not grant access to the asset.|openapi 2026-10-07 #/components/schemas/AssetIdentifier/properties/collection_id
+R|StackedCustomModel|StackedCustomModelV2||openapi 2026-10-07 #/components/schemas/StackedCustomModel
+f|custom_model_uri|CustomModelUri|String|\-|\-|\-|1|0|\-|\-|\-|0|\-|\^model/[\^/]+/version/[\^/]+$|512|\-|\-|\-|\-|\-|\-|\-|Custom model URI of one stacked layer, in the form `model/<model_name>/version/<version_name>`.|openapi 2026-10-07 #/components/schemas/StackedCustomModel/properties/custom_model_uri
+f|weight|Weight|Number|\-|\-|\-|0|0|\-|\-|0|1|\-|\-|\-|\-|\-|\-|\-|\-|\-|\-|Scale applied to this layer's pLoRA, multiplied with any weight already registered on its checkpoint(s).|openapi 2026-10-07 #/components/schemas/StackedCustomModel/properties/weight
+";
     }
 }

@@ -37,192 +37,162 @@ internal static class Emit
         w.Line($"public const string NewerDocumentPath = {Lit(DescriptionBuilder.NewerDocumentPath)};");
         w.Line($"public const string NewerDocumentSha256 = {Lit(newerSha256)};");
         w.Line();
-        foreach (var palette in palettes)
-        {
-            w.Line($"public static readonly ApiPalette {palette.TypeName} = new ApiPalette");
-            w.Open();
-            w.Line($"Schema = {Lit(palette.Schema)},");
-            w.Line($"TypeName = {Lit(palette.TypeName)},");
-            w.Line($"Source = {Lit(palette.Source)},");
-            w.Line($"MinMembers = {palette.MinMembers.ToString(CultureInfo.InvariantCulture)},");
-            w.Line($"MaxMembers = {palette.MaxMembers.ToString(CultureInfo.InvariantCulture)},");
-            w.Line($"MinWeight = {palette.MinWeight.ToString("R", CultureInfo.InvariantCulture)},");
-            w.Line($"MaxWeight = {palette.MaxWeight.ToString("R", CultureInfo.InvariantCulture)},");
-            w.Line($"HexPattern = {Lit(palette.HexPattern)},");
-            w.Line($"PresetEnum = {Lit(palette.PresetEnum)},");
-            w.Close("};");
-            w.Line();
-        }
+        var tables = Tables(enums, schemas, endpoints, requestSchemas, palettes);
+        w.Line("/// <summary>The tables, read once per process from <see cref=\"Text\"/> (the form is described at <see cref=\"ApiTables\"/>).</summary>");
+        w.Line("private static readonly ApiTables Tables = ApiTables.Read(Text);");
+        w.Line();
+        for (int i = 0; i < palettes.Count; i++)
+            w.Line($"public static readonly ApiPalette {palettes[i].TypeName} = Tables.Palettes[{i.ToString(CultureInfo.InvariantCulture)}];");
+        w.Line();
         w.Line("/// <summary>Every palette kind, v1 first.</summary>");
-        w.Line("public static readonly ApiPalette[] Palettes = { " + string.Join(", ", palettes.Select(p => p.TypeName)) + " };");
+        w.Line("public static readonly ApiPalette[] Palettes = Tables.Palettes.ToArray();");
+        w.Line("public static readonly ApiEnum[] Enums = Tables.Enums.ToArray();");
+        w.Line("public static readonly ApiSchema[] Schemas = Tables.Schemas.ToArray();");
+        w.Line("public static readonly ApiEndpoint[] Endpoints = Tables.Endpoints.ToArray();");
+        w.Line("public static readonly ApiRequestSchema[] RequestSchemas = Tables.RequestSchemas.ToArray();");
         w.Line();
-        w.Line("public static readonly ApiEnum[] Enums = new ApiEnum[]");
-        w.Open();
-        foreach (var e in enums)
-        {
-            w.Line("new ApiEnum");
-            w.Open();
-            w.Line($"Name = {Lit(e.Name)},");
-            w.Line($"TypeName = {Lit(e.TypeName)},");
-            w.Line($"MemberPrefix = {Lit(e.MemberPrefix)},");
-            w.Line($"Values = {Arr(e.Values)},");
-            w.Line($"Members = {Arr(e.Members)},");
-            if (e.Default != null) w.Line($"Default = {Lit(e.Default)},");
-            w.Line($"Description = {Lit(e.Description)},");
-            if (e.Obsolete.Length > 0)
-                w.Line("Obsolete = new[] { " + string.Join(", ", e.Obsolete.Select(kv => $"new KeyValuePair<string, string>({Lit(kv.Key)}, {Lit(kv.Value)})")) + " },");
-            if (e.Source != "openapi") w.Line($"Source = {Lit(e.Source)},");
-            if (e.Aliases.Length > 0)
-                w.Line("Aliases = new[] { " + string.Join(", ", e.Aliases.Select(kv => $"new KeyValuePair<string, string>({Lit(kv.Key)}, {Lit(kv.Value)})")) + " },");
-            w.Close("},");
-        }
-        w.Close("};");
-        w.Line();
-        w.Line("public static readonly ApiSchema[] Schemas = new ApiSchema[]");
-        w.Open();
-        foreach (var s in schemas)
-        {
-            w.Line("new ApiSchema");
-            w.Open();
-            w.Line($"Name = {Lit(s.Name)},");
-            w.Line($"TypeName = {Lit(s.TypeName)},");
-            w.Line($"Description = {Lit(s.Description)},");
-            if (s.Source != "openapi") w.Line($"Source = {Lit(s.Source)},");
-            w.Line("Properties = new ApiProperty[]");
-            w.Open();
-            foreach (var p in s.Properties)
-            {
-                var parts = new List<string> { $"Name = {Lit(p.Name)}", $"Member = {Lit(p.Member)}", $"Kind = ValueKind.{p.Kind}" };
-                if (p.Ref != null) parts.Add($"Ref = {Lit(p.Ref)}");
-                if (p.Required) parts.Add("Required = true");
-                if (p.Nullable) parts.Add("Nullable = true");
-                if (p.Pattern != null) parts.Add($"Pattern = {Lit(p.Pattern)}");
-                parts.Add($"Description = {Lit(p.Description)}");
-                w.Line("new ApiProperty { " + string.Join(", ", parts) + " },");
-            }
-            w.Close("},");
-            w.Close("},");
-        }
-        w.Close("};");
-        w.Line();
-        w.Line("public static readonly ApiEndpoint[] Endpoints = new ApiEndpoint[]");
-        w.Open();
-        foreach (var e in endpoints)
-        {
-            w.Line("new ApiEndpoint");
-            w.Open();
-            w.Line($"Name = {Lit(e.Name)},");
-            w.Line($"Path = {Lit(e.Path)},");
-            w.Line(e.Family.Length > 0 ? $"Family = ApiFamilies.{e.Family}," : "Family = \"\",");
-            w.Line($"OperationId = {Lit(e.OperationId)},");
-            w.Line($"Summary = {Lit(e.Summary)},");
-            w.Line($"Description = {Lit(e.Description)},");
-            w.Line($"AcceptsJson = {Bool(e.AcceptsJson)},");
-            w.Line($"AcceptsMultipart = {Bool(e.AcceptsMultipart)},");
-            w.Line($"Encoding = BodyEncoding.{e.Encoding},");
-            if (e.Wrapper != null) w.Line($"Wrapper = {Lit(e.Wrapper)},");
-            if (e.Deprecated) { w.Line("Deprecated = true,"); w.Line($"DeprecationMessage = {Lit(e.DeprecationMessage!)},"); }
-            w.Line($"Response = {Lit(e.Response)},");
-            w.Line("ErrorStatuses = new[] { " + string.Join(", ", e.ErrorStatuses.Select(i => i.ToString(CultureInfo.InvariantCulture))) + " },");
-            if (e.Source != "openapi") w.Line($"Source = {Lit(e.Source)},");
-            if (e.Method != "POST") w.Line($"Method = {Lit(e.Method)},");
-            if (e.Mode != EndpointMode.Sync) w.Line($"Mode = EndpointMode.{e.Mode},");
-            if (e.PollPath != null) w.Line($"PollPath = {Lit(e.PollPath)},");
-            if (e.SyncTwin != null) w.Line($"SyncTwin = {Lit(e.SyncTwin)},");
-            if (e.DryRun) w.Line("DryRun = true,");
-            if (e.AsyncCapable) w.Line("AsyncCapable = true,");
-            w.Line($"ApiVersion = {Lit(e.ApiVersion)},");
-            w.Line($"DocumentDate = {Lit(e.DocumentDate)},");
-            if (e.Parameters.Length > 0)
-            {
-                w.Line("Parameters = new ApiParameter[]");
-                w.Open();
-                foreach (var p in e.Parameters)
-                {
-                    var parts = new List<string> { $"Name = {Lit(p.Name)}", $"Member = {Lit(p.Member)}", $"In = {Lit(p.In)}", $"Kind = ValueKind.{p.Kind}" };
-                    if (p.Required) parts.Add("Required = true");
-                    if (p.MaxLength != null) parts.Add($"MaxLength = {p.MaxLength.Value.ToString(CultureInfo.InvariantCulture)}");
-                    if (p.Format != null) parts.Add($"Format = {Lit(p.Format)}");
-                    if (p.Default != null) parts.Add($"Default = {Lit(p.Default)}");
-                    parts.Add($"Description = {Lit(p.Description)}");
-                    if (p.Source != "openapi") parts.Add($"Source = {Lit(p.Source)}");
-                    w.Line("new ApiParameter { " + string.Join(", ", parts) + " },");
-                }
-                w.Close("},");
-            }
-            w.Line("Fields = new ApiField[]");
-            w.Open();
-            foreach (var f in e.Fields) w.Line(FieldLine(f));
-            w.Close("},");
-            w.Line("Rules = new ApiRule[]");
-            w.Open();
-            foreach (var r in e.Rules) w.Line(RuleLine(r));
-            w.Close("},");
-            w.Close("},");
-        }
-        w.Close("};");
-        w.Line();
-        w.Line("public static readonly ApiRequestSchema[] RequestSchemas = new ApiRequestSchema[]");
-        w.Open();
-        foreach (var s in requestSchemas)
-        {
-            w.Line("new ApiRequestSchema");
-            w.Open();
-            w.Line($"Name = {Lit(s.Name)},");
-            w.Line($"TypeName = {Lit(s.TypeName)},");
-            w.Line($"Description = {Lit(s.Description)},");
-            if (s.Source != "openapi") w.Line($"Source = {Lit(s.Source)},");
-            w.Line("Fields = new ApiField[]");
-            w.Open();
-            foreach (var f in s.Fields) w.Line(FieldLine(f));
-            w.Close("},");
-            w.Line("Rules = new ApiRule[]");
-            w.Open();
-            foreach (var r in s.Rules) w.Line(RuleLine(r));
-            w.Close("},");
-            w.Close("},");
-        }
-        w.Close("};");
+        w.Line("/// <summary>The tables as text: one record per line (see <see cref=\"ApiTables\"/>).</summary>");
+        w.Raw("        private const string Text = @\"\n" + tables.Replace("\"", "\"\"") + "\";\n");
         w.Close();
         w.Close();
         return w.ToString();
     }
 
-    private static string FieldLine(ApiField f)
+    /// <summary>
+    /// The tables in the text form <see cref="ApiTables"/> reads: every property of every record, in the reader's
+    /// order. Read back before it is written: a table the reader would not read to the same values is refused.
+    /// </summary>
+    private static string Tables(List<ApiEnum> enums, List<ApiSchema> schemas, List<ApiEndpoint> endpoints, List<ApiRequestSchema> requestSchemas, List<DescriptionBuilder.PaletteLimits> palettes)
     {
-        var parts = new List<string> { $"Name = {Lit(f.Name)}", $"Member = {Lit(f.Member)}", $"Kind = ValueKind.{f.Kind}" };
-        if (f.Enum != null) parts.Add($"Enum = {Lit(f.Enum)}");
-        if (f.Ref != null) parts.Add($"Ref = {Lit(f.Ref)}");
-        if (f.Palette != null) parts.Add($"Palette = {Lit(f.Palette)}");
-        if (f.Required) parts.Add("Required = true");
-        if (f.InWrapper) parts.Add("InWrapper = true");
-        if (f.Minimum != null) parts.Add($"Minimum = {f.Minimum.Value.ToString(CultureInfo.InvariantCulture)}");
-        if (f.Maximum != null) parts.Add($"Maximum = {f.Maximum.Value.ToString(CultureInfo.InvariantCulture)}");
-        if (f.MinimumNumber != null) parts.Add($"MinimumNumber = {f.MinimumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
-        if (f.ExclusiveMinimum) parts.Add("ExclusiveMinimum = true");
-        if (f.MaximumNumber != null) parts.Add($"MaximumNumber = {f.MaximumNumber.Value.ToString("R", CultureInfo.InvariantCulture)}");
-        if (f.Pattern != null) parts.Add($"Pattern = {Lit(f.Pattern)}");
-        if (f.MaxLength != null) parts.Add($"MaxLength = {f.MaxLength.Value.ToString(CultureInfo.InvariantCulture)}");
-        if (f.MinItems != null) parts.Add($"MinItems = {f.MinItems.Value.ToString(CultureInfo.InvariantCulture)}");
-        if (f.MaxItems != null) parts.Add($"MaxItems = {f.MaxItems.Value.ToString(CultureInfo.InvariantCulture)}");
-        if (f.Default != null) parts.Add($"Default = {Lit(f.Default)}");
-        if (f.AllowedValues != null) parts.Add($"AllowedValues = {Arr(f.AllowedValues)}");
-        if (f.MaxBytes != null) parts.Add($"MaxBytes = {f.MaxBytes.Value.ToString(CultureInfo.InvariantCulture)}");
-        if (f.MediaTypes != null) parts.Add($"MediaTypes = ApiMediaTypes.{(f.MediaTypes == ApiMediaTypes.Fonts ? "Fonts" : "Images")}");
-        if (f.PartContentType != null) parts.Add($"PartContentType = {Lit(f.PartContentType)}");
-        parts.Add($"Description = {Lit(f.Description)}");
-        if (f.Source != "openapi") parts.Add($"Source = {Lit(f.Source)}");
-        return "new ApiField { " + string.Join(", ", parts) + " },";
+        var sb = new StringBuilder();
+        void Record(char tag, params string[] values)
+        {
+            sb.Append(tag);
+            foreach (var v in values) sb.Append(ApiTables.Separator).Append(v);
+            sb.Append('\n');
+        }
+        var paletteRecords = new List<ApiPalette>();
+        foreach (var p in palettes)
+        {
+            paletteRecords.Add(new ApiPalette
+            {
+                Schema = p.Schema, TypeName = p.TypeName, Source = p.Source, MinMembers = p.MinMembers, MaxMembers = p.MaxMembers,
+                MinWeight = p.MinWeight, MaxWeight = p.MaxWeight, HexPattern = p.HexPattern, PresetEnum = p.PresetEnum,
+            });
+            Record('P', Esc(p.Schema), Esc(p.TypeName), Esc(p.Source), Num(p.MinMembers), Num(p.MaxMembers), Num(p.MinWeight), Num(p.MaxWeight), Esc(p.HexPattern), Esc(p.PresetEnum));
+        }
+        foreach (var e in enums)
+            Record('E', Esc(e.Name), Esc(e.TypeName), Esc(e.MemberPrefix), List(e.Values), List(e.Members), Opt(e.Default), Esc(e.Description),
+                List(e.Obsolete.SelectMany(kv => new[] { kv.Key, kv.Value })), List(e.Aliases.SelectMany(kv => new[] { kv.Key, kv.Value })), Esc(e.Source));
+        foreach (var s in schemas)
+        {
+            Record('S', Esc(s.Name), Esc(s.TypeName), Esc(s.Description), Esc(s.Source));
+            foreach (var p in s.Properties)
+                Record('p', Esc(p.Name), Esc(p.Member), p.Kind.ToString(), Opt(p.Ref), Flag(p.Required), Flag(p.Nullable), Opt(p.Pattern), Esc(p.Description));
+        }
+        foreach (var e in endpoints)
+        {
+            Record('D', Esc(e.Name), Esc(e.Path), Esc(e.Family), Esc(e.OperationId), Esc(e.Summary), Esc(e.Description), Flag(e.AcceptsJson),
+                Flag(e.AcceptsMultipart), e.Encoding.ToString(), Opt(e.Wrapper), Flag(e.Deprecated), Opt(e.DeprecationMessage), Esc(e.Response),
+                List(e.ErrorStatuses.Select(i => Num(i))), Esc(e.Source), Esc(e.Method), e.Mode.ToString(), Opt(e.PollPath), Opt(e.SyncTwin),
+                Flag(e.DryRun), Flag(e.AsyncCapable), Esc(e.ApiVersion), Esc(e.DocumentDate));
+            foreach (var p in e.Parameters)
+                Record('a', Esc(p.Name), Esc(p.Member), Esc(p.In), p.Kind.ToString(), Flag(p.Required), Num(p.MaxLength), Opt(p.Format), Opt(p.Default),
+                    Esc(p.Description), Esc(p.Source));
+            FieldsAndRules(e.Fields, e.Rules);
+        }
+        foreach (var s in requestSchemas)
+        {
+            Record('R', Esc(s.Name), Esc(s.TypeName), Esc(s.Description), Esc(s.Source));
+            FieldsAndRules(s.Fields, s.Rules);
+        }
+        void FieldsAndRules(ApiField[] fields, ApiRule[] rules)
+        {
+            foreach (var f in fields)
+                Record('f', Esc(f.Name), Esc(f.Member), f.Kind.ToString(), Opt(f.Enum), Opt(f.Ref), Opt(f.Palette), Flag(f.Required), Flag(f.InWrapper),
+                    Num(f.Minimum), Num(f.Maximum), Num(f.MinimumNumber), Flag(f.ExclusiveMinimum), Num(f.MaximumNumber), Opt(f.Pattern), Num(f.MaxLength),
+                    Num(f.MinItems), Num(f.MaxItems), Opt(f.Default), f.AllowedValues == null ? ApiTables.Null : List(f.AllowedValues), Num(f.MaxBytes),
+                    f.MediaTypes == null ? ApiTables.Null : f.MediaTypes == ApiMediaTypes.Fonts ? "fonts" : f.MediaTypes == ApiMediaTypes.Images ? "images"
+                        : throw new InvalidOperationException($"{f.Name}: media types other than ApiMediaTypes' lists"),
+                    Opt(f.PartContentType), Esc(f.Description), Esc(f.Source));
+            foreach (var r in rules)
+                Record('r', r.Kind.ToString(), List(r.Fields), Opt(r.WhenField), List(r.WhenValues), Esc(r.Message), Esc(r.Source));
+        }
+        var text = sb.ToString();
+        var read = ApiTables.Read(text);
+        Same(paletteRecords, read.Palettes, "palettes");
+        Same(enums, read.Enums, "enums");
+        Same(schemas, read.Schemas, "schemas");
+        Same(endpoints, read.Endpoints, "endpoints");
+        Same(requestSchemas, read.RequestSchemas, "request schemas");
+        return text;
     }
 
-    private static string RuleLine(ApiRule r)
+    /// <summary>Text as the tables hold it.</summary>
+    private static string Esc(string s)
     {
-        var parts = new List<string> { $"Kind = RuleKind.{r.Kind}", $"Fields = {Arr(r.Fields)}" };
-        if (r.WhenField != null) parts.Add($"WhenField = {Lit(r.WhenField)}");
-        if (r.WhenValues.Length > 0) parts.Add($"WhenValues = {Arr(r.WhenValues)}");
-        parts.Add($"Message = {Lit(r.Message)}");
-        if (r.Source != "openapi") parts.Add($"Source = {Lit(r.Source)}");
-        return "new ApiRule { " + string.Join(", ", parts) + " },";
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '\\': sb.Append("\\\\"); break;
+                case ApiTables.Separator: sb.Append("\\|"); break;
+                case ApiTables.ItemSeparator: sb.Append("\\^"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Opt(string? s) => s == null ? ApiTables.Null : Esc(s);
+
+    private static string Flag(bool b) => b ? "1" : "0";
+
+    private static string Num(long? v) => v == null ? ApiTables.Null : v.Value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(double? v) => v == null ? ApiTables.Null : v.Value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string List(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count.ToString(CultureInfo.InvariantCulture) + ":" + string.Join(ApiTables.ItemSeparator.ToString(), list.Select(Esc));
+    }
+
+    /// <summary>Throws unless <paramref name="expected"/> and <paramref name="actual"/> hold the same values, property by property.</summary>
+    private static void Same(object? expected, object? actual, string path)
+    {
+        if (expected == null || actual == null)
+        {
+            if (expected != actual) throw new InvalidOperationException($"The tables read back differ at {path}: {expected ?? "null"} against {actual ?? "null"}.");
+            return;
+        }
+        var type = expected.GetType();
+        if (type != actual.GetType()) throw new InvalidOperationException($"The tables read back differ at {path}: {type.Name} against {actual.GetType().Name}.");
+        if (expected is string || type.IsPrimitive || type.IsEnum || expected is decimal)
+        {
+            if (!expected.Equals(actual)) throw new InvalidOperationException($"The tables read back differ at {path}: '{expected}' against '{actual}'.");
+            return;
+        }
+        if (expected is System.Collections.IList list)
+        {
+            var other = (System.Collections.IList)actual;
+            if (list.Count != other.Count) throw new InvalidOperationException($"The tables read back differ at {path}: {list.Count} items against {other.Count}.");
+            for (int i = 0; i < list.Count; i++) Same(list[i], other[i], $"{path}[{i}]");
+            return;
+        }
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+        {
+            Same(type.GetProperty("Key")!.GetValue(expected), type.GetProperty("Key")!.GetValue(actual), path + ".Key");
+            Same(type.GetProperty("Value")!.GetValue(expected), type.GetProperty("Value")!.GetValue(actual), path + ".Value");
+            return;
+        }
+        var properties = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Where(p => p.CanRead && p.CanWrite).ToList();
+        if (properties.Count == 0) throw new InvalidOperationException($"The tables read back hold a {type.Name} at {path}, which this comparison does not know.");
+        foreach (var p in properties) Same(p.GetValue(expected), p.GetValue(actual), path + "." + p.Name);
     }
 
     public static string Vocabulary(List<ApiEnum> enums, List<DescriptionBuilder.PaletteLimits> palettes)
@@ -358,10 +328,6 @@ internal static class Emit
         e.Source == "openapi"
             ? $"OpenAPI schema <c>{e.Name}</c> ({DescriptionBuilder.DocumentDate})"
             : "OpenAPI " + System.Security.SecurityElement.Escape(e.Source.Substring("openapi ".Length));
-
-    private static string Bool(bool b) => b ? "true" : "false";
-
-    private static string Arr(IEnumerable<string> values) => "new[] { " + string.Join(", ", values.Select(Lit)) + " }";
 
     public static string Lit(string s) => CSharpLiteral.Of(s);
 

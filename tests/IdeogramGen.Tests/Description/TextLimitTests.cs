@@ -36,6 +36,18 @@ public class TextLimitTests
         var document = JsonNode.Parse(Document())!;
         document["components"]!["schemas"]!["GenerateImageRequestV3"]!["properties"]!["prompt"]!["maxLength"] = 10000;
         var result = DescriptionBuilder.Build(document.ToJsonString(), Newer());
-        Assert.Contains("new ApiField { Name = \"prompt\", Member = \"Prompt\", Kind = ValueKind.String, Required = true, MaxLength = 10000,", result.DescriptionSource);
+        var endpoint = TablesOf(result.DescriptionSource).Endpoints.Single(e => e.Path == "/v1/ideogram-v3/generate");
+        Assert.Equal(10000, endpoint.Field("prompt")!.MaxLength);
+        Assert.Null(IdeogramGen.ApiDescription.IdeogramApi.FindEndpoint("/v1/ideogram-v3/generate")!.Field("prompt")!.MaxLength);
+    }
+
+    /// <summary>The tables of a derived IdeogramApi.g.cs, read as the compiled description reads them.</summary>
+    private static IdeogramGen.ApiDescription.ApiTables TablesOf(string source)
+    {
+        const string opening = "private const string Text = @\"";
+        int start = source.IndexOf(opening, System.StringComparison.Ordinal) + opening.Length;
+        int end = source.LastIndexOf("\";", System.StringComparison.Ordinal);
+        Assert.True(start > opening.Length && end > start);
+        return IdeogramGen.ApiDescription.ApiTables.Read(source.Substring(start, end - start).Replace("\"\"", "\"", System.StringComparison.Ordinal));
     }
 }
