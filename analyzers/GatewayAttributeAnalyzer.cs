@@ -32,8 +32,9 @@ namespace IdeogramGen.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            // Most files declare no type with attributes; the attribute type is looked up only for a file that does
-            // (see KnownTypes.For), and a compilation without the runtime has no candidates that carry it.
+            // Most files declare no type with attributes (most hold no '[' at all, see TreeConcerns); the attribute type is
+            // looked up only for a file that does (see KnownTypes.For), and a compilation without the runtime has no
+            // candidates that carry it.
             context.RegisterSemanticModelAction(AnalyzeTree);
         }
 
@@ -45,6 +46,8 @@ namespace IdeogramGen.Analyzers
         /// </summary>
         private static void AnalyzeTree(SemanticModelAnalysisContext context)
         {
+            // A file whose text holds no '[' declares nothing with an attribute.
+            if ((TreeConcerns.Of(context.SemanticModel.SyntaxTree) & Concerns.AttributeLists) == 0) return;
             List<MemberDeclarationSyntax>? candidates = null;
             Collect(((CompilationUnitSyntax)context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken)).Members, ref candidates);
             if (candidates == null) return;

@@ -70,8 +70,15 @@ namespace IdeogramGen.Analyzers
         }
 
         /// <summary>False when no token of <paramref name="text"/> can concern a rule; true when one may.</summary>
-        public static bool MayConcern(SourceText text)
+        public static bool MayConcern(SourceText text) => MayConcern(text, out _);
+
+        /// <summary>
+        /// False when no token of <paramref name="text"/> can concern a rule; true when one may. <paramref name="brackets"/>
+        /// says whether the text holds a <c>[</c> anywhere (an attribute list needs one).
+        /// </summary>
+        public static bool MayConcern(SourceText text, out bool brackets)
         {
+            brackets = false;
             int length = text.Length;
             if (length == 0) return false;
             var buffer = t_buffer;
@@ -81,6 +88,7 @@ namespace IdeogramGen.Analyzers
                 if (length <= KeptBufferChars) t_buffer = buffer;
             }
             text.CopyTo(0, buffer, 0, length);
+            brackets = Array.IndexOf(buffer, '[', 0, length) >= 0;
             return MayConcern(buffer, length);
         }
 

@@ -23,6 +23,8 @@ namespace IdeogramGen.Analyzers
         ResilienceHandler = 8,
         /// <summary>IDG0106: the URL builders and the pipeline's send and quote methods, strings holding <c>v2/</c>.</summary>
         V2Routes = 16,
+        /// <summary>IDG0001–IDG0005: the text holds a <c>[</c>, so a declaration of the file may carry attributes.</summary>
+        AttributeLists = 32,
     }
 
     /// <summary>
@@ -105,9 +107,11 @@ namespace IdeogramGen.Analyzers
 
         private static Concerns Compute(SyntaxTree tree)
         {
+            if (!tree.TryGetText(out var text)) return FromTokens(tree) | Concerns.AttributeLists;
             // Most files name nothing a rule looks at; their text says so without a token being visited.
-            if (tree.TryGetText(out var text) && !TextScreen.MayConcern(text)) return Concerns.None;
-            return FromTokens(tree);
+            var found = TextScreen.MayConcern(text, out bool brackets) ? FromTokens(tree) : Concerns.None;
+            // An attribute list starts with a '[' token, which no escape can spell.
+            return brackets ? found | Concerns.AttributeLists : found;
         }
 
         /// <summary>The rules <paramref name="tree"/> concerns, read from its tokens (what <see cref="TextScreen"/> keeps to a superset of).</summary>

@@ -57,6 +57,14 @@ namespace IdeogramGen.Analyzers.Tests
         public void A_request_or_option_member_that_is_only_read_or_declared_concerns_no_rule(string source) =>
             Assert.Equal(Concerns.None, Of(source) & (Concerns.RequestValues | Concerns.GatewayOptions));
 
+        [Theory]
+        [InlineData("namespace App { public sealed class Entity { public int Id { get; set; } } }", false)]
+        [InlineData("namespace App { [IdeogramGen.IdeogramGateway(\"a\", \"b\")] public partial class Images { } }", true)]
+        [InlineData("namespace App { class C { int[] M() => new int[2]; } }", true)]
+        [InlineData("namespace App { // [Obsolete]\n class C { } }", true)]
+        public void Only_a_file_whose_text_holds_a_bracket_may_declare_attributes(string source, bool attributes) =>
+            Assert.Equal(attributes, (Of(source) & Concerns.AttributeLists) != 0);
+
         [Fact]
         public void A_file_is_read_once_and_remembered()
         {
