@@ -9,8 +9,9 @@ namespace IdeogramGen.Analyzers
     /// A scan of a file's text that rules the file out before <see cref="TreeConcerns"/> visits its tokens. It answers
     /// "no" only when no token of the file can concern a rule, so it never hides a finding: it reads the text as if
     /// every character stood in code, comments and disabled regions included, and it gives up (answers "maybe") on what
-    /// it cannot read as plainly as the lexer would: Unicode and hexadecimal escapes (<c>\u0041</c>, <c>\x41</c>),
-    /// non-ASCII letters, digits, marks and formatting characters (identifiers may hold them, and some fold to ASCII
+    /// it cannot read as plainly as the lexer would: Unicode and hexadecimal escapes (<c>\u0041</c>, <c>\x41</c>), an
+    /// escape the language does not define (<c>\/</c>, <c>\q</c>: the lexer reports it and keeps the character, which
+    /// may then complete a name or a token), non-ASCII letters, digits, marks and formatting characters (identifiers may hold them, and some fold to ASCII
     /// letters when compared without case), and surrogate pairs.
     /// <para>
     /// What it looks for, against what the token filter counts:
@@ -22,9 +23,10 @@ namespace IdeogramGen.Analyzers
     /// credential name holds;</item>
     /// <item>anywhere in the text, without case: <c>v2/</c>, <c>cf.</c> and the credential header names;</item>
     /// <item>a run of token-shaped characters that starts where a string's value or a scheme-stripped value can start
-    /// (after <c>"</c>, <c>}</c>, <c>:</c>, a space, a tab or a line break), ends where a string's value can end
-    /// (before <c>"</c>, <c>{</c>, <c>}</c>, a line break or the end), and passes
-    /// <c>SecretHeuristics.LooksLikeToken</c> as a whole.</item>
+    /// (after <c>"</c>, <c>}</c>, <c>:</c>, white space or a line break, as C# defines them: raw strings may be indented
+    /// with any of it), ends where a string's value can end (before <c>"</c>, <c>{</c>, <c>}</c>, an escape, a line break
+    /// or the end), and passes <c>SecretHeuristics.LooksLikeToken</c> as a whole or, when an escape or a line feed
+    /// follows, with a final line feed (the heuristics' pattern ends with <c>$</c>, which also matches before one).</item>
     /// </list>
     /// </para>
     /// </summary>
@@ -113,12 +115,32 @@ namespace IdeogramGen.Analyzers
                 }
                 else
                 {
-                    if (c == '\\' && i + 1 < n && (s[i + 1] == 'u' || s[i + 1] == 'U' || s[i + 1] == 'x')) return true;
+                    if (c == '\\' && i + 1 < n)
+                    {
+                        // An escaped backslash is a backslash; what follows it is read on its own.
+                        if (s[i + 1] == '\\')
+                        {
+                            i += 2;
+                            continue;
+                        }
+                        if (!IsPlainEscape(s[i + 1])) return true;
+                    }
                     i++;
                 }
             }
             return HoldsNeedle(s, n) || HoldsTokenShapedValue(s, n);
         }
+
+        /// <summary>
+        /// The escapes that stand for a character that can be neither part of a name nor token-shaped: quotes, the
+        /// backslash, NUL and the control characters <c>\a \b \e \f \n \r \t \v</c> (the lexer reads <c>\e</c> as ESC in
+        /// every language version and reports it before C# 13).
+        /// </summary>
+        private static bool IsPlainEscape(char c) =>
+            c == '\'' || c == '"' || c == '\\' || c == '0' || c == 'a' || c == 'b' || c == 'e' || c == 'f' || c == 'n' || c == 'r' || c == 't' || c == 'v';
+
+        /// <summary>C#'s white space (space separators, tab, vertical tab, form feed, U+001A) and line breaks.</summary>
+        private static bool IsSpaceOrLineBreak(char c) => char.IsWhiteSpace(c) || c == '\u001A' || c == '\uFEFF';
 
         private static bool IsIdentifierChar(char c) => c < 0x80 && (Classes[c] & Identifier) != 0;
 
@@ -172,7 +194,7 @@ namespace IdeogramGen.Analyzers
         private static bool MayBeAssigned(char[] s, int end, int n)
         {
             int j = end;
-            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n' || s[j] == '\v' || s[j] == '\f')) j++;
+            while (j < n && IsSpaceOrLineBreak(s[j])) j++;
             if (j >= n) return false;
             char c = s[j];
             if (c >= 0x80 || c == '=' || c == '/' || c == '#') return true;
@@ -221,9 +243,9 @@ namespace IdeogramGen.Analyzers
 
         private static bool IsTokenChar(char c) => c < 0x80 && (Classes[c] & TokenShaped) != 0;
 
-        private static bool CanPrecedeValue(char c) => c == '"' || c == '}' || c == ':' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        private static bool CanPrecedeValue(char c) => c == '"' || c == '}' || c == ':' || IsSpaceOrLineBreak(c);
 
-        private static bool CanFollowValue(char c) => c == '"' || c == '{' || c == '}' || c == '\r' || c == '\n';
+        private static bool CanFollowValue(char c) => c == '"' || c == '{' || c == '}' || c == '\\' || IsSpaceOrLineBreak(c);
 
         /// <summary>
         /// A run of token-shaped characters (<c>SecretHeuristics.LooksLikeToken</c>: 16 or more, a letter and a digit)
@@ -244,10 +266,12 @@ namespace IdeogramGen.Analyzers
                 int start = i;
                 while (i < n && IsTokenChar(s[i])) i++;
                 // [start, i) is a maximal run; every value inside it ends where it ends.
-                if (i - start < 16 || (i < n && !CanFollowValue(s[i]))) continue;
-                if ((start == 0 || CanPrecedeValue(s[start - 1])) && MayBeToken(s, start, i)) return true;
-                for (int p = start + 1; p + 16 <= i; p++)
-                    if (s[p - 1] == ':' && MayBeToken(s, p, i)) return true;
+                // 15 characters and a final line feed are 16.
+                if (i - start < 15 || (i < n && !CanFollowValue(s[i]))) continue;
+                bool lineFeed = i < n && (s[i] == '\\' || s[i] == '\n');
+                if ((start == 0 || CanPrecedeValue(s[start - 1])) && MayBeToken(s, start, i, lineFeed)) return true;
+                for (int p = start + 1; p + 15 <= i; p++)
+                    if (s[p - 1] == ':' && MayBeToken(s, p, i, lineFeed)) return true;
             }
             return false;
         }
@@ -256,8 +280,12 @@ namespace IdeogramGen.Analyzers
         /// [start, end) as a whole value: the heuristics' own test (a GUID, a URL or an environment variable's name is
         /// not a token), asked only of runs with a letter and a digit, which are few.
         /// </summary>
-        private static bool MayBeToken(char[] s, int start, int end) =>
-            LetterAndDigit(s, start, end) && SecretHeuristics.LooksLikeToken(new string(s, start, end - start));
+        private static bool MayBeToken(char[] s, int start, int end, bool lineFeed)
+        {
+            if (!LetterAndDigit(s, start, end)) return false;
+            var value = new string(s, start, end - start);
+            return SecretHeuristics.LooksLikeToken(value) || (lineFeed && SecretHeuristics.LooksLikeToken(value + "\n"));
+        }
 
         private static bool LetterAndDigit(char[] s, int start, int end)
         {
@@ -294,16 +322,6 @@ namespace IdeogramGen.Analyzers
                 return table;
             }
 
-            private static int Hash(string s, int start, int length)
-            {
-                unchecked
-                {
-                    int h = (int)2166136261;
-                    for (int k = 0; k < length; k++) h = (h ^ s[start + k]) * 16777619;
-                    return h;
-                }
-            }
-
             private static int Hash(char[] s, int start, int length)
             {
                 unchecked
@@ -316,7 +334,7 @@ namespace IdeogramGen.Analyzers
 
             private void Add(string name, int flag)
             {
-                int slot = Hash(name, 0, name.Length) & _mask;
+                int slot = Hash(name.ToCharArray(), 0, name.Length) & _mask;
                 while (_slots[slot] != null && _slots[slot] != name) slot = (slot + 1) & _mask;
                 _slots[slot] = name;
                 _flags[slot] |= flag;
