@@ -117,9 +117,11 @@ namespace IdeogramGen.Analyzers
                 {
                     if (c == '\\' && i + 1 < n)
                     {
-                        // An escaped backslash is a backslash; what follows it is read on its own.
+                        // In a string, an escaped backslash is a backslash and what follows it is read on its own; in code,
+                        // the first backslash is a stray character and the second may start \u0045ndpoints.
                         if (s[i + 1] == '\\')
                         {
+                            if (i + 2 < n && (s[i + 2] == 'u' || s[i + 2] == 'U')) return true;
                             i += 2;
                             continue;
                         }
@@ -173,6 +175,13 @@ namespace IdeogramGen.Analyzers
         private static bool RunMayConcern(char[] s, int start, int end, int n)
         {
             if (MaySayCredential(s, start, end)) return true;
+            // "x"u8Endpoints: a UTF-8 string's suffix ends the string, and a name may follow it at once.
+            if ((s[start] == 'u' || s[start] == 'U') && end - start > 2 && s[start + 1] == '8' && NameOrTailsMayConcern(s, start + 2, end, n)) return true;
+            return NameOrTailsMayConcern(s, start, end, n);
+        }
+
+        private static bool NameOrTailsMayConcern(char[] s, int start, int end, int n)
+        {
             if (!IsDigit(s[start])) return NameMayConcern(s, start, end, n);
             // 2Endpoints: a numeric literal may end anywhere in the run and an identifier begin.
             for (int p = start + 1; p < end; p++)
@@ -189,7 +198,8 @@ namespace IdeogramGen.Analyzers
         /// <summary>
         /// Whether what follows the name at <paramref name="end"/> can make it an assignment's target: after white space,
         /// an assignment operator (<c>=</c>, <c>+=</c>, <c>??=</c>, <c>&gt;&gt;&gt;=</c>, and <c>==</c> or <c>=&gt;</c>,
-        /// which are let through), or a comment or a directive, which can stand between a target and its operator.
+        /// which are let through), or what the lexer or the parser can put between a target and its operator: a comment,
+        /// a directive, a merge-conflict marker, a stray <c>::</c>.
         /// </summary>
         private static bool MayBeAssigned(char[] s, int end, int n)
         {
@@ -197,7 +207,9 @@ namespace IdeogramGen.Analyzers
             while (j < n && IsSpaceOrLineBreak(s[j])) j++;
             if (j >= n) return false;
             char c = s[j];
-            if (c >= 0x80 || c == '=' || c == '/' || c == '#') return true;
+            // A comment, a directive or a merge-conflict marker line (<<<<<<<, |||||||) is trivia, and the parser skips a
+            // stray '::' before the operator.
+            if (c >= 0x80 || c == '=' || c == '/' || c == '#' || c == '<' || c == '|' || c == ':') return true;
             while (j < n && "+-*%&|^<>?!".IndexOf(s[j]) >= 0) j++;
             return j < n && s[j] == '=';
         }

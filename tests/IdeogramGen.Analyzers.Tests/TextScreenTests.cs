@@ -79,7 +79,59 @@ namespace IdeogramGen.Analyzers.Tests
             "class C { string s = \"" + Short + "\u2029; }",
             "class C { void M(dynamic r) { r.Seed\u001A= 5; } }",
             "class C { void M(dynamic r) { Seed\u001A+= 5; } }",
+            // In code, a backslash before an escaped name is a stray character of its own.
+            "class C { object o = \\\\u0045ndpoints; }",
+            "class C { object o = \\\\U00000045ndpoints; }",
+            "class C { void M() { \\\\\\\\u0045ndpoints.X(); } }",
+            "[\\\\u0045ndpoints] class C { }",
+            "class C { void M(dynamic r) { r.\\\\u0053eed = 5; } }",
+            "class C { void M(string \\\\u0073ecret) { } }",
+            // A UTF-8 string's suffix ends the string; a name may follow at once.
+            "class C { object o = \"x\"u8Endpoints; }",
+            "class C { object o = \"x\"U8Endpoints; }",
+            "class C { object o = @\"x\"u8Endpoints; }",
+            "class C { object o = \"\"\"x\"\"\"u8Endpoints; }",
+            "class C { void M() { \"x\"u8Seed = 5; } }",
+            // Merge-conflict markers are trivia; the parser skips a stray '::' before an assignment operator.
+            "class C { void M(dynamic r) { r.Seed\n<<<<<<< HEAD\n = 5; } }",
+            "class C { object o = new R { Seed\n<<<<<<< a\n = 5 }; }",
+            "class C { void M(dynamic r) { r.Seed\n|||||||\n=======\n>>>>>>> x\n = 5; } }",
+            "class C { void M(dynamic r) { r.Seed :: = 5; } }",
+            "class C { void M(dynamic r) { r?.Seed::= 5; } }",
+            "class C { void M(dynamic o) { o.Metadata :: += x; } }",
+            "class C { void M(dynamic o) { o.CacheTtl ::??= null; } }",
+            "class C { void M(dynamic r) { r.Seed :: <<= = 5; } }",
         }.Select(s => new object[] { s });
+
+        /// <summary>
+        /// Every pair of C# token texts between an assigned name and '=', in the places an assignment stands: where the
+        /// parser still counts an assignment, the screen lets the text through.
+        /// </summary>
+        [Fact]
+        public void Tokens_between_an_assigned_name_and_its_operator_are_let_through()
+        {
+            var tokens = Enum.GetValues(typeof(SyntaxKind)).Cast<SyntaxKind>().Select(SyntaxFacts.GetText).Where(t => t.Length > 0).Distinct().ToList();
+            var contexts = new[]
+            {
+                "class C { void M(dynamic r) { r.Seed{0}= 5; } }", "class C { void M(dynamic r) { r?.Seed{0}= 5; } }",
+                "class C { object o = new R { Seed{0}= 5 }; }", "class C { void M() { Seed{0}= 5; } }",
+            };
+            var missed = new List<string>();
+            void Check(string text)
+            {
+                if (Screen(text)) return;
+                var exact = TreeConcerns.FromTokens(Parse(text));
+                if (exact != Concerns.None && missed.Count < 10) missed.Add(exact + ": " + text);
+            }
+            foreach (var context in contexts)
+                foreach (var a in tokens)
+                {
+                    Check(context.Replace("{0}", " " + a + " "));
+                    Check(context.Replace("{0}", a + " "));
+                    foreach (var b in tokens) Check(context.Replace("{0}", " " + a + " " + b + " "));
+                }
+            Assert.True(missed.Count == 0, "the screen ruled out:\n" + string.Join("\n", missed));
+        }
 
         /// <summary>A token of 28 characters.</summary>
         private const string Short = "ak7Hq2vX9mLp4Rt8Wz1Nc6Bd3Fg5";
