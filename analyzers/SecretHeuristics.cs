@@ -58,13 +58,16 @@ namespace IdeogramGen.Analyzers
             return false;
         }
 
+        /// <summary>The shortest value <see cref="LooksLikeToken"/> takes for a token.</summary>
+        internal const int MinTokenLength = 16;
+
         /// <summary>
         /// The second signal, used where the sink is known only by name: a token-shaped value (16 to 1024 characters
         /// without white space, letters and digits mixed) with a Shannon entropy of at least 3.5 bits per character.
         /// </summary>
         public static bool LooksLikeToken(string value)
         {
-            if (value.Length < 16 || value.Length > 1024 || !TokenShape.IsMatch(value)) return false;
+            if (value.Length < MinTokenLength || value.Length > 1024 || !TokenShape.IsMatch(value)) return false;
             if (NotTokenShape.IsMatch(value)) return false;
             bool letter = false, digit = false;
             foreach (var c in value)

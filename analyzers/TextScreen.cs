@@ -19,9 +19,10 @@ namespace IdeogramGen.Analyzers
     /// <item>each run of identifier characters (and, for a run that starts with a digit, each of its tails that starts
     /// with a letter or an underscore, where a numeric literal can end and an identifier begin): a name of
     /// <see cref="TreeConcerns.Names"/>, a name of <see cref="TreeConcerns.AssignedNames"/> followed by an assignment
-    /// operator (or by a comment or a directive, which may stand before one), or a run that holds one of the words a
-    /// credential name holds;</item>
-    /// <item>anywhere in the text, without case: <c>v2/</c>, <c>cf.</c> and the credential header names;</item>
+    /// operator (or by what may stand before one: a comment, a directive, a merge-conflict marker, a stray <c>::</c>),
+    /// or a run that holds one of <see cref="TreeConcerns.CredentialWords"/>;</item>
+    /// <item>anywhere in the text, without case: <see cref="TreeConcerns.V2PathMark"/>, <c>cf.</c> and the credential
+    /// header names;</item>
     /// <item>a run of token-shaped characters that starts where a string's value or a scheme-stripped value can start
     /// (after <c>"</c>, <c>}</c>, <c>:</c>, white space or a line break, as C# defines them: raw strings may be indented
     /// with any of it), ends where a string's value can end (before <c>"</c>, <c>{</c>, <c>}</c>, an escape, a line break
@@ -52,7 +53,7 @@ namespace IdeogramGen.Analyzers
 
         private static string[] BuildNeedles()
         {
-            var needles = new List<string> { "v2/", GatewayOptionsAnalyzer.Limits.ReservedMetadataPrefix.ToLowerInvariant() };
+            var needles = new List<string> { TreeConcerns.V2PathMark, GatewayOptionsAnalyzer.Limits.ReservedMetadataPrefix.ToLowerInvariant() };
             foreach (var (header, _) in HardCodedSecretAnalyzer.CredentialHeaders) needles.Add(header.ToLowerInvariant());
             return needles.ToArray();
         }
@@ -214,19 +215,14 @@ namespace IdeogramGen.Analyzers
             return j < n && s[j] == '=';
         }
 
-        /// <summary>The words of <c>TreeConcerns.MaySayCredential</c> (key, token, secret, passw, credential), without case.</summary>
+        /// <summary>One of <see cref="TreeConcerns.CredentialWords"/> in [start, end), without case.</summary>
         private static bool MaySayCredential(char[] s, int start, int end)
         {
             for (int j = start; j < end; j++)
             {
-                switch (s[j] | 0x20)
-                {
-                    case 'k': if (Follows(s, j + 1, end, "ey")) return true; break;
-                    case 't': if (Follows(s, j + 1, end, "oken")) return true; break;
-                    case 's': if (Follows(s, j + 1, end, "ecret")) return true; break;
-                    case 'p': if (Follows(s, j + 1, end, "assw")) return true; break;
-                    case 'c': if (Follows(s, j + 1, end, "redential")) return true; break;
-                }
+                int lower = s[j] | 0x20;
+                foreach (var word in TreeConcerns.CredentialWords)
+                    if (lower == word[0] && Follows(s, j, end, word)) return true;
             }
             return false;
         }
@@ -260,10 +256,11 @@ namespace IdeogramGen.Analyzers
         private static bool CanFollowValue(char c) => c == '"' || c == '{' || c == '}' || c == '\\' || IsSpaceOrLineBreak(c);
 
         /// <summary>
-        /// A run of token-shaped characters (<c>SecretHeuristics.LooksLikeToken</c>: 16 or more, a letter and a digit)
-        /// where a string's value can stand. Every string value the lexer reads without an escape is written in the
-        /// text as it is, so a token-shaped value is such a run; escapes other than <c>\u</c> and <c>\x</c> stand for
-        /// characters that are not token-shaped.
+        /// A run of token-shaped characters (<see cref="SecretHeuristics.LooksLikeToken"/>: a letter and a digit among
+        /// <see cref="SecretHeuristics.MinTokenLength"/> or more) where a string's value can stand. A value the lexer
+        /// reads without an escape is written in the text as it is, so a token-shaped value is such a run; the escapes
+        /// the scan lets stand (<see cref="IsPlainEscape"/>) are characters that are not token-shaped, and a final
+        /// <c>\n</c> is tried as the heuristics' pattern allows it.
         /// </summary>
         private static bool HoldsTokenShapedValue(char[] s, int n)
         {
@@ -277,12 +274,13 @@ namespace IdeogramGen.Analyzers
                 }
                 int start = i;
                 while (i < n && IsTokenChar(s[i])) i++;
-                // [start, i) is a maximal run; every value inside it ends where it ends.
-                // 15 characters and a final line feed are 16.
-                if (i - start < 15 || (i < n && !CanFollowValue(s[i]))) continue;
+                // [start, i) is a maximal run; every value inside it ends where it ends. A final line feed counts in the
+                // value's length, so the run may be one shorter than a token.
+                const int shortest = SecretHeuristics.MinTokenLength - 1;
+                if (i - start < shortest || (i < n && !CanFollowValue(s[i]))) continue;
                 bool lineFeed = i < n && (s[i] == '\\' || s[i] == '\n');
                 if ((start == 0 || CanPrecedeValue(s[start - 1])) && MayBeToken(s, start, i, lineFeed)) return true;
-                for (int p = start + 1; p + 15 <= i; p++)
+                for (int p = start + 1; p + shortest <= i; p++)
                     if (s[p - 1] == ':' && MayBeToken(s, p, i, lineFeed)) return true;
             }
             return false;

@@ -144,7 +144,7 @@ namespace IdeogramGen.Analyzers
         {
             var result = Concerns.None;
             if (value.Length == 0) return result;
-            if ((found & Concerns.V2Routes) == 0 && value.IndexOf("v2/", StringComparison.OrdinalIgnoreCase) >= 0) result |= Concerns.V2Routes;
+            if ((found & Concerns.V2Routes) == 0 && value.IndexOf(V2PathMark, StringComparison.OrdinalIgnoreCase) >= 0) result |= Concerns.V2Routes;
             if ((found & Concerns.GatewayOptions) == 0 && value.StartsWith(GatewayOptionsAnalyzer.Limits.ReservedMetadataPrefix, StringComparison.OrdinalIgnoreCase))
                 result |= Concerns.GatewayOptions;
             if ((found & Concerns.Secrets) == 0)
@@ -172,12 +172,18 @@ namespace IdeogramGen.Analyzers
             return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target;
         }
 
+        /// <summary>What a string constant holds when it is an Ideogram v2 path (IDG0106), without case.</summary>
+        internal const string V2PathMark = "v2/";
+
+        /// <summary>The words one of which a credential's name holds (lower case), before the name heuristics decide.</summary>
+        internal static readonly string[] CredentialWords = { "key", "token", "secret", "passw", "credential" };
+
         /// <summary>A quick no for most identifiers before the name heuristics' regular expressions.</summary>
-        private static bool MaySayCredential(string name) =>
-            name.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0
-            || name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0
-            || name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0
-            || name.IndexOf("passw", StringComparison.OrdinalIgnoreCase) >= 0
-            || name.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0;
+        private static bool MaySayCredential(string name)
+        {
+            foreach (var word in CredentialWords)
+                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            return false;
+        }
     }
 }
