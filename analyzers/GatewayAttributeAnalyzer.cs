@@ -48,9 +48,18 @@ namespace IdeogramGen.Analyzers
         {
             // A file whose text holds no '[' declares nothing with an attribute.
             if ((TreeConcerns.Of(context.SemanticModel.SyntaxTree) & Concerns.AttributeLists) == 0) return;
+            var root = (CompilationUnitSyntax)context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
             List<MemberDeclarationSyntax>? candidates = null;
-            Collect(((CompilationUnitSyntax)context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken)).Members, ref candidates);
+            Collect(root.Members, ref candidates);
             if (candidates == null) return;
+            // Only a declaration that applies an attribute by one of the names [IdeogramGateway] can have in this file
+            // is bound: most attributed types carry [Serializable], [Obsolete], [JsonSerializable] and the like.
+            HashSet<string>? names = null;
+            int kept = 0;
+            for (int i = 0; i < candidates.Count; i++)
+                if (MayApplyGateway(candidates[i], context.SemanticModel.Compilation, root, ref names)) candidates[kept++] = candidates[i];
+            if (kept == 0) return;
+            candidates.RemoveRange(kept, candidates.Count - kept);
             var attributeType = KnownTypes.For(context.SemanticModel.Compilation).GatewayAttribute;
             if (attributeType != null) AnalyzeCandidates(context, candidates, attributeType);
         }
@@ -69,6 +78,25 @@ namespace IdeogramGen.Analyzers
                 if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is INamedTypeSymbol type && seen.Add(type))
                     AnalyzeType(type, attributeType, Report, context.CancellationToken);
             }
+        }
+
+        /// <summary>
+        /// Whether one of <paramref name="declaration"/>'s attributes is named so that it can bind to
+        /// <c>[IdeogramGateway]</c> (see <see cref="GatewayAttributeNames"/>); the names of aliases are gathered only
+        /// when an attribute is not plainly the attribute's own name, once per file.
+        /// </summary>
+        private static bool MayApplyGateway(MemberDeclarationSyntax declaration, Compilation compilation, CompilationUnitSyntax root, ref HashSet<string>? names)
+        {
+            foreach (var list in declaration.AttributeLists)
+                foreach (var attribute in list.Attributes)
+                {
+                    var name = GatewayAttributeNames.RightmostName(attribute.Name);
+                    if (name == null) continue;
+                    if (GatewayAttributeNames.IsOwnName(name)) return true;
+                    names ??= GatewayAttributeNames.ForFile(compilation, root);
+                    if (names.Contains(name)) return true;
+                }
+            return false;
         }
 
         /// <summary>The declarations of named types with attribute lists, nested ones included; no member body is entered.</summary>

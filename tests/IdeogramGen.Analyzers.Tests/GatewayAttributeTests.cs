@@ -102,6 +102,51 @@ namespace IdeogramGen.Analyzers.Tests
             RunInTwoFiles($"[IdeogramGateway(\"{Account}\", \"gw\")] public partial class {{|IDG0001:Images|}} {{ }}",
                 "[System.Obsolete] public class {|CS0260:Images|} { }");
 
+        // Only declarations that apply an attribute by a name that can be [IdeogramGateway] are bound; every way C#
+        // gives the attribute a name is one of them.
+        [Theory]
+        [InlineData("IdeogramGateway")]
+        [InlineData("IdeogramGatewayAttribute")]
+        [InlineData("IdeogramGen.IdeogramGateway")]
+        [InlineData("global::IdeogramGen.IdeogramGatewayAttribute")]
+        [InlineData("@IdeogramGatewayAttribute")]
+        [InlineData("Ideogram\\u0047ateway")]
+        public Task Every_spelling_of_the_attribute_name_is_checked(string name) =>
+            Run($"[System.Serializable, {name}(\"{Account}\", {{|IDG0003:\"GW\"|}})] public partial class Images {{ }}");
+
+        [Theory]
+        [InlineData("using Gw = IdeogramGen.IdeogramGatewayAttribute;", "Gw")]
+        [InlineData("using GwAttribute = IdeogramGen.IdeogramGatewayAttribute;", "Gw")]
+        [InlineData("using GwAttribute = IdeogramGen.IdeogramGatewayAttribute;", "GwAttribute")]
+        [InlineData("using Ns = IdeogramGen;", "Ns::IdeogramGateway")]
+        [InlineData("using Gw = global::IdeogramGen.IdeogramGatewayAttribute;", "@Gw")]
+        public Task An_alias_in_the_file_is_the_attribute(string alias, string name) =>
+            Run($"{alias}\n[{name}(\"{Account}\", {{|IDG0003:\"GW\"|}})] public partial class Images {{ }}");
+
+        [Fact]
+        public Task An_alias_of_an_alias_in_a_namespace_is_the_attribute() =>
+            Run("using Gw = IdeogramGen.IdeogramGatewayAttribute;\n" +
+                $"namespace App {{ using Inner = Gw; namespace Deeper {{ using Innermost = Inner; [Innermost(\"{Account}\", {{|IDG0003:\"GW\"|}})] public partial class Images {{ }} }} }}");
+
+        private static Task RunWithGlobalUsings(string source, string globalUsings, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+            Verify.AnalyzerAsync<GatewayAttributeAnalyzer>("using IdeogramGen;\n" + source, withRequests: false,
+                state => state.Sources.Add(("GlobalUsings.cs", globalUsings)), expected);
+
+        [Fact]
+        public Task A_global_alias_in_another_file_is_the_attribute() =>
+            RunWithGlobalUsings($"[Obsolete, Gw(\"{Account}\", {{|IDG0003:\"GW\"|}})] public partial class Images {{ }}",
+                "global using Gw = IdeogramGen.IdeogramGatewayAttribute;\nglobal using Obsolete = System.ObsoleteAttribute;");
+
+        [Fact]
+        public Task A_local_alias_of_a_global_alias_in_another_file_is_the_attribute() =>
+            RunWithGlobalUsings($"namespace App {{ using Local = Gw; [Local(\"{Account}\", {{|IDG0003:\"GW\"|}})] public partial class Images {{ }} }}",
+                "global using Gw = IdeogramGen.IdeogramGatewayAttribute;");
+
+        [Fact]
+        public Task An_attribute_of_another_name_on_a_class_named_like_the_gateway_is_silent() =>
+            Run("using Gw = System.ObsoleteAttribute;\nnamespace App { [Gw, System.Serializable] public class Images { } [IdeogramGatewayNot] public class Other { } " +
+                "public sealed class IdeogramGatewayNotAttribute : System.Attribute { } }");
+
         [Fact]
         public Task Fix_adds_partial_to_class_and_containing_type() =>
             Verify.CodeFixAsync<GatewayAttributeAnalyzer, MakePartialCodeFix>(
