@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using System.Text;
@@ -7,6 +8,8 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using IdeogramGen.Benchmarks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace IdeogramGen.Benchmarks.Tests;
 
@@ -23,7 +26,7 @@ public class BenchmarkEquivalenceTests
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<BenchmarkAttribute>() != null))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(new[] { nameof(AnalyzerBenchmarks), nameof(ClientCallBenchmarks), nameof(CompileBenchmarks), nameof(DownloadBenchmarks), nameof(GeneratorBenchmarks), nameof(ParsingBenchmarks), nameof(SerializationBenchmarks) }, types.Select(t => t.Name));
+        Assert.Equal(new[] { nameof(AnalyzerBenchmarks), nameof(BuildShareBenchmarks), nameof(ClientCallBenchmarks), nameof(CompileBenchmarks), nameof(DownloadBenchmarks), nameof(GeneratorBenchmarks), nameof(ParsingBenchmarks), nameof(SerializationBenchmarks) }, types.Select(t => t.Name));
         foreach (var type in types)
         {
             Assert.NotNull(type.GetCustomAttribute<MemoryDiagnoserAttribute>());
@@ -182,6 +185,50 @@ public class BenchmarkEquivalenceTests
         Assert.True(((CountingOperationAnalyzer)operations.Control!).Invocations >= CallSiteProject.CallSites);
         Assert.Empty(idle.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.Empty(operations.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Build_share_benchmarks_run_every_analyzer_action_as_the_driver_does_and_the_generators_find_the_client()
+    {
+        var bench = new BuildShareBenchmarks();
+        bench.Setup();
+        Assert.True(bench.CscRun().Success);
+
+        // The host hands the analyzers the project as Roslyn's driver does: the same findings, in the same places,
+        // alone and on models whose operations an operation analyzer has built.
+        static List<string> Findings(IEnumerable<Diagnostic> diagnostics) => diagnostics
+            .Where(d => d.Id.StartsWith("IDG", StringComparison.Ordinal))
+            .Select(d => $"{d.Id} {d.Location.GetLineSpan()}").OrderBy(d => d, StringComparer.Ordinal).ToList();
+        var project = new AnalyzerBenchmarks();
+        project.Setup();
+        var driver = Findings(project.Telemetry().Diagnostics);
+        Assert.Equal(CallSiteProject.ExpectedDiagnostics.Count, driver.Count);
+        bench.BindProject();
+        Assert.Equal(driver, Findings(bench.Analyzers()));
+        bench.BindProjectAndBuildOperations();
+        Assert.Equal(driver, Findings(bench.AnalyzersBesideOperations()));
+
+        // A member's semantic model builds the member's operations once, whichever node is asked for first: the
+        // operation of a call inside a method is the one in the method's tree. That is why an operation analyzer's
+        // blocks and the rules' own requests share one tree.
+        var compilation = CallSiteProject.Compilation(CallSiteProject.ParseSources());
+        var models = BuildShareBenchmarks.BuildOperations(compilation);
+        var feature = compilation.SyntaxTrees.Single(t => t.FilePath == "Feature0.cs");
+        var method = feature.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First();
+        var call = method.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().First();
+        Assert.Same(models[feature].GetOperation(method)!.Descendants().OfType<IInvocationOperation>().First(o => o.Syntax == call), models[feature].GetOperation(call));
+        Assert.True(AnalyzerHost.IsGenerated(project.GeneratedTrees[0]));
+        Assert.False(AnalyzerHost.IsGenerated(feature));
+
+        // A registration the host does not hand out is refused, not skipped.
+        Assert.Throws<NotSupportedException>(() => AnalyzerHost.Run(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new CountingOperationAnalyzer()),
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)));
+
+        // Both generator rows find the one client; IdeogramGen's writes its code for it.
+        bench.ParseProject();
+        Assert.Contains(bench.Generator().GeneratedTrees, t => t.FilePath.EndsWith("Ideogram.g.cs", StringComparison.Ordinal));
+        bench.ParseProject();
+        Assert.Empty(bench.AttributeSearch().GeneratedTrees);
     }
 
     [Fact]
