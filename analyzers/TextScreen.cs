@@ -46,6 +46,9 @@ namespace IdeogramGen.Analyzers
         /// <summary>The strings a string constant is checked for by <see cref="TreeConcerns"/>, lower case.</summary>
         private static readonly string[] Needles = BuildNeedles();
 
+        /// <summary>The first two characters of each needle and of each credential word (see <see cref="Pair"/>).</summary>
+        private static readonly bool[] NeedlePairs = PairsOf(Needles), CredentialPairs = PairsOf(TreeConcerns.CredentialWords);
+
         private const byte Identifier = 1, TokenShaped = 2, NeedleStart = 4;
 
         /// <summary>What each ASCII character can be part of: an identifier, a token-shaped value, the start of a needle.</summary>
@@ -218,13 +221,30 @@ namespace IdeogramGen.Analyzers
         /// <summary>One of <see cref="TreeConcerns.CredentialWords"/> in [start, end), without case.</summary>
         private static bool MaySayCredential(char[] s, int start, int end)
         {
-            for (int j = start; j < end; j++)
+            // Every word has two letters or more: a position whose two characters start none is passed at once.
+            for (int j = start; j + 1 < end; j++)
             {
-                int lower = s[j] | 0x20;
+                if (!CredentialPairs[Pair(s[j], s[j + 1])]) continue;
                 foreach (var word in TreeConcerns.CredentialWords)
-                    if (lower == word[0] && Follows(s, j, end, word)) return true;
+                    if (Follows(s, j, end, word)) return true;
             }
             return false;
+        }
+
+        /// <summary>The index of two characters, without case, in a table of 128 × 128 (a non-ASCII character folds onto an ASCII one, which only lets more through).</summary>
+        private static int Pair(char first, char second) => (((first | 0x20) & 0x7F) << 7) | ((second | 0x20) & 0x7F);
+
+        /// <summary>The first two characters, lower case, of each word of <paramref name="words"/>.</summary>
+        private static bool[] PairsOf(IEnumerable<string> words)
+        {
+            var pairs = new bool[128 * 128];
+            foreach (var word in words)
+            {
+                if (word.Length < 2 || word[0] >= 0x80 || word[1] >= 0x80 || word[0] != (word[0] | 0x20) || word[1] != (word[1] | 0x20))
+                    throw new InvalidOperationException($"'{word}' is not two lower-case ASCII characters or more.");
+                pairs[Pair(word[0], word[1])] = true;
+            }
+            return pairs;
         }
 
         /// <summary>True when [at, at + lower.Length) is <paramref name="lower"/> (ASCII, without case) and ends by <paramref name="end"/>.</summary>
@@ -239,12 +259,12 @@ namespace IdeogramGen.Analyzers
         /// <summary>Anywhere in the text, without case: <c>v2/</c>, <c>cf.</c> or a credential header name.</summary>
         private static bool HoldsNeedle(char[] s, int n)
         {
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i + 1 < n; i++)
             {
                 char c = s[i];
-                if (c >= 0x80 || (Classes[c] & NeedleStart) == 0) continue;
+                if (c >= 0x80 || (Classes[c] & NeedleStart) == 0 || !NeedlePairs[Pair(c, s[i + 1])]) continue;
                 foreach (var needle in Needles)
-                    if ((c | 0x20) == needle[0] && Follows(s, i, n, needle)) return true;
+                    if (Follows(s, i, n, needle)) return true;
             }
             return false;
         }
@@ -348,11 +368,18 @@ namespace IdeogramGen.Analyzers
                 while (_slots[slot] != null && _slots[slot] != name) slot = (slot + 1) & _mask;
                 _slots[slot] = name;
                 _flags[slot] |= flag;
+                if (name.Length < ShortNames && name.Length > 0 && name[0] < 0x80) _firstByLength[name.Length * 128 + name[0]] = true;
             }
+
+            /// <summary>Which first characters the names of each length up to <see cref="ShortNames"/> start with: a quick no before the hash.</summary>
+            private readonly bool[] _firstByLength = new bool[ShortNames * 128];
+
+            private const int ShortNames = 64;
 
             /// <summary>The flags of the name [start, start + length) of <paramref name="s"/>, 0 for a name not in the table.</summary>
             public int Find(char[] s, int start, int length)
             {
+                if (length < ShortNames && s[start] < 0x80 && !_firstByLength[length * 128 + s[start]]) return 0;
                 int slot = Hash(s, start, length) & _mask;
                 for (var name = _slots[slot]; name != null; name = _slots[slot = (slot + 1) & _mask])
                 {
