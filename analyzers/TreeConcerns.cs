@@ -115,6 +115,7 @@ namespace IdeogramGen.Analyzers
         }
 
         /// <summary>The rules <paramref name="tree"/> concerns, read from its tokens (what <see cref="TextScreen"/> keeps to a superset of).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(TextScreen.Hot)]
         internal static Concerns FromTokens(SyntaxTree tree)
         {
             var found = Concerns.None;
