@@ -65,18 +65,40 @@ namespace IdeogramGen.Analyzers
                 if (resolved == null) return;
                 var report = new Action<Diagnostic>(context.ReportDiagnostic);
                 var cancellationToken = context.CancellationToken;
-                foreach (var block in CodeBlocks(model.SyntaxTree.GetRoot(cancellationToken)))
+                foreach (var operation in OperationsOf(model, cancellationToken))
                 {
-                    var root = model.GetOperation(block, cancellationToken);
-                    if (root == null) continue;
-                    foreach (var operation in root.DescendantsAndSelf())
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        if (Array.IndexOf(kinds, operation.Kind) >= 0) analyze(new OperationSite(operation, report), resolved);
-                    }
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (Array.IndexOf(kinds, operation.Kind) >= 0) analyze(new OperationSite(operation, report), resolved);
                 }
             };
         }
+
+        /// <summary>
+        /// Every operation of the executable code of <paramref name="model"/>'s file, in the order of a walk of each
+        /// block's tree: walked once per semantic model and shared by the rules. Roslyn's driver hands every analyzer
+        /// of a file the same model, and a walk is most of what a rule costs in a file it concerns (about 0.3 µs an
+        /// operation); the list lives as long as the model, which holds the operations anyway. Two rules that ask at
+        /// once may both walk; the first list kept is the one every later rule reads.
+        /// </summary>
+        internal static IReadOnlyList<IOperation> OperationsOf(SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (Walked.TryGetValue(model, out var known)) return known;
+            var operations = new List<IOperation>();
+            foreach (var block in CodeBlocks(model.SyntaxTree.GetRoot(cancellationToken)))
+            {
+                var root = model.GetOperation(block, cancellationToken);
+                if (root == null) continue;
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    operations.Add(operation);
+                }
+            }
+            return Walked.GetValue(model, _ => operations);
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SemanticModel, List<IOperation>> Walked =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<SemanticModel, List<IOperation>>();
 
         /// <summary>
         /// The nodes whose operation is an executable root: member declarations with a body (methods, constructors,

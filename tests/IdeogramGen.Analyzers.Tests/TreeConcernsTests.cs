@@ -21,6 +21,27 @@ namespace IdeogramGen.Analyzers.Tests
         private static Concerns Of(string source) => TreeConcerns.Of(CSharpSyntaxTree.ParseText(source));
 
         [Fact]
+        public void The_rules_share_one_walk_of_a_models_operations_in_the_order_of_each_blocks_tree()
+        {
+            const string source = "class C { int f = 1 + 2; int P { get => f * 3; } C() : this(4) { } C(int x) { f = x; } void M() { var s = \"a\" + f; } "
+                + "int E => f; static int Q() { int L(int y) => y + 1; return L(5); } }";
+            var tree = CSharpSyntaxTree.ParseText(source);
+            var compilation = CSharpCompilation.Create("T", new[] { tree }, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var model = compilation.GetSemanticModel(tree);
+            var expected = OperationRules.CodeBlocks(tree.GetRoot()).Select(b => model.GetOperation(b)).Where(o => o != null)
+                .SelectMany(o => Microsoft.CodeAnalysis.Operations.OperationExtensions.DescendantsAndSelf(o!)).ToList();
+            var operations = OperationRules.OperationsOf(model, CancellationToken.None);
+            Assert.Equal(expected, operations);
+            Assert.Contains(operations, o => o.Kind == OperationKind.LocalFunction);
+            Assert.Contains(operations, o => o.Kind == OperationKind.FieldInitializer);
+            Assert.Contains(operations, o => o.Kind == OperationKind.Invocation && o.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorInitializerSyntax);
+            // Walked once for the model: every rule reads the same list. Another model of the same file walks again.
+            Assert.Same(operations, OperationRules.OperationsOf(model, CancellationToken.None));
+            Assert.NotSame(operations, OperationRules.OperationsOf(compilation.GetSemanticModel(tree), CancellationToken.None));
+        }
+
+        [Fact]
         public void An_ordinary_file_concerns_no_rule()
         {
             // The shape of the benchmark project's files: names that are also request fields (Id), only declared and read.
