@@ -46,8 +46,11 @@ namespace IdeogramGen.Analyzers
         /// </summary>
         private static void AnalyzeTree(SemanticModelAnalysisContext context)
         {
-            // A file whose text holds no '[' declares nothing with an attribute.
-            if ((TreeConcerns.Of(context.SemanticModel.SyntaxTree) & Concerns.AttributeLists) == 0) return;
+            // A file whose text holds no '[' declares nothing with an attribute, and one that cannot spell the
+            // attribute's name applies it only through a global alias of another file.
+            var concerns = TreeConcerns.Of(context.SemanticModel.SyntaxTree);
+            if ((concerns & Concerns.AttributeLists) == 0) return;
+            if ((concerns & Concerns.GatewayName) == 0 && !GatewayAttributeNames.HasGlobalAliases(context.SemanticModel.Compilation)) return;
             var root = (CompilationUnitSyntax)context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
             List<MemberDeclarationSyntax>? candidates = null;
             Collect(root.Members, ref candidates);

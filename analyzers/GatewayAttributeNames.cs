@@ -28,6 +28,9 @@ namespace IdeogramGen.Analyzers
 
         private static readonly ConditionalWeakTable<Compilation, HashSet<string>> GlobalNames = new ConditionalWeakTable<Compilation, HashSet<string>>();
 
+        /// <summary>Whether a file of <paramref name="compilation"/> declares a global alias of the attribute, which any file can apply.</summary>
+        internal static bool HasGlobalAliases(Compilation compilation) => GlobalNames.GetValue(compilation, ForCompilation).Count > 2;
+
         /// <summary>Whether an application spelt <paramref name="name"/> is, without any alias, the attribute.</summary>
         internal static bool IsOwnName(string name) => name == ShortName || name == TypeName;
 

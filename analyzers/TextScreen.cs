@@ -86,16 +86,20 @@ namespace IdeogramGen.Analyzers
         }
 
         /// <summary>False when no token of <paramref name="text"/> can concern a rule; true when one may.</summary>
-        public static bool MayConcern(SourceText text) => MayConcern(text, out _);
+        public static bool MayConcern(SourceText text) => MayConcern(text, out _, out _);
 
         /// <summary>
         /// False when no token of <paramref name="text"/> can concern a rule; true when one may. <paramref name="brackets"/>
-        /// says whether the text holds a <c>[</c> anywhere (an attribute list needs one).
+        /// says whether the text holds a <c>[</c> anywhere (an attribute list needs one), and
+        /// <paramref name="gatewayName"/>, when it does, whether it may spell <c>IdeogramGateway</c> in a name: it holds
+        /// the name as it is, a backslash (a Unicode escape) or a character outside ASCII (a formatting character inside
+        /// a name is not part of it).
         /// </summary>
         [MethodImpl(Hot)]
-        public static bool MayConcern(SourceText text, out bool brackets)
+        public static bool MayConcern(SourceText text, out bool brackets, out bool gatewayName)
         {
             brackets = false;
+            gatewayName = false;
             int length = text.Length;
             if (length == 0) return false;
             var buffer = t_buffer;
@@ -106,7 +110,18 @@ namespace IdeogramGen.Analyzers
             }
             text.CopyTo(0, buffer, 0, length);
             brackets = Array.IndexOf(buffer, '[', 0, length) >= 0;
+            if (brackets) gatewayName = MaySpellGatewayName(buffer, length);
             return MayConcern(buffer, length);
+        }
+
+        [MethodImpl(Hot)]
+        private static bool MaySpellGatewayName(char[] s, int length)
+        {
+            var text = new ReadOnlySpan<char>(s, 0, length);
+            if (text.IndexOf(GatewayAttributeNames.ShortName.AsSpan(), StringComparison.Ordinal) >= 0 || text.IndexOf('\\') >= 0) return true;
+            foreach (var c in text)
+                if (c >= 0x80) return true;
+            return false;
         }
 
         /// <summary>The scan of the first <paramref name="length"/> characters of <paramref name="s"/>.</summary>

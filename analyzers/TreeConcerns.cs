@@ -25,6 +25,8 @@ namespace IdeogramGen.Analyzers
         V2Routes = 16,
         /// <summary>IDG0001–IDG0005: the text holds a <c>[</c>, so a declaration of the file may carry attributes.</summary>
         AttributeLists = 32,
+        /// <summary>IDG0001–IDG0005: with a <c>[</c>, the text may spell <c>IdeogramGateway</c> in a name (see <see cref="TextScreen.MayConcern(Microsoft.CodeAnalysis.Text.SourceText, out bool, out bool)"/>).</summary>
+        GatewayName = 64,
     }
 
     /// <summary>
@@ -107,11 +109,13 @@ namespace IdeogramGen.Analyzers
 
         private static Concerns Compute(SyntaxTree tree)
         {
-            if (!tree.TryGetText(out var text)) return FromTokens(tree) | Concerns.AttributeLists;
+            if (!tree.TryGetText(out var text)) return FromTokens(tree) | Concerns.AttributeLists | Concerns.GatewayName;
             // Most files name nothing a rule looks at; their text says so without a token being visited.
-            var found = TextScreen.MayConcern(text, out bool brackets) ? FromTokens(tree) : Concerns.None;
+            var found = TextScreen.MayConcern(text, out bool brackets, out bool gatewayName) ? FromTokens(tree) : Concerns.None;
             // An attribute list starts with a '[' token, which no escape can spell.
-            return brackets ? found | Concerns.AttributeLists : found;
+            if (brackets) found |= Concerns.AttributeLists;
+            if (gatewayName) found |= Concerns.GatewayName;
+            return found;
         }
 
         /// <summary>The rules <paramref name="tree"/> concerns, read from its tokens (what <see cref="TextScreen"/> keeps to a superset of).</summary>

@@ -111,6 +111,7 @@ namespace IdeogramGen.Analyzers.Tests
         [InlineData("global::IdeogramGen.IdeogramGatewayAttribute")]
         [InlineData("@IdeogramGatewayAttribute")]
         [InlineData("Ideogram\\u0047ateway")]
+        [InlineData("Ideogram\u200BGateway")]
         public Task Every_spelling_of_the_attribute_name_is_checked(string name) =>
             Run($"[System.Serializable, {name}(\"{Account}\", {{|IDG0003:\"GW\"|}})] public partial class Images {{ }}");
 
