@@ -92,8 +92,8 @@ namespace IdeogramGen.Analyzers
         /// False when no token of <paramref name="text"/> can concern a rule; true when one may. <paramref name="brackets"/>
         /// says whether the text holds a <c>[</c> anywhere (an attribute list needs one), and
         /// <paramref name="gatewayName"/>, when it does, whether it may spell <c>IdeogramGateway</c> in a name: it holds
-        /// the name as it is, a backslash (a Unicode escape) or a character outside ASCII (a formatting character inside
-        /// a name is not part of it).
+        /// the name as it is, <c>\u</c> or <c>\U</c> (a Unicode escape) or a character outside ASCII (a formatting
+        /// character inside a name is not part of it).
         /// </summary>
         [MethodImpl(Hot)]
         public static bool MayConcern(SourceText text, out bool brackets, out bool gatewayName)
@@ -118,7 +118,8 @@ namespace IdeogramGen.Analyzers
         private static bool MaySpellGatewayName(char[] s, int length)
         {
             var text = new ReadOnlySpan<char>(s, 0, length);
-            if (text.IndexOf(GatewayAttributeNames.ShortName.AsSpan(), StringComparison.Ordinal) >= 0 || text.IndexOf('\\') >= 0) return true;
+            if (text.IndexOf(GatewayAttributeNames.ShortName.AsSpan(), StringComparison.Ordinal) >= 0
+                || text.IndexOf("\\u".AsSpan(), StringComparison.Ordinal) >= 0 || text.IndexOf("\\U".AsSpan(), StringComparison.Ordinal) >= 0) return true;
             foreach (var c in text)
                 if (c >= 0x80) return true;
             return false;
