@@ -65,23 +65,9 @@ namespace IdeogramGen.Benchmarks;
 /// </para>
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(SecondLongConfig))]
 public class AnalyzerBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        public Config() =>
-            AddJob(Job.Default
-                .WithWarmupCount(3)
-                .WithIterationCount(25)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                .WithGcServer(false)
-                .WithGcConcurrent(false)
-                .WithGcForce(true)
-                .AsDefault());
-    }
-
     private ImmutableArray<(SourceText Text, string Path)> _sources;
     private ImmutableArray<(SourceText Text, string Path)> _sourcesAndGenerated;
     private ImmutableArray<(byte[] Bytes, string Path)> _texts;
@@ -311,3 +297,24 @@ public sealed record CompileRun(Compilation Compilation, ImmutableArray<Diagnost
 
 /// <summary>Roslyn's telemetry of one analyzed build: per analyzer, the generator's timing, the analyzers' diagnostics.</summary>
 public sealed record TelemetryRun(IReadOnlyList<(string Analyzer, AnalyzerTelemetryInfo Info)> Analyzers, GeneratorDriverTimingInfo Generator, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The job of the benchmarks whose operations take about a second or whose iterations each need a setup of that
+/// length (<see cref="AnalyzerBenchmarks"/>, <see cref="BuildShareBenchmarks"/>), on a busy two-core machine: one
+/// invocation per iteration, 3 warm-up and 25 measured iterations, workstation non-concurrent GC (no background GC
+/// thread competing with the compiler's threads) and a full collection before each iteration. It is marked as the
+/// default job, so a job given on the command line (<c>--job Dry</c>) replaces it.
+/// </summary>
+public sealed class SecondLongConfig : ManualConfig
+{
+    public SecondLongConfig() =>
+        AddJob(Job.Default
+            .WithWarmupCount(3)
+            .WithIterationCount(25)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1)
+            .WithGcServer(false)
+            .WithGcConcurrent(false)
+            .WithGcForce(true)
+            .AsDefault());
+}

@@ -4,8 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -52,23 +50,9 @@ namespace IdeogramGen.Benchmarks;
 /// compiler server that builds use by default; <c>-- cold</c> measures the first use in a fresh process.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(SecondLongConfig))]
 public class BuildShareBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        public Config() =>
-            AddJob(Job.Default
-                .WithWarmupCount(3)
-                .WithIterationCount(25)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                .WithGcServer(false)
-                .WithGcConcurrent(false)
-                .WithGcForce(true)
-                .AsDefault());
-    }
-
     private readonly AnalyzerBenchmarks _project = new();
     private ImmutableArray<(SourceText Text, string Path)> _sources;
     private ImmutableArray<(SourceText Text, string Path)> _sourcesAndGenerated;
