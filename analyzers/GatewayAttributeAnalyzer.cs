@@ -48,21 +48,28 @@ namespace IdeogramGen.Analyzers
         {
             // A file whose text holds no '[' declares nothing with an attribute, and one that cannot spell the
             // attribute's name applies it only through a global alias of another file.
-            var concerns = TreeConcerns.Of(context.SemanticModel.SyntaxTree);
+            var tree = context.SemanticModel.SyntaxTree;
+            var concerns = TreeConcerns.Of(tree);
             if ((concerns & Concerns.AttributeLists) == 0) return;
-            if ((concerns & Concerns.GatewayName) == 0 && !GatewayAttributeNames.HasGlobalAliases(context.SemanticModel.Compilation)) return;
-            var root = (CompilationUnitSyntax)context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            // A script submission sees the usings and aliases of the submissions before it, which neither its text nor
+            // its compilation's files show: there, every declaration with attributes is bound.
+            bool script = tree.Options.Kind == SourceCodeKind.Script;
+            if (!script && (concerns & Concerns.GatewayName) == 0 && !GatewayAttributeNames.HasGlobalAliases(context.SemanticModel.Compilation)) return;
+            var root = (CompilationUnitSyntax)tree.GetRoot(context.CancellationToken);
             List<MemberDeclarationSyntax>? candidates = null;
             Collect(root.Members, ref candidates);
             if (candidates == null) return;
             // Only a declaration that applies an attribute by one of the names [IdeogramGateway] can have in this file
             // is bound: most attributed types carry [Serializable], [Obsolete], [JsonSerializable] and the like.
-            HashSet<string>? names = null;
-            int kept = 0;
-            for (int i = 0; i < candidates.Count; i++)
-                if (MayApplyGateway(candidates[i], context.SemanticModel.Compilation, root, ref names)) candidates[kept++] = candidates[i];
-            if (kept == 0) return;
-            candidates.RemoveRange(kept, candidates.Count - kept);
+            if (!script)
+            {
+                HashSet<string>? names = null;
+                int kept = 0;
+                for (int i = 0; i < candidates.Count; i++)
+                    if (MayApplyGateway(candidates[i], context.SemanticModel.Compilation, root, ref names)) candidates[kept++] = candidates[i];
+                if (kept == 0) return;
+                candidates.RemoveRange(kept, candidates.Count - kept);
+            }
             var attributeType = KnownTypes.For(context.SemanticModel.Compilation).GatewayAttribute;
             if (attributeType != null) AnalyzeCandidates(context, candidates, attributeType);
         }

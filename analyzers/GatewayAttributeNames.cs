@@ -14,7 +14,8 @@ namespace IdeogramGen.Analyzers
     /// the set, to any depth (<c>using A = IdeogramGen.IdeogramGatewayAttribute;</c> then <c>using B = A;</c> in a
     /// namespace). Aliases count from the file itself, at every level, and the global aliases of every file of the
     /// compilation. Scope is not followed, so the set is a superset: a declaration it lets through is still bound and
-    /// its attributes compared by symbol.
+    /// its attributes compared by symbol. A script submission also sees the aliases of the submissions before it, so
+    /// the analyzer does not use the set there.
     /// </summary>
     internal static class GatewayAttributeNames
     {

@@ -1,5 +1,10 @@
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
 using IdeogramGen.CodeFixes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace IdeogramGen.Analyzers.Tests
 {
@@ -142,6 +147,26 @@ namespace IdeogramGen.Analyzers.Tests
         public Task A_local_alias_of_a_global_alias_in_another_file_is_the_attribute() =>
             RunWithGlobalUsings($"namespace App {{ using Local = Gw; [Local(\"{Account}\", {{|IDG0003:\"GW\"|}})] public partial class Images {{ }} }}",
                 "global using Gw = IdeogramGen.IdeogramGatewayAttribute;");
+
+        // A script submission sees the usings and aliases of the submissions before it.
+        [Theory]
+        [InlineData("using Gw = IdeogramGen.IdeogramGatewayAttribute;", "[Gw(\"" + Account + "\", \"GW\")] public partial class Images { }", "IDG0003")]
+        [InlineData("using GwAttribute = IdeogramGen.IdeogramGatewayAttribute;", "[Gw(\"" + Account + "\", \"GW\")] class Images { }", "IDG0001,IDG0003")]
+        [InlineData("using Gw = IdeogramGen.IdeogramGatewayAttribute;", "// IdeogramGateway\n[Gw(\"" + Account + "\", \"GW\")] public partial class Images { }", "IDG0003")]
+        [InlineData("using IdeogramGen;", "[IdeogramGateway(\"" + Account + "\", \"GW\")] public partial class Images { }", "IDG0003")]
+        public async Task An_alias_of_an_earlier_script_submission_is_the_attribute(string first, string second, string expected)
+        {
+            var references = (await Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, System.Threading.CancellationToken.None))
+                .Add(MetadataReference.CreateFromFile(typeof(IdeogramCredentials).Assembly.Location));
+            var script = new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+            CSharpCompilation? submission = null;
+            foreach (var (text, i) in new[] { (first, 0), ("var x = 1;", 1), (second, 2) })
+                submission = CSharpCompilation.CreateScriptCompilation("s" + i, CSharpSyntaxTree.ParseText(text, script, path: $"s{i}.csx"), references,
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary), submission);
+            Assert.Empty(submission!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var found = await submission.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new GatewayAttributeAnalyzer())).GetAnalyzerDiagnosticsAsync();
+            Assert.Equal(expected, string.Join(",", found.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal)));
+        }
 
         [Fact]
         public Task An_attribute_of_another_name_on_a_class_named_like_the_gateway_is_silent() =>
