@@ -19,13 +19,16 @@ namespace IdeogramGen.Analyzers
     /// </summary>
     internal static class GatewayAttributeNames
     {
-        /// <summary>The attribute's type name.</summary>
-        internal const string TypeName = "IdeogramGatewayAttribute";
-
         /// <summary>The name an application writes without the suffix.</summary>
         internal const string ShortName = "IdeogramGateway";
 
         private const string Suffix = "Attribute";
+
+        /// <summary>The attribute's type name.</summary>
+        internal const string TypeName = ShortName + Suffix;
+
+        /// <summary>The attribute's metadata name, as the rules look it up.</summary>
+        internal const string MetadataName = "IdeogramGen." + TypeName;
 
         private static readonly ConditionalWeakTable<Compilation, HashSet<string>> GlobalNames = new ConditionalWeakTable<Compilation, HashSet<string>>();
 

@@ -19,7 +19,7 @@ namespace IdeogramGen.Analyzers
         private KnownTypes(Compilation compilation)
         {
             _compilation = compilation;
-            GatewayAttribute = Find(compilation, "IdeogramGen.IdeogramGatewayAttribute");
+            GatewayAttribute = Find(compilation, GatewayAttributeNames.MetadataName);
             EndpointAttribute = Find(compilation, "IdeogramGen.IdeogramEndpointAttribute");
             Credentials = Find(compilation, "IdeogramGen.IdeogramCredentials");
             GatewayLogsClient = Find(compilation, "IdeogramGen.GatewayLogsClient");

@@ -47,7 +47,7 @@ namespace IdeogramGen.Analyzers
                 {
                     Address = compilation.GetTypeByMetadataName("IdeogramGen.GatewayAddress"),
                     Pipeline = compilation.GetTypeByMetadataName("IdeogramGen.GatewayPipeline"),
-                    Gateway = compilation.GetTypeByMetadataName("IdeogramGen.IdeogramGatewayAttribute"),
+                    Gateway = compilation.GetTypeByMetadataName(GatewayAttributeNames.MetadataName),
                 };
                 return takers.Address == null && takers.Pipeline == null && takers.Gateway == null ? null : takers;
             }

@@ -90,6 +90,12 @@ public class AnalyzerBenchmarks
         _texts = _sourcesAndGenerated.Select(t => (System.Text.Encoding.UTF8.GetBytes(t.Text.ToString()), t.Path)).ToImmutableArray();
     }
 
+    /// <summary>A compilation of freshly parsed trees of the user's sources: what a build has when its generators run.</summary>
+    public CSharpCompilation FreshSources() => CallSiteProject.Compilation(Parse(_sources));
+
+    /// <summary>A compilation of freshly parsed trees of the user's sources and the generator's output, as if hand-written.</summary>
+    public CSharpCompilation FreshProject() => CallSiteProject.Compilation(Parse(_sourcesAndGenerated));
+
     /// <summary>New syntax trees of <paramref name="texts"/>, parsed as the project's files are.</summary>
     private static SyntaxTree[] Parse(ImmutableArray<(SourceText Text, string Path)> texts)
     {

@@ -1,15 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
-using System.Linq;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Emit;
-using Microsoft.CodeAnalysis.Text;
 
 namespace IdeogramGen.Benchmarks;
 
@@ -54,8 +51,6 @@ namespace IdeogramGen.Benchmarks;
 public class BuildShareBenchmarks
 {
     private readonly AnalyzerBenchmarks _project = new();
-    private ImmutableArray<(SourceText Text, string Path)> _sources;
-    private ImmutableArray<(SourceText Text, string Path)> _sourcesAndGenerated;
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private AnalyzerOptions _options = null!;
     private Compilation _compilation = null!;
@@ -65,8 +60,6 @@ public class BuildShareBenchmarks
     public void Setup()
     {
         _project.Setup();
-        _sources = CallSiteProject.ParseSources().Select(t => (t.GetText(), t.FilePath)).ToImmutableArray();
-        _sourcesAndGenerated = _sources.AddRange(_project.GeneratedTrees.Select(t => (t.GetText(), t.FilePath)));
         _analyzers = AnalyzerBenchmarks.Analyzers();
         _options = new AnalyzerOptions(CallSiteProject.AdditionalFiles);
     }
@@ -75,8 +68,7 @@ public class BuildShareBenchmarks
     [IterationSetup(Target = nameof(Analyzers))]
     public void BindProject()
     {
-        _compilation = CallSiteProject.Compilation(Parse(_sourcesAndGenerated));
-        _compilation.GetDiagnostics();
+        Bind();
         Collect();
     }
 
@@ -84,7 +76,7 @@ public class BuildShareBenchmarks
     [IterationSetup(Targets = new[] { nameof(Generator), nameof(AttributeSearch) })]
     public void ParseProject()
     {
-        _compilation = CallSiteProject.Compilation(Parse(_sources));
+        _compilation = _project.FreshSources();
         Collect();
     }
 
@@ -92,10 +84,15 @@ public class BuildShareBenchmarks
     [IterationSetup(Target = nameof(AnalyzersBesideOperations))]
     public void BindProjectAndBuildOperations()
     {
-        _compilation = CallSiteProject.Compilation(Parse(_sourcesAndGenerated));
-        _compilation.GetDiagnostics();
+        Bind();
         _models = BuildOperations(_compilation);
         Collect();
+    }
+
+    private void Bind()
+    {
+        _compilation = _project.FreshProject();
+        _compilation.GetDiagnostics();
     }
 
     /// <summary>
@@ -134,13 +131,6 @@ public class BuildShareBenchmarks
     [Benchmark(Description = "control: the attribute search alone, cold driver")]
     public GeneratorDriverRunResult AttributeSearch() =>
         CSharpGeneratorDriver.Create(new AttributeOnlyGenerator()).RunGenerators(_compilation).GetRunResult();
-
-    private static SyntaxTree[] Parse(ImmutableArray<(SourceText Text, string Path)> texts)
-    {
-        var trees = new SyntaxTree[texts.Length];
-        for (int i = 0; i < trees.Length; i++) trees[i] = CSharpSyntaxTree.ParseText(texts[i].Text, LargeProject.ParseOptions, texts[i].Path);
-        return trees;
-    }
 
     private static void Collect()
     {
