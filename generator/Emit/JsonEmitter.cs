@@ -94,27 +94,51 @@ namespace IdeogramGen.Generator.Emit
         public static void EmitRead(EmitContext ctx, string t, System.Collections.Generic.IEnumerable<ApiProperty> properties, bool mutableLists = false)
         {
             var w = ctx.W;
+            var known = properties.ToList();
+            if (known.Count > 0)
+            {
+                // The names as UTF-8, once per type: a property name is matched by index (JsonPropertyNames.Match)
+                // instead of one ValueTextEquals per known name.
+                w.Line("private static readonly " + EmitContext.Rt + "JsonPropertyNames ReadPropertyNames = new " + EmitContext.Rt + "JsonPropertyNames("
+                    + string.Join(", ", known.Select(p => Lit(p.Name))) + ");");
+                w.Line();
+            }
             w.Summary("Reads one " + t + " from JSON (reflection-free); unknown properties are skipped.");
             using (w.Block("internal static " + t + " Read(ref global::System.Text.Json.Utf8JsonReader reader)"))
             {
                 w.Line(Json + "ExpectObject(ref reader, " + Lit(t) + ");");
                 w.Line("var result = new " + t + "();");
+                if (known.Count > 0) w.Line("int next = 0;");
                 using (w.Block("while (" + Json + "NextProperty(ref reader, " + Lit(t) + "))"))
                 {
-                    bool first = true;
-                    foreach (var p in properties)
+                    if (known.Count == 0)
                     {
-                        var path = Lit(t + "." + p.Name);
-                        w.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Lit(p.Name) + "))");
-                        first = false;
-                        w.Line(Json + "Value(ref reader, " + path + ");");
-                        ReadProperty(w, p, path, mutableLists);
-                        w.Close();
+                        w.Line(Json + "Value(ref reader, " + Lit(t) + ");");
+                        w.Line(Json + "Skip(ref reader, " + Lit(t) + ");");
                     }
-                    w.Open(first ? "" : "else");
-                    w.Line(Json + "Value(ref reader, " + Lit(t) + ");");
-                    w.Line(Json + "Skip(ref reader, " + Lit(t) + ");");
-                    w.Close();
+                    else
+                    {
+                        using (w.Block("switch (ReadPropertyNames.Match(ref reader, ref next))"))
+                        {
+                            for (int i = 0; i < known.Count; i++)
+                            {
+                                var p = known[i];
+                                var path = Lit(t + "." + p.Name);
+                                w.Line("case " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":");
+                                w.Open("");
+                                w.Line(Json + "Value(ref reader, " + path + ");");
+                                ReadProperty(w, p, path, mutableLists);
+                                w.Line("break;");
+                                w.Close();
+                            }
+                            w.Line("default:");
+                            w.Open("");
+                            w.Line(Json + "Value(ref reader, " + Lit(t) + ");");
+                            w.Line(Json + "Skip(ref reader, " + Lit(t) + ");");
+                            w.Line("break;");
+                            w.Close();
+                        }
+                    }
                 }
                 w.Line("return result;");
             }

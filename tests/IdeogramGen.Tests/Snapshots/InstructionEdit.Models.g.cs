@@ -175,27 +175,36 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data");
+
         /// <summary>Reads one InstructionEditResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static InstructionEditResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "InstructionEditResponse");
             var result = new InstructionEditResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "InstructionEditResponse"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "InstructionEditResponse.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InstructionEditImage>(ref reader, "InstructionEditResponse.data", InstructionEditImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InstructionEditImage>)global::System.Array.Empty<InstructionEditImage>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "InstructionEditResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditResponse.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "InstructionEditResponse.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InstructionEditImage>(ref reader, "InstructionEditResponse.data", InstructionEditImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InstructionEditImage>)global::System.Array.Empty<InstructionEditImage>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "InstructionEditResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -261,55 +270,69 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "prompt", "resolution", "seed", "style_type", "upscaled_resolution", "url");
+
         /// <summary>Reads one InstructionEditImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static InstructionEditImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "InstructionEditImage");
             var result = new InstructionEditImage();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "InstructionEditImage"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "InstructionEditImage.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InstructionEditImage.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("style_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.style_type");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.style_type");
-                        if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeV3(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "InstructionEditImage.is_image_safe") ?? false;
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("upscaled_resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.upscaled_resolution");
-                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.upscaled_resolution");
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "InstructionEditImage");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.prompt") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.resolution") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InstructionEditImage.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.style_type");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.style_type");
+                            if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeV3(text);
+                        }
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.upscaled_resolution");
+                        result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.upscaled_resolution");
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InstructionEditImage.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InstructionEditImage");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "InstructionEditImage");
+                        break;
+                    }
                 }
             }
             return result;

@@ -737,27 +737,36 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data");
+
         /// <summary>Reads one ImageLegacyResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageLegacyResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageLegacyResponse");
             var result = new ImageLegacyResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageLegacyResponse"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageLegacyResponse.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageLegacy>(ref reader, "ImageLegacyResponse.data", GeneratedImageLegacy.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageLegacy>)global::System.Array.Empty<GeneratedImageLegacy>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageLegacyResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageLegacyResponse.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageLegacy>(ref reader, "ImageLegacyResponse.data", GeneratedImageLegacy.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageLegacy>)global::System.Array.Empty<GeneratedImageLegacy>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLegacyResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageLegacyResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -774,22 +783,30 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>A collection of descriptions for given content. Wire name: descriptions.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.ImageDescriptionLegacy> Descriptions { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.ImageDescriptionLegacy>();
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("descriptions");
+
         /// <summary>Reads one DescribeLegacyResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static DescribeLegacyResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DescribeLegacyResponse");
             var result = new DescribeLegacyResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DescribeLegacyResponse"))
             {
-                if (reader.ValueTextEquals("descriptions"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeLegacyResponse.descriptions");
-                    result.Descriptions = global::IdeogramGen.IdeogramJson.ReadArray<ImageDescriptionLegacy>(ref reader, "DescribeLegacyResponse.descriptions", ImageDescriptionLegacy.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ImageDescriptionLegacy>)global::System.Array.Empty<ImageDescriptionLegacy>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeLegacyResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeLegacyResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeLegacyResponse.descriptions");
+                        result.Descriptions = global::IdeogramGen.IdeogramJson.ReadArray<ImageDescriptionLegacy>(ref reader, "DescribeLegacyResponse.descriptions", ImageDescriptionLegacy.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ImageDescriptionLegacy>)global::System.Array.Empty<ImageDescriptionLegacy>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeLegacyResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeLegacyResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -855,55 +872,69 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("url", "prompt", "resolution", "upscaled_resolution", "is_image_safe", "seed", "style_type");
+
         /// <summary>Reads one GeneratedImageLegacy from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImageLegacy Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageLegacy");
             var result = new GeneratedImageLegacy();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImageLegacy"))
             {
-                if (reader.ValueTextEquals("url"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.url");
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("upscaled_resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.upscaled_resolution");
-                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.upscaled_resolution");
-                }
-                else if (reader.ValueTextEquals("is_image_safe"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageLegacy.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageLegacy.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("style_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.style_type");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.style_type");
-                        if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeLegacy(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.url");
+                        break;
                     }
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageLegacy");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.prompt") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.resolution") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.upscaled_resolution");
+                        result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.upscaled_resolution");
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageLegacy.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageLegacy.seed") ?? 0;
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy.style_type");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageLegacy.style_type");
+                            if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeLegacy(text);
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageLegacy");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageLegacy");
+                        break;
+                    }
                 }
             }
             return result;
@@ -917,22 +948,30 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>The generated description for the provided image. Wire name: text.</summary>
         public string? Text { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("text");
+
         /// <summary>Reads one ImageDescriptionLegacy from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageDescriptionLegacy Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageDescriptionLegacy");
             var result = new ImageDescriptionLegacy();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageDescriptionLegacy"))
             {
-                if (reader.ValueTextEquals("text"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageDescriptionLegacy.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageDescriptionLegacy.text");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageDescriptionLegacy");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageDescriptionLegacy");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageDescriptionLegacy.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageDescriptionLegacy.text");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageDescriptionLegacy");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageDescriptionLegacy");
+                        break;
+                    }
                 }
             }
             return result;

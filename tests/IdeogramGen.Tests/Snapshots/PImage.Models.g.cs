@@ -709,32 +709,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data", "response_type");
+
         /// <summary>Reads one ImageV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageV4Response");
             var result = new ImageV4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageV4Response"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV4Response.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV4>(ref reader, "ImageV4Response.data", GeneratedImageV4.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV4>)global::System.Array.Empty<GeneratedImageV4>();
-                }
-                else if (reader.ValueTextEquals("response_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.response_type");
-                    result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageV4Response.response_type");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV4Response.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV4>(ref reader, "ImageV4Response.data", GeneratedImageV4.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV4>)global::System.Array.Empty<GeneratedImageV4>();
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.response_type");
+                        result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageV4Response.response_type");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -758,22 +768,30 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public string GenerationId { get; set; } = "";
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("generation_id");
+
         /// <summary>Reads one GenerationSubmittedV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerationSubmittedV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationSubmittedV4Response");
             var result = new GenerationSubmittedV4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationSubmittedV4Response"))
             {
-                if (reader.ValueTextEquals("generation_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationSubmittedV4Response.generation_id") ?? "";
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationSubmittedV4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationSubmittedV4Response.generation_id") ?? "";
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationSubmittedV4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -835,42 +853,54 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "prompt", "resolution", "seed", "url");
+
         /// <summary>Reads one GeneratedImageV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImageV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageV4");
             var result = new GeneratedImageV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImageV4"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV4.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV4.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV4.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.prompt") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.resolution") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV4.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV4");
+                        break;
+                    }
                 }
             }
             return result;

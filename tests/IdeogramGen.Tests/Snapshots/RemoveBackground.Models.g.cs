@@ -98,27 +98,36 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data");
+
         /// <summary>Reads one RemoveBackgroundResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static RemoveBackgroundResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemoveBackgroundResponse");
             var result = new RemoveBackgroundResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemoveBackgroundResponse"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "RemoveBackgroundResponse.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<BackgroundRemovedImage>(ref reader, "RemoveBackgroundResponse.data", BackgroundRemovedImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<BackgroundRemovedImage>)global::System.Array.Empty<BackgroundRemovedImage>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemoveBackgroundResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundResponse.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "RemoveBackgroundResponse.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<BackgroundRemovedImage>(ref reader, "RemoveBackgroundResponse.data", BackgroundRemovedImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<BackgroundRemovedImage>)global::System.Array.Empty<BackgroundRemovedImage>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemoveBackgroundResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -163,27 +172,36 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => null;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "url");
+
         /// <summary>Reads one BackgroundRemovedImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static BackgroundRemovedImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "BackgroundRemovedImage");
             var result = new BackgroundRemovedImage();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "BackgroundRemovedImage"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImage.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "BackgroundRemovedImage.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImage.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "BackgroundRemovedImage.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImage");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "BackgroundRemovedImage");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImage.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "BackgroundRemovedImage.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImage.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "BackgroundRemovedImage.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImage");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "BackgroundRemovedImage");
+                        break;
+                    }
                 }
             }
             return result;

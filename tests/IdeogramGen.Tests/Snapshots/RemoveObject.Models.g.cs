@@ -146,27 +146,36 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data");
+
         /// <summary>Reads one RemoveObjectResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static RemoveObjectResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemoveObjectResponse");
             var result = new RemoveObjectResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemoveObjectResponse"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "RemoveObjectResponse.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<ObjectRemovedImage>(ref reader, "RemoveObjectResponse.data", ObjectRemovedImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ObjectRemovedImage>)global::System.Array.Empty<ObjectRemovedImage>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemoveObjectResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectResponse.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "RemoveObjectResponse.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<ObjectRemovedImage>(ref reader, "RemoveObjectResponse.data", ObjectRemovedImage.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ObjectRemovedImage>)global::System.Array.Empty<ObjectRemovedImage>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemoveObjectResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -211,27 +220,36 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => null;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "url");
+
         /// <summary>Reads one ObjectRemovedImage from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ObjectRemovedImage Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ObjectRemovedImage");
             var result = new ObjectRemovedImage();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ObjectRemovedImage"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ObjectRemovedImage.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "ObjectRemovedImage.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ObjectRemovedImage.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ObjectRemovedImage.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ObjectRemovedImage");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ObjectRemovedImage");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ObjectRemovedImage.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "ObjectRemovedImage.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ObjectRemovedImage.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ObjectRemovedImage.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ObjectRemovedImage");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ObjectRemovedImage");
+                        break;
+                    }
                 }
             }
             return result;

@@ -8239,37 +8239,48 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("compositional_deconstruction", "high_level_description", "style_description", "tags");
+
         /// <summary>Reads one JsonPromptV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static JsonPromptV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "JsonPromptV4");
             var result = new JsonPromptV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "JsonPromptV4"))
             {
-                if (reader.ValueTextEquals("compositional_deconstruction"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.compositional_deconstruction");
-                    result.CompositionalDeconstruction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : CompositionalDeconstructionV4.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("high_level_description"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.high_level_description");
-                    result.HighLevelDescription = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "JsonPromptV4.high_level_description");
-                }
-                else if (reader.ValueTextEquals("style_description"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.style_description");
-                    result.StyleDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : StyleDescriptionV4.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("tags"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.tags");
-                    result.Tags = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "JsonPromptV4.tags");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "JsonPromptV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.compositional_deconstruction");
+                        result.CompositionalDeconstruction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : CompositionalDeconstructionV4.Read(ref reader);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.high_level_description");
+                        result.HighLevelDescription = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "JsonPromptV4.high_level_description");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.style_description");
+                        result.StyleDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : StyleDescriptionV4.Read(ref reader);
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.tags");
+                        result.Tags = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "JsonPromptV4.tags");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "JsonPromptV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -8331,27 +8342,36 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndArray();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("background", "elements");
+
         /// <summary>Reads one CompositionalDeconstructionV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static CompositionalDeconstructionV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "CompositionalDeconstructionV4");
             var result = new CompositionalDeconstructionV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "CompositionalDeconstructionV4"))
             {
-                if (reader.ValueTextEquals("background"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.background");
-                    result.Background = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "CompositionalDeconstructionV4.background");
-                }
-                else if (reader.ValueTextEquals("elements"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.elements");
-                    result.Elements = global::IdeogramGen.IdeogramJson.ReadArray<PromptElementV4>(ref reader, "CompositionalDeconstructionV4.elements", PromptElementV4.Read);
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "CompositionalDeconstructionV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.background");
+                        result.Background = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "CompositionalDeconstructionV4.background");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.elements");
+                        result.Elements = global::IdeogramGen.IdeogramJson.ReadArray<PromptElementV4>(ref reader, "CompositionalDeconstructionV4.elements", PromptElementV4.Read);
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "CompositionalDeconstructionV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -8445,45 +8465,57 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("bbox", "color_palette", "desc", "type", "text");
+
         /// <summary>Reads one PromptElementV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static PromptElementV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "PromptElementV4");
             var result = new PromptElementV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "PromptElementV4"))
             {
-                if (reader.ValueTextEquals("bbox"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.bbox");
-                    result.Bbox = global::IdeogramGen.IdeogramJson.ReadInt32Array(ref reader, "PromptElementV4.bbox");
-                }
-                else if (reader.ValueTextEquals("color_palette"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.color_palette");
-                    result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "PromptElementV4.color_palette");
-                }
-                else if (reader.ValueTextEquals("desc"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.desc");
-                    result.Desc = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.desc");
-                }
-                else if (reader.ValueTextEquals("type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.type");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.type");
-                        if (!string.IsNullOrEmpty(text)) result.Type = new global::IdeogramGen.PromptElementTypeV4(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.bbox");
+                        result.Bbox = global::IdeogramGen.IdeogramJson.ReadInt32Array(ref reader, "PromptElementV4.bbox");
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("text"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.text");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "PromptElementV4");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.color_palette");
+                        result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "PromptElementV4.color_palette");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.desc");
+                        result.Desc = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.desc");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.type");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.type");
+                            if (!string.IsNullOrEmpty(text)) result.Type = new global::IdeogramGen.PromptElementTypeV4(text);
+                        }
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.text");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "PromptElementV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -8577,47 +8609,60 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("aesthetics", "art_style", "color_palette", "lighting", "medium", "photo");
+
         /// <summary>Reads one StyleDescriptionV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static StyleDescriptionV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "StyleDescriptionV4");
             var result = new StyleDescriptionV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "StyleDescriptionV4"))
             {
-                if (reader.ValueTextEquals("aesthetics"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.aesthetics");
-                    result.Aesthetics = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.aesthetics");
-                }
-                else if (reader.ValueTextEquals("art_style"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.art_style");
-                    result.ArtStyle = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.art_style");
-                }
-                else if (reader.ValueTextEquals("color_palette"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.color_palette");
-                    result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "StyleDescriptionV4.color_palette");
-                }
-                else if (reader.ValueTextEquals("lighting"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.lighting");
-                    result.Lighting = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.lighting");
-                }
-                else if (reader.ValueTextEquals("medium"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.medium");
-                    result.Medium = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.medium");
-                }
-                else if (reader.ValueTextEquals("photo"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.photo");
-                    result.Photo = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.photo");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "StyleDescriptionV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.aesthetics");
+                        result.Aesthetics = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.aesthetics");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.art_style");
+                        result.ArtStyle = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.art_style");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.color_palette");
+                        result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "StyleDescriptionV4.color_palette");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.lighting");
+                        result.Lighting = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.lighting");
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.medium");
+                        result.Medium = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.medium");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.photo");
+                        result.Photo = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.photo");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "StyleDescriptionV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -8679,35 +8724,45 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("asset_id", "asset_type", "collection_id");
+
         /// <summary>Reads one AssetIdentifier from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static AssetIdentifier Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "AssetIdentifier");
             var result = new AssetIdentifier();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "AssetIdentifier"))
             {
-                if (reader.ValueTextEquals("asset_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier.asset_id");
-                    result.AssetId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "AssetIdentifier.asset_id");
-                }
-                else if (reader.ValueTextEquals("asset_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier.asset_type");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "AssetIdentifier.asset_type");
-                        if (!string.IsNullOrEmpty(text)) result.AssetType = new global::IdeogramGen.AssetType(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier.asset_id");
+                        result.AssetId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "AssetIdentifier.asset_id");
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("collection_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier.collection_id");
-                    result.CollectionId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "AssetIdentifier.collection_id");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "AssetIdentifier");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier.asset_type");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "AssetIdentifier.asset_type");
+                            if (!string.IsNullOrEmpty(text)) result.AssetType = new global::IdeogramGen.AssetType(text);
+                        }
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier.collection_id");
+                        result.CollectionId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "AssetIdentifier.collection_id");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "AssetIdentifier");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "AssetIdentifier");
+                        break;
+                    }
                 }
             }
             return result;
@@ -8757,27 +8812,36 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("custom_model_uri", "weight");
+
         /// <summary>Reads one StackedCustomModelV2 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static StackedCustomModelV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "StackedCustomModelV2");
             var result = new StackedCustomModelV2();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "StackedCustomModelV2"))
             {
-                if (reader.ValueTextEquals("custom_model_uri"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2.custom_model_uri");
-                    result.CustomModelUri = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StackedCustomModelV2.custom_model_uri");
-                }
-                else if (reader.ValueTextEquals("weight"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2.weight");
-                    result.Weight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "StackedCustomModelV2.weight");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "StackedCustomModelV2");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2.custom_model_uri");
+                        result.CustomModelUri = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StackedCustomModelV2.custom_model_uri");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2.weight");
+                        result.Weight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "StackedCustomModelV2.weight");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StackedCustomModelV2");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "StackedCustomModelV2");
+                        break;
+                    }
                 }
             }
             return result;
@@ -8825,32 +8889,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one GenerateV2Ideogram4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerateV2Ideogram4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram4Response");
             var result = new GenerateV2Ideogram4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram4Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram4Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram4Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram4Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram4Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram4Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram4Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -8904,40 +8978,51 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "generation_kind", "seed");
+
         /// <summary>Reads one GenerateV2Ideogram45Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerateV2Ideogram45Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram45Response");
             var result = new GenerateV2Ideogram45Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram45Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram45Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram45Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("generation_kind"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response.generation_kind");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram45Response.generation_kind");
-                        if (!string.IsNullOrEmpty(text)) result.GenerationKind = new global::IdeogramGen.GenerationKind(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram45Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram45Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram45Response");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram45Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response.generation_kind");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram45Response.generation_kind");
+                            if (!string.IsNullOrEmpty(text)) result.GenerationKind = new global::IdeogramGen.GenerationKind(text);
+                        }
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram45Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram45Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram45Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -8985,32 +9070,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one GenerateV2Ideogram3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerateV2Ideogram3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram3Response");
             var result = new GenerateV2Ideogram3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram3Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram3Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram3Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram3Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram3Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram3Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram3Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9058,32 +9153,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one ReframeV2Ideogram3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ReframeV2Ideogram3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ReframeV2Ideogram3Response");
             var result = new ReframeV2Ideogram3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ReframeV2Ideogram3Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2Ideogram3Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "ReframeV2Ideogram3Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2Ideogram3Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ReframeV2Ideogram3Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2Ideogram3Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ReframeV2Ideogram3Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2Ideogram3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ReframeV2Ideogram3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2Ideogram3Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "ReframeV2Ideogram3Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2Ideogram3Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ReframeV2Ideogram3Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2Ideogram3Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ReframeV2Ideogram3Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2Ideogram3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ReframeV2Ideogram3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9133,32 +9238,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one RemixV2AutoResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static RemixV2AutoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemixV2AutoResponse");
             var result = new RemixV2AutoResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemixV2AutoResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "RemixV2AutoResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2AutoResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2AutoResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2AutoResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "RemixV2AutoResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2AutoResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2AutoResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2AutoResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2AutoResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9206,6 +9321,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>
         /// Reads one GenerateTransparentV2Ideogram3Response from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -9214,27 +9331,35 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateTransparentV2Ideogram3Response");
             var result = new GenerateTransparentV2Ideogram3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateTransparentV2Ideogram3Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram3Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateTransparentV2Ideogram3Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram3Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateTransparentV2Ideogram3Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram3Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateTransparentV2Ideogram3Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateTransparentV2Ideogram3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram3Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateTransparentV2Ideogram3Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram3Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateTransparentV2Ideogram3Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram3Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateTransparentV2Ideogram3Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateTransparentV2Ideogram3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9282,6 +9407,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>
         /// Reads one GenerateTransparentV2Ideogram4Response from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -9290,27 +9417,35 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateTransparentV2Ideogram4Response");
             var result = new GenerateTransparentV2Ideogram4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateTransparentV2Ideogram4Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram4Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateTransparentV2Ideogram4Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram4Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateTransparentV2Ideogram4Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram4Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateTransparentV2Ideogram4Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateTransparentV2Ideogram4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram4Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateTransparentV2Ideogram4Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram4Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateTransparentV2Ideogram4Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram4Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateTransparentV2Ideogram4Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateTransparentV2Ideogram4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateTransparentV2Ideogram4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9358,32 +9493,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one GenerateV2PImageResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerateV2PImageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2PImageResponse");
             var result = new GenerateV2PImageResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2PImageResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2PImageResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2PImageResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2PImageResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2PImageResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2PImageResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2PImageResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2PImageResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2PImageResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2PImageResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2PImageResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2PImageResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2PImageResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2PImageResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2PImageResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2PImageResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2PImageResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9437,6 +9582,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "generation_kind", "seed");
+
         /// <summary>
         /// Reads one PreciseEditV2Ideogram45Response from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -9445,35 +9592,44 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "PreciseEditV2Ideogram45Response");
             var result = new PreciseEditV2Ideogram45Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "PreciseEditV2Ideogram45Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "PreciseEditV2Ideogram45Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PreciseEditV2Ideogram45Response.generation_id");
-                }
-                else if (reader.ValueTextEquals("generation_kind"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response.generation_kind");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PreciseEditV2Ideogram45Response.generation_kind");
-                        if (!string.IsNullOrEmpty(text)) result.GenerationKind = new global::IdeogramGen.GenerationKind(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "PreciseEditV2Ideogram45Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "PreciseEditV2Ideogram45Response.seed");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "PreciseEditV2Ideogram45Response");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PreciseEditV2Ideogram45Response.generation_id");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response.generation_kind");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PreciseEditV2Ideogram45Response.generation_kind");
+                            if (!string.IsNullOrEmpty(text)) result.GenerationKind = new global::IdeogramGen.GenerationKind(text);
+                        }
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "PreciseEditV2Ideogram45Response.seed");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PreciseEditV2Ideogram45Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "PreciseEditV2Ideogram45Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9521,32 +9677,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one RemixV2Ideogram4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static RemixV2Ideogram4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemixV2Ideogram4Response");
             var result = new RemixV2Ideogram4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemixV2Ideogram4Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram4Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<RemixedImageV2>(ref reader, "RemixV2Ideogram4Response.data", RemixedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<RemixedImageV2>)global::System.Array.Empty<RemixedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram4Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2Ideogram4Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram4Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2Ideogram4Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2Ideogram4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram4Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<RemixedImageV2>(ref reader, "RemixV2Ideogram4Response.data", RemixedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<RemixedImageV2>)global::System.Array.Empty<RemixedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram4Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2Ideogram4Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram4Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2Ideogram4Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2Ideogram4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9596,42 +9762,54 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "height", "seed", "width");
+
         /// <summary>Reads one UpscaleV2AutoResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static UpscaleV2AutoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "UpscaleV2AutoResponse");
             var result = new UpscaleV2AutoResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "UpscaleV2AutoResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<UpscaledImageV2>(ref reader, "UpscaleV2AutoResponse.data", UpscaledImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<UpscaledImageV2>)global::System.Array.Empty<UpscaledImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "UpscaleV2AutoResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "UpscaleV2AutoResponse.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "UpscaleV2AutoResponse.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "UpscaleV2AutoResponse.width") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "UpscaleV2AutoResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<UpscaledImageV2>(ref reader, "UpscaleV2AutoResponse.data", UpscaledImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<UpscaledImageV2>)global::System.Array.Empty<UpscaledImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "UpscaleV2AutoResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "UpscaleV2AutoResponse.height") ?? 0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "UpscaleV2AutoResponse.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "UpscaleV2AutoResponse.width") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaleV2AutoResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "UpscaleV2AutoResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9675,6 +9853,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "error", "generation_id", "status_code");
+
         /// <summary>
         /// Reads one RemoveBackgroundV2Ideogram1Response from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -9683,32 +9863,41 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemoveBackgroundV2Ideogram1Response");
             var result = new RemoveBackgroundV2Ideogram1Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemoveBackgroundV2Ideogram1Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<BackgroundRemovedImageV2>(ref reader, "RemoveBackgroundV2Ideogram1Response.data", BackgroundRemovedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<BackgroundRemovedImageV2>)global::System.Array.Empty<BackgroundRemovedImageV2>();
-                }
-                else if (reader.ValueTextEquals("error"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response.error");
-                    result.Error = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemoveBackgroundV2Ideogram1Response.error");
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemoveBackgroundV2Ideogram1Response.generation_id");
-                }
-                else if (reader.ValueTextEquals("status_code"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response.status_code");
-                    result.ErrorStatusCode = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemoveBackgroundV2Ideogram1Response.status_code");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemoveBackgroundV2Ideogram1Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<BackgroundRemovedImageV2>(ref reader, "RemoveBackgroundV2Ideogram1Response.data", BackgroundRemovedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<BackgroundRemovedImageV2>)global::System.Array.Empty<BackgroundRemovedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response.error");
+                        result.Error = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemoveBackgroundV2Ideogram1Response.error");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemoveBackgroundV2Ideogram1Response.generation_id");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response.status_code");
+                        result.ErrorStatusCode = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemoveBackgroundV2Ideogram1Response.status_code");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveBackgroundV2Ideogram1Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemoveBackgroundV2Ideogram1Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9732,32 +9921,42 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>The generated description(s) for the provided image. Wire name: descriptions.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.GeneratedDescriptionV2> Descriptions { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.GeneratedDescriptionV2>();
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "description_id", "descriptions");
+
         /// <summary>Reads one DescribeV2Ideogram3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static DescribeV2Ideogram3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DescribeV2Ideogram3Response");
             var result = new DescribeV2Ideogram3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DescribeV2Ideogram3Response"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram3Response.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "DescribeV2Ideogram3Response.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("description_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram3Response.description_id");
-                    result.DescriptionId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DescribeV2Ideogram3Response.description_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("descriptions"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram3Response.descriptions");
-                    result.Descriptions = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedDescriptionV2>(ref reader, "DescribeV2Ideogram3Response.descriptions", GeneratedDescriptionV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedDescriptionV2>)global::System.Array.Empty<GeneratedDescriptionV2>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeV2Ideogram3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram3Response.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "DescribeV2Ideogram3Response.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram3Response.description_id");
+                        result.DescriptionId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DescribeV2Ideogram3Response.description_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram3Response.descriptions");
+                        result.Descriptions = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedDescriptionV2>(ref reader, "DescribeV2Ideogram3Response.descriptions", GeneratedDescriptionV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedDescriptionV2>)global::System.Array.Empty<GeneratedDescriptionV2>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeV2Ideogram3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9787,32 +9986,42 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public global::IdeogramGen.Generated.Contoso_Media.JsonPromptV4? JsonPrompt { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "description_id", "json_prompt");
+
         /// <summary>Reads one DescribeV2Ideogram4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static DescribeV2Ideogram4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DescribeV2Ideogram4Response");
             var result = new DescribeV2Ideogram4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DescribeV2Ideogram4Response"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram4Response.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "DescribeV2Ideogram4Response.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("description_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram4Response.description_id");
-                    result.DescriptionId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DescribeV2Ideogram4Response.description_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("json_prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram4Response.json_prompt");
-                    result.JsonPrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonPromptV4.Read(ref reader);
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeV2Ideogram4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram4Response.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "DescribeV2Ideogram4Response.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram4Response.description_id");
+                        result.DescriptionId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DescribeV2Ideogram4Response.description_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram4Response.json_prompt");
+                        result.JsonPrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonPromptV4.Read(ref reader);
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV2Ideogram4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeV2Ideogram4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9867,42 +10076,54 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "height", "seed", "width");
+
         /// <summary>Reads one InpaintV2Ideogram3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static InpaintV2Ideogram3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "InpaintV2Ideogram3Response");
             var result = new InpaintV2Ideogram3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "InpaintV2Ideogram3Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InpaintedImageV2>(ref reader, "InpaintV2Ideogram3Response.data", InpaintedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InpaintedImageV2>)global::System.Array.Empty<InpaintedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintV2Ideogram3Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3Response.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3Response.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3Response.width") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintV2Ideogram3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InpaintedImageV2>(ref reader, "InpaintV2Ideogram3Response.data", InpaintedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InpaintedImageV2>)global::System.Array.Empty<InpaintedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintV2Ideogram3Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3Response.height") ?? 0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3Response.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3Response.width") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintV2Ideogram3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -9950,32 +10171,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one LayerizeV2Ideogram3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayerizeV2Ideogram3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayerizeV2Ideogram3Response");
             var result = new LayerizeV2Ideogram3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayerizeV2Ideogram3Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<LayerizedImageV2>(ref reader, "LayerizeV2Ideogram3Response.data", LayerizedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<LayerizedImageV2>)global::System.Array.Empty<LayerizedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeV2Ideogram3Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizeV2Ideogram3Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizeV2Ideogram3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<LayerizedImageV2>(ref reader, "LayerizeV2Ideogram3Response.data", LayerizedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<LayerizedImageV2>)global::System.Array.Empty<LayerizedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeV2Ideogram3Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizeV2Ideogram3Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeV2Ideogram3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizeV2Ideogram3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10023,32 +10254,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one GenerateV2AutoResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerateV2AutoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2AutoResponse");
             var result = new GenerateV2AutoResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2AutoResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2AutoResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2AutoResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2AutoResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2AutoResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2AutoResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2AutoResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2AutoResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2AutoResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2AutoResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10095,6 +10336,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "height", "seed", "width");
+
         /// <summary>
         /// Reads one InpaintV2Ideogram3CustomModelResponse from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10103,37 +10346,47 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "InpaintV2Ideogram3CustomModelResponse");
             var result = new InpaintV2Ideogram3CustomModelResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "InpaintV2Ideogram3CustomModelResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InpaintedImageV2>(ref reader, "InpaintV2Ideogram3CustomModelResponse.data", InpaintedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InpaintedImageV2>)global::System.Array.Empty<InpaintedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintV2Ideogram3CustomModelResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.width") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintV2Ideogram3CustomModelResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InpaintedImageV2>(ref reader, "InpaintV2Ideogram3CustomModelResponse.data", InpaintedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InpaintedImageV2>)global::System.Array.Empty<InpaintedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintV2Ideogram3CustomModelResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.height") ?? 0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CustomModelResponse.width") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CustomModelResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintV2Ideogram3CustomModelResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10188,6 +10441,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "height", "seed", "width");
+
         /// <summary>
         /// Reads one InpaintV2Ideogram3CharacterResponse from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10196,37 +10451,47 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "InpaintV2Ideogram3CharacterResponse");
             var result = new InpaintV2Ideogram3CharacterResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "InpaintV2Ideogram3CharacterResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InpaintedImageV2>(ref reader, "InpaintV2Ideogram3CharacterResponse.data", InpaintedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InpaintedImageV2>)global::System.Array.Empty<InpaintedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintV2Ideogram3CharacterResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CharacterResponse.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CharacterResponse.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CharacterResponse.width") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintV2Ideogram3CharacterResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<InpaintedImageV2>(ref reader, "InpaintV2Ideogram3CharacterResponse.data", InpaintedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<InpaintedImageV2>)global::System.Array.Empty<InpaintedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintV2Ideogram3CharacterResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CharacterResponse.height") ?? 0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CharacterResponse.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintV2Ideogram3CharacterResponse.width") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintV2Ideogram3CharacterResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintV2Ideogram3CharacterResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10274,6 +10539,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>
         /// Reads one GenerateV2Ideogram4CustomModelResponse from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10282,27 +10549,35 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram4CustomModelResponse");
             var result = new GenerateV2Ideogram4CustomModelResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram4CustomModelResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram4CustomModelResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram4CustomModelResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram4CustomModelResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram4CustomModelResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram4CustomModelResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram4CustomModelResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram4CustomModelResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram4CustomModelResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram4CustomModelResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10350,6 +10625,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>
         /// Reads one GenerateV2Ideogram3CharacterResponse from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10358,27 +10635,35 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram3CharacterResponse");
             var result = new GenerateV2Ideogram3CharacterResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram3CharacterResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CharacterResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram3CharacterResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CharacterResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram3CharacterResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CharacterResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram3CharacterResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CharacterResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram3CharacterResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CharacterResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram3CharacterResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CharacterResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram3CharacterResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CharacterResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram3CharacterResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CharacterResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram3CharacterResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10427,6 +10712,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>
         /// Reads one RemixV2Ideogram3CharacterResponse from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10435,27 +10722,35 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemixV2Ideogram3CharacterResponse");
             var result = new RemixV2Ideogram3CharacterResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemixV2Ideogram3CharacterResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CharacterResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<RemixedImageV2>(ref reader, "RemixV2Ideogram3CharacterResponse.data", RemixedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<RemixedImageV2>)global::System.Array.Empty<RemixedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CharacterResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2Ideogram3CharacterResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CharacterResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2Ideogram3CharacterResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CharacterResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2Ideogram3CharacterResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CharacterResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<RemixedImageV2>(ref reader, "RemixV2Ideogram3CharacterResponse.data", RemixedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<RemixedImageV2>)global::System.Array.Empty<RemixedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CharacterResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2Ideogram3CharacterResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CharacterResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2Ideogram3CharacterResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CharacterResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2Ideogram3CharacterResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10503,32 +10798,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one RemixV2Ideogram3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static RemixV2Ideogram3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemixV2Ideogram3Response");
             var result = new RemixV2Ideogram3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemixV2Ideogram3Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<RemixedImageV2>(ref reader, "RemixV2Ideogram3Response.data", RemixedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<RemixedImageV2>)global::System.Array.Empty<RemixedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2Ideogram3Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2Ideogram3Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2Ideogram3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<RemixedImageV2>(ref reader, "RemixV2Ideogram3Response.data", RemixedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<RemixedImageV2>)global::System.Array.Empty<RemixedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2Ideogram3Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2Ideogram3Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2Ideogram3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10576,6 +10881,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>
         /// Reads one GenerateV2Ideogram3CustomModelResponse from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10584,27 +10891,35 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram3CustomModelResponse");
             var result = new GenerateV2Ideogram3CustomModelResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram3CustomModelResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CustomModelResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram3CustomModelResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CustomModelResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram3CustomModelResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CustomModelResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram3CustomModelResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CustomModelResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram3CustomModelResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CustomModelResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram3CustomModelResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CustomModelResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram3CustomModelResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CustomModelResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram3CustomModelResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram3CustomModelResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram3CustomModelResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10653,6 +10968,8 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>
         /// Reads one RemixV2Ideogram3CustomModelResponse from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10661,27 +10978,35 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemixV2Ideogram3CustomModelResponse");
             var result = new RemixV2Ideogram3CustomModelResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemixV2Ideogram3CustomModelResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CustomModelResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<RemixedImageV2>(ref reader, "RemixV2Ideogram3CustomModelResponse.data", RemixedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<RemixedImageV2>)global::System.Array.Empty<RemixedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CustomModelResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2Ideogram3CustomModelResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CustomModelResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2Ideogram3CustomModelResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CustomModelResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2Ideogram3CustomModelResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CustomModelResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<RemixedImageV2>(ref reader, "RemixV2Ideogram3CustomModelResponse.data", RemixedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<RemixedImageV2>)global::System.Array.Empty<RemixedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CustomModelResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixV2Ideogram3CustomModelResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CustomModelResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixV2Ideogram3CustomModelResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixV2Ideogram3CustomModelResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixV2Ideogram3CustomModelResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10729,32 +11054,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one GenerateV2Ideogram2Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerateV2Ideogram2Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram2Response");
             var result = new GenerateV2Ideogram2Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram2Response"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram2Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram2Response.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram2Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram2Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram2Response.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram2Response.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram2Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram2Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10802,32 +11137,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("data", "generation_id", "seed");
+
         /// <summary>Reads one GenerateV2Ideogram2AResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerateV2Ideogram2AResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerateV2Ideogram2AResponse");
             var result = new GenerateV2Ideogram2AResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerateV2Ideogram2AResponse"))
             {
-                if (reader.ValueTextEquals("data"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram2AResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram2AResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram2AResponse.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram2AResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV2>(ref reader, "GenerateV2Ideogram2AResponse.data", GeneratedImageV2.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV2>)global::System.Array.Empty<GeneratedImageV2>();
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerateV2Ideogram2AResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerateV2Ideogram2AResponse.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerateV2Ideogram2AResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerateV2Ideogram2AResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10858,37 +11203,48 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>The resolved output width in pixels. Wire name: width.</summary>
         public int Width { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("generation_id", "height", "seed", "width");
+
         /// <summary>Reads one ReframeV2AutoResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ReframeV2AutoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ReframeV2AutoResponse");
             var result = new ReframeV2AutoResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ReframeV2AutoResponse"))
             {
-                if (reader.ValueTextEquals("generation_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ReframeV2AutoResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ReframeV2AutoResponse.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ReframeV2AutoResponse.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ReframeV2AutoResponse.width") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ReframeV2AutoResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ReframeV2AutoResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ReframeV2AutoResponse.height") ?? 0;
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ReframeV2AutoResponse.seed") ?? 0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ReframeV2AutoResponse.width") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReframeV2AutoResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ReframeV2AutoResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10909,6 +11265,8 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public string GenerationId { get; set; } = "";
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("generation_id");
+
         /// <summary>
         /// Reads one RemoveObjectV2Ideogram1Response from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10917,17 +11275,23 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemoveObjectV2Ideogram1Response");
             var result = new RemoveObjectV2Ideogram1Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemoveObjectV2Ideogram1Response"))
             {
-                if (reader.ValueTextEquals("generation_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectV2Ideogram1Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemoveObjectV2Ideogram1Response.generation_id") ?? "";
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectV2Ideogram1Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemoveObjectV2Ideogram1Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectV2Ideogram1Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemoveObjectV2Ideogram1Response.generation_id") ?? "";
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemoveObjectV2Ideogram1Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemoveObjectV2Ideogram1Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -10944,6 +11308,8 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>The generation ID to poll with `GET /v2/generations/{generation_id}`. Wire name: generation_id.</summary>
         public string GenerationId { get; set; } = "";
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("generation_id");
+
         /// <summary>
         /// Reads one ReplaceBackgroundV2Ideogram3Response from JSON (reflection-free); unknown properties are
         /// skipped.
@@ -10952,17 +11318,23 @@ namespace IdeogramGen.Generated.Contoso_Media
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ReplaceBackgroundV2Ideogram3Response");
             var result = new ReplaceBackgroundV2Ideogram3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ReplaceBackgroundV2Ideogram3Response"))
             {
-                if (reader.ValueTextEquals("generation_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReplaceBackgroundV2Ideogram3Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ReplaceBackgroundV2Ideogram3Response.generation_id") ?? "";
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ReplaceBackgroundV2Ideogram3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ReplaceBackgroundV2Ideogram3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReplaceBackgroundV2Ideogram3Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ReplaceBackgroundV2Ideogram3Response.generation_id") ?? "";
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ReplaceBackgroundV2Ideogram3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ReplaceBackgroundV2Ideogram3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11034,52 +11406,66 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data", "failure_reason", "generation_id", "response_type", "status", "usage_cost_usd_micros");
+
         /// <summary>Reads one GenerationResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerationResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationResponse");
             var result = new GenerationResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationResponse"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "GenerationResponse.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GenerationDataItem>(ref reader, "GenerationResponse.data", GenerationDataItem.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GenerationDataItem>)global::System.Array.Empty<GenerationDataItem>();
-                }
-                else if (reader.ValueTextEquals("failure_reason"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.failure_reason");
-                    result.FailureReason = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.failure_reason");
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("response_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.response_type");
-                    result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.response_type");
-                }
-                else if (reader.ValueTextEquals("status"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.status");
-                    result.Status = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.status") ?? "";
-                }
-                else if (reader.ValueTextEquals("usage_cost_usd_micros"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.usage_cost_usd_micros");
-                    result.UsageCostUsdMicros = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationResponse.usage_cost_usd_micros");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "GenerationResponse.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GenerationDataItem>(ref reader, "GenerationResponse.data", GenerationDataItem.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GenerationDataItem>)global::System.Array.Empty<GenerationDataItem>();
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.failure_reason");
+                        result.FailureReason = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.failure_reason");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.response_type");
+                        result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.response_type");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.status");
+                        result.Status = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.status") ?? "";
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.usage_cost_usd_micros");
+                        result.UsageCostUsdMicros = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationResponse.usage_cost_usd_micros");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11131,42 +11517,54 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "prompt", "resolution", "seed", "url");
+
         /// <summary>Reads one GeneratedImageV2 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImageV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageV2");
             var result = new GeneratedImageV2();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImageV2"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV2.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV2.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV2.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV2.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV2.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV2");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV2.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV2.prompt") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV2.resolution") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV2.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV2.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV2");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV2");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11218,42 +11616,54 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "prompt", "resolution", "seed", "url");
+
         /// <summary>Reads one RemixedImageV2 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static RemixedImageV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "RemixedImageV2");
             var result = new RemixedImageV2();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "RemixedImageV2"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "RemixedImageV2.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixedImageV2.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixedImageV2.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixedImageV2.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixedImageV2.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixedImageV2");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "RemixedImageV2.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixedImageV2.prompt") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixedImageV2.resolution") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "RemixedImageV2.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "RemixedImageV2.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "RemixedImageV2");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "RemixedImageV2");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11302,37 +11712,48 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => null;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "resolution", "seed", "url");
+
         /// <summary>Reads one UpscaledImageV2 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static UpscaledImageV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "UpscaledImageV2");
             var result = new UpscaledImageV2();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "UpscaledImageV2"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "UpscaledImageV2.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "UpscaledImageV2.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "UpscaledImageV2.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "UpscaledImageV2.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "UpscaledImageV2");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "UpscaledImageV2.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "UpscaledImageV2.resolution") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "UpscaledImageV2.seed") ?? 0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "UpscaledImageV2.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "UpscaledImageV2");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "UpscaledImageV2");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11374,27 +11795,36 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => null;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "url");
+
         /// <summary>Reads one BackgroundRemovedImageV2 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static BackgroundRemovedImageV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "BackgroundRemovedImageV2");
             var result = new BackgroundRemovedImageV2();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "BackgroundRemovedImageV2"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImageV2.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "BackgroundRemovedImageV2.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImageV2.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "BackgroundRemovedImageV2.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImageV2");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "BackgroundRemovedImageV2");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImageV2.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "BackgroundRemovedImageV2.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImageV2.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "BackgroundRemovedImageV2.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "BackgroundRemovedImageV2");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "BackgroundRemovedImageV2");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11408,22 +11838,30 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>The generated description for the provided image. Wire name: text.</summary>
         public string Text { get; set; } = "";
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("text");
+
         /// <summary>Reads one GeneratedDescriptionV2 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedDescriptionV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedDescriptionV2");
             var result = new GeneratedDescriptionV2();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedDescriptionV2"))
             {
-                if (reader.ValueTextEquals("text"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedDescriptionV2.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedDescriptionV2.text") ?? "";
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedDescriptionV2");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedDescriptionV2");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedDescriptionV2.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedDescriptionV2.text") ?? "";
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedDescriptionV2");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedDescriptionV2");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11475,42 +11913,54 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "prompt", "resolution", "seed", "url");
+
         /// <summary>Reads one InpaintedImageV2 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static InpaintedImageV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "InpaintedImageV2");
             var result = new InpaintedImageV2();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "InpaintedImageV2"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "InpaintedImageV2.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintedImageV2.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintedImageV2.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintedImageV2.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintedImageV2.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintedImageV2");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "InpaintedImageV2.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintedImageV2.prompt") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintedImageV2.resolution") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "InpaintedImageV2.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "InpaintedImageV2.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "InpaintedImageV2");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "InpaintedImageV2");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11578,52 +12028,66 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => null;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("base_image_url", "is_image_safe", "object_type", "resolution", "seed", "text_blocks", "url");
+
         /// <summary>Reads one LayerizedImageV2 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayerizedImageV2 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayerizedImageV2");
             var result = new LayerizedImageV2();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayerizedImageV2"))
             {
-                if (reader.ValueTextEquals("base_image_url"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.base_image_url");
-                    result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.base_image_url");
-                }
-                else if (reader.ValueTextEquals("is_image_safe"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "LayerizedImageV2.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("object_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.object_type");
-                    result.ObjectType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.object_type") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizedImageV2.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("text_blocks"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.text_blocks");
-                    result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "LayerizedImageV2.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizedImageV2");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.base_image_url");
+                        result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.base_image_url");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "LayerizedImageV2.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.object_type");
+                        result.ObjectType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.object_type") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.resolution") ?? "";
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizedImageV2.seed") ?? 0;
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.text_blocks");
+                        result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "LayerizedImageV2.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizedImageV2.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizedImageV2");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizedImageV2");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11739,92 +12203,114 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("asset_id", "is_image_safe", "object_type", "resolution", "url", "height", "mime_type", "width", "prompt", "seed", "aspect_ratio", "duration", "base_image_url", "text_blocks", "html_url");
+
         /// <summary>Reads one GenerationDataItem from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerationDataItem Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationDataItem");
             var result = new GenerationDataItem();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationDataItem"))
             {
-                if (reader.ValueTextEquals("asset_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.asset_id");
-                    result.AssetId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.asset_id");
-                }
-                else if (reader.ValueTextEquals("is_image_safe"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GenerationDataItem.is_image_safe");
-                }
-                else if (reader.ValueTextEquals("object_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.object_type");
-                    result.ObjectType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.object_type");
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.resolution");
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.url");
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.height");
-                }
-                else if (reader.ValueTextEquals("mime_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.mime_type");
-                    result.MimeType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.mime_type");
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.width");
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.prompt");
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.seed");
-                }
-                else if (reader.ValueTextEquals("aspect_ratio"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.aspect_ratio");
-                    result.AspectRatio = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.aspect_ratio");
-                }
-                else if (reader.ValueTextEquals("duration"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.duration");
-                    result.Duration = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.duration");
-                }
-                else if (reader.ValueTextEquals("base_image_url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.base_image_url");
-                    result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.base_image_url");
-                }
-                else if (reader.ValueTextEquals("text_blocks"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.text_blocks");
-                    result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "GenerationDataItem.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
-                }
-                else if (reader.ValueTextEquals("html_url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.html_url");
-                    result.HtmlUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.html_url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationDataItem");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.asset_id");
+                        result.AssetId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.asset_id");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GenerationDataItem.is_image_safe");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.object_type");
+                        result.ObjectType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.object_type");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.resolution");
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.url");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.height");
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.mime_type");
+                        result.MimeType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.mime_type");
+                        break;
+                    }
+                    case 7:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.width");
+                        break;
+                    }
+                    case 8:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.prompt");
+                        break;
+                    }
+                    case 9:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.seed");
+                        break;
+                    }
+                    case 10:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.aspect_ratio");
+                        result.AspectRatio = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.aspect_ratio");
+                        break;
+                    }
+                    case 11:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.duration");
+                        result.Duration = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.duration");
+                        break;
+                    }
+                    case 12:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.base_image_url");
+                        result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.base_image_url");
+                        break;
+                    }
+                    case 13:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.text_blocks");
+                        result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "GenerationDataItem.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
+                        break;
+                    }
+                    case 14:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.html_url");
+                        result.HtmlUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.html_url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationDataItem");
+                        break;
+                    }
                 }
             }
             return result;
@@ -11886,87 +12372,108 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Y coordinate in pixels from the top-left corner. Wire name: y.</summary>
         public int Y { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("alignment", "angle", "color", "font_alternatives", "font_name", "font_size", "formatting", "height", "line_height", "role", "text", "width", "x", "y");
+
         /// <summary>Reads one DetectedTextBlockV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static DetectedTextBlockV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DetectedTextBlockV3");
             var result = new DetectedTextBlockV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DetectedTextBlockV3"))
             {
-                if (reader.ValueTextEquals("alignment"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.alignment");
-                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.alignment") ?? "";
-                }
-                else if (reader.ValueTextEquals("angle"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.angle");
-                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.angle");
-                }
-                else if (reader.ValueTextEquals("color"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.color");
-                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.color");
-                }
-                else if (reader.ValueTextEquals("font_alternatives"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_alternatives");
-                    result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
-                }
-                else if (reader.ValueTextEquals("font_name"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_name");
-                    result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.font_name");
-                }
-                else if (reader.ValueTextEquals("font_size"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_size");
-                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.font_size");
-                }
-                else if (reader.ValueTextEquals("formatting"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.formatting");
-                    result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("line_height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.line_height");
-                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.line_height");
-                }
-                else if (reader.ValueTextEquals("role"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.role");
-                    result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.role");
-                }
-                else if (reader.ValueTextEquals("text"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.text") ?? "";
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.width") ?? 0;
-                }
-                else if (reader.ValueTextEquals("x"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.x");
-                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.x") ?? 0;
-                }
-                else if (reader.ValueTextEquals("y"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.y");
-                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.y") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlockV3");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.alignment");
+                        result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.alignment") ?? "";
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.angle");
+                        result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.angle");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.color");
+                        result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.color");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_alternatives");
+                        result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_name");
+                        result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.font_name");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_size");
+                        result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.font_size");
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.formatting");
+                        result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                        break;
+                    }
+                    case 7:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.height") ?? 0;
+                        break;
+                    }
+                    case 8:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.line_height");
+                        result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.line_height");
+                        break;
+                    }
+                    case 9:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.role");
+                        result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.role");
+                        break;
+                    }
+                    case 10:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.text") ?? "";
+                        break;
+                    }
+                    case 11:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.width") ?? 0;
+                        break;
+                    }
+                    case 12:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.x");
+                        result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.x") ?? 0;
+                        break;
+                    }
+                    case 13:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.y");
+                        result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.y") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlockV3");
+                        break;
+                    }
                 }
             }
             return result;

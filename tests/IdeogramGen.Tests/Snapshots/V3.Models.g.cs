@@ -2026,27 +2026,36 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data");
+
         /// <summary>Reads one ImageV3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageV3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageV3Response");
             var result = new ImageV3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageV3Response"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV3Response.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV3>(ref reader, "ImageV3Response.data", GeneratedImageV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV3>)global::System.Array.Empty<GeneratedImageV3>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV3Response.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV3>(ref reader, "ImageV3Response.data", GeneratedImageV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV3>)global::System.Array.Empty<GeneratedImageV3>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2083,27 +2092,36 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data");
+
         /// <summary>Reads one LayeredImageV3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayeredImageV3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayeredImageV3Response");
             var result = new LayeredImageV3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayeredImageV3Response"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "LayeredImageV3Response.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<LayeredImageV3>(ref reader, "LayeredImageV3Response.data", LayeredImageV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<LayeredImageV3>)global::System.Array.Empty<LayeredImageV3>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayeredImageV3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "LayeredImageV3Response.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<LayeredImageV3>(ref reader, "LayeredImageV3Response.data", LayeredImageV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<LayeredImageV3>)global::System.Array.Empty<LayeredImageV3>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayeredImageV3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2129,37 +2147,48 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Random seed. Set for reproducible generation. Wire name: seed.</summary>
         public int Seed { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("base_image_url", "original_image_url", "text_blocks", "seed");
+
         /// <summary>Reads one LayerizeTextV3Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayerizeTextV3Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayerizeTextV3Response");
             var result = new LayerizeTextV3Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayerizeTextV3Response"))
             {
-                if (reader.ValueTextEquals("base_image_url"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.base_image_url");
-                    result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeTextV3Response.base_image_url") ?? "";
-                }
-                else if (reader.ValueTextEquals("original_image_url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.original_image_url");
-                    result.OriginalImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeTextV3Response.original_image_url");
-                }
-                else if (reader.ValueTextEquals("text_blocks"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.text_blocks");
-                    result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "LayerizeTextV3Response.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizeTextV3Response.seed") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizeTextV3Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.base_image_url");
+                        result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeTextV3Response.base_image_url") ?? "";
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.original_image_url");
+                        result.OriginalImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayerizeTextV3Response.original_image_url");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.text_blocks");
+                        result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "LayerizeTextV3Response.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayerizeTextV3Response.seed") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayerizeTextV3Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayerizeTextV3Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2222,58 +2251,72 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("url", "prompt", "resolution", "upscaled_resolution", "is_image_safe", "seed", "style_type");
+
         /// <summary>Reads one GeneratedImageV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImageV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageV3");
             var result = new GeneratedImageV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImageV3"))
             {
-                if (reader.ValueTextEquals("url"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.url");
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.resolution");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.resolution");
-                        if (!string.IsNullOrEmpty(text)) result.Resolution = new global::IdeogramGen.ResolutionV3(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.url");
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("upscaled_resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.upscaled_resolution");
-                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.upscaled_resolution");
-                }
-                else if (reader.ValueTextEquals("is_image_safe"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV3.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV3.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("style_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.style_type");
+                    case 1:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.style_type");
-                        if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeV3(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.prompt") ?? "";
+                        break;
                     }
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV3");
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.resolution");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.resolution");
+                            if (!string.IsNullOrEmpty(text)) result.Resolution = new global::IdeogramGen.ResolutionV3(text);
+                        }
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.upscaled_resolution");
+                        result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.upscaled_resolution");
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV3.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV3.seed") ?? 0;
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3.style_type");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV3.style_type");
+                            if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeV3(text);
+                        }
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV3");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2350,73 +2393,90 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("prompt", "resolution", "upscaled_resolution", "is_image_safe", "seed", "style_type", "url", "text_containers", "text_html", "image_layers");
+
         /// <summary>Reads one LayeredImageV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static LayeredImageV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "LayeredImageV3");
             var result = new LayeredImageV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "LayeredImageV3"))
             {
-                if (reader.ValueTextEquals("prompt"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.resolution");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.resolution");
-                        if (!string.IsNullOrEmpty(text)) result.Resolution = new global::IdeogramGen.ResolutionV3(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.prompt") ?? "";
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("upscaled_resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.upscaled_resolution");
-                    result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.upscaled_resolution");
-                }
-                else if (reader.ValueTextEquals("is_image_safe"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "LayeredImageV3.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayeredImageV3.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("style_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.style_type");
+                    case 1:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.style_type");
-                        if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeV3(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.resolution");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.resolution");
+                            if (!string.IsNullOrEmpty(text)) result.Resolution = new global::IdeogramGen.ResolutionV3(text);
+                        }
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.url");
-                }
-                else if (reader.ValueTextEquals("text_containers"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.text_containers");
-                    result.TextContainers = global::IdeogramGen.IdeogramJson.ReadArray<TextContainerV3>(ref reader, "LayeredImageV3.text_containers", TextContainerV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextContainerV3>)global::System.Array.Empty<TextContainerV3>();
-                }
-                else if (reader.ValueTextEquals("text_html"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.text_html");
-                    result.TextHtml = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.text_html");
-                }
-                else if (reader.ValueTextEquals("image_layers"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.image_layers");
-                    result.ImageLayers = global::IdeogramGen.IdeogramJson.ReadArray<ImageLayerV3>(ref reader, "LayeredImageV3.image_layers", ImageLayerV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ImageLayerV3>)global::System.Array.Empty<ImageLayerV3>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayeredImageV3");
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.upscaled_resolution");
+                        result.UpscaledResolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.upscaled_resolution");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "LayeredImageV3.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "LayeredImageV3.seed") ?? 0;
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.style_type");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.style_type");
+                            if (!string.IsNullOrEmpty(text)) result.StyleType = new global::IdeogramGen.StyleTypeV3(text);
+                        }
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.url");
+                        break;
+                    }
+                    case 7:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.text_containers");
+                        result.TextContainers = global::IdeogramGen.IdeogramJson.ReadArray<TextContainerV3>(ref reader, "LayeredImageV3.text_containers", TextContainerV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextContainerV3>)global::System.Array.Empty<TextContainerV3>();
+                        break;
+                    }
+                    case 8:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.text_html");
+                        result.TextHtml = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "LayeredImageV3.text_html");
+                        break;
+                    }
+                    case 9:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3.image_layers");
+                        result.ImageLayers = global::IdeogramGen.IdeogramJson.ReadArray<ImageLayerV3>(ref reader, "LayeredImageV3.image_layers", ImageLayerV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<ImageLayerV3>)global::System.Array.Empty<ImageLayerV3>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "LayeredImageV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "LayeredImageV3");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2478,87 +2538,108 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Y coordinate in pixels from the top-left corner. Wire name: y.</summary>
         public int Y { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("alignment", "angle", "color", "font_alternatives", "font_name", "font_size", "formatting", "height", "line_height", "role", "text", "width", "x", "y");
+
         /// <summary>Reads one DetectedTextBlockV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static DetectedTextBlockV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DetectedTextBlockV3");
             var result = new DetectedTextBlockV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DetectedTextBlockV3"))
             {
-                if (reader.ValueTextEquals("alignment"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.alignment");
-                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.alignment") ?? "";
-                }
-                else if (reader.ValueTextEquals("angle"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.angle");
-                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.angle");
-                }
-                else if (reader.ValueTextEquals("color"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.color");
-                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.color");
-                }
-                else if (reader.ValueTextEquals("font_alternatives"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_alternatives");
-                    result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
-                }
-                else if (reader.ValueTextEquals("font_name"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_name");
-                    result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.font_name");
-                }
-                else if (reader.ValueTextEquals("font_size"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_size");
-                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.font_size");
-                }
-                else if (reader.ValueTextEquals("formatting"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.formatting");
-                    result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("line_height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.line_height");
-                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.line_height");
-                }
-                else if (reader.ValueTextEquals("role"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.role");
-                    result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.role");
-                }
-                else if (reader.ValueTextEquals("text"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.text") ?? "";
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.width") ?? 0;
-                }
-                else if (reader.ValueTextEquals("x"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.x");
-                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.x") ?? 0;
-                }
-                else if (reader.ValueTextEquals("y"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.y");
-                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.y") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlockV3");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.alignment");
+                        result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.alignment") ?? "";
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.angle");
+                        result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.angle");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.color");
+                        result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.color");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_alternatives");
+                        result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_name");
+                        result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.font_name");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_size");
+                        result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.font_size");
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.formatting");
+                        result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                        break;
+                    }
+                    case 7:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.height") ?? 0;
+                        break;
+                    }
+                    case 8:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.line_height");
+                        result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.line_height");
+                        break;
+                    }
+                    case 9:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.role");
+                        result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.role");
+                        break;
+                    }
+                    case 10:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.text") ?? "";
+                        break;
+                    }
+                    case 11:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.width") ?? 0;
+                        break;
+                    }
+                    case 12:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.x");
+                        result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.x") ?? 0;
+                        break;
+                    }
+                    case 13:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.y");
+                        result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.y") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlockV3");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2578,27 +2659,36 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Ordered list of text items in this container. Wire name: items.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.TextItemV3> Items { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.TextItemV3>();
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("id", "items");
+
         /// <summary>Reads one TextContainerV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static TextContainerV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextContainerV3");
             var result = new TextContainerV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextContainerV3"))
             {
-                if (reader.ValueTextEquals("id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3.id");
-                    result.Id = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextContainerV3.id") ?? "";
-                }
-                else if (reader.ValueTextEquals("items"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3.items");
-                    result.Items = global::IdeogramGen.IdeogramJson.ReadArray<TextItemV3>(ref reader, "TextContainerV3.items", TextItemV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextItemV3>)global::System.Array.Empty<TextItemV3>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextContainerV3");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3.id");
+                        result.Id = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextContainerV3.id") ?? "";
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3.items");
+                        result.Items = global::IdeogramGen.IdeogramJson.ReadArray<TextItemV3>(ref reader, "TextContainerV3.items", TextItemV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextItemV3>)global::System.Array.Empty<TextItemV3>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextContainerV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextContainerV3");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2630,42 +2720,54 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public string? RefId { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("x", "y", "width", "height", "ref_id");
+
         /// <summary>Reads one ImageLayerV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageLayerV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageLayerV3");
             var result = new ImageLayerV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageLayerV3"))
             {
-                if (reader.ValueTextEquals("x"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.x");
-                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.x") ?? 0;
-                }
-                else if (reader.ValueTextEquals("y"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.y");
-                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.y") ?? 0;
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.width") ?? 0;
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("ref_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.ref_id");
-                    result.RefId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageLayerV3.ref_id");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageLayerV3");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.x");
+                        result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.x") ?? 0;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.y");
+                        result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.y") ?? 0;
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.width") ?? 0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "ImageLayerV3.height") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3.ref_id");
+                        result.RefId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageLayerV3.ref_id");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageLayerV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageLayerV3");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2724,82 +2826,102 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.Generated.Contoso_Media.TextSpanV3> Spans { get; set; } = global::System.Array.Empty<global::IdeogramGen.Generated.Contoso_Media.TextSpanV3>();
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("x", "y", "width", "height", "alignment", "angle", "style_class", "glyph_type", "font_file", "font_candidates", "font_size", "line_height", "spans");
+
         /// <summary>Reads one TextItemV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static TextItemV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextItemV3");
             var result = new TextItemV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextItemV3"))
             {
-                if (reader.ValueTextEquals("x"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.x");
-                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.x") ?? 0;
-                }
-                else if (reader.ValueTextEquals("y"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.y");
-                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.y") ?? 0;
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.width") ?? 0;
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("alignment"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.alignment");
-                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.alignment") ?? "";
-                }
-                else if (reader.ValueTextEquals("angle"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.angle");
-                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "TextItemV3.angle");
-                }
-                else if (reader.ValueTextEquals("style_class"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.style_class");
-                    result.StyleClass = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.style_class") ?? "";
-                }
-                else if (reader.ValueTextEquals("glyph_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.glyph_type");
-                    result.GlyphType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.glyph_type");
-                }
-                else if (reader.ValueTextEquals("font_file"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_file");
-                    result.FontFile = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.font_file");
-                }
-                else if (reader.ValueTextEquals("font_candidates"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_candidates");
-                    result.FontCandidates = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "TextItemV3.font_candidates") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
-                }
-                else if (reader.ValueTextEquals("font_size"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_size");
-                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.font_size");
-                }
-                else if (reader.ValueTextEquals("line_height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.line_height");
-                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "TextItemV3.line_height");
-                }
-                else if (reader.ValueTextEquals("spans"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.spans");
-                    result.Spans = global::IdeogramGen.IdeogramJson.ReadArray<TextSpanV3>(ref reader, "TextItemV3.spans", TextSpanV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextSpanV3>)global::System.Array.Empty<TextSpanV3>();
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextItemV3");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.x");
+                        result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.x") ?? 0;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.y");
+                        result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.y") ?? 0;
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.width") ?? 0;
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.height") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.alignment");
+                        result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.alignment") ?? "";
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.angle");
+                        result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "TextItemV3.angle");
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.style_class");
+                        result.StyleClass = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.style_class") ?? "";
+                        break;
+                    }
+                    case 7:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.glyph_type");
+                        result.GlyphType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.glyph_type");
+                        break;
+                    }
+                    case 8:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_file");
+                        result.FontFile = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextItemV3.font_file");
+                        break;
+                    }
+                    case 9:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_candidates");
+                        result.FontCandidates = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "TextItemV3.font_candidates") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                        break;
+                    }
+                    case 10:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.font_size");
+                        result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "TextItemV3.font_size");
+                        break;
+                    }
+                    case 11:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.line_height");
+                        result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "TextItemV3.line_height");
+                        break;
+                    }
+                    case 12:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3.spans");
+                        result.Spans = global::IdeogramGen.IdeogramJson.ReadArray<TextSpanV3>(ref reader, "TextItemV3.spans", TextSpanV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<TextSpanV3>)global::System.Array.Empty<TextSpanV3>();
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextItemV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextItemV3");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2829,32 +2951,42 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>The hex color of the text (e.g. "#FF0000" for red). Wire name: color. Pattern: ^#[0-9A-Fa-f]{6}$.</summary>
         public string Color { get; set; } = "";
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("text", "font_fx", "color");
+
         /// <summary>Reads one TextSpanV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static TextSpanV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "TextSpanV3");
             var result = new TextSpanV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "TextSpanV3"))
             {
-                if (reader.ValueTextEquals("text"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextSpanV3.text") ?? "";
-                }
-                else if (reader.ValueTextEquals("font_fx"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.font_fx");
-                    result.FontFx = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "TextSpanV3.font_fx") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
-                }
-                else if (reader.ValueTextEquals("color"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.color");
-                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextSpanV3.color") ?? "";
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextSpanV3");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextSpanV3.text") ?? "";
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.font_fx");
+                        result.FontFx = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "TextSpanV3.font_fx") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3.color");
+                        result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "TextSpanV3.color") ?? "";
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "TextSpanV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "TextSpanV3");
+                        break;
+                    }
                 }
             }
             return result;

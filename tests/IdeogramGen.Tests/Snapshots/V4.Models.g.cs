@@ -1031,37 +1031,48 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("compositional_deconstruction", "high_level_description", "style_description", "tags");
+
         /// <summary>Reads one JsonPromptV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static JsonPromptV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "JsonPromptV4");
             var result = new JsonPromptV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "JsonPromptV4"))
             {
-                if (reader.ValueTextEquals("compositional_deconstruction"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.compositional_deconstruction");
-                    result.CompositionalDeconstruction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : CompositionalDeconstructionV4.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("high_level_description"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.high_level_description");
-                    result.HighLevelDescription = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "JsonPromptV4.high_level_description");
-                }
-                else if (reader.ValueTextEquals("style_description"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.style_description");
-                    result.StyleDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : StyleDescriptionV4.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("tags"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.tags");
-                    result.Tags = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "JsonPromptV4.tags");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "JsonPromptV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.compositional_deconstruction");
+                        result.CompositionalDeconstruction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : CompositionalDeconstructionV4.Read(ref reader);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.high_level_description");
+                        result.HighLevelDescription = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "JsonPromptV4.high_level_description");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.style_description");
+                        result.StyleDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : StyleDescriptionV4.Read(ref reader);
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.tags");
+                        result.Tags = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "JsonPromptV4.tags");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "JsonPromptV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1123,27 +1134,36 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndArray();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("background", "elements");
+
         /// <summary>Reads one CompositionalDeconstructionV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static CompositionalDeconstructionV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "CompositionalDeconstructionV4");
             var result = new CompositionalDeconstructionV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "CompositionalDeconstructionV4"))
             {
-                if (reader.ValueTextEquals("background"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.background");
-                    result.Background = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "CompositionalDeconstructionV4.background");
-                }
-                else if (reader.ValueTextEquals("elements"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.elements");
-                    result.Elements = global::IdeogramGen.IdeogramJson.ReadArray<PromptElementV4>(ref reader, "CompositionalDeconstructionV4.elements", PromptElementV4.Read);
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "CompositionalDeconstructionV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.background");
+                        result.Background = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "CompositionalDeconstructionV4.background");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.elements");
+                        result.Elements = global::IdeogramGen.IdeogramJson.ReadArray<PromptElementV4>(ref reader, "CompositionalDeconstructionV4.elements", PromptElementV4.Read);
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "CompositionalDeconstructionV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1237,45 +1257,57 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("bbox", "color_palette", "desc", "type", "text");
+
         /// <summary>Reads one PromptElementV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static PromptElementV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "PromptElementV4");
             var result = new PromptElementV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "PromptElementV4"))
             {
-                if (reader.ValueTextEquals("bbox"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.bbox");
-                    result.Bbox = global::IdeogramGen.IdeogramJson.ReadInt32Array(ref reader, "PromptElementV4.bbox");
-                }
-                else if (reader.ValueTextEquals("color_palette"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.color_palette");
-                    result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "PromptElementV4.color_palette");
-                }
-                else if (reader.ValueTextEquals("desc"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.desc");
-                    result.Desc = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.desc");
-                }
-                else if (reader.ValueTextEquals("type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.type");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.type");
-                        if (!string.IsNullOrEmpty(text)) result.Type = new global::IdeogramGen.PromptElementTypeV4(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.bbox");
+                        result.Bbox = global::IdeogramGen.IdeogramJson.ReadInt32Array(ref reader, "PromptElementV4.bbox");
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("text"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.text");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "PromptElementV4");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.color_palette");
+                        result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "PromptElementV4.color_palette");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.desc");
+                        result.Desc = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.desc");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.type");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.type");
+                            if (!string.IsNullOrEmpty(text)) result.Type = new global::IdeogramGen.PromptElementTypeV4(text);
+                        }
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.text");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "PromptElementV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1369,47 +1401,60 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("aesthetics", "art_style", "color_palette", "lighting", "medium", "photo");
+
         /// <summary>Reads one StyleDescriptionV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static StyleDescriptionV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "StyleDescriptionV4");
             var result = new StyleDescriptionV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "StyleDescriptionV4"))
             {
-                if (reader.ValueTextEquals("aesthetics"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.aesthetics");
-                    result.Aesthetics = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.aesthetics");
-                }
-                else if (reader.ValueTextEquals("art_style"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.art_style");
-                    result.ArtStyle = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.art_style");
-                }
-                else if (reader.ValueTextEquals("color_palette"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.color_palette");
-                    result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "StyleDescriptionV4.color_palette");
-                }
-                else if (reader.ValueTextEquals("lighting"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.lighting");
-                    result.Lighting = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.lighting");
-                }
-                else if (reader.ValueTextEquals("medium"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.medium");
-                    result.Medium = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.medium");
-                }
-                else if (reader.ValueTextEquals("photo"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.photo");
-                    result.Photo = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.photo");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "StyleDescriptionV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.aesthetics");
+                        result.Aesthetics = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.aesthetics");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.art_style");
+                        result.ArtStyle = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.art_style");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.color_palette");
+                        result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "StyleDescriptionV4.color_palette");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.lighting");
+                        result.Lighting = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.lighting");
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.medium");
+                        result.Medium = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.medium");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.photo");
+                        result.Photo = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.photo");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "StyleDescriptionV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1453,32 +1498,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data", "response_type");
+
         /// <summary>Reads one ImageV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageV4Response");
             var result = new ImageV4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageV4Response"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV4Response.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV4>(ref reader, "ImageV4Response.data", GeneratedImageV4.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV4>)global::System.Array.Empty<GeneratedImageV4>();
-                }
-                else if (reader.ValueTextEquals("response_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.response_type");
-                    result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageV4Response.response_type");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV4Response.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV4>(ref reader, "ImageV4Response.data", GeneratedImageV4.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV4>)global::System.Array.Empty<GeneratedImageV4>();
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.response_type");
+                        result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageV4Response.response_type");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1506,30 +1561,39 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public global::IdeogramGen.Generated.Contoso_Media.JsonPromptV4? JsonPrompt { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("aspect_ratio", "json_prompt");
+
         /// <summary>Reads one MagicPromptV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static MagicPromptV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "MagicPromptV4Response");
             var result = new MagicPromptV4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "MagicPromptV4Response"))
             {
-                if (reader.ValueTextEquals("aspect_ratio"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "MagicPromptV4Response.aspect_ratio");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "MagicPromptV4Response.aspect_ratio");
-                        if (!string.IsNullOrEmpty(text)) result.AspectRatio = new global::IdeogramGen.AspectRatioV4(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "MagicPromptV4Response.aspect_ratio");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "MagicPromptV4Response.aspect_ratio");
+                            if (!string.IsNullOrEmpty(text)) result.AspectRatio = new global::IdeogramGen.AspectRatioV4(text);
+                        }
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("json_prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "MagicPromptV4Response.json_prompt");
-                    result.JsonPrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonPromptV4.Read(ref reader);
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "MagicPromptV4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "MagicPromptV4Response");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "MagicPromptV4Response.json_prompt");
+                        result.JsonPrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonPromptV4.Read(ref reader);
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "MagicPromptV4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "MagicPromptV4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1553,22 +1617,30 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public global::IdeogramGen.Generated.Contoso_Media.JsonPromptV4? JsonPrompt { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("json_prompt");
+
         /// <summary>Reads one DescribeV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static DescribeV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DescribeV4Response");
             var result = new DescribeV4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DescribeV4Response"))
             {
-                if (reader.ValueTextEquals("json_prompt"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV4Response.json_prompt");
-                    result.JsonPrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonPromptV4.Read(ref reader);
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeV4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV4Response.json_prompt");
+                        result.JsonPrompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : JsonPromptV4.Read(ref reader);
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DescribeV4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "DescribeV4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1592,22 +1664,30 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public string GenerationId { get; set; } = "";
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("generation_id");
+
         /// <summary>Reads one GenerationSubmittedV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerationSubmittedV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationSubmittedV4Response");
             var result = new GenerationSubmittedV4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationSubmittedV4Response"))
             {
-                if (reader.ValueTextEquals("generation_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationSubmittedV4Response.generation_id") ?? "";
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationSubmittedV4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationSubmittedV4Response.generation_id") ?? "";
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationSubmittedV4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1679,52 +1759,66 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data", "failure_reason", "generation_id", "response_type", "status", "usage_cost_usd_micros");
+
         /// <summary>Reads one GenerationResponse from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerationResponse Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationResponse");
             var result = new GenerationResponse();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationResponse"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "GenerationResponse.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GenerationDataItem>(ref reader, "GenerationResponse.data", GenerationDataItem.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GenerationDataItem>)global::System.Array.Empty<GenerationDataItem>();
-                }
-                else if (reader.ValueTextEquals("failure_reason"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.failure_reason");
-                    result.FailureReason = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.failure_reason");
-                }
-                else if (reader.ValueTextEquals("generation_id"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.generation_id") ?? "";
-                }
-                else if (reader.ValueTextEquals("response_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.response_type");
-                    result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.response_type");
-                }
-                else if (reader.ValueTextEquals("status"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.status");
-                    result.Status = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.status") ?? "";
-                }
-                else if (reader.ValueTextEquals("usage_cost_usd_micros"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.usage_cost_usd_micros");
-                    result.UsageCostUsdMicros = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationResponse.usage_cost_usd_micros");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationResponse");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "GenerationResponse.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GenerationDataItem>(ref reader, "GenerationResponse.data", GenerationDataItem.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GenerationDataItem>)global::System.Array.Empty<GenerationDataItem>();
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.failure_reason");
+                        result.FailureReason = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.failure_reason");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.generation_id") ?? "";
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.response_type");
+                        result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.response_type");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.status");
+                        result.Status = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationResponse.status") ?? "";
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse.usage_cost_usd_micros");
+                        result.UsageCostUsdMicros = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationResponse.usage_cost_usd_micros");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationResponse");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationResponse");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1786,42 +1880,54 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "prompt", "resolution", "seed", "url");
+
         /// <summary>Reads one GeneratedImageV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImageV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageV4");
             var result = new GeneratedImageV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImageV4"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV4.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV4.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV4.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.prompt") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.resolution") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV4.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -1937,92 +2043,114 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("asset_id", "is_image_safe", "object_type", "resolution", "url", "height", "mime_type", "width", "prompt", "seed", "aspect_ratio", "duration", "base_image_url", "text_blocks", "html_url");
+
         /// <summary>Reads one GenerationDataItem from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerationDataItem Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationDataItem");
             var result = new GenerationDataItem();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationDataItem"))
             {
-                if (reader.ValueTextEquals("asset_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.asset_id");
-                    result.AssetId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.asset_id");
-                }
-                else if (reader.ValueTextEquals("is_image_safe"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GenerationDataItem.is_image_safe");
-                }
-                else if (reader.ValueTextEquals("object_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.object_type");
-                    result.ObjectType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.object_type");
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.resolution");
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.url");
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.height");
-                }
-                else if (reader.ValueTextEquals("mime_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.mime_type");
-                    result.MimeType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.mime_type");
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.width");
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.prompt");
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.seed");
-                }
-                else if (reader.ValueTextEquals("aspect_ratio"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.aspect_ratio");
-                    result.AspectRatio = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.aspect_ratio");
-                }
-                else if (reader.ValueTextEquals("duration"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.duration");
-                    result.Duration = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.duration");
-                }
-                else if (reader.ValueTextEquals("base_image_url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.base_image_url");
-                    result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.base_image_url");
-                }
-                else if (reader.ValueTextEquals("text_blocks"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.text_blocks");
-                    result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "GenerationDataItem.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
-                }
-                else if (reader.ValueTextEquals("html_url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.html_url");
-                    result.HtmlUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.html_url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationDataItem");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.asset_id");
+                        result.AssetId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.asset_id");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GenerationDataItem.is_image_safe");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.object_type");
+                        result.ObjectType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.object_type");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.resolution");
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.url");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.height");
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.mime_type");
+                        result.MimeType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.mime_type");
+                        break;
+                    }
+                    case 7:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.width");
+                        break;
+                    }
+                    case 8:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.prompt");
+                        break;
+                    }
+                    case 9:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.seed");
+                        break;
+                    }
+                    case 10:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.aspect_ratio");
+                        result.AspectRatio = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.aspect_ratio");
+                        break;
+                    }
+                    case 11:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.duration");
+                        result.Duration = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GenerationDataItem.duration");
+                        break;
+                    }
+                    case 12:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.base_image_url");
+                        result.BaseImageUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.base_image_url");
+                        break;
+                    }
+                    case 13:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.text_blocks");
+                        result.TextBlocks = global::IdeogramGen.IdeogramJson.ReadArray<DetectedTextBlockV3>(ref reader, "GenerationDataItem.text_blocks", DetectedTextBlockV3.Read) ?? (global::System.Collections.Generic.IReadOnlyList<DetectedTextBlockV3>)global::System.Array.Empty<DetectedTextBlockV3>();
+                        break;
+                    }
+                    case 14:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem.html_url");
+                        result.HtmlUrl = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationDataItem.html_url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationDataItem");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationDataItem");
+                        break;
+                    }
                 }
             }
             return result;
@@ -2084,87 +2212,108 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// <summary>Y coordinate in pixels from the top-left corner. Wire name: y.</summary>
         public int Y { get; set; }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("alignment", "angle", "color", "font_alternatives", "font_name", "font_size", "formatting", "height", "line_height", "role", "text", "width", "x", "y");
+
         /// <summary>Reads one DetectedTextBlockV3 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static DetectedTextBlockV3 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "DetectedTextBlockV3");
             var result = new DetectedTextBlockV3();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "DetectedTextBlockV3"))
             {
-                if (reader.ValueTextEquals("alignment"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.alignment");
-                    result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.alignment") ?? "";
-                }
-                else if (reader.ValueTextEquals("angle"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.angle");
-                    result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.angle");
-                }
-                else if (reader.ValueTextEquals("color"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.color");
-                    result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.color");
-                }
-                else if (reader.ValueTextEquals("font_alternatives"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_alternatives");
-                    result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
-                }
-                else if (reader.ValueTextEquals("font_name"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_name");
-                    result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.font_name");
-                }
-                else if (reader.ValueTextEquals("font_size"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_size");
-                    result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.font_size");
-                }
-                else if (reader.ValueTextEquals("formatting"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.formatting");
-                    result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
-                }
-                else if (reader.ValueTextEquals("height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.height");
-                    result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.height") ?? 0;
-                }
-                else if (reader.ValueTextEquals("line_height"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.line_height");
-                    result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.line_height");
-                }
-                else if (reader.ValueTextEquals("role"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.role");
-                    result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.role");
-                }
-                else if (reader.ValueTextEquals("text"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.text") ?? "";
-                }
-                else if (reader.ValueTextEquals("width"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.width");
-                    result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.width") ?? 0;
-                }
-                else if (reader.ValueTextEquals("x"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.x");
-                    result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.x") ?? 0;
-                }
-                else if (reader.ValueTextEquals("y"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.y");
-                    result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.y") ?? 0;
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlockV3");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.alignment");
+                        result.Alignment = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.alignment") ?? "";
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.angle");
+                        result.Angle = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.angle");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.color");
+                        result.Color = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.color");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_alternatives");
+                        result.FontAlternatives = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.font_alternatives") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_name");
+                        result.FontName = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.font_name");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.font_size");
+                        result.FontSize = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.font_size");
+                        break;
+                    }
+                    case 6:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.formatting");
+                        result.Formatting = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "DetectedTextBlockV3.formatting") ?? (global::System.Collections.Generic.IReadOnlyList<string>)global::System.Array.Empty<string>();
+                        break;
+                    }
+                    case 7:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.height");
+                        result.Height = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.height") ?? 0;
+                        break;
+                    }
+                    case 8:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.line_height");
+                        result.LineHeight = global::IdeogramGen.IdeogramJson.ReadDoubleOrNull(ref reader, "DetectedTextBlockV3.line_height");
+                        break;
+                    }
+                    case 9:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.role");
+                        result.Role = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.role");
+                        break;
+                    }
+                    case 10:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "DetectedTextBlockV3.text") ?? "";
+                        break;
+                    }
+                    case 11:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.width");
+                        result.Width = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.width") ?? 0;
+                        break;
+                    }
+                    case 12:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.x");
+                        result.X = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.x") ?? 0;
+                        break;
+                    }
+                    case 13:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3.y");
+                        result.Y = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "DetectedTextBlockV3.y") ?? 0;
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "DetectedTextBlockV3");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "DetectedTextBlockV3");
+                        break;
+                    }
                 }
             }
             return result;

@@ -293,37 +293,48 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("compositional_deconstruction", "high_level_description", "style_description", "tags");
+
         /// <summary>Reads one JsonPromptV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static JsonPromptV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "JsonPromptV4");
             var result = new JsonPromptV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "JsonPromptV4"))
             {
-                if (reader.ValueTextEquals("compositional_deconstruction"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.compositional_deconstruction");
-                    result.CompositionalDeconstruction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : CompositionalDeconstructionV4.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("high_level_description"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.high_level_description");
-                    result.HighLevelDescription = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "JsonPromptV4.high_level_description");
-                }
-                else if (reader.ValueTextEquals("style_description"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.style_description");
-                    result.StyleDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : StyleDescriptionV4.Read(ref reader);
-                }
-                else if (reader.ValueTextEquals("tags"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.tags");
-                    result.Tags = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "JsonPromptV4.tags");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "JsonPromptV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.compositional_deconstruction");
+                        result.CompositionalDeconstruction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : CompositionalDeconstructionV4.Read(ref reader);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.high_level_description");
+                        result.HighLevelDescription = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "JsonPromptV4.high_level_description");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.style_description");
+                        result.StyleDescription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : StyleDescriptionV4.Read(ref reader);
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4.tags");
+                        result.Tags = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "JsonPromptV4.tags");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "JsonPromptV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "JsonPromptV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -385,27 +396,36 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndArray();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("background", "elements");
+
         /// <summary>Reads one CompositionalDeconstructionV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static CompositionalDeconstructionV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "CompositionalDeconstructionV4");
             var result = new CompositionalDeconstructionV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "CompositionalDeconstructionV4"))
             {
-                if (reader.ValueTextEquals("background"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.background");
-                    result.Background = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "CompositionalDeconstructionV4.background");
-                }
-                else if (reader.ValueTextEquals("elements"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.elements");
-                    result.Elements = global::IdeogramGen.IdeogramJson.ReadArray<PromptElementV4>(ref reader, "CompositionalDeconstructionV4.elements", PromptElementV4.Read);
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "CompositionalDeconstructionV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.background");
+                        result.Background = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "CompositionalDeconstructionV4.background");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4.elements");
+                        result.Elements = global::IdeogramGen.IdeogramJson.ReadArray<PromptElementV4>(ref reader, "CompositionalDeconstructionV4.elements", PromptElementV4.Read);
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "CompositionalDeconstructionV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "CompositionalDeconstructionV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -499,45 +519,57 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("bbox", "color_palette", "desc", "type", "text");
+
         /// <summary>Reads one PromptElementV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static PromptElementV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "PromptElementV4");
             var result = new PromptElementV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "PromptElementV4"))
             {
-                if (reader.ValueTextEquals("bbox"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.bbox");
-                    result.Bbox = global::IdeogramGen.IdeogramJson.ReadInt32Array(ref reader, "PromptElementV4.bbox");
-                }
-                else if (reader.ValueTextEquals("color_palette"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.color_palette");
-                    result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "PromptElementV4.color_palette");
-                }
-                else if (reader.ValueTextEquals("desc"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.desc");
-                    result.Desc = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.desc");
-                }
-                else if (reader.ValueTextEquals("type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.type");
+                    case 0:
                     {
-                        var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.type");
-                        if (!string.IsNullOrEmpty(text)) result.Type = new global::IdeogramGen.PromptElementTypeV4(text);
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.bbox");
+                        result.Bbox = global::IdeogramGen.IdeogramJson.ReadInt32Array(ref reader, "PromptElementV4.bbox");
+                        break;
                     }
-                }
-                else if (reader.ValueTextEquals("text"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.text");
-                    result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.text");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "PromptElementV4");
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.color_palette");
+                        result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "PromptElementV4.color_palette");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.desc");
+                        result.Desc = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.desc");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.type");
+                        {
+                            var text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.type");
+                            if (!string.IsNullOrEmpty(text)) result.Type = new global::IdeogramGen.PromptElementTypeV4(text);
+                        }
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4.text");
+                        result.Text = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "PromptElementV4.text");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "PromptElementV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "PromptElementV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -631,47 +663,60 @@ namespace IdeogramGen.Generated.Contoso_Media
             writer.WriteEndObject();
         }
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("aesthetics", "art_style", "color_palette", "lighting", "medium", "photo");
+
         /// <summary>Reads one StyleDescriptionV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static StyleDescriptionV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "StyleDescriptionV4");
             var result = new StyleDescriptionV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "StyleDescriptionV4"))
             {
-                if (reader.ValueTextEquals("aesthetics"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.aesthetics");
-                    result.Aesthetics = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.aesthetics");
-                }
-                else if (reader.ValueTextEquals("art_style"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.art_style");
-                    result.ArtStyle = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.art_style");
-                }
-                else if (reader.ValueTextEquals("color_palette"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.color_palette");
-                    result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "StyleDescriptionV4.color_palette");
-                }
-                else if (reader.ValueTextEquals("lighting"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.lighting");
-                    result.Lighting = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.lighting");
-                }
-                else if (reader.ValueTextEquals("medium"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.medium");
-                    result.Medium = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.medium");
-                }
-                else if (reader.ValueTextEquals("photo"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.photo");
-                    result.Photo = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.photo");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "StyleDescriptionV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.aesthetics");
+                        result.Aesthetics = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.aesthetics");
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.art_style");
+                        result.ArtStyle = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.art_style");
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.color_palette");
+                        result.ColorPalette = global::IdeogramGen.IdeogramJson.ReadStringArray(ref reader, "StyleDescriptionV4.color_palette");
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.lighting");
+                        result.Lighting = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.lighting");
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.medium");
+                        result.Medium = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.medium");
+                        break;
+                    }
+                    case 5:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4.photo");
+                        result.Photo = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "StyleDescriptionV4.photo");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "StyleDescriptionV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "StyleDescriptionV4");
+                        break;
+                    }
                 }
             }
             return result;
@@ -715,32 +760,42 @@ namespace IdeogramGen.Generated.Contoso_Media
 
         global::System.Collections.Generic.IReadOnlyList<global::IdeogramGen.IIdeogramImage> global::IdeogramGen.IIdeogramImageResponse.Images => Data;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("created", "data", "response_type");
+
         /// <summary>Reads one ImageV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static ImageV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "ImageV4Response");
             var result = new ImageV4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "ImageV4Response"))
             {
-                if (reader.ValueTextEquals("created"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.created");
-                    result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV4Response.created") ?? default(global::System.DateTimeOffset);
-                }
-                else if (reader.ValueTextEquals("data"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.data");
-                    result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV4>(ref reader, "ImageV4Response.data", GeneratedImageV4.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV4>)global::System.Array.Empty<GeneratedImageV4>();
-                }
-                else if (reader.ValueTextEquals("response_type"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.response_type");
-                    result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageV4Response.response_type");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.created");
+                        result.Created = global::IdeogramGen.IdeogramJson.ReadDateTime(ref reader, "ImageV4Response.created") ?? default(global::System.DateTimeOffset);
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.data");
+                        result.Data = global::IdeogramGen.IdeogramJson.ReadArray<GeneratedImageV4>(ref reader, "ImageV4Response.data", GeneratedImageV4.Read) ?? (global::System.Collections.Generic.IReadOnlyList<GeneratedImageV4>)global::System.Array.Empty<GeneratedImageV4>();
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response.response_type");
+                        result.ResponseType = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "ImageV4Response.response_type");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "ImageV4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "ImageV4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -764,22 +819,30 @@ namespace IdeogramGen.Generated.Contoso_Media
         /// </summary>
         public string GenerationId { get; set; } = "";
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("generation_id");
+
         /// <summary>Reads one GenerationSubmittedV4Response from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GenerationSubmittedV4Response Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GenerationSubmittedV4Response");
             var result = new GenerationSubmittedV4Response();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GenerationSubmittedV4Response"))
             {
-                if (reader.ValueTextEquals("generation_id"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response.generation_id");
-                    result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationSubmittedV4Response.generation_id") ?? "";
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationSubmittedV4Response");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response.generation_id");
+                        result.GenerationId = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GenerationSubmittedV4Response.generation_id") ?? "";
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GenerationSubmittedV4Response");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GenerationSubmittedV4Response");
+                        break;
+                    }
                 }
             }
             return result;
@@ -841,42 +904,54 @@ namespace IdeogramGen.Generated.Contoso_Media
         global::System.DateTimeOffset? global::IdeogramGen.IIdeogramImage.ExpiresAt => global::IdeogramGen.ImageUrl.GetExpiry(Url);
         string? global::IdeogramGen.IIdeogramImage.Prompt => Prompt;
 
+        private static readonly global::IdeogramGen.JsonPropertyNames ReadPropertyNames = new global::IdeogramGen.JsonPropertyNames("is_image_safe", "prompt", "resolution", "seed", "url");
+
         /// <summary>Reads one GeneratedImageV4 from JSON (reflection-free); unknown properties are skipped.</summary>
         internal static GeneratedImageV4 Read(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::IdeogramGen.IdeogramJson.ExpectObject(ref reader, "GeneratedImageV4");
             var result = new GeneratedImageV4();
+            int next = 0;
             while (global::IdeogramGen.IdeogramJson.NextProperty(ref reader, "GeneratedImageV4"))
             {
-                if (reader.ValueTextEquals("is_image_safe"))
+                switch (ReadPropertyNames.Match(ref reader, ref next))
                 {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.is_image_safe");
-                    result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV4.is_image_safe") ?? false;
-                }
-                else if (reader.ValueTextEquals("prompt"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.prompt");
-                    result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.prompt") ?? "";
-                }
-                else if (reader.ValueTextEquals("resolution"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.resolution");
-                    result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.resolution") ?? "";
-                }
-                else if (reader.ValueTextEquals("seed"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.seed");
-                    result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV4.seed") ?? 0;
-                }
-                else if (reader.ValueTextEquals("url"))
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.url");
-                    result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.url");
-                }
-                else
-                {
-                    global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4");
-                    global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV4");
+                    case 0:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.is_image_safe");
+                        result.IsImageSafe = global::IdeogramGen.IdeogramJson.ReadBooleanOrNull(ref reader, "GeneratedImageV4.is_image_safe") ?? false;
+                        break;
+                    }
+                    case 1:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.prompt");
+                        result.Prompt = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.prompt") ?? "";
+                        break;
+                    }
+                    case 2:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.resolution");
+                        result.Resolution = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.resolution") ?? "";
+                        break;
+                    }
+                    case 3:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.seed");
+                        result.Seed = global::IdeogramGen.IdeogramJson.ReadInt32OrNull(ref reader, "GeneratedImageV4.seed") ?? 0;
+                        break;
+                    }
+                    case 4:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4.url");
+                        result.Url = global::IdeogramGen.IdeogramJson.ReadString(ref reader, "GeneratedImageV4.url");
+                        break;
+                    }
+                    default:
+                    {
+                        global::IdeogramGen.IdeogramJson.Value(ref reader, "GeneratedImageV4");
+                        global::IdeogramGen.IdeogramJson.Skip(ref reader, "GeneratedImageV4");
+                        break;
+                    }
                 }
             }
             return result;
