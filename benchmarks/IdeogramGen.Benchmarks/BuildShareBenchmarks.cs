@@ -43,11 +43,13 @@ namespace IdeogramGen.Benchmarks;
 /// </list>
 /// IdeogramGen's share of the csc run is <b>R(analyzers) + R(generator) − R(control)</b>, with R the Ratio column:
 /// alone, or beside an operation analyzer.
-/// Every row is warm (the JIT has compiled the analyzers and the generator in the warm-up iterations), as in the
-/// compiler server that builds use by default; <c>-- cold</c> measures the first use in a fresh process.
+/// Every row is read at its steady state (<see cref="SteadyStateConfig"/>: enough warm-up iterations for the runtime
+/// to have recompiled optimized what runs once per iteration, the compiler's code as much as IdeogramGen's), as in the
+/// compiler server that builds use by default after a few builds; <c>-- cold</c> measures the first use in a fresh
+/// process.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(SecondLongConfig))]
+[Config(typeof(SteadyStateConfig))]
 public class BuildShareBenchmarks
 {
     private readonly AnalyzerBenchmarks _project = new();
