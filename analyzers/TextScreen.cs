@@ -317,24 +317,35 @@ namespace IdeogramGen.Analyzers
         /// reads without an escape is written in the text as it is, so a token-shaped value is such a run; the escapes
         /// the scan lets stand (<see cref="IsPlainEscape"/>) are characters that are not token-shaped, and a final
         /// <c>\n</c> is tried as the heuristics' pattern allows it.
+        /// <para>
+        /// Only runs of <c>MinTokenLength - 1</c> characters or more matter, so the scan looks at the last character of a
+        /// window that long first: when it is not token-shaped, no such run holds any character before it, and the scan
+        /// goes on after it without reading the others. Most windows of code end in a space or a punctuation mark.
+        /// </para>
         /// </summary>
         [MethodImpl(Hot)]
-        private static bool HoldsTokenShapedValue(char[] s, int n)
+        internal static bool HoldsTokenShapedValue(char[] s, int n)
         {
+            // A final line feed counts in the value's length, so the run may be one shorter than a token.
+            const int shortest = SecretHeuristics.MinTokenLength - 1;
+            // i is 0 or follows a character that is not token-shaped, or it is the end of the last run read.
             int i = 0;
-            while (i < n)
+            while (i + shortest <= n)
             {
-                if (!IsTokenChar(s[i]))
+                int j = i + shortest - 1;
+                while (j >= i && IsTokenChar(s[j])) j--;
+                if (j >= i)
                 {
-                    i++;
+                    // s[j] is not token-shaped: a long enough run starts after it.
+                    i = j + 1;
                     continue;
                 }
+                // [i, i + shortest) is token-shaped and s[i - 1] is not (or i is 0): a run starts at i.
                 int start = i;
+                i += shortest;
                 while (i < n && IsTokenChar(s[i])) i++;
-                // [start, i) is a maximal run; every value inside it ends where it ends. A final line feed counts in the
-                // value's length, so the run may be one shorter than a token.
-                const int shortest = SecretHeuristics.MinTokenLength - 1;
-                if (i - start < shortest || (i < n && !CanFollowValue(s[i]))) continue;
+                // [start, i) is a maximal run; every value inside it ends where it ends.
+                if (i < n && !CanFollowValue(s[i])) continue;
                 bool lineFeed = i < n && (s[i] == '\\' || s[i] == '\n');
                 if ((start == 0 || CanPrecedeValue(s[start - 1])) && MayBeToken(s, start, i, lineFeed)) return true;
                 for (int p = start + 1; p + shortest <= i; p++)

@@ -242,6 +242,41 @@ namespace IdeogramGen.Analyzers.Tests
         public void Names_that_are_only_read_and_code_shaped_runs_are_ruled_out(string source) => Assert.False(Screen(source));
 
         /// <summary>
+        /// The scan for token-shaped values reads the last character of each window of <c>MinTokenLength - 1</c>
+        /// characters first and skips the window when it is not token-shaped: values of every length around the window's,
+        /// at every offset from the start of the text and after runs of every length, in the forms a value takes, are let
+        /// through wherever the token filter counts them.
+        /// </summary>
+        [Fact]
+        public void A_token_shaped_value_is_let_through_at_every_offset_and_length()
+        {
+            var forms = new Func<string, string>[]
+            {
+                v => "string k = \"" + v + "\";",
+                v => "string k = \"" + v + "\\n\";",
+                v => "string k = \"Bearer " + v + "\";",
+                v => "string k = \"id:" + v + "\";",
+                v => "string k = $\"{x}" + v + "{y}\";",
+                v => "string k = \"\"\"\n" + v + "\n\"\"\";",
+            };
+            int texts = 0, counted = 0;
+            var missed = new List<string>();
+            for (int length = SecretHeuristics.MinTokenLength - 2; length <= Short.Length; length++)
+                for (int pad = 0; pad <= 2 * SecretHeuristics.MinTokenLength; pad++)
+                    foreach (var form in forms)
+                        foreach (var filler in new[] { ' ', 'q', '.', ':' })
+                        {
+                            var text = new string(filler, pad) + " class C { " + form(Short.Substring(Short.Length - length)) + " }";
+                            texts++;
+                            if (TreeConcerns.FromTokens(Parse(text)) == Concerns.None) continue;
+                            counted++;
+                            if (!Screen(text) && missed.Count < 10) missed.Add(text);
+                        }
+            Assert.True(missed.Count == 0, "the screen ruled out texts the token filter counts:\n" + string.Join("\n", missed));
+            Assert.True(counted > texts / 2, $"{counted} of {texts} texts counted by the token filter");
+        }
+
+        /// <summary>
         /// Every C# file of this repository, whole and line by line (lines alone are texts the lexer reads differently:
         /// strings cut open, comments cut off): where the token filter finds something, the screen lets the text through.
         /// </summary>
