@@ -6,8 +6,11 @@ namespace IdeogramGen.Generator
     /// <summary>Writes C# text with indentation; <see cref="Block"/> closes its brace on dispose.</summary>
     internal sealed class SourceWriter
     {
-        private readonly StringBuilder _sb = new StringBuilder();
+        private readonly StringBuilder _sb;
         private int _indent;
+
+        /// <summary>A writer whose buffer starts with room for <paramref name="capacity"/> characters (16 when 0).</summary>
+        public SourceWriter(int capacity = 0) => _sb = new StringBuilder(capacity > 0 ? capacity : 16);
 
         public void Line() => _sb.Append('\n');
 

@@ -29,15 +29,16 @@ namespace IdeogramGen.Generator.Emit
         public static readonly string GeneratedCode =
             "[global::System.CodeDom.Compiler.GeneratedCode(\"IdeogramGen.Generator\", " + CSharpLiteral.Of(GeneratorVersion) + ")]";
 
-        public EmitContext(OutputOptions options)
+        public EmitContext(OutputOptions options, int capacity = 0)
         {
+            W = new SourceWriter(capacity);
             Nullable = options.NullableAnnotations;
             N = Nullable ? "?" : "";
             ModelsNamespace = options.ModelsNamespace;
             Models = "global::" + options.ModelsNamespace + ".";
         }
 
-        public SourceWriter W { get; } = new SourceWriter();
+        public SourceWriter W { get; }
 
         /// <summary>True when the consumer's language version has nullable reference types (C# 8 and later).</summary>
         public bool Nullable { get; }
