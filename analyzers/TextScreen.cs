@@ -324,7 +324,7 @@ namespace IdeogramGen.Analyzers
         /// </para>
         /// </summary>
         [MethodImpl(Hot)]
-        internal static bool HoldsTokenShapedValue(char[] s, int n)
+        private static bool HoldsTokenShapedValue(char[] s, int n)
         {
             // A final line feed counts in the value's length, so the run may be one shorter than a token.
             const int shortest = SecretHeuristics.MinTokenLength - 1;

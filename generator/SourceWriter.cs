@@ -9,8 +9,8 @@ namespace IdeogramGen.Generator
         private readonly StringBuilder _sb;
         private int _indent;
 
-        /// <summary>A writer whose buffer starts with room for <paramref name="capacity"/> characters (16 when 0).</summary>
-        public SourceWriter(int capacity = 0) => _sb = new StringBuilder(capacity > 0 ? capacity : 16);
+        /// <summary>A writer whose buffer starts with room for <paramref name="capacity"/> characters (StringBuilder's default when 0).</summary>
+        public SourceWriter(int capacity = 0) => _sb = new StringBuilder(capacity);
 
         public void Line() => _sb.Append('\n');
 
